@@ -1,0 +1,1 @@
+"""The HTTP API and the CLI: the outermost layer; nothing imports it."""

@@ -1,0 +1,27 @@
+"""The composition root: ``create_app(settings)``; run with ``uvicorn --factory``."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from api.auth import TokenDecoder
+from api.errors import install_problem_handlers
+from api.logging import install_request_logging
+from api.routers import certificates, health
+from commands.certificates import Certificates
+from commands.settings import Settings, eventsourcing_env
+
+
+def create_app(settings: Settings | None = None, *,
+               certificates_app: Certificates | None = None) -> FastAPI:
+    settings = settings or Settings()
+    app = FastAPI(title="intyg", version="0.1.0",
+                  description="Event-sourced ledger for Swedish medical certificates.")
+    app.state.settings = settings
+    app.state.certificates = certificates_app or Certificates(eventsourcing_env(settings))
+    app.state.tokens = TokenDecoder(settings)
+    install_problem_handlers(app)
+    install_request_logging(app)
+    app.include_router(health.router)
+    app.include_router(certificates.router)
+    return app

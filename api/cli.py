@@ -1,0 +1,121 @@
+"""The ``intyg`` command line: one entry point, the same Settings and application methods."""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from uuid import UUID
+
+from api.logging import configure_logging
+from commands.certificates import Certificates
+from commands.settings import Settings, eventsourcing_env
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None,
+                access_log=False)
+    return 0
+
+
+def _token(args: argparse.Namespace, settings: Settings) -> int:
+    from api.auth import mint_staff_token
+    from domain.care import Role, Staff
+
+    staff = Staff(hsa_id=args.hsa_id, name=args.name, role=Role(args.role),
+                  care_unit_hsa_id=args.care_unit, care_giver_hsa_id=args.care_giver)
+    print(mint_staff_token(settings, staff, hours=args.hours))
+    return 0
+
+
+def _lock_drafts(args: argparse.Namespace, settings: Settings) -> int:
+    app = Certificates(eventsourcing_env(settings))
+    changed = app.lock_due_drafts()
+    print(json.dumps({"drafts_locked_or_disposed": changed}))
+    return 0
+
+
+def _demo(args: argparse.Namespace, settings: Settings) -> int:
+    from api.demo import seed_demo
+
+    app = Certificates(eventsourcing_env(settings))
+    summary = seed_demo(app, patients=args.patients, seed=args.seed)
+    print(json.dumps(summary))
+    return 0
+
+
+def _history(args: argparse.Namespace, settings: Settings) -> int:
+    from commands.history import history
+
+    app = Certificates(eventsourcing_env(settings))
+    app.get(args.certificate_id)
+    for line in history(app, args.certificate_id):
+        print(json.dumps(line, ensure_ascii=False))
+    return 0
+
+
+def _keygen(args: argparse.Namespace, settings: Settings) -> int:
+    print(base64.b64encode(os.urandom(32)).decode())
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="intyg", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the HTTP API (embedded default)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(handler=_serve)
+    token = sub.add_parser("token", help="mint a development token (embedded mode only)")
+    token.add_argument("--hsa-id", default="SE2321000016-D001")
+    token.add_argument("--name", default="Ajla Doktor")
+    token.add_argument("--role", default="doctor")
+    token.add_argument("--care-unit", default="SE2321000016-E001")
+    token.add_argument("--care-giver", default="SE2321000016-G001")
+    token.add_argument("--hours", type=int, default=12)
+    token.set_defaults(handler=_token)
+    lock = sub.add_parser("lock-drafts", help="lock drafts older than 14 days")
+    lock.set_defaults(handler=_lock_drafts)
+    demo = sub.add_parser("demo", help="seed realistic demo data (deterministic with --seed)")
+    demo.add_argument("--patients", type=int, default=300)
+    demo.add_argument("--seed", type=int, default=7804)
+    demo.set_defaults(handler=_demo)
+    hist = sub.add_parser("history", help="print one certificate's events from the store")
+    hist.add_argument("certificate_id", type=UUID)
+    hist.set_defaults(handler=_history)
+    keygen = sub.add_parser("keygen", help="print a new INTYG_CIPHER_KEY")
+    keygen.set_defaults(handler=_keygen)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValueError as error:
+        print(f"intyg: invalid settings: {error}", file=sys.stderr)
+        return 2
+    configure_logging(settings.log_format)
+    handler: Handler = args.handler
+    try:
+        return handler(args, settings)
+    except Exception as error:  # noqa: BLE001 - the CLI reports, never dumps a traceback
+        from domain.errors import DomainError
+
+        if isinstance(error, DomainError):
+            print(f"intyg: {error}", file=sys.stderr)
+            return 1
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The write side: one eventsourcing Application per bounded area."""

@@ -1,0 +1,241 @@
+"""The Certificates application: every use case of a certificate's lifecycle (Webcert +
+Intygstjänsten). Each method loads, calls one domain method, saves, returns a CommandResult."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import RecordConflictError
+from eventsourcing.utils import EnvType
+
+from commands.clock import Clock, IdFactory, new_id, system_clock
+from commands.results import CommandResult, result_of
+from domain import content as contents
+from domain.care import CareUnit, Staff
+from domain.certificate import Certificate
+from domain.certificate_types import draftable_type, recipient_for
+from domain.errors import CertificateNotFoundError, NotAuthorisedError, StaleVersionError
+from domain.lifecycle import RelationKind, RevocationReason
+from domain.patient import Patient
+from domain.validation import ValidationIssue
+
+
+class Certificates(Application[UUID]):
+    """The certificate store. ``clock`` and ``ids`` are injected; real ones by default."""
+
+    name = "certificates"
+
+    def __init__(self, env: EnvType | None = None, *, clock: Clock = system_clock,
+                 ids: IdFactory = new_id) -> None:
+        super().__init__(env)
+        self.clock = clock
+        self.ids = ids
+
+    # --- reading -------------------------------------------------------------------------
+    def get(self, certificate_id: UUID) -> Certificate:
+        try:
+            return self.repository.get(certificate_id)  # type: ignore[no-any-return]
+        except AggregateNotFoundError:
+            raise CertificateNotFoundError(f"No certificate {certificate_id}.") from None
+
+    def validate_draft(self, certificate_id: UUID) -> list[ValidationIssue]:
+        """What is missing or wrong in the draft, checked as of now."""
+        cert = self.get(certificate_id)
+        return contents.validate(cert.type_id, cert.content, self.clock().date(), cert.care_unit)
+
+    # --- drafts --------------------------------------------------------------------------
+    def create_draft(self, *, type_id: str, patient: Patient, care_unit: CareUnit,
+                     author: Staff, content: dict[str, Any] | None = None) -> CommandResult:
+        cert_type = draftable_type(type_id)
+        _check_acts_for(author, care_unit)
+        return self._new_draft(cert_type.id, patient, care_unit, author, content or {}, None)
+
+    def edit_draft(self, certificate_id: UUID, *, based_on_version: int, content: dict[str, Any],
+                   by: Staff, care_unit: CareUnit | None = None) -> CommandResult:
+        cert = self.get(certificate_id)
+        stored = contents.parse_and_dump(cert.type_id, content)
+        unit = _same_unit(cert.care_unit, care_unit) if care_unit else cert.care_unit
+        now = self.clock()
+        complete = not contents.validate(cert.type_id, stored, now.date(), unit)
+        cert.edit(content=stored, complete=complete, care_unit=unit, by=by, now=now,
+                  based_on_version=based_on_version)
+        return self._save(cert)
+
+    def discard_draft(self, certificate_id: UUID, *, based_on_version: int,
+                      by: Staff) -> CommandResult:
+        cert = self.get(certificate_id)
+        now = self.clock()
+        cert.discard(by=by, now=now, based_on_version=based_on_version)
+        parent = self._parent_of(cert)
+        if parent is not None:
+            parent.record_child_discarded(cert.id, now)
+        return self._save(cert, parent)
+
+    def sign_certificate(self, certificate_id: UUID, *, based_on_version: int,
+                         by: Staff) -> CommandResult:
+        """Sign. A complementing child is then sent to the parent's recipients at once."""
+        cert = self.get(certificate_id)
+        now = self.clock()
+        issues = contents.validate(cert.type_id, cert.content, now.date(), cert.care_unit)
+        cert.sign(signer=by, now=now, issues=issues, based_on_version=based_on_version)
+        parent = self._parent_of(cert)
+        if parent is not None:
+            parent.record_child_signed(cert.id, now)
+            if _relation_kind(cert) is RelationKind.KOMPLT and not cert.patient.test_indicated:
+                for recipient in parent.recipients_sent_to:
+                    cert.send(recipient=recipient, now=now, by=by.hsa_id)
+        return self._save(cert, parent)
+
+    def lock_due_drafts(self) -> int:
+        """Lock drafts not signed within 14 days, dispose of those untouched for 3 months."""
+        now, changed = self.clock(), 0
+        for certificate_id in self._draft_ids():
+            cert = self.get(certificate_id)
+            if cert.dispose_if_due(now) or cert.lock_if_due(now):
+                self.save(cert)
+                changed += 1
+        return changed
+
+    # --- signed certificates -------------------------------------------------------------
+    def send_certificate(self, certificate_id: UUID, *, recipient: str, by: str) -> CommandResult:
+        cert = self.get(certificate_id)
+        recipient_for(recipient, cert.type_id)
+        cert.send(recipient=recipient, now=self.clock(), by=by)
+        return self._save(cert)
+
+    def revoke_certificate(self, certificate_id: UUID, *, reason: RevocationReason, text: str,
+                           by: Staff) -> CommandResult:
+        cert = self.get(certificate_id)
+        _check_acts_for(by, cert.care_unit)
+        now = self.clock()
+        if not cert.revoke(reason=reason, text=text, by=by.hsa_id, now=now):
+            return self._save(cert)
+        parent = self._parent_of(cert)
+        if parent is not None:
+            parent.record_child_revoked(cert.id, now)
+        return self._save(cert, parent)
+
+    def archive_certificate(self, certificate_id: UUID) -> CommandResult:
+        cert = self.get(certificate_id)
+        cert.archive(self.clock())
+        return self._save(cert)
+
+    def restore_certificate(self, certificate_id: UUID) -> CommandResult:
+        cert = self.get(certificate_id)
+        cert.restore(self.clock())
+        return self._save(cert)
+
+    def register_certificate(self, *, certificate_id: UUID, type_id: str, patient: Patient,
+                             care_unit: CareUnit, signer: dict[str, Any], signed_at: datetime,
+                             content: dict[str, Any], source: str) -> CommandResult:
+        """Intake from another issuing system. An id already registered changes nothing."""
+        if certificate_id in self.repository:
+            existing = self.get(certificate_id)
+            return CommandResult(existing.id, existing.version, None, changed=False)
+        cert = Certificate.register(
+            id=certificate_id, type_id=type_id, content_version=contents.version_of(type_id),
+            patient=patient, care_unit=care_unit, signer=signer, signed_at=signed_at,
+            content=content, source=source, now=self.clock(),
+        )
+        return self._save(cert)
+
+    # --- relations -----------------------------------------------------------------------
+    def replace_certificate(self, parent_id: UUID, *, by: Staff) -> CommandResult:
+        parent = self.get(parent_id)
+        parent.check_can_replace()
+        return self._new_child(parent, RelationKind.ERSATT, parent.content, by)
+
+    def renew_certificate(self, parent_id: UUID, *, by: Staff) -> CommandResult:
+        """Förlängning: a new draft with the content copied but the type's fields cleared."""
+        parent = self.get(parent_id)
+        parent.check_can_renew()
+        renewed = contents.renew(parent.type_id, parent.content)
+        facts = contents.renewal_facts(parent.type_id, parent.content)
+        return self._new_child(parent, RelationKind.FRLANG, renewed, by, facts)
+
+    def complement_certificate(self, parent_id: UUID, *, by: Staff) -> CommandResult:
+        parent = self.get(parent_id)
+        parent.check_can_complement()
+        return self._new_child(parent, RelationKind.KOMPLT, parent.content, by)
+
+    def copy_locked_draft(self, parent_id: UUID, *, by: Staff) -> CommandResult:
+        parent = self.get(parent_id)
+        parent.check_can_copy()
+        return self._new_child(parent, RelationKind.KOPIA, parent.content, by)
+
+    def create_ag7804_from_lisjp(self, lisjp_id: UUID, *, include_diagnosis: bool,
+                                 by: Staff) -> CommandResult:
+        """The employer's certificate (AG7804) made from a signed LISJP."""
+        parent = self.get(lisjp_id)
+        parent.check_can_create_from("lisjp", "ag7804")
+        content = contents.ag7804_from_lisjp(parent.content, include_diagnosis)
+        return self._new_child(parent, RelationKind.CREATED_FROM, content, by, type_id="ag7804")
+
+    # --- helpers -------------------------------------------------------------------------
+    def _new_child(self, parent: Certificate, kind: RelationKind, content: dict[str, Any],
+                   by: Staff, facts: dict[str, Any] | None = None,
+                   type_id: str | None = None) -> CommandResult:
+        _check_acts_for(by, parent.care_unit)
+        relation = {"kind": kind.value, "parent_id": str(parent.id), **(facts or {})}
+        child_type = type_id or parent.type_id
+        draftable_type(child_type)
+        return self._new_draft(child_type, parent.patient, parent.care_unit, by, content,
+                               relation, parent=parent, kind=kind)
+
+    def _new_draft(self, type_id: str, patient: Patient, care_unit: CareUnit, author: Staff,
+                   content: dict[str, Any], relation: dict[str, Any] | None,
+                   parent: Certificate | None = None,
+                   kind: RelationKind | None = None) -> CommandResult:
+        stored = contents.parse_and_dump(type_id, content)
+        now = self.clock()
+        complete = not contents.validate(type_id, stored, now.date(), care_unit)
+        draft = Certificate.create_draft(
+            id=self.ids(), type_id=type_id, content_version=contents.version_of(type_id),
+            patient=patient, care_unit=care_unit, author=author, now=now, content=stored,
+            complete=complete, relation=relation,
+        )
+        if parent is not None and kind is not None:
+            parent.record_child(draft.id, kind, now)
+        return self._save(draft, parent)
+
+    def _parent_of(self, cert: Certificate) -> Certificate | None:
+        if not cert.relation:
+            return None
+        return self.get(UUID(cert.relation["parent_id"]))
+
+    def _draft_ids(self) -> list[UUID]:
+        topic = f"{Certificate.DraftCreated.__module__}:{Certificate.DraftCreated.__qualname__}"
+        ids, start = [], 1
+        while True:
+            page = self.recorder.select_notifications(start, 500, topics=[topic])
+            ids.extend(n.originator_id for n in page)
+            if len(page) < 500:
+                return ids
+            start = page[-1].id + 1
+
+    def _save(self, first: Certificate, *others: Certificate | None) -> CommandResult:
+        try:
+            recordings = self.save(first, *others)
+        except RecordConflictError:
+            raise StaleVersionError(
+                "Another command changed the certificate at the same time; reload and retry."
+            ) from None
+        return result_of(first.id, first.version, recordings)
+
+
+def _relation_kind(cert: Certificate) -> RelationKind | None:
+    return RelationKind(cert.relation["kind"]) if cert.relation else None
+
+
+def _check_acts_for(staff: Staff, unit: CareUnit) -> None:
+    if staff.care_unit_hsa_id != unit.hsa_id:
+        raise NotAuthorisedError("Only staff of the issuing care unit may do this.")
+
+
+def _same_unit(current: CareUnit, given: CareUnit) -> CareUnit:
+    if given.hsa_id != current.hsa_id or given.care_giver_hsa_id != current.care_giver_hsa_id:
+        raise NotAuthorisedError("A draft cannot be moved to another care unit.")
+    return given

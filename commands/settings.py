@@ -1,0 +1,99 @@
+"""Settings from environment variables prefixed ``INTYG_``; built once per process in main()."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_JWT_SECRET = "embedded-development-secret-not-for-production"  # noqa: S105
+_PLACEHOLDERS = {"", "changeme", "changethis", "secret", DEV_JWT_SECRET}
+
+
+class Settings(BaseSettings):
+    """Every knob of the ledger. ``mode`` picks the embedded default or production."""
+
+    model_config = SettingsConfigDict(env_prefix="INTYG_", extra="ignore")
+
+    mode: Literal["embedded", "production"] = "embedded"
+    data_dir: Path = Path("var")
+
+    postgres_host: str = "127.0.0.1"
+    postgres_port: int = 5432
+    postgres_db: str = "intyg"
+    postgres_user: str = "intyg"
+    postgres_password: SecretStr = SecretStr("intyg")
+    postgres_pool_size: int = 5
+    postgres_schema: str = ""
+
+    cipher_key: SecretStr | None = None
+
+    jwt_algorithm: Literal["HS256", "RS256"] = "HS256"
+    jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
+    jwt_public_key: str | None = None
+    jwt_issuer: str = "intyg"
+
+    kafka_bootstrap_servers: str = "127.0.0.1:9092"
+    kafka_partitions: int = 3
+    kafka_topic_prefix: str = ""
+
+    log_format: Literal["auto", "json", "console"] = "auto"
+
+    @property
+    def is_production(self) -> bool:
+        return self.mode == "production"
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "intyg.sqlite"
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Settings:
+        if not self.is_production:
+            return self
+        if self.cipher_key is None or not self.cipher_key.get_secret_value():
+            raise ValueError(
+                "Production mode needs INTYG_CIPHER_KEY (event payloads are encrypted at rest); "
+                "make one with `intyg keygen`."
+            )
+        if self.jwt_algorithm == "HS256" and self.jwt_secret.get_secret_value() in _PLACEHOLDERS:
+            raise ValueError("Production mode needs a real INTYG_JWT_SECRET, not a placeholder.")
+        if self.jwt_algorithm == "RS256" and not self.jwt_public_key:
+            raise ValueError("INTYG_JWT_ALGORITHM=RS256 needs INTYG_JWT_PUBLIC_KEY (PEM).")
+        return self
+
+
+def eventsourcing_env(settings: Settings) -> dict[str, str]:
+    """The eventsourcing library's environment for the chosen mode."""
+    cipher = _cipher_env(settings)
+    if not settings.is_production:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": str(settings.sqlite_path),
+            "SQLITE_LOCK_TIMEOUT": "10",
+            **cipher,
+        }
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_HOST": settings.postgres_host,
+        "POSTGRES_PORT": str(settings.postgres_port),
+        "POSTGRES_DBNAME": settings.postgres_db,
+        "POSTGRES_USER": settings.postgres_user,
+        "POSTGRES_PASSWORD": settings.postgres_password.get_secret_value(),
+        "POSTGRES_POOL_SIZE": str(settings.postgres_pool_size),
+        **({"POSTGRES_SCHEMA": settings.postgres_schema} if settings.postgres_schema else {}),
+        **cipher,
+    }
+
+
+def _cipher_env(settings: Settings) -> dict[str, str]:
+    """Encrypt event state at rest whenever a key is configured (always in production)."""
+    if settings.cipher_key is None or not settings.cipher_key.get_secret_value():
+        return {}
+    return {
+        "CIPHER_TOPIC": "eventsourcing.cryptography:AESCipher",
+        "CIPHER_KEY": settings.cipher_key.get_secret_value(),
+    }

@@ -1,0 +1,125 @@
+"""Domain errors. Each belongs to one family; the API maps families to problem details."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from domain.validation import ValidationIssue
+
+
+class DomainError(Exception):
+    """Base of every rule the domain refuses."""
+
+
+class NotFoundError(DomainError):
+    """The thing asked for does not exist (or must not be revealed)."""
+
+
+class RuleViolationError(DomainError):
+    """The command is well-formed but the certificate's state forbids it."""
+
+
+class InvalidInputError(DomainError):
+    """A value is malformed. Carries the failing fields."""
+
+    def __init__(self, message: str, issues: Sequence[ValidationIssue] = ()) -> None:
+        super().__init__(message)
+        self.issues = list(issues)
+
+
+class ForbiddenError(DomainError):
+    """The acting user may not do this."""
+
+
+class VersionConflictError(DomainError):
+    """The command was based on a version that is no longer the latest."""
+
+
+# --- not found -----------------------------------------------------------------------------
+class CertificateNotFoundError(NotFoundError):
+    pass
+
+
+# --- invalid input -------------------------------------------------------------------------
+class InvalidPersonnummerError(InvalidInputError):
+    pass
+
+
+class InvalidHsaIdError(InvalidInputError):
+    pass
+
+
+class InvalidDiagnosisCodeError(InvalidInputError):
+    pass
+
+
+class UnknownCertificateTypeError(InvalidInputError):
+    pass
+
+
+class UnknownRecipientError(InvalidInputError):
+    pass
+
+
+class DraftIncompleteError(InvalidInputError):
+    """Signing was asked for a draft that does not pass validation."""
+
+
+class InvalidRevocationError(InvalidInputError):
+    pass
+
+
+# --- rule violations -----------------------------------------------------------------------
+class CertificateTypeNotSupportedError(RuleViolationError):
+    """The type is in the registry but has no content model yet."""
+
+
+class RecipientDoesNotTakeTypeError(RuleViolationError):
+    pass
+
+
+class CertificateNotDraftError(RuleViolationError):
+    """Only an unsigned draft may be edited, discarded or signed."""
+
+
+class DraftLockedError(RuleViolationError):
+    """A locked draft can only be copied or discarded."""
+
+
+class DraftNotLockedError(RuleViolationError):
+    pass
+
+
+class CertificateNotSignedError(RuleViolationError):
+    pass
+
+
+class CertificateRevokedError(RuleViolationError):
+    pass
+
+
+class CertificateReplacedError(RuleViolationError):
+    """A signed, not revoked child replaces (or complements) this certificate."""
+
+
+class CertificateComplementedError(RuleViolationError):
+    pass
+
+
+class CertificateForTestPatientError(RuleViolationError):
+    """A certificate for a test patient is never sent to a recipient."""
+
+
+class RelationNotAllowedError(RuleViolationError):
+    """The certificate type does not allow this relation (renew, complement, ...)."""
+
+
+class NotAuthorisedError(ForbiddenError):
+    """The acting user may not do this to this certificate."""
+
+
+# --- conflicts -----------------------------------------------------------------------------
+class StaleVersionError(VersionConflictError):
+    pass

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test suite from a fresh clone: virtual environment, PostgreSQL, the Kafka broker,
+# static checks, then pytest. Stops the broker it started. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/venv.sh
+scripts/postgres.sh start
+
+kafka_started=""
+if [ -x scripts/kafka.sh ] && [ "${INTYG_TEST_SKIP_KAFKA:-}" != "1" ]; then
+    if ! PYTHON=.venv/bin/python scripts/kafka.sh status >/dev/null 2>&1; then
+        PYTHON=.venv/bin/python scripts/kafka.sh start
+        kafka_started=1
+    fi
+fi
+cleanup() { if [ -n "$kafka_started" ]; then scripts/kafka.sh stop || true; fi; }
+trap cleanup EXIT
+
+echo "== ruff" && .venv/bin/ruff check .
+echo "== import layers" && .venv/bin/lint-imports
+echo "== mypy" && .venv/bin/mypy
+echo "== pytest"
+export INTYG_TEST_POSTGRES=1
+.venv/bin/pytest "$@"
