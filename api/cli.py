@@ -108,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args, settings)
-    except Exception as error:  # noqa: BLE001 - the CLI reports, never dumps a traceback
+    except Exception as error:
         from domain.errors import DomainError
 
         if isinstance(error, DomainError):

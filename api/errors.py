@@ -18,6 +18,7 @@ from domain.errors import (
     RuleViolationError,
     VersionConflictError,
 )
+from domain.validation import ValidationIssue
 
 PROBLEM_JSON = "application/problem+json"
 log = structlog.get_logger("api.errors")
@@ -51,17 +52,22 @@ def _domain_error(request: Request, error: Exception) -> JSONResponse:
     for family, status, slug, title in PROBLEM_TABLE:
         if isinstance(error, family):
             issues = error.issues if isinstance(error, InvalidInputError) else None
-            errors = [i.model_dump(mode="json") for i in issues] if issues is not None else None
+            errors = [_issue(i) for i in issues] if issues is not None else None
             log.info("command_refused", error=type(error).__name__, status=status)
             return problem(request, status, slug, title, str(error), errors)
     return _unexpected(request, error)
+
+
+def _issue(issue: ValidationIssue) -> dict[str, str]:
+    return {"questionId": issue.question_id, "field": issue.field, "code": issue.code.value,
+            "message": issue.message}
 
 
 def _request_invalid(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)  # noqa: S101 - registered for it only
     errors = [
         {
-            "question_id": _question_of(detail["loc"]),
+            "questionId": _question_of(detail["loc"]),
             "field": ".".join(str(p) for p in detail["loc"][1:]) or str(detail["loc"][0]),
             "code": "INVALID_FORMAT",
             "message": detail["msg"],

@@ -119,6 +119,7 @@ class CertificateOut(Body):
 
 
 class HistoryEventOut(Body):
+    id: UUID
     version: int
     event: str
     at: datetime

@@ -37,9 +37,10 @@ class Certificates(Application[UUID]):
     # --- reading -------------------------------------------------------------------------
     def get(self, certificate_id: UUID) -> Certificate:
         try:
-            return self.repository.get(certificate_id)  # type: ignore[no-any-return]
+            cert: Certificate = self.repository.get(certificate_id)
         except AggregateNotFoundError:
             raise CertificateNotFoundError(f"No certificate {certificate_id}.") from None
+        return cert
 
     def validate_draft(self, certificate_id: UUID) -> list[ValidationIssue]:
         """What is missing or wrong in the draft, checked as of now."""
@@ -208,10 +209,11 @@ class Certificates(Application[UUID]):
 
     def _draft_ids(self) -> list[UUID]:
         topic = f"{Certificate.DraftCreated.__module__}:{Certificate.DraftCreated.__qualname__}"
-        ids, start = [], 1
+        ids: list[UUID] = []
+        start = 1
         while True:
             page = self.recorder.select_notifications(start, 500, topics=[topic])
-            ids.extend(n.originator_id for n in page)
+            ids.extend(UUID(str(n.originator_id)) for n in page)
             if len(page) < 500:
                 return ids
             start = page[-1].id + 1

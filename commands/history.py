@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from eventsourcing.application import Application
@@ -29,11 +29,16 @@ def history(app: Application[UUID], aggregate_id: UUID) -> list[dict[str, Any]]:
             "id": str(aggregate_id),
             "version": e.originator_version,
             "event": event_name(e),
-            "at": e.timestamp.isoformat(),
+            "at": _timestamp(e),
             "data": event_data(e),
         }
         for e in app.events.get(aggregate_id)
     ]
+
+
+def _timestamp(event: DomainEventProtocol[Any]) -> str:
+    stamp: datetime = cast(Any, event).timestamp  # every aggregate event carries one
+    return stamp.isoformat()
 
 
 def _jsonable(value: Any) -> Any:

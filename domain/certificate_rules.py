@@ -12,6 +12,7 @@ from domain.care import CareUnit
 from domain.certificate_types import CertificateType, certificate_type
 from domain.errors import (
     CertificateComplementedError,
+    CertificateForTestPatientError,
     CertificateNotSignedError,
     CertificateReplacedError,
     CertificateRevokedError,
@@ -19,7 +20,6 @@ from domain.errors import (
     DraftNotLockedError,
     InvalidRevocationError,
     RelationNotAllowedError,
-    CertificateForTestPatientError,
 )
 from domain.lifecycle import (
     CertificateState,
@@ -40,6 +40,8 @@ class CertificateRules:
     patient_data: dict[str, Any]
     care_unit_data: dict[str, Any]
     last_touched_at: datetime
+    author: dict[str, Any]
+    relation: dict[str, Any] | None
 
     # --- derived facts -------------------------------------------------------------------
     @property

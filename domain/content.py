@@ -78,7 +78,8 @@ def parse(type_id: str, raw: dict[str, Any]) -> BaseModel:
             )
             for d in error.errors()
         ]
-        raise InvalidInputError("The content does not have the shape of the type.", issues) from None
+        message = "The content does not have the shape of the type."
+        raise InvalidInputError(message, issues) from None
 
 
 def dump(content: BaseModel) -> dict[str, Any]:

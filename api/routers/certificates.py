@@ -29,7 +29,8 @@ router = APIRouter(prefix="/v1/certificates", tags=["certificates"])
 log = structlog.get_logger("api.certificates")
 
 
-def _done(request: Request, app: CertificatesDep, command: str, result: CommandResult) -> CommandOut:
+def _done(request: Request, app: CertificatesDep, command: str,
+          result: CommandResult) -> CommandOut:
     structlog.contextvars.bind_contextvars(certificate_id=str(result.id))
     log.info("command_succeeded", command=command, version=result.version,
              changed=result.changed, position=result.position)

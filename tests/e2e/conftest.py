@@ -1,0 +1,44 @@
+"""HTTP through the app: a TestClient over create_app, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import jwt
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from commands.certificates import Certificates
+from commands.settings import Settings
+from domain.care import CareUnit, Staff
+from tests.factories import FakeClock, care_unit, staff_at
+
+
+def token_for(settings: Settings, staff: Staff, clock: FakeClock) -> str:
+    claims = {"sub": staff.hsa_id, "name": staff.name, "role": staff.role.value,
+              "care_unit": staff.care_unit_hsa_id, "care_giver": staff.care_giver_hsa_id,
+              "iss": settings.jwt_issuer, "exp": clock() + timedelta(days=365)}
+    return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")
+
+
+@pytest.fixture
+def unit() -> CareUnit:
+    return care_unit()
+
+
+@pytest.fixture
+def doctor(unit: CareUnit) -> Staff:
+    return staff_at(unit)
+
+
+@pytest.fixture
+def client(store_settings: Settings, certificates: Certificates) -> Iterator[TestClient]:
+    with TestClient(create_app(store_settings, certificates_app=certificates)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def auth(store_settings: Settings, doctor: Staff, clock: FakeClock) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token_for(store_settings, doctor, clock)}"}
