@@ -80,7 +80,7 @@ class Certificate(CertificateRules, Aggregate):
 
     # --- creation ------------------------------------------------------------------------
     @classmethod
-    def create_draft(  # noqa: PLR0913
+    def create_draft(
         cls, *, id: UUID, type_id: str, content_version: int, patient: Patient,
         care_unit: CareUnit, author: Staff, now: datetime, content: dict[str, Any],
         complete: bool, relation: dict[str, Any] | None = None,
@@ -94,7 +94,7 @@ class Certificate(CertificateRules, Aggregate):
         )
 
     @classmethod
-    def register(  # noqa: PLR0913
+    def register(
         cls, *, id: UUID, type_id: str, content_version: int, patient: Patient,
         care_unit: CareUnit, signer: dict[str, Any], signed_at: datetime,
         content: dict[str, Any], source: str, now: datetime,

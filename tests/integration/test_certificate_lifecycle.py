@@ -6,12 +6,9 @@ encrypted). Rule names follow DOMAIN.md §5.
 
 from __future__ import annotations
 
-from uuid import UUID
-
 import pytest
 
-from commands.certificates import Certificates
-from domain.care import CareUnit, Role, Staff
+from domain.care import Role
 from domain.errors import (
     CertificateNotDraftError,
     CertificateNotSignedError,

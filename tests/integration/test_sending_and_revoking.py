@@ -8,12 +8,12 @@ from uuid import uuid4
 import pytest
 
 from domain.errors import (
+    CertificateForTestPatientError,
     CertificateNotSignedError,
     CertificateReplacedError,
     CertificateRevokedError,
     InvalidRevocationError,
     RecipientDoesNotTakeTypeError,
-    CertificateForTestPatientError,
     UnknownRecipientError,
 )
 from domain.lifecycle import RevocationReason, StatusKind, Viewer, visible_statuses

@@ -1,0 +1,113 @@
+"""Rules written once for the FK 7804 family (LISJP, AG7804): free texts, code lists, the
+contact question and the issuing care unit (TYPES.md §0).
+
+Every check returns the issues it finds (empty when the answer is fine) so that a validator can
+report every failure at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from domain.care import CareUnit
+from domain.fk_model import has_text
+from domain.validation import IssueCode, ValidationIssue
+
+_POSTAL_CODE = re.compile(r"^\d{3}\s?\d{2}$")
+CARE_UNIT_QUESTION = "vardenhet"
+
+
+def issue(question_id: str, field: str, code: IssueCode, message: str) -> ValidationIssue:
+    return ValidationIssue(question_id=question_id, field=field, code=code, message=message)
+
+
+def check_text(
+    value: str | None,
+    question_id: str,
+    field: str,
+    *,
+    required: bool = False,
+    max_length: int | None = None,
+) -> list[ValidationIssue]:
+    """A free text: MISSING when required and empty, BLANK when optional but whitespace-only,
+    TOO_LONG over ``max_length``. Each text field goes through here exactly once."""
+    if required and not has_text(value):
+        return [issue(question_id, field, IssueCode.MISSING, f"{field} must be filled in.")]
+    if value is None:
+        return []
+    if not has_text(value):
+        return [issue(question_id, field, IssueCode.BLANK,
+                      f"{field} may be left out but must not be only whitespace.")]
+    if max_length is not None and len(value) > max_length:
+        return [issue(question_id, field, IssueCode.TOO_LONG,
+                      f"{field} is {len(value)} characters; at most {max_length} are allowed.")]
+    return []
+
+
+def check_code_list(
+    codes: Sequence[str] | None,
+    allowed: Collection[str],
+    *,
+    question_id: str,
+    field: str,
+    required: bool,
+    max_count: int,
+) -> list[ValidationIssue]:
+    """A multiple choice: answered when required, at most ``max_count``, known codes, no code
+    twice."""
+    if not codes:
+        if not required:
+            return []
+        return [issue(question_id, field, IssueCode.MISSING, f"{field} needs at least one value.")]
+    issues: list[ValidationIssue] = []
+    if len(codes) > max_count:
+        issues.append(issue(question_id, field, IssueCode.TOO_MANY,
+                            f"{field} has {len(codes)} values; at most {max_count} are allowed."))
+    seen: set[str] = set()
+    for index, code in enumerate(codes):
+        path = f"{field}[{index}]"
+        if code not in allowed:
+            issues.append(issue(question_id, path, IssueCode.INVALID_VALUE,
+                                f"{code!r} is not one of {', '.join(sorted(allowed))}."))
+        elif code in seen:
+            issues.append(issue(question_id, path, IssueCode.DUPLICATE,
+                                f"{code} is given more than once."))
+        seen.add(code)
+    return issues
+
+
+def check_contact(
+    wanted: bool | None, reason: str | None, *, question_id: str, reason_question_id: str,
+    reason_field: str,
+) -> list[ValidationIssue]:
+    """Contact wish (LISJP 26, AG7804 103): a reason only together with a wish for contact.
+
+    A reason is refused unless the wish is explicitly true: an unanswered wish with a reason is
+    as contradictory as a "no" with one.
+    """
+    issues = check_text(reason, reason_question_id, reason_field)
+    if has_text(reason) and wanted is not True:
+        issues.append(issue(question_id, reason_field, IssueCode.FORBIDDEN,
+                            "A reason for contact is only given when contact is wanted."))
+    return issues
+
+
+def check_care_unit(unit: CareUnit) -> list[ValidationIssue]:
+    """R-vårdenhet: the issuing unit needs postal address, postal code, town and phone."""
+    required = (
+        ("vardenhet.postadress", unit.postal_address),
+        ("vardenhet.postnummer", unit.postal_code),
+        ("vardenhet.postort", unit.postal_town),
+        ("vardenhet.telefonnummer", unit.phone),
+    )
+    issues = [
+        issue(CARE_UNIT_QUESTION, field, IssueCode.MISSING,
+              f"The care unit's {field.split('.')[1]} must be registered.")
+        for field, value in required
+        if not has_text(value)
+    ]
+    if has_text(unit.postal_code) and not _POSTAL_CODE.match(unit.postal_code.strip()):
+        issues.append(issue(CARE_UNIT_QUESTION, "vardenhet.postnummer", IssueCode.INVALID_FORMAT,
+                            "The care unit's postal code must be five digits (NNN NN)."))
+    return issues
