@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         attempts += 1
         try:
             info = _probe(args.bootstrap, int(max(1.0, min(5.0, remaining)) * 1000))
-        except Exception as exc:  # noqa: BLE001 - any failure means "not ready yet"
+        except Exception as exc:
             last_error = exc
             if args.verbose:
                 print(f"kafka_wait: attempt {attempts}: {type(exc).__name__}: {exc}", file=sys.stderr)
