@@ -71,6 +71,18 @@ class InvalidRevocationError(InvalidInputError):
     pass
 
 
+class InvalidStatisticsScopeError(InvalidInputError):
+    """A statistics scope (riket, region, vårdgivare, vårdenhet) with a missing or unknown id."""
+
+
+class InvalidReportPeriodError(InvalidInputError):
+    """A statistics report period that ends before it starts."""
+
+
+class PseudonymKeyTooShortError(InvalidInputError):
+    """The secret key for patient pseudonyms in statistics is missing or too short."""
+
+
 # --- rule violations -----------------------------------------------------------------------
 class CertificateTypeNotSupportedError(RuleViolationError):
     """The type is in the registry but has no content model yet."""
@@ -118,6 +130,10 @@ class RelationNotAllowedError(RuleViolationError):
 
 class NotAuthorisedError(ForbiddenError):
     """The acting user may not do this to this certificate."""
+
+
+class CitizenTooYoungError(ForbiddenError):
+    """Mina intyg has a minimum age."""
 
 
 # --- conflicts -----------------------------------------------------------------------------

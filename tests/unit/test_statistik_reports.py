@@ -1,0 +1,135 @@
+"""DOMAIN.md §8 Intygsstatistik: the sjukfall reports, split by sex, with hand-computed tables."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from domain.statistik import Scope, ScopeLevel
+from domain.statistik_population import lan_population
+from domain.statistik_report import Report
+from domain.statistik_sjukfall import (
+    cases_per_1000_inhabitants,
+    cases_per_age_group,
+    cases_per_chapter,
+    cases_per_degree,
+    cases_per_lan,
+    cases_per_length,
+    cases_per_month,
+)
+from tests.unit.test_statistik_facts import (
+    GIVER,
+    NATIONAL,
+    OTHER_UNIT,
+    REGION_01,
+    UNIT_SCOPE,
+    YEAR_2024,
+    certificate,
+    period,
+)
+
+MARCH = period(date(2024, 3, 1), date(2024, 3, 20))
+
+
+def table(report: Report) -> dict[str, tuple[int | float, ...]]:
+    return {row.key: row.values for row in report.rows}
+
+
+def cases(count: int, sex: str, **fields: object):
+    """``count`` one-certificate sjukfall in March 2024, each for a patient of its own."""
+    return [certificate(MARCH, sex=sex, **fields) for _ in range(count)]
+
+
+def test_case_counts_in_every_month_when_it_spans_months():
+    """§8: a case counts in every month it overlaps; an 18-month series ending with the month."""
+    facts = [certificate(period(date(2024, 1, 20), date(2024, 3, 5)), sex="M")]
+    report = cases_per_month(facts, UNIT_SCOPE, date(2024, 4, 30))
+    assert [row.key for row in report.rows][:2] == ["2022-11", "2022-12"]
+    assert len(report.rows) == 18
+    assert {key: values for key, values in table(report).items() if values != (0, 0, 0)} == {
+        "2024-01": (0, 1, 1), "2024-02": (0, 1, 1), "2024-03": (0, 1, 1)}
+    assert table(report)["2024-04"] == (0, 0, 0)
+
+
+def test_cell_of_four_is_shown_as_zero_when_national_or_region():
+    """§8 suppression: below 5 is shown as 0 at national and region level."""
+    facts = cases(4, "F")
+    assert table(cases_per_lan(facts, NATIONAL, YEAR_2024))["01"] == (0, 0, 0)
+    assert table(cases_per_lan(facts, REGION_01, YEAR_2024))["01"] == (0, 0, 0)
+
+
+def test_cell_of_four_is_shown_when_care_unit_or_care_giver():
+    """§8 suppression: care giver and unit levels are not suppressed."""
+    facts = cases(4, "F")
+    assert table(cases_per_lan(facts, UNIT_SCOPE, YEAR_2024))["01"] == (4, 0, 4)
+    giver = Scope(level=ScopeLevel.CARE_GIVER, id=GIVER)
+    assert table(cases_per_lan(facts, giver, YEAR_2024))["01"] == (4, 0, 4)
+
+
+def test_total_is_the_sum_of_the_shown_cells_when_one_sex_is_suppressed():
+    """§8 suppression: 4 women and 6 men show as 0, 6, 6 (never 10, which would reveal the 4);
+    4 women and 3 men show as 0, 0, 0; 5 and 5 show as they are."""
+    assert table(cases_per_degree(cases(4, "F") + cases(6, "M"), NATIONAL, YEAR_2024))["100"] == (
+        0, 6, 6)
+    assert table(cases_per_degree(cases(4, "F") + cases(3, "M"), NATIONAL, YEAR_2024))["100"] == (
+        0, 0, 0)
+    assert table(cases_per_degree(cases(5, "F") + cases(5, "M"), NATIONAL, YEAR_2024))["100"] == (
+        5, 5, 10)
+
+
+def test_only_the_scope_is_counted_when_region_or_unit():
+    """§8 scopes: facts are filtered by region (län) or unit first."""
+    facts = cases(5, "F") + cases(6, "F", lan="03", care_unit=OTHER_UNIT)
+    assert table(cases_per_lan(facts, REGION_01, YEAR_2024))["01"] == (5, 0, 5)
+    assert table(cases_per_lan(facts, REGION_01, YEAR_2024))["03"] == (0, 0, 0)
+    national = table(cases_per_lan(facts, NATIONAL, YEAR_2024))
+    assert (national["01"], national["03"], national["00"]) == ((5, 0, 5), (6, 0, 6), (0, 0, 0))
+    assert sum(row.values[2] for row in cases_per_lan(facts, UNIT_SCOPE, YEAR_2024).rows) == 5
+
+
+def test_cases_fall_in_length_and_age_groups_when_on_the_edges():
+    """§8 buckets from built cases: 14 days <15, 15 days 15-30; age 15 <16, age 66 >65."""
+    facts = [certificate(period(date(2024, 5, 1), date(2024, 5, 14)), age=15),
+             certificate(period(date(2024, 5, 1), date(2024, 5, 15)), age=66, sex="M")]
+    lengths = table(cases_per_length(facts, UNIT_SCOPE, YEAR_2024))
+    assert (lengths["<15"], lengths["15-30"], lengths[">730"]) == ((1, 0, 1), (0, 1, 1), (0, 0, 0))
+    ages = table(cases_per_age_group(facts, UNIT_SCOPE, YEAR_2024))
+    assert (ages["<16"], ages["16-20"], ages[">65"]) == ((1, 0, 1), (0, 0, 0), (0, 1, 1))
+    assert list(ages) == ["<16", "16-20", "21-25", "26-30", "31-35", "36-40", "41-45", "46-50",
+                          "51-55", "56-60", "61-65", ">65"]
+
+
+def test_chapters_come_in_icd_order_when_unknown_diagnosis_is_last():
+    """§8: diagnosis by ICD-10 chapter; a case without a valid diagnosis counts as unknown."""
+    facts = [certificate(MARCH, diagnosis="M544"), certificate(MARCH, diagnosis=None),
+             certificate(MARCH, diagnosis="J06", sex="M"), certificate(MARCH, diagnosis="F32.1")]
+    report = cases_per_chapter(facts, UNIT_SCOPE, YEAR_2024)
+    assert table(report) == {"V": (1, 0, 1), "X": (0, 1, 1), "XIII": (1, 0, 1),
+                             "unknown": (1, 0, 1)}
+    assert report.row("V").label == "V Mental and behavioural disorders"
+
+
+def test_cases_outside_the_period_are_not_counted_when_they_ended_before_it():
+    facts = [certificate(period(date(2023, 12, 1), date(2023, 12, 31))), certificate(MARCH)]
+    assert table(cases_per_degree(facts, UNIT_SCOPE, YEAR_2024))["100"] == (1, 0, 1)
+
+
+def test_rate_per_1000_uses_the_shipped_population_when_national():
+    """§8: cases per län per 1000 inhabitants; Gotland (09) had 61 029 inhabitants (SCB).
+    7 women: 7 * 1000 / 61029 = 0.1147 -> 0.11; 6 men: 0.0983 -> 0.10; 13: 0.2130 -> 0.21.
+    Jämtland (23) with 3 cases is suppressed to 0 before dividing."""
+    facts = cases(7, "F", lan="09") + cases(6, "M", lan="09") + cases(3, "F", lan="23")
+    report = table(cases_per_1000_inhabitants(facts, NATIONAL, YEAR_2024))
+    assert report["09"] == (0.11, 0.10, 0.21)
+    assert report["23"] == (0.0, 0.0, 0.0)
+    assert "00" not in report
+    assert len(report) == 21
+
+
+def test_population_file_holds_the_21_lan_when_loaded():
+    """The shipped SCB figures (31 Dec 2023) add up to the country's 10 551 707."""
+    population = lan_population()
+    assert sorted(population) == ["01", "03", "04", "05", "06", "07", "08", "09", "10", "12",
+                                  "13", "14", "17", "18", "19", "20", "21", "22", "23", "24",
+                                  "25"]
+    assert sum(lan.population for lan in population.values()) == 10_551_707
+    assert (population["09"].name, population["09"].population) == ("Gotlands län", 61_029)
