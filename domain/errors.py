@@ -128,6 +128,21 @@ class RelationNotAllowedError(RuleViolationError):
     """The certificate type does not allow this relation (renew, complement, ...)."""
 
 
+class OtherCareGiverCertificateExistsError(RuleViolationError):
+    """A signed, not revoked DB for the patient exists at another care giver: a DB is unique
+    across care givers (UNIKT_INTYG, INTYG_FROM_OTHER_VARDGIVARE_EXISTS)."""
+
+
+class SameCareGiverDraftExistsError(RuleViolationError):
+    """An open draft of the type (DB, DOI) for the patient exists at this care giver already
+    (UNIKT_UTKAST_INOM_VG, UTKAST_FROM_SAME_VARDGIVARE_EXISTS)."""
+
+
+class LaterCertificateExistsError(RuleViolationError):
+    """A signed DOI created at or after this draft exists at the care giver: the latest
+    created DOI is the valid one (INTYG_CREATED_AFTER_EXISTS)."""
+
+
 class NotAuthorisedError(ForbiddenError):
     """The acting user may not do this to this certificate."""
 

@@ -13,10 +13,14 @@ from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic.alias_generators import to_camel
 
 from domain import icd10
 
 CONTENT_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", frozen=True)
+CAMEL_CONTENT_CONFIG = ConfigDict(**CONTENT_CONFIG, alias_generator=to_camel)
+"""CONTENT_CONFIG with each alias (the national camelCase name) generated from the snake_case
+field name, for the nested TS, DB and DOI models."""
 _ISO_DATE = re.compile(r"^[12]\d{3}-\d{2}-\d{2}$")
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from datetime import date
 
 from domain.care import CareUnit
-from domain.fk_model import has_text
+from domain.fk_model import has_text, parse_date
 from domain.validation import IssueCode, ValidationIssue
 
 _POSTAL_CODE = re.compile(r"^\d{3}\s?\d{2}$")
@@ -111,3 +112,68 @@ def check_care_unit(unit: CareUnit) -> list[ValidationIssue]:
         issues.append(issue(CARE_UNIT_QUESTION, "vardenhet.postnummer", IssueCode.INVALID_FORMAT,
                             "The care unit's postal code must be five digits (NNN NN)."))
     return issues
+
+
+def valid_postal_code(value: str) -> bool:
+    """A Swedish postal code, ``NNN NN`` or ``NNNNN`` (StringValidator)."""
+    return _POSTAL_CODE.match(value.strip()) is not None
+
+
+def check_answered(value: object, question_id: str, field: str) -> list[ValidationIssue]:
+    """A required answer (yes/no, a code, a date): MISSING when not given."""
+    if value is None:
+        return [issue(question_id, field, IssueCode.MISSING, f"{field} must be answered.")]
+    return []
+
+
+def check_plain_text(
+    value: str | None,
+    question_id: str,
+    field: str,
+    *,
+    required: bool = False,
+    max_length: int | None = None,
+) -> list[ValidationIssue]:
+    """A free text of a type without the blank-but-present rule (TS, DB, DOI: TYPES.md §0):
+    MISSING when required and empty, TOO_LONG over ``max_length``; an optional text that is
+    only whitespace is let through, as those validators do."""
+    if required and not has_text(value):
+        return [issue(question_id, field, IssueCode.MISSING, f"{field} must be filled in.")]
+    if value is not None and max_length is not None and len(value) > max_length:
+        return [issue(question_id, field, IssueCode.TOO_LONG,
+                      f"{field} is {len(value)} characters; at most {max_length} are allowed.")]
+    return []
+
+
+def check_choice(
+    value: str | None, allowed: Collection[str], question_id: str, field: str,
+    *, required: bool = True,
+) -> list[ValidationIssue]:
+    """A single choice from a code list: MISSING when required and not given, INVALID_VALUE
+    for an unknown code."""
+    if value is None:
+        return check_answered(value, question_id, field) if required else []
+    if value not in allowed:
+        return [issue(question_id, field, IssueCode.INVALID_VALUE,
+                      f"{value!r} is not one of {', '.join(allowed)}.")]
+    return []
+
+
+def check_past_date(
+    raw: str | None, question_id: str, field: str, today: date, birth_date: date | None,
+    *, required: bool = True,
+) -> list[ValidationIssue]:
+    """A real date, not after today and, when the birth date is known, not before it."""
+    if raw is None:
+        return check_answered(raw, question_id, field) if required else []
+    found = parse_date(raw)
+    if found is None:
+        return [issue(question_id, field, IssueCode.INVALID_FORMAT,
+                      f"{raw!r} is not a real date (yyyy-MM-dd).")]
+    if found > today:
+        return [issue(question_id, field, IssueCode.FUTURE_DATE,
+                      f"The date {raw} must not be after today ({today}).")]
+    if birth_date is not None and found < birth_date:
+        return [issue(question_id, field, IssueCode.BEFORE_BIRTH,
+                      f"The date {raw} is before the patient was born.")]
+    return []
