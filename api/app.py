@@ -24,4 +24,20 @@ def create_app(settings: Settings | None = None, *,
     install_request_logging(app)
     app.include_router(health.router)
     app.include_router(certificates.router)
+    if settings.is_production and settings.relay_in_serve:
+        _run_relay_alongside(app, settings)
     return app
+
+
+def _run_relay_alongside(app: FastAPI, settings: Settings) -> None:
+    """In production ``intyg serve`` also runs the relay, in a background thread."""
+    import threading
+
+    from streams.database import Database
+    from streams.relay import Relay
+
+    stop = threading.Event()
+    relay = Relay(app.state.certificates, settings, Database(settings))
+    thread = threading.Thread(target=relay.run, args=(stop,), name="relay", daemon=True)
+    app.router.on_startup.append(thread.start)
+    app.router.on_shutdown.append(stop.set)

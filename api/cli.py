@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from uuid import UUID
 
 from api.logging import configure_logging
@@ -63,6 +64,46 @@ def _history(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _relay(args: argparse.Namespace, settings: Settings) -> int:
+    import signal
+    import threading
+
+    from streams.database import Database
+    from streams.relay import Relay
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    Relay(Certificates(eventsourcing_env(settings)), settings, Database(settings)).run(stop)
+    return 0
+
+
+def _replay(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.replay import print_lines, replay_certificate, replay_topic
+
+    if args.certificate:
+        print_lines(replay_certificate(settings, args.certificate))
+    else:
+        print_lines(replay_topic(settings, since=args.since, until=args.until,
+                                 from_offset=args.from_offset, to_offset=args.to_offset))
+    return 0
+
+
+def _topics(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.topics import ensure_topics
+
+    ensure_topics(settings)
+    return 0
+
+
+def _contract(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.contract import export
+
+    for path in export():
+        print(path)
+    return 0
+
+
 def _keygen(args: argparse.Namespace, settings: Settings) -> int:
     print(base64.b64encode(os.urandom(32)).decode())
     return 0
@@ -92,6 +133,19 @@ def _parser() -> argparse.ArgumentParser:
     hist = sub.add_parser("history", help="print one certificate's events from the store")
     hist.add_argument("certificate_id", type=UUID)
     hist.set_defaults(handler=_history)
+    relay = sub.add_parser("relay", help="publish the event store's events to Kafka")
+    relay.set_defaults(handler=_relay)
+    replay = sub.add_parser("replay", help="print history from Kafka as JSON lines")
+    replay.add_argument("--certificate", type=UUID)
+    replay.add_argument("--since", type=datetime.fromisoformat)
+    replay.add_argument("--until", type=datetime.fromisoformat)
+    replay.add_argument("--from-offset", type=int)
+    replay.add_argument("--to-offset", type=int)
+    replay.set_defaults(handler=_replay)
+    topics = sub.add_parser("topics", help="create the Kafka topics if missing")
+    topics.set_defaults(handler=_topics)
+    contract = sub.add_parser("contract", help="write the JSON Schemas and AsyncAPI document")
+    contract.set_defaults(handler=_contract)
     keygen = sub.add_parser("keygen", help="print a new INTYG_CIPHER_KEY")
     keygen.set_defaults(handler=_keygen)
     return parser

@@ -23,17 +23,19 @@ def event_data(event: DomainEventProtocol[Any]) -> dict[str, Any]:
     return {k: _jsonable(v) for k, v in fields.items() if k not in _ENVELOPE}
 
 
+def history_line(event: DomainEventProtocol[Any]) -> dict[str, Any]:
+    """One event as auditors see it: aggregate id, version, event name, time, its own fields."""
+    return {
+        "id": str(event.originator_id),
+        "version": event.originator_version,
+        "event": event_name(event),
+        "at": _timestamp(event),
+        "data": event_data(event),
+    }
+
+
 def history(app: Application[UUID], aggregate_id: UUID) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": str(aggregate_id),
-            "version": e.originator_version,
-            "event": event_name(e),
-            "at": _timestamp(e),
-            "data": event_data(e),
-        }
-        for e in app.events.get(aggregate_id)
-    ]
+    return [history_line(e) for e in app.events.get(aggregate_id)]
 
 
 def _timestamp(event: DomainEventProtocol[Any]) -> str:

@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
     kafka_partitions: int = 3
     kafka_topic_prefix: str = ""
+    relay_in_serve: bool = True
 
     log_format: Literal["auto", "json", "console"] = "auto"
 

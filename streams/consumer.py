@@ -1,0 +1,155 @@
+"""A small consumer framework for read models and downstream services.
+
+A ``Handler`` writes its rows through the transaction it is given; the framework writes the
+consumer's input position (and the event id, to drop duplicates) in that same transaction, so a
+crash neither skips nor applies twice. Positions live in the database, not in Kafka's offsets.
+Undecodable or invalid messages go to the dead-letter topic with their origin, then are skipped.
+The same handler is fed from the notification log in the embedded mode (``feed_from_log``).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from typing import Any, Protocol
+
+import structlog
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from pydantic import ValidationError
+
+from commands.certificates import Certificates
+from commands.history import history_line
+from commands.settings import Settings
+from streams.database import Database, Transaction
+from streams.relay import event_id
+from streams.schemas import Envelope, UnknownEventError, parse_wire, to_wire
+from streams.topics import certificates_topic, dead_letter_topic
+
+log = structlog.get_logger("streams.consumer")
+
+
+class Handler(Protocol):
+    name: str
+
+    def setup(self, tx: Transaction) -> None: ...
+
+    def apply(self, tx: Transaction, message: Envelope) -> None: ...
+
+
+def prepare(db: Database, handler: Handler) -> None:
+    with db.transaction() as tx:
+        tx.execute("CREATE TABLE IF NOT EXISTS consumer_position (consumer TEXT, source TEXT, "
+                   "part INTEGER, position BIGINT, PRIMARY KEY (consumer, source, part))")
+        tx.execute("CREATE TABLE IF NOT EXISTS consumer_seen (consumer TEXT, event_id TEXT, "
+                   "PRIMARY KEY (consumer, event_id))")
+        handler.setup(tx)
+
+
+def positions(db: Database, consumer: str, source: str) -> dict[int, int]:
+    with db.transaction() as tx:
+        rows = tx.execute("SELECT part, position FROM consumer_position "
+                          "WHERE consumer = ? AND source = ?", (consumer, source))
+    return {int(part): int(pos) for part, pos in rows}
+
+
+def _record(tx: Transaction, consumer: str, source: str, part: int, position: int) -> None:
+    tx.execute("DELETE FROM consumer_position WHERE consumer = ? AND source = ? AND part = ?",
+               (consumer, source, part))
+    tx.execute("INSERT INTO consumer_position VALUES (?, ?, ?, ?)",
+               (consumer, source, part, position))
+
+
+def apply_once(tx: Transaction, handler: Handler, message: Envelope, ce_id: str) -> bool:
+    """Apply unless this event id was already applied; False for a dropped duplicate."""
+    if tx.execute("SELECT 1 FROM consumer_seen WHERE consumer = ? AND event_id = ?",
+                  (handler.name, ce_id)):
+        return False
+    handler.apply(tx, message)
+    tx.execute("INSERT INTO consumer_seen VALUES (?, ?)", (handler.name, ce_id))
+    return True
+
+
+def feed_from_log(app: Certificates, db: Database, handler: Handler, limit: int = 500) -> int:
+    """Embedded mode: feed the handler from the store's notification log. Returns how many."""
+    start = positions(db, handler.name, "log").get(0, 0)
+    notifications = app.recorder.select_notifications(start + 1, limit)
+    for notification in notifications:
+        line = history_line(app.mapper.to_domain_event(notification))
+        with db.transaction() as tx:
+            apply_once(tx, handler, parse_wire(to_wire(line)),
+                       event_id(line["id"], line["version"]))
+            _record(tx, handler.name, "log", 0, notification.id)
+    return len(notifications)
+
+
+class KafkaFeed:
+    """Feeds one handler from the certificates topic as consumer group ``handler.name``."""
+
+    def __init__(self, settings: Settings, db: Database, handler: Handler) -> None:
+        self.settings, self.db, self.handler = settings, db, handler
+        self.topic = certificates_topic(settings)
+        self.dead_letters = 0
+        prepare(db, handler)
+        self.consumer = KafkaConsumer(
+            bootstrap_servers=settings.kafka_bootstrap_servers, group_id=handler.name,
+            enable_auto_commit=False, auto_offset_reset="earliest", consumer_timeout_ms=200,
+            isolation_level="read_committed")
+        partitions = self.consumer.partitions_for_topic(self.topic) or set()
+        self.assigned = [TopicPartition(self.topic, p) for p in sorted(partitions)]
+        self.consumer.assign(self.assigned)
+        stored = positions(db, handler.name, self.topic)
+        for tp in self.assigned:
+            if tp.partition in stored:
+                self.consumer.seek(tp, stored[tp.partition] + 1)
+            else:
+                self.consumer.seek_to_beginning(tp)
+        self._producer: KafkaProducer | None = None
+
+    def poll_once(self) -> int:
+        handled = 0
+        for records in self.consumer.poll(timeout_ms=500, max_records=500).values():
+            for record in records:
+                self._handle(record)
+                handled += 1
+        return handled
+
+    def _handle(self, record: Any) -> None:
+        headers = {k: v.decode(errors="replace") for k, v in record.headers or []}
+        try:
+            message = parse_wire(json.loads(record.value))
+            ce_id = headers["ce_id"]
+        except (ValueError, KeyError, ValidationError, UnknownEventError, TypeError) as error:
+            self._dead_letter(record, error)
+            with self.db.transaction() as tx:
+                _record(tx, self.handler.name, self.topic, record.partition, record.offset)
+            return
+        with self.db.transaction() as tx:
+            if not apply_once(tx, self.handler, message, ce_id):
+                log.info("duplicate_ignored", consumer=self.handler.name, event_id=ce_id)
+            _record(tx, self.handler.name, self.topic, record.partition, record.offset)
+
+    def _dead_letter(self, record: Any, error: Exception) -> None:
+        if self._producer is None:
+            self._producer = KafkaProducer(bootstrap_servers=self.settings.kafka_bootstrap_servers,
+                                           acks="all")
+        origin = [("dlt_topic", record.topic.encode()),
+                  ("dlt_partition", str(record.partition).encode()),
+                  ("dlt_offset", str(record.offset).encode()),
+                  ("dlt_error", type(error).__name__.encode()),
+                  ("dlt_consumer", self.handler.name.encode())]
+        self._producer.send(dead_letter_topic(self.settings), key=record.key,
+                            value=record.value, headers=origin).get(timeout=30)
+        self.dead_letters += 1
+        log.warning("message_dead_lettered", consumer=self.handler.name, topic=record.topic,
+                    partition=record.partition, offset=record.offset,
+                    error=type(error).__name__)
+
+    def run(self, stop: threading.Event) -> None:
+        while not stop.is_set():
+            self.poll_once()
+        self.close()
+
+    def close(self) -> None:
+        self.consumer.close()
+        if self._producer is not None:
+            self._producer.close(timeout=1)

@@ -1,0 +1,47 @@
+"""Topic names and their idempotent set-up. Domain topics keep everything, forever."""
+
+from __future__ import annotations
+
+import contextlib
+
+import structlog
+from kafka.admin import KafkaAdminClient, NewTopic
+from kafka.errors import TopicAlreadyExistsError
+
+from commands.settings import Settings
+
+log = structlog.get_logger("streams.topics")
+KEEP_FOREVER = {"cleanup.policy": "delete", "retention.ms": "-1", "retention.bytes": "-1",
+                "min.insync.replicas": "1"}
+
+
+def certificates_topic(settings: Settings) -> str:
+    return f"{settings.kafka_topic_prefix}intyg.certificates.v1"
+
+
+def dead_letter_topic(settings: Settings) -> str:
+    return f"{settings.kafka_topic_prefix}intyg.deadletter.v1"
+
+
+def ensure_topics(settings: Settings) -> None:
+    """Create the domain and dead-letter topics if missing (safe to run again)."""
+    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers,
+                             client_id="intyg-admin")
+    try:
+        existing = set(admin.list_topics())
+        wanted = [certificates_topic(settings), dead_letter_topic(settings)]
+        new = [NewTopic(name, settings.kafka_partitions, 1, topic_configs=KEEP_FOREVER)
+               for name in wanted if name not in existing]
+        if new:
+            with contextlib.suppress(TopicAlreadyExistsError):  # a concurrent set-up won
+                admin.create_topics(new)
+            log.info("topics_created", topics=[t.name for t in new])
+    finally:
+        admin.close()
+
+
+def partition_for(key: bytes, partitions: int) -> int:
+    """The partition of a key, as Kafka's default partitioner computes it (murmur2)."""
+    from kafka.partitioner import murmur2
+
+    return int((murmur2(key) & 0x7FFFFFFF) % partitions)

@@ -1,0 +1,79 @@
+"""Write one golden message per event type from a scripted lifecycle (run only on purpose:
+goldens pin the published contract; a changed golden is a contract change)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from commands.certificates import Certificates
+from commands.history import history
+from commands.settings import Settings, eventsourcing_env
+from domain.care import CareUnit, Role, Staff
+from domain.lifecycle import RevocationReason
+from domain.patient import Patient
+from streams.schemas import SCHEMA_VERSION, to_wire
+from tests.factories import FakeClock, lisjp_content
+
+
+def scripted(app: Certificates, clock: FakeClock) -> list[uuid.UUID]:
+    unit = CareUnit(hsa_id="SE2321000016-E1001", care_giver_hsa_id="SE2321000016-G01",
+                    name="Vårdcentralen Väst", postal_address="Storgatan 1",
+                    postal_code="111 22", postal_town="Stockholm", phone="08-123 45 67",
+                    lan="01")
+    doctor = Staff(hsa_id="SE2321000016-D1001", name="Anna Lind", role=Role.DOCTOR,
+                   care_unit_hsa_id=unit.hsa_id, care_giver_hsa_id=unit.care_giver_hsa_id)
+    who = Patient(personnummer="191212121212", name="Tolvan Tolvansson")
+    today = clock().date()
+    a = app.create_draft(type_id="lisjp", patient=who, care_unit=unit, author=doctor,
+                         content={}).id
+    app.edit_draft(a, based_on_version=1, content=lisjp_content(today), by=doctor)
+    app.sign_certificate(a, based_on_version=2, by=doctor)
+    app.send_certificate(a, recipient="FKASSA", by=doctor.hsa_id)
+    b = app.replace_certificate(a, by=doctor).id
+    app.sign_certificate(b, based_on_version=1, by=doctor)
+    app.archive_certificate(b)
+    app.restore_certificate(b)
+    app.revoke_certificate(b, reason=RevocationReason.FEL_PATIENT, text="Fel", by=doctor)
+    c = app.renew_certificate(a, by=doctor).id
+    app.discard_draft(c, based_on_version=1, by=doctor)
+    d = app.create_draft(type_id="lisjp", patient=who, care_unit=unit, author=doctor,
+                         content={}).id
+    clock.advance(days=15)
+    app.lock_due_drafts()
+    clock.advance(days=80)
+    app.lock_due_drafts()
+    e = uuid.UUID("00000000-0000-4000-8000-00000000000e")
+    app.register_certificate(certificate_id=e, type_id="lisjp", patient=who, care_unit=unit,
+                             signer={"hsa_id": doctor.hsa_id, "name": doctor.name},
+                             signed_at=datetime(2026, 10, 1, tzinfo=UTC),
+                             content=lisjp_content(today), source="other-system")
+    return [a, b, c, d, e]
+
+
+def main() -> None:
+    counter = iter(range(1, 1000))
+    with TemporaryDirectory() as tmp:
+        clock = FakeClock()
+        app = Certificates(eventsourcing_env(Settings(data_dir=Path(tmp))), clock=clock,
+                           ids=lambda: uuid.UUID(int=next(counter)))
+        goldens: dict[str, dict[str, Any]] = {}
+        for cert in scripted(app, clock):
+            for line in history(app, cert):
+                goldens.setdefault(line["event"], to_wire(line))
+    out = Path(__file__).parent
+    for event, message in goldens.items():
+        path = out / f"{event}.v{SCHEMA_VERSION}.json"
+        path.write_text(json.dumps(message, indent=2, ensure_ascii=False) + "\n")
+        print(path)
+
+
+if __name__ == "__main__":
+    main()
