@@ -15,30 +15,33 @@ _STATE_OF = {
 
 
 class CertificateStatusView:
-    name = "certificate-status"
+    """``name`` is the consumer (group) name; the table is named after it."""
+
+    def __init__(self, name: str = "certificate-status") -> None:
+        self.name = name
+        self.table = name.replace("-", "_")
 
     def setup(self, tx: Transaction) -> None:
-        tx.execute("CREATE TABLE IF NOT EXISTS certificate_status (id TEXT PRIMARY KEY, "
+        tx.execute(f"CREATE TABLE IF NOT EXISTS {self.table} (id TEXT PRIMARY KEY, "
                    "type TEXT, state TEXT, revoked INTEGER, version INTEGER)")
 
     def apply(self, tx: Transaction, message: Envelope) -> None:
         data: Any = getattr(message, "data", None)
         cert_id = str(message.id)
         if message.event in ("DraftCreated", "CertificateRegistered"):
-            tx.execute("INSERT INTO certificate_status VALUES (?, ?, ?, 0, ?)",
+            tx.execute(f"INSERT INTO {self.table} VALUES (?, ?, ?, 0, ?)",  # noqa: S608
                        (cert_id, data.type_id, _created_state(message), message.version))
             return
         state = _STATE_OF.get(message.event)
         if message.event == "DraftEdited":
             state = "DRAFT_COMPLETE" if data.complete else "DRAFT_INCOMPLETE"
         revoked = 1 if message.event == "CertificateRevoked" else None
-        tx.execute("UPDATE certificate_status SET state = COALESCE(?, state), "
+        tx.execute(f"UPDATE {self.table} SET state = COALESCE(?, state), "  # noqa: S608
                    "revoked = COALESCE(?, revoked), version = ? WHERE id = ?",
                    (state, revoked, message.version, cert_id))
 
-    @staticmethod
-    def rows(tx: Transaction) -> list[tuple[Any, ...]]:
-        return tx.execute("SELECT id, type, state, revoked, version FROM certificate_status "
+    def rows(self, tx: Transaction) -> list[tuple[Any, ...]]:
+        return tx.execute(f"SELECT id, type, state, revoked, version FROM {self.table} "  # noqa: S608
                           "ORDER BY id")
 
 

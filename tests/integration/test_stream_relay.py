@@ -1,0 +1,90 @@
+"""Every event in Kafka (ARCHITECTURE.md invariants 3-5, the wire contract), on the real broker
+and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+import jsonschema
+import pytest
+
+from commands.certificates import Certificates
+from commands.history import history
+from commands.settings import Settings, eventsourcing_env
+from domain.lifecycle import RevocationReason
+from streams.contract import schema_file
+from streams.database import Database
+from streams.relay import Relay
+from streams.replay import replay_certificate
+from tests.factories import FakeClock, care_unit, staff_at
+from tests.flows import sent
+from tests.integration.kafka_support import headers_of, kafka_settings, read_topic, value_of
+
+pytestmark = pytest.mark.kafka
+
+
+@pytest.fixture
+def settings(postgres_schema: str) -> Settings:
+    return kafka_settings(postgres_schema)
+
+
+@pytest.fixture
+def app(settings: Settings) -> Certificates:
+    return Certificates(eventsourcing_env(settings), clock=FakeClock())
+
+
+def issue_lifecycles(app: Certificates, count: int) -> None:
+    unit = care_unit()
+    doctor = staff_at(unit)
+    for n in range(count):
+        cert = sent(app, unit, doctor)
+        if n % 3 == 0:
+            app.renew_certificate(cert, by=doctor)
+        if n % 4 == 0:
+            app.revoke_certificate(cert, reason=RevocationReason.ANNAT_ALLVARLIGT_FEL,
+                                   text="Fel", by=doctor)
+
+
+def test_every_event_is_on_the_topic_once_in_order_when_relayed(settings, app):
+    issue_lifecycles(app, 30)
+    Relay(app, settings, Database(settings)).run_until_caught_up()
+    records = read_topic(settings)
+    assert len(records) == app.recorder.max_notification_id()
+    ids = [headers_of(r)["ce_id"] for r in records]
+    assert len(set(ids)) == len(ids)
+    versions: dict[bytes, list[int]] = defaultdict(list)
+    for record in records:
+        headers, value = headers_of(record), value_of(record)
+        versions[record.key].append(value["version"])
+        assert headers["ce_specversion"] == "1.0"
+        assert headers["ce_subject"] == record.key.decode() == value["id"]
+        assert headers["ce_type"] == value["type"]
+        assert headers["ce_source"] == "/intyg/certificates"
+        assert headers["aggregate_version"] == str(value["version"])
+        assert int(headers["log_position"]) > 0 and headers["ce_time"] == value["at"]
+        jsonschema.validate(value, json.loads(schema_file(value["event"]).read_text()))
+    for key, seen in versions.items():
+        assert seen == list(range(1, len(seen) + 1)), key
+
+
+def test_relay_resumes_where_it_stopped_when_restarted(settings, app):
+    issue_lifecycles(app, 5)
+    Relay(app, settings, Database(settings)).run_until_caught_up()
+    first = app.recorder.max_notification_id()
+    issue_lifecycles(app, 5)
+    relay = Relay(app, settings, Database(settings))
+    assert relay.position() == first
+    relay.run_until_caught_up()
+    assert len(read_topic(settings)) == app.recorder.max_notification_id()
+
+
+def test_replay_equals_history_when_read_for_every_demo_certificate(settings, app):
+    from api.demo import seed_demo
+
+    seed_demo(app, patients=15, seed=3)
+    Relay(app, settings, Database(settings)).run_until_caught_up()
+    ids = {n.originator_id for n in app.recorder.select_notifications(1, 100_000)}
+    assert len(ids) > 20
+    for cert_id in ids:
+        assert list(replay_certificate(settings, cert_id)) == history(app, cert_id)
