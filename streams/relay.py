@@ -38,8 +38,8 @@ def event_id(aggregate_id: str, version: int) -> str:
 
 def make_producer(settings: Settings) -> KafkaProducer:
     return KafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, acks="all",
-                         enable_idempotence=True, linger_ms=5, retries=5,
-                         request_timeout_ms=10_000, max_block_ms=10_000)
+                         enable_idempotence=True, linger_ms=5, retries=20,
+                         retry_backoff_ms=250, request_timeout_ms=10_000, max_block_ms=10_000)
 
 
 class Relay:
@@ -135,5 +135,10 @@ class Relay:
         while self.position() < target:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"relay at {self.position()}, store at {target}")
-            self.publish_batch()
+            try:
+                self.publish_batch()
+            except KafkaError as error:
+                log.warning("relay_publish_retried", error=type(error).__name__)
+                self._drop_producer()
+                time.sleep(0.5)
         self._drop_producer()

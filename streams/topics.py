@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 
 import structlog
 from kafka.admin import KafkaAdminClient, NewTopic
@@ -36,8 +37,21 @@ def ensure_topics(settings: Settings) -> None:
             with contextlib.suppress(TopicAlreadyExistsError):  # a concurrent set-up won
                 admin.create_topics(new)
             log.info("topics_created", topics=[t.name for t in new])
+        _wait_for_leaders(admin, wanted)
     finally:
         admin.close()
+
+
+def _wait_for_leaders(admin: KafkaAdminClient, topics: list[str], seconds: float = 30) -> None:
+    """A new topic takes a moment to elect its partition leaders; producing earlier fails."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        described = admin.describe_topics(topics)
+        if all(t.get("partitions") and all(p.get("leader_id", -1) >= 0 for p in t["partitions"])
+               and not t.get("error_code") for t in described):
+            return
+        time.sleep(0.1)
+    raise TimeoutError(f"no partition leaders for {topics} after {seconds} s")
 
 
 def partition_for(key: bytes, partitions: int) -> int:
