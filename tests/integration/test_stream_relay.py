@@ -88,3 +88,29 @@ def test_replay_equals_history_when_read_for_every_demo_certificate(settings, ap
     assert len(ids) > 20
     for cert_id in ids:
         assert list(replay_certificate(settings, cert_id)) == history(app, cert_id)
+
+
+def test_cli_replay_prints_what_cli_history_prints_when_run_for_a_certificate(settings, app):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    issue_lifecycles(app, 2)
+    Relay(app, settings, Database(settings)).run_until_caught_up()
+    cert_id = app.recorder.select_notifications(1, 1)[0].originator_id  # a sent lifecycle
+    env = {**os.environ, "INTYG_MODE": "production",
+           "INTYG_CIPHER_KEY": settings.cipher_key.get_secret_value(),  # type: ignore[union-attr]
+           "INTYG_JWT_SECRET": settings.jwt_secret.get_secret_value(),
+           "INTYG_POSTGRES_SCHEMA": settings.postgres_schema,
+           "INTYG_KAFKA_TOPIC_PREFIX": settings.kafka_topic_prefix}
+    root = Path(__file__).parents[2]
+
+    def cli(*args: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=root, env=env,
+                              capture_output=True, text=True, check=True, timeout=60)
+        return done.stdout
+
+    from_kafka = cli("replay", "--certificate", str(cert_id))
+    from_store = cli("history", str(cert_id))
+    assert from_kafka == from_store and from_store.count("\n") >= 4
