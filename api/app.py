@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from api.auth import TokenDecoder
 from api.errors import install_problem_handlers
 from api.logging import install_request_logging
-from api.routers import certificates, health
+from api.routers import certificates, health, types
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 
@@ -24,6 +24,7 @@ def create_app(settings: Settings | None = None, *,
     install_request_logging(app)
     app.include_router(health.router)
     app.include_router(certificates.router)
+    app.include_router(types.router)
     if settings.is_production and settings.relay_in_serve:
         _run_relay_alongside(app, settings)
     return app

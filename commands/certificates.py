@@ -45,7 +45,8 @@ class Certificates(Application[UUID]):
     def validate_draft(self, certificate_id: UUID) -> list[ValidationIssue]:
         """What is missing or wrong in the draft, checked as of now."""
         cert = self.get(certificate_id)
-        return contents.validate(cert.type_id, cert.content, self.clock().date(), cert.care_unit)
+        return contents.validate(cert.type_id, cert.content, self.clock().date(), cert.care_unit,
+                                 cert.patient.personnummer)
 
     # --- drafts --------------------------------------------------------------------------
     def create_draft(self, *, type_id: str, patient: Patient, care_unit: CareUnit,
@@ -60,7 +61,8 @@ class Certificates(Application[UUID]):
         stored = contents.parse_and_dump(cert.type_id, content)
         unit = _same_unit(cert.care_unit, care_unit) if care_unit else cert.care_unit
         now = self.clock()
-        complete = not contents.validate(cert.type_id, stored, now.date(), unit)
+        complete = not contents.validate(cert.type_id, stored, now.date(), unit,
+                                         cert.patient.personnummer)
         cert.edit(content=stored, complete=complete, care_unit=unit, by=by, now=now,
                   based_on_version=based_on_version)
         return self._save(cert)
@@ -77,11 +79,17 @@ class Certificates(Application[UUID]):
 
     def sign_certificate(self, certificate_id: UUID, *, based_on_version: int,
                          by: Staff) -> CommandResult:
-        """Sign. A complementing child is then sent to the parent's recipients at once."""
+        """Sign. "Sign = send" types go to their recipient at once; a complementing child is
+        sent to the parent's recipients."""
         cert = self.get(certificate_id)
         now = self.clock()
-        issues = contents.validate(cert.type_id, cert.content, now.date(), cert.care_unit)
+        issues = contents.validate(cert.type_id, cert.content, now.date(), cert.care_unit,
+                                   cert.patient.personnummer)
         cert.sign(signer=by, now=now, issues=issues, based_on_version=based_on_version)
+        cert_type = cert.certificate_type
+        if cert_type.sign_sends and cert_type.default_recipient and \
+                not cert.patient.test_indicated:
+            cert.send(recipient=cert_type.default_recipient, now=now, by=by.hsa_id)
         parent = self._parent_of(cert)
         if parent is not None:
             parent.record_child_signed(cert.id, now)
@@ -192,7 +200,8 @@ class Certificates(Application[UUID]):
                    kind: RelationKind | None = None) -> CommandResult:
         stored = contents.parse_and_dump(type_id, content)
         now = self.clock()
-        complete = not contents.validate(type_id, stored, now.date(), care_unit)
+        complete = not contents.validate(type_id, stored, now.date(), care_unit,
+                                         patient.personnummer)
         draft = Certificate.create_draft(
             id=self.ids(), type_id=type_id, content_version=contents.version_of(type_id),
             patient=patient, care_unit=care_unit, author=author, now=now, content=stored,

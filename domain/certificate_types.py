@@ -45,6 +45,7 @@ class CertificateType(BaseModel):
     has_questions: bool
     draftable: bool = True
     content_supported: bool = False
+    sign_sends: bool = False  # "sign = send" (SIGNERA_SKICKA_DIREKT): signing sends at once
 
 
 _TYPES = (
@@ -69,21 +70,28 @@ _TYPES = (
                     content_supported=True),
     CertificateType(id="ts-bas", form="TSTRK1007",
                     name="Läkarintyg för högre körkortsbehörighet, taxi m.m.",
-                    default_recipient="TRANSP", renewable=False, has_questions=False),
+                    default_recipient="TRANSP", renewable=False, has_questions=False,
+                    content_supported=True),
     CertificateType(id="ts-diabetes", form="TSTRK1031", name="Läkarintyg diabetes",
-                    default_recipient="TRANSP", renewable=False, has_questions=False),
+                    default_recipient="TRANSP", renewable=False, has_questions=False,
+                    content_supported=True),
     CertificateType(id="tstrk1009", form="TSTRK1009",
                     name="Läkares anmälan till Transportstyrelsen om medicinsk olämplighet",
-                    default_recipient="TRANSP", renewable=False, has_questions=False),
+                    default_recipient="TRANSP", renewable=False, has_questions=False,
+                    content_supported=True, sign_sends=True),
     CertificateType(id="tstrk1062", form="TSTRK1062", name="Läkarintyg ADHD, autism m.m.",
-                    default_recipient="TRANSP", renewable=False, has_questions=False),
+                    default_recipient="TRANSP", renewable=False, has_questions=False,
+                    content_supported=True),
     CertificateType(id="db", form="DB", name="Dödsbevis", default_recipient="SKV",
-                    renewable=False, has_questions=False),
+                    renewable=False, has_questions=False,
+                    content_supported=True, sign_sends=True),
     CertificateType(id="doi", form="DOI", name="Dödsorsaksintyg", default_recipient="SOS",
-                    renewable=False, has_questions=False),
+                    renewable=False, has_questions=False,
+                    content_supported=True, sign_sends=True),
     CertificateType(id="af00213", form="AF00213",
                     name="Arbetsförmedlingens medicinska utlåtande", default_recipient="AF",
-                    renewable=False, has_questions=False),
+                    renewable=False, has_questions=False,
+                    sign_sends=True),
     CertificateType(id="af00251", form="AF00251",
                     name="Läkarintyg för deltagare i arbetsmarknadspolitiska program",
                     default_recipient="AF", renewable=True, has_questions=False),

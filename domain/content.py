@@ -14,9 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from domain import ag7804, lisjp
+from domain import ag7804, db, doi, lisjp, ts_bas, ts_diabetes, tstrk1009, tstrk1062
 from domain.care import CareUnit
 from domain.errors import InvalidInputError, RelationNotAllowedError
+from domain.identities import birth_date
 from domain.validation import IssueCode, ValidationIssue
 
 Validator = Callable[[Any, date, CareUnit], list[ValidationIssue]]
@@ -33,6 +34,7 @@ class ContentSpec:
     question_ids: dict[str, str] = field(default_factory=dict)
     renew: Renewer | None = None
     renewal_facts: RenewalFacts | None = None
+    needs_birth_date: bool = False
 
 
 def _lisjp_renewal_facts(content: lisjp.LisjpContent) -> dict[str, Any]:
@@ -49,7 +51,24 @@ CONTENT_SPECS: dict[str, ContentSpec] = {
                          _lisjp_renewal_facts),
     "ag7804": ContentSpec("ag7804", ag7804.CONTENT_VERSION, ag7804.Ag7804Content,
                           ag7804.validate_ag7804, ag7804.QUESTION_IDS, ag7804.renewal_content),
+    "ts-bas": ContentSpec("ts-bas", ts_bas.CONTENT_VERSION, ts_bas.TsBasContent,
+                          ts_bas.validate_ts_bas, ts_bas.QUESTION_IDS),
+    "ts-diabetes": ContentSpec("ts-diabetes", ts_diabetes.CONTENT_VERSION,
+                               ts_diabetes.TsDiabetesContent, ts_diabetes.validate_ts_diabetes,
+                               ts_diabetes.QUESTION_IDS, needs_birth_date=True),
+    "tstrk1009": ContentSpec("tstrk1009", tstrk1009.CONTENT_VERSION, tstrk1009.Tstrk1009Content,
+                             tstrk1009.validate_tstrk1009, tstrk1009.QUESTION_IDS),
+    "tstrk1062": ContentSpec("tstrk1062", tstrk1062.CONTENT_VERSION, tstrk1062.Tstrk1062Content,
+                             tstrk1062.validate_tstrk1062, tstrk1062.QUESTION_IDS),
+    "db": ContentSpec("db", db.CONTENT_VERSION, db.DbContent, db.validate_db, db.QUESTION_IDS,
+                      needs_birth_date=True),
+    "doi": ContentSpec("doi", doi.CONTENT_VERSION, doi.DoiContent, doi.validate_doi,
+                       doi.QUESTION_IDS, needs_birth_date=True),
 }
+
+
+def is_modelled(type_id: str) -> bool:
+    return type_id in CONTENT_SPECS
 
 
 def version_of(type_id: str) -> int:
@@ -91,10 +110,18 @@ def parse_and_dump(type_id: str, raw: dict[str, Any]) -> dict[str, Any]:
     return dump(parse(type_id, raw))
 
 
-def validate(type_id: str, stored: dict[str, Any], today: date,
-             care_unit: CareUnit) -> list[ValidationIssue]:
+def validate(type_id: str, stored: dict[str, Any], today: date, care_unit: CareUnit,
+             personnummer: str | None = None) -> list[ValidationIssue]:
+    """Every failing rule of the type; the patient's birth date where the type checks dates
+    against it (TS-DIABETES, DB, DOI)."""
     spec = CONTENT_SPECS[type_id]
-    return spec.validate(spec.model.model_validate(stored), today, care_unit)
+    content = spec.model.model_validate(stored)
+    if spec.needs_birth_date and personnummer:
+        validator: Any = spec.validate
+        result: list[ValidationIssue] = validator(content, today, care_unit,
+                                                  birth_date=birth_date(personnummer))
+        return result
+    return spec.validate(content, today, care_unit)
 
 
 def renew(type_id: str, stored: dict[str, Any]) -> dict[str, Any]:

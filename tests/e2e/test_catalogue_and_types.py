@@ -1,0 +1,87 @@
+"""The type catalogue and the other certificate types through the same lifecycle (issue
+"Every certificate type"; TYPES.md §0.1 lifecycle matrix)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import jsonschema
+import pytest
+
+from tests.e2e.test_lisjp_story import UNIT_BODY
+from tests.factories import FakeClock, lisjp_content, personnummer
+from tests.unit.test_types_db_doi import minimal_db
+from tests.unit.test_types_db_doi_doi import minimal_doi
+from tests.unit.test_types_ts import minimal_ts_bas
+from tests.unit.test_types_ts_diabetes import minimal_ts_diabetes
+from tests.unit.test_types_ts_trk import minimal_1009, minimal_1062
+
+TODAY = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+MINIMAL = {
+    "lisjp": lambda: lisjp_content(TODAY.date()), "ts-bas": minimal_ts_bas,
+    "ts-diabetes": minimal_ts_diabetes, "tstrk1009": minimal_1009, "tstrk1062": minimal_1062,
+    "db": minimal_db, "doi": minimal_doi,
+}
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(TODAY)
+
+
+def test_catalogue_lists_all_15_types_when_asked(client):
+    catalogue = client.get("/v1/certificate-types").json()
+    assert len(catalogue) == 15
+    by_id = {t["id"]: t for t in catalogue}
+    assert by_id["db"]["signSends"] and by_id["db"]["defaultRecipient"] == "SKV"
+    assert by_id["fk7263"]["draftable"] is False
+    assert by_id["lisjp"]["renewable"] and by_id["lisjp"]["hasQuestions"]
+
+
+@pytest.mark.parametrize("type_id", sorted(MINIMAL))
+def test_catalogue_schema_validates_the_minimal_example_when_the_type_is_modelled(client,
+                                                                                type_id):
+    by_id = {t["id"]: t for t in client.get("/v1/certificate-types").json()}
+    jsonschema.validate(MINIMAL[type_id](), by_id[type_id]["contentSchema"])
+
+
+def issue(client: Any, auth: dict[str, str], type_id: str) -> str:
+    body = {"type": type_id, "patient": {"personnummer": personnummer()},
+            "careUnit": UNIT_BODY, "content": MINIMAL[type_id]()}
+    created = client.post("/v1/certificates", json=body, headers=auth)
+    assert created.status_code == 201, created.text
+    assert created.json()["state"] == "DRAFT_COMPLETE", client.get(
+        f"/v1/certificates/{created.json()['id']}/validation", headers=auth).json()
+    cert_id: str = created.json()["id"]
+    signed = client.post(f"/v1/certificates/{cert_id}/sign", json={"version": 1}, headers=auth)
+    assert signed.status_code == 200, signed.text
+    return cert_id
+
+
+@pytest.mark.parametrize(("type_id", "recipient"), [("tstrk1009", "TRANSP"), ("db", "SKV"),
+                                                    ("doi", "SOS")])
+def test_signing_sends_at_once_when_the_type_is_sign_equals_send(client, auth, type_id,
+                                                                  recipient):
+    """TYPES.md §0.1: DB, DOI, TSTRK1009 (and AF00213) are sent to their recipient on signing."""
+    cert_id = issue(client, auth, type_id)
+    cert = client.get(f"/v1/certificates/{cert_id}", headers=auth).json()
+    assert [s["recipient"] for s in cert["statuses"] if s["kind"] == "SENT"] == [recipient]
+    revoked = client.post(f"/v1/certificates/{cert_id}/revoke", headers=auth,
+                          json={"reason": "ANNAT_ALLVARLIGT_FEL", "text": "Fel uppgift"})
+    assert revoked.status_code == 200
+    cert = client.get(f"/v1/certificates/{cert_id}", headers=auth).json()
+    assert {s["recipient"] for s in cert["statuses"] if s["kind"] == "CANCELLED"} >= {recipient}
+
+
+@pytest.mark.parametrize("type_id", ["ts-bas", "ts-diabetes", "tstrk1062"])
+def test_transport_certificate_is_sent_by_the_doctor_when_signed(client, auth, type_id):
+    """TYPES.md §0.1: TS types go to TRANSP when the doctor sends them; renewal is refused."""
+    cert_id = issue(client, auth, type_id)
+    sent = client.post(f"/v1/certificates/{cert_id}/send", json={"recipient": "TRANSP"},
+                       headers=auth)
+    assert sent.status_code == 200 and sent.json()["changed"]
+    assert client.post(f"/v1/certificates/{cert_id}/renew", headers=auth).status_code == 409
+    history = client.get(f"/v1/certificates/{cert_id}/history", headers=auth).json()
+    assert [e["event"] for e in history] == ["DraftCreated", "CertificateSigned",
+                                             "CertificateSent"]
