@@ -16,7 +16,12 @@ from commands.results import CommandResult, result_of
 from domain import content as contents
 from domain.care import CareUnit, Staff
 from domain.certificate import Certificate
-from domain.certificate_types import draftable_type, recipient_for
+from domain.certificate_types import (
+    certificate_type,
+    check_patient_allowed,
+    draftable_type,
+    recipient_for,
+)
 from domain.errors import CertificateNotFoundError, NotAuthorisedError, StaleVersionError
 from domain.lifecycle import RelationKind, RevocationReason
 from domain.patient import Patient
@@ -183,6 +188,13 @@ class Certificates(Application[UUID]):
         content = contents.ag7804_from_lisjp(parent.content, include_diagnosis)
         return self._new_child(parent, RelationKind.CREATED_FROM, content, by, type_id="ag7804")
 
+    def create_doi_from_db(self, db_id: UUID, *, by: Staff) -> CommandResult:
+        """The cause-of-death certificate (DOI) made from a signed death certificate (DB)."""
+        parent = self.get(db_id)
+        parent.check_can_create_from("db", "doi")
+        content = contents.doi_from_db(parent.content)
+        return self._new_child(parent, RelationKind.CREATED_FROM, content, by, type_id="doi")
+
     # --- helpers -------------------------------------------------------------------------
     def _new_child(self, parent: Certificate, kind: RelationKind, content: dict[str, Any],
                    by: Staff, facts: dict[str, Any] | None = None,
@@ -198,6 +210,7 @@ class Certificates(Application[UUID]):
                    content: dict[str, Any], relation: dict[str, Any] | None,
                    parent: Certificate | None = None,
                    kind: RelationKind | None = None) -> CommandResult:
+        check_patient_allowed(certificate_type(type_id), patient.protected_identity)
         stored = contents.parse_and_dump(type_id, content)
         now = self.clock()
         complete = not contents.validate(type_id, stored, now.date(), care_unit,

@@ -175,6 +175,7 @@ class CertificateRules:
             "complement": _passes(self.check_can_complement),
             "copy": _passes(self.check_can_copy),
             "create_ag7804": _passes(lambda: self.check_can_create_from("lisjp", "ag7804")),
+            "create_doi": _passes(lambda: self.check_can_create_from("db", "doi")),
         }
         return [name for name, allowed in checks.items() if allowed]
 

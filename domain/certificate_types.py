@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 from domain.errors import (
     CertificateTypeNotSupportedError,
+    ProtectedIdentityNotAllowedError,
     RecipientDoesNotTakeTypeError,
     UnknownCertificateTypeError,
     UnknownRecipientError,
@@ -46,6 +47,7 @@ class CertificateType(BaseModel):
     draftable: bool = True
     content_supported: bool = False
     sign_sends: bool = False  # "sign = send" (SIGNERA_SKICKA_DIREKT): signing sends at once
+    protected_identity_allowed: bool = True  # may be issued for a patient with sekretessmarkering
 
 
 _TYPES = (
@@ -78,16 +80,16 @@ _TYPES = (
     CertificateType(id="tstrk1009", form="TSTRK1009",
                     name="Läkares anmälan till Transportstyrelsen om medicinsk olämplighet",
                     default_recipient="TRANSP", renewable=False, has_questions=False,
-                    content_supported=True, sign_sends=True),
+                    content_supported=True, sign_sends=True, protected_identity_allowed=False),
     CertificateType(id="tstrk1062", form="TSTRK1062", name="Läkarintyg ADHD, autism m.m.",
                     default_recipient="TRANSP", renewable=False, has_questions=False,
-                    content_supported=True),
+                    content_supported=True, protected_identity_allowed=False),
     CertificateType(id="db", form="DB", name="Dödsbevis", default_recipient="SKV",
                     renewable=False, has_questions=False,
-                    content_supported=True, sign_sends=True),
+                    content_supported=True, sign_sends=True, protected_identity_allowed=False),
     CertificateType(id="doi", form="DOI", name="Dödsorsaksintyg", default_recipient="SOS",
                     renewable=False, has_questions=False,
-                    content_supported=True, sign_sends=True),
+                    content_supported=True, sign_sends=True, protected_identity_allowed=False),
     CertificateType(id="af00213", form="AF00213",
                     name="Arbetsförmedlingens medicinska utlåtande", default_recipient="AF",
                     renewable=False, has_questions=False,
@@ -137,6 +139,15 @@ def draftable_type(type_id: str) -> CertificateType:
     if not found.content_supported:
         raise CertificateTypeNotSupportedError(f"Type {type_id!r} is not yet supported.")
     return found
+
+
+def check_patient_allowed(cert_type: CertificateType, protected_identity: bool) -> None:
+    """TYPES.md §0.1: some types must not be issued for a patient with protected identity."""
+    if protected_identity and not cert_type.protected_identity_allowed:
+        raise ProtectedIdentityNotAllowedError(
+            f"A {cert_type.form} cannot be issued for a patient with protected identity "
+            "(sekretessmarkering) here."
+        )
 
 
 def recipient_for(recipient_id: str, type_id: str) -> Recipient:

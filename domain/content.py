@@ -138,6 +138,13 @@ def renewal_facts(type_id: str, stored: dict[str, Any]) -> dict[str, Any]:
     return spec.renewal_facts(spec.model.model_validate(stored))
 
 
+def doi_from_db(stored_db: dict[str, Any]) -> dict[str, Any]:
+    """A DOI's content from a signed DB: the copied fields, and the patient's address."""
+    source = db.DbContent.model_validate(stored_db)
+    copied = doi.from_db(source).model_copy(update={"patient": source.patient})
+    return dump(copied)
+
+
 def ag7804_from_lisjp(stored_lisjp: dict[str, Any], include_diagnosis: bool) -> dict[str, Any]:
     source = lisjp.LisjpContent.model_validate(stored_lisjp)
     return dump(ag7804.from_lisjp(source, include_diagnosis))

@@ -92,6 +92,10 @@ class RecipientDoesNotTakeTypeError(RuleViolationError):
     pass
 
 
+class ProtectedIdentityNotAllowedError(RuleViolationError):
+    """The type is not issued for a patient with protected identity (sekretessmarkering)."""
+
+
 class CertificateNotDraftError(RuleViolationError):
     """Only an unsigned draft may be edited, discarded or signed."""
 

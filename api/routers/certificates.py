@@ -146,6 +146,14 @@ def create_ag7804(certificate_id: UUID, body: Ag7804In, app: CertificatesDep, st
     return _done(request, app, "create_ag7804", result)
 
 
+@router.post("/{certificate_id}/doi", status_code=201)
+def create_doi(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
+               request: Request) -> CommandOut:
+    """Create the cause-of-death certificate (DOI) draft from a signed death certificate (DB)."""
+    result = app.create_doi_from_db(certificate_id, by=staff)
+    return _done(request, app, "create_doi", result)
+
+
 @router.get("/{certificate_id}/history")
 def history(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> list[HistoryEventOut]:
     """Every event of the certificate, in order, as stored."""

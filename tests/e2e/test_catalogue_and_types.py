@@ -85,3 +85,31 @@ def test_transport_certificate_is_sent_by_the_doctor_when_signed(client, auth, t
     history = client.get(f"/v1/certificates/{cert_id}/history", headers=auth).json()
     assert [e["event"] for e in history] == ["DraftCreated", "CertificateSigned",
                                              "CertificateSent"]
+
+
+def test_doi_carries_the_copied_fields_when_created_from_a_db(client, auth):
+    """TYPES.md §11: a DOI created from a DB copies identity, date and place of death."""
+    db_id = issue(client, auth, "db")
+    created = client.post(f"/v1/certificates/{db_id}/doi", headers=auth)
+    assert created.status_code == 201, created.text
+    doi = client.get(f"/v1/certificates/{created.json()['id']}", headers=auth).json()
+    source = client.get(f"/v1/certificates/{db_id}", headers=auth).json()
+    assert doi["type"] == "doi" and doi["relation"]["kind"] == "CREATED_FROM"
+    for field in ("identitetStyrkt", "dodsdatumSakert", "dodsdatum", "dodsplatsKommun",
+                  "dodsplatsBoende", "barn", "patient"):
+        assert doi["content"][field] == source["content"][field], field
+    assert doi["patient"] == source["patient"]
+    lisjp = client.post(f"/v1/certificates/{db_id}/ag7804", headers=auth,
+                        json={"includeDiagnosis": False})
+    assert lisjp.status_code == 409
+
+
+@pytest.mark.parametrize("type_id", ["tstrk1009", "tstrk1062", "db", "doi"])
+def test_draft_is_refused_when_the_patient_has_protected_identity(client, auth, type_id):
+    """TYPES.md §0.1: these types are not issued for a patient with sekretessmarkering."""
+    body = {"type": type_id, "careUnit": UNIT_BODY, "content": MINIMAL[type_id](),
+            "patient": {"personnummer": personnummer(), "protectedIdentity": True}}
+    refused = client.post("/v1/certificates", json=body, headers=auth)
+    assert refused.status_code == 409 and "protected identity" in refused.json()["detail"]
+    body["patient"]["protectedIdentity"] = False
+    assert client.post("/v1/certificates", json=body, headers=auth).status_code == 201
