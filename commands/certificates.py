@@ -8,10 +8,12 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import RecordConflictError
 from eventsourcing.utils import EnvType
 
 from commands.clock import Clock, IdFactory, new_id, system_clock
+from commands.death_registers import DeathRegisters, check_new_draft, check_signing
 from commands.results import CommandResult, result_of
 from domain import content as contents
 from domain.care import CareUnit, Staff
@@ -38,6 +40,8 @@ class Certificates(Application[UUID]):
         super().__init__(env)
         self.clock = clock
         self.ids = ids
+        self.death_registers = DeathRegisters(self.repository,
+                                              self.env.get("CIPHER_KEY") or self.name)
 
     # --- reading -------------------------------------------------------------------------
     def get(self, certificate_id: UUID) -> Certificate:
@@ -80,7 +84,10 @@ class Certificates(Application[UUID]):
         parent = self._parent_of(cert)
         if parent is not None:
             parent.record_child_discarded(cert.id, now)
-        return self._save(cert, parent)
+        register = self.death_registers.load(cert.type_id, cert.patient.personnummer)
+        if register is not None:
+            register.mark_discarded(cert.id)
+        return self._save(cert, parent, register)
 
     def sign_certificate(self, certificate_id: UUID, *, based_on_version: int,
                          by: Staff) -> CommandResult:
@@ -91,6 +98,10 @@ class Certificates(Application[UUID]):
         issues = contents.validate(cert.type_id, cert.content, now.date(), cert.care_unit,
                                    cert.patient.personnummer)
         cert.sign(signer=by, now=now, issues=issues, based_on_version=based_on_version)
+        register = self.death_registers.load(cert.type_id, cert.patient.personnummer)
+        if register is not None:
+            check_signing(register, cert.id, cert.care_unit.care_giver_hsa_id)
+            register.mark_signed(cert.id)
         cert_type = cert.certificate_type
         if cert_type.sign_sends and cert_type.default_recipient and \
                 not cert.patient.test_indicated:
@@ -101,15 +112,19 @@ class Certificates(Application[UUID]):
             if _relation_kind(cert) is RelationKind.KOMPLT and not cert.patient.test_indicated:
                 for recipient in parent.recipients_sent_to:
                     cert.send(recipient=recipient, now=now, by=by.hsa_id)
-        return self._save(cert, parent)
+        return self._save(cert, parent, register)
 
     def lock_due_drafts(self) -> int:
         """Lock drafts not signed within 14 days, dispose of those untouched for 3 months."""
         now, changed = self.clock(), 0
         for certificate_id in self._draft_ids():
             cert = self.get(certificate_id)
-            if cert.dispose_if_due(now) or cert.lock_if_due(now):
-                self.save(cert)
+            disposed = cert.dispose_if_due(now)
+            if disposed or cert.lock_if_due(now):
+                register = self.death_registers.load(cert.type_id, cert.patient.personnummer)
+                if register is not None:
+                    (register.mark_discarded if disposed else register.mark_locked)(cert.id)
+                self._save(cert, register)
                 changed += 1
         return changed
 
@@ -130,7 +145,10 @@ class Certificates(Application[UUID]):
         parent = self._parent_of(cert)
         if parent is not None:
             parent.record_child_revoked(cert.id, now)
-        return self._save(cert, parent)
+        register = self.death_registers.load(cert.type_id, cert.patient.personnummer)
+        if register is not None:
+            register.mark_revoked(cert.id)
+        return self._save(cert, parent, register)
 
     def archive_certificate(self, certificate_id: UUID) -> CommandResult:
         cert = self.get(certificate_id)
@@ -211,6 +229,9 @@ class Certificates(Application[UUID]):
                    parent: Certificate | None = None,
                    kind: RelationKind | None = None) -> CommandResult:
         check_patient_allowed(certificate_type(type_id), patient.protected_identity)
+        register = self.death_registers.load(type_id, patient.personnummer)
+        if register is not None:
+            check_new_draft(register, care_unit.care_giver_hsa_id)
         stored = contents.parse_and_dump(type_id, content)
         now = self.clock()
         complete = not contents.validate(type_id, stored, now.date(), care_unit,
@@ -222,7 +243,9 @@ class Certificates(Application[UUID]):
         )
         if parent is not None and kind is not None:
             parent.record_child(draft.id, kind, now)
-        return self._save(draft, parent)
+        if register is not None:
+            register.note(draft.id, care_unit.care_giver_hsa_id, now)
+        return self._save(draft, parent, register)
 
     def _parent_of(self, cert: Certificate) -> Certificate | None:
         if not cert.relation:
@@ -240,7 +263,7 @@ class Certificates(Application[UUID]):
                 return ids
             start = page[-1].id + 1
 
-    def _save(self, first: Certificate, *others: Certificate | None) -> CommandResult:
+    def _save(self, first: Certificate, *others: Aggregate | None) -> CommandResult:
         try:
             recordings = self.save(first, *others)
         except RecordConflictError:
