@@ -21,7 +21,7 @@ from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings
 from streams.database import Database, Transaction
-from streams.relay import event_id
+from streams.relay import event_id, is_published
 from streams.schemas import Envelope, UnknownEventError, parse_wire, to_wire
 from streams.topics import certificates_topic, dead_letter_topic
 
@@ -74,10 +74,11 @@ def feed_from_log(app: Certificates, db: Database, handler: Handler, limit: int 
     start = positions(db, handler.name, "log").get(0, 0)
     notifications = app.recorder.select_notifications(start + 1, limit)
     for notification in notifications:
-        line = history_line(app.mapper.to_domain_event(notification))
         with db.transaction() as tx:
-            apply_once(tx, handler, parse_wire(to_wire(line)),
-                       event_id(line["id"], line["version"]))
+            if is_published(notification):
+                line = history_line(app.mapper.to_domain_event(notification))
+                apply_once(tx, handler, parse_wire(to_wire(line)),
+                           event_id(line["id"], line["version"]))
             _record(tx, handler.name, "log", 0, notification.id)
     return len(notifications)
 

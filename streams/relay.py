@@ -22,6 +22,7 @@ from kafka.errors import KafkaError
 from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings
+from domain.certificate import Certificate
 from streams.database import Database
 from streams.schemas import ce_type, to_wire
 from streams.topics import certificates_topic, ensure_topics, partition_for
@@ -29,11 +30,19 @@ from streams.topics import certificates_topic, ensure_topics, partition_for
 log = structlog.get_logger("streams.relay")
 EVENT_ID_NAMESPACE = uuid.UUID("5b0d1c3e-7a2f-4c61-9d43-1f0e6a2b7c88")
 SOURCE = "/intyg/certificates"
+CERTIFICATE_TOPIC = f"{Certificate.__module__}:{Certificate.__qualname__}."
 
 
 def event_id(aggregate_id: str, version: int) -> str:
     """Deterministic: the same event always carries the same id, however often it is sent."""
     return str(uuid.uuid5(EVENT_ID_NAMESPACE, f"{aggregate_id}:{version}"))
+
+
+def is_published(notification: Notification) -> bool:
+    """Certificate events are the published stream. The per-patient death registers are an
+    internal uniqueness index, derivable from the certificate events and keyed by a hash of the
+    personnummer, so they stay in the store."""
+    return notification.topic.startswith(CERTIFICATE_TOPIC)
 
 
 def make_producer(settings: Settings) -> KafkaProducer:
@@ -65,7 +74,7 @@ class Relay:
         if not notifications:
             return 0
         producer = self._ensure_producer()
-        futures = [self._send(producer, n) for n in notifications]
+        futures = [self._send(producer, n) for n in notifications if is_published(n)]
         producer.flush(timeout=30)
         for future in futures:
             future.get(timeout=30)

@@ -49,3 +49,16 @@ def headers_of(record: Any) -> dict[str, str]:
 def value_of(record: Any) -> dict[str, Any]:
     value: dict[str, Any] = json.loads(record.value)
     return value
+
+
+def published_events(app: Any) -> int:
+    """How many of the store's events the relay publishes (certificate events only)."""
+    from streams.relay import is_published
+
+    total, start = 0, 1
+    while True:
+        page = app.recorder.select_notifications(start, 1000)
+        total += sum(1 for n in page if is_published(n))
+        if len(page) < 1000:
+            return total
+        start = page[-1].id + 1

@@ -19,7 +19,13 @@ from streams.relay import Relay
 from streams.replay import replay_certificate
 from tests.factories import FakeClock, care_unit, staff_at
 from tests.flows import sent
-from tests.integration.kafka_support import headers_of, kafka_settings, read_topic, value_of
+from tests.integration.kafka_support import (
+    headers_of,
+    kafka_settings,
+    published_events,
+    read_topic,
+    value_of,
+)
 
 pytestmark = pytest.mark.kafka
 
@@ -50,7 +56,7 @@ def test_every_event_is_on_the_topic_once_in_order_when_relayed(settings, app):
     issue_lifecycles(app, 30)
     Relay(app, settings, Database(settings)).run_until_caught_up()
     records = read_topic(settings)
-    assert len(records) == app.recorder.max_notification_id()
+    assert len(records) == published_events(app)
     ids = [headers_of(r)["ce_id"] for r in records]
     assert len(set(ids)) == len(ids)
     versions: dict[bytes, list[int]] = defaultdict(list)
@@ -76,7 +82,7 @@ def test_relay_resumes_where_it_stopped_when_restarted(settings, app):
     relay = Relay(app, settings, Database(settings))
     assert relay.position() == first
     relay.run_until_caught_up()
-    assert len(read_topic(settings)) == app.recorder.max_notification_id()
+    assert len(read_topic(settings)) == published_events(app)
 
 
 def test_replay_equals_history_when_read_for_every_demo_certificate(settings, app):
@@ -114,3 +120,31 @@ def test_cli_replay_prints_what_cli_history_prints_when_run_for_a_certificate(se
     from_kafka = cli("replay", "--certificate", str(cert_id))
     from_store = cli("history", str(cert_id))
     assert from_kafka == from_store and from_store.count("\n") >= 4
+
+
+def test_death_registers_stay_in_the_store_when_a_db_is_relayed(settings):
+    """The per-patient death register is an internal index keyed by a hashed personnummer:
+    the relay passes over its events and publishes every certificate event."""
+    from datetime import UTC, datetime
+
+    from streams.relay import is_published
+    from tests.factories import patient
+    from tests.unit.test_types_db_doi import minimal_db
+
+    app = Certificates(eventsourcing_env(settings),
+                       clock=FakeClock(datetime(2026, 11, 28, 12, tzinfo=UTC)))
+    unit = care_unit()
+    cert = app.create_draft(type_id="db", patient=patient(), care_unit=unit,
+                            author=staff_at(unit), content=minimal_db()).id
+    app.sign_certificate(cert, based_on_version=1, by=staff_at(unit))
+    Relay(app, settings, Database(settings)).run_until_caught_up()
+    last = app.recorder.max_notification_id() or 0
+    stored = app.recorder.select_notifications(max(1, last - 10), 100)
+    ours = [n for n in stored if n.originator_id == cert]
+    registers = [n for n in stored if not is_published(n)]
+    assert len(ours) == 3 and registers
+    assert [value_of(r)["event"] for r in read_topic(settings) if r.key == str(cert).encode()
+            ] == ["DraftCreated", "CertificateSigned", "CertificateSent"]
+    assert not any(r.key == str(n.originator_id).encode()
+                   for r in read_topic(settings) for n in registers)
+    assert list(replay_certificate(settings, cert)) == history(app, cert)
