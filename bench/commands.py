@@ -1,9 +1,12 @@
-"""Certificate lifecycles per second through the application layer on PostgreSQL.
+"""Certificate lifecycles per second through the application layer on PostgreSQL, against a raw
+psycopg baseline in the same run; SQLite (embedded) for information.
 
-A lifecycle is four commands: create draft, edit, sign, send. The raw baseline inserts the same
-number of rows (four per lifecycle, each about the size of a stored event, one transaction per
-row as the application does) with plain psycopg into a table in the same database, in the same
-run. Run: ``.venv/bin/python bench/commands.py --lifecycles 500`` (PostgreSQL running, see
+A lifecycle is four commands: create draft, edit, sign, send (four stored events). The app runs in
+production mode (events encrypted at rest) in a fresh schema, dropped afterwards. The baseline
+inserts the same number of rows (four per lifecycle) into a plain table shaped like the event
+table (id, version, topic, state), each row's state as many random bytes as the app's stored
+events hold on average (measured in this run), one transaction per row as the app commits each
+command. Run: ``.venv/bin/python bench/commands.py --lifecycles 500`` (PostgreSQL running, see
 scripts/postgres.sh).
 """
 
@@ -26,73 +29,103 @@ from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from tests.factories import FakeClock, care_unit, lisjp_content, patient, staff_at
 
-ROW_BYTES = 900
+WARM_UP = 20
+TOPIC = "domain.certificate:Certificate.DraftEdited"
 
 
 def lifecycles(app: Certificates, count: int) -> float:
+    """Seconds for ``count`` lifecycles (create, edit, sign, send) through the use cases."""
     unit = care_unit()
     doctor = staff_at(unit)
-    today = app.clock().date()
+    content = lisjp_content(app.clock().date())
     started = time.perf_counter()
     for _ in range(count):
         cert = app.create_draft(type_id="lisjp", patient=patient(), care_unit=unit,
                                 author=doctor, content={}).id
-        app.edit_draft(cert, based_on_version=1, content=lisjp_content(today), by=doctor)
+        app.edit_draft(cert, based_on_version=1, content=content, by=doctor)
         app.sign_certificate(cert, based_on_version=2, by=doctor)
         app.send_certificate(cert, recipient="FKASSA", by=doctor.hsa_id)
     return time.perf_counter() - started
 
 
-def raw_inserts(dsn: str, schema: str, rows: int) -> float:
-    payload = os.urandom(ROW_BYTES)
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f"CREATE TABLE {schema}.raw_rows (id uuid, version int, state bytea, "
-                     "PRIMARY KEY (id, version))")
-        started = time.perf_counter()
-        for _ in range(rows // 4):
+def stored_event_size(conn: psycopg.Connection, schema: str) -> int:
+    """Mean bytes of state per stored event (compressed, encrypted), as the app wrote them."""
+    row = conn.execute(f"SELECT avg(octet_length(state))::int FROM {schema}.certificates_events"
+                       ).fetchone()
+    return int(row[0]) if row and row[0] else 0
+
+
+def raw_inserts(conn: psycopg.Connection, schema: str, rows: int, size: int) -> float:
+    """Seconds to insert ``rows`` rows of ``size`` state bytes, one transaction per row."""
+    conn.execute(f"CREATE TABLE {schema}.raw_events (originator_id uuid, "
+                 "originator_version bigint, topic text, state bytea, "
+                 "PRIMARY KEY (originator_id, originator_version))")
+    insert = f"INSERT INTO {schema}.raw_events VALUES (%s, %s, %s, %s)"
+
+    def write(count: int) -> None:
+        for _ in range(count // 4):
             row_id = uuid.uuid4()
             for version in range(1, 5):
                 with conn.transaction():
-                    conn.execute(f"INSERT INTO {schema}.raw_rows VALUES (%s, %s, %s)",
-                                 (row_id, version, payload))
-        return time.perf_counter() - started
+                    conn.execute(insert, (row_id, version, TOPIC, os.urandom(size)))
+
+    write(WARM_UP * 4)
+    started = time.perf_counter()
+    write(rows)
+    return time.perf_counter() - started
+
+
+def postgres_run(count: int) -> tuple[float, float, int]:
+    """(app seconds, raw seconds, mean event bytes) in a fresh schema, dropped afterwards."""
+    schema = f"bench_{uuid.uuid4().hex[:8]}"
+    base = Settings()
+    dsn = (f"host={base.postgres_host} port={base.postgres_port} dbname={base.postgres_db} "
+           f"user={base.postgres_user} password={base.postgres_password.get_secret_value()}")
+    settings = Settings(mode="production", postgres_schema=schema,
+                        cipher_key=base64.b64encode(os.urandom(32)).decode(),
+                        jwt_secret="bench-secret-" + uuid.uuid4().hex)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+        try:
+            app = Certificates(eventsourcing_env(settings), clock=FakeClock())
+            try:
+                lifecycles(app, WARM_UP)  # tables, pool, caches
+                app_seconds = lifecycles(app, count)
+            finally:
+                app.close()
+            size = stored_event_size(conn, schema)
+            raw_seconds = raw_inserts(conn, schema, count * 4, size)
+        finally:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    return app_seconds, raw_seconds, size
+
+
+def sqlite_run(count: int) -> float:
+    with TemporaryDirectory() as tmp:
+        app = Certificates(eventsourcing_env(Settings(data_dir=Path(tmp))), clock=FakeClock())
+        try:
+            lifecycles(app, WARM_UP)
+            return lifecycles(app, count)
+        finally:
+            app.close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lifecycles", type=int, default=500)
     count = parser.parse_args().lifecycles
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    base = Settings()
-    dsn = (f"host={base.postgres_host} port={base.postgres_port} dbname={base.postgres_db} "
-           f"user={base.postgres_user} password={base.postgres_password.get_secret_value()}")
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    try:
-        settings = Settings(mode="production", postgres_schema=schema,
-                            cipher_key=base64.b64encode(os.urandom(32)).decode(),
-                            jwt_secret="bench-secret-" + uuid.uuid4().hex)
-        app = Certificates(eventsourcing_env(settings), clock=FakeClock())
-        lifecycles(app, min(20, count))  # warm up: tables, pool, caches
-        app_seconds = lifecycles(app, count)
-        app.close()
-        raw_seconds = raw_inserts(dsn, schema, count * 4)
-    finally:
-        with psycopg.connect(dsn, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
-    with TemporaryDirectory() as tmp:
-        sqlite_app = Certificates(eventsourcing_env(Settings(data_dir=Path(tmp))),
-                                  clock=FakeClock())
-        sqlite_seconds = lifecycles(sqlite_app, count)
-        sqlite_app.close()
+    app_seconds, raw_seconds, size = postgres_run(count)
+    sqlite_seconds = sqlite_run(count)
     app_rate, raw_rate = count / app_seconds, count / raw_seconds
-    print(f"lifecycles: {count} (4 commands each: create, edit, sign, send)")
-    print(f"application on PostgreSQL (encrypted): {app_rate:8.1f} lifecycles/s "
+    print(f"lifecycles: {count} (4 commands each: create, edit, sign, send); "
+          f"mean stored event state: {size} bytes")
+    print(f"application on PostgreSQL (production, encrypted): {app_rate:8.1f} lifecycles/s "
           f"({app_rate * 4:.0f} commands/s)")
-    print(f"raw psycopg, same rows, 1 tx/row:      {raw_rate:8.1f} lifecycles/s "
+    print(f"raw psycopg, same rows and size, 1 tx per row:     {raw_rate:8.1f} lifecycles/s "
           f"({raw_rate * 4:.0f} rows/s)")
-    print(f"ratio application / raw:               {app_rate / raw_rate:8.2f}")
-    print(f"application on SQLite (embedded):      {count / sqlite_seconds:8.1f} lifecycles/s")
+    print(f"ratio application / raw:                           {app_rate / raw_rate:8.2f}")
+    print(f"application on SQLite (embedded, for information): "
+          f"{count / sqlite_seconds:8.1f} lifecycles/s")
 
 
 if __name__ == "__main__":
