@@ -18,6 +18,7 @@ from domain.lisjp import (
     validate_lisjp,
 )
 from domain.validation import IssueCode, ValidationIssue
+from tests.unit.issue_helpers import only
 
 TODAY = date(2026, 11, 28)
 CARE_UNIT = CareUnit(
@@ -111,9 +112,6 @@ def edited(**changes: Any) -> dict[str, Any]:
     return {key: value for key, value in raw.items() if value is not None}
 
 
-def only(issues: list[ValidationIssue]) -> tuple[str, str, IssueCode]:
-    assert len(issues) == 1, issues
-    return issues[0].question_id, issues[0].field, issues[0].code
 
 
 def reported(issues: list[ValidationIssue]) -> set[tuple[str, IssueCode]]:

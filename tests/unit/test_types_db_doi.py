@@ -12,6 +12,7 @@ from domain.care import CareUnit
 from domain.db import QUESTION_IDS, DbContent, validate_db
 from domain.death_common import KOMMUNER, is_municipality
 from domain.validation import IssueCode, ValidationIssue
+from tests.unit.issue_helpers import only
 
 TODAY = date(2026, 11, 28)
 BORN = date(1950, 3, 10)
@@ -75,9 +76,6 @@ def uncertain(**changes: Any) -> dict[str, Any]:
                       "antraffatDodDatum": "2026-11-27"} | changes))
 
 
-def only(issues: list[ValidationIssue]) -> tuple[str, str, IssueCode]:
-    assert len(issues) == 1, issues
-    return issues[0].question_id, issues[0].field, issues[0].code
 
 
 # --- passing, model -------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import pytest
 from domain.db import DbContent
 from domain.doi import QUESTION_IDS, DoiContent, from_db, validate_doi
 from domain.validation import IssueCode, ValidationIssue
+from tests.unit.issue_helpers import only
 from tests.unit.test_types_db_doi import CARE_UNIT, maximal_db, minimal_db
 
 TODAY = date(2026, 11, 28)
@@ -64,9 +65,6 @@ def uncertain(**changes: Any) -> dict[str, Any]:
                       "antraffatDodDatum": "2026-11-20"} | changes))
 
 
-def only(issues: list[ValidationIssue]) -> tuple[str, str, IssueCode]:
-    assert len(issues) == 1, issues
-    return issues[0].question_id, issues[0].field, issues[0].code
 
 
 def terminal(**changes: Any) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 from typing import Any
 
@@ -12,6 +11,7 @@ from pydantic import ValidationError
 from domain.care import CareUnit
 from domain.ts_bas import NATIONAL_VERSION, QUESTION_IDS, TsBasContent, validate_ts_bas
 from domain.validation import IssueCode, ValidationIssue
+from tests.unit.issue_helpers import answered, only
 
 TODAY = date(2026, 11, 28)
 CARE_UNIT = CareUnit(
@@ -91,27 +91,12 @@ def validate(raw: dict[str, Any], care_unit: CareUnit = CARE_UNIT) -> list[Valid
     return validate_ts_bas(TsBasContent.model_validate(raw), TODAY, care_unit)
 
 
-def answered(raw: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
-    """A copy of ``raw`` with the answer at a dotted path replaced (None removes it)."""
-    result = copy.deepcopy(raw)
-    *parents, leaf = path.split(".")
-    node = result
-    for part in parents:
-        node = node.setdefault(part, {})
-    if value is None:
-        node.pop(leaf, None)
-    else:
-        node[leaf] = value
-    return result
 
 
 def edited(path: str, value: Any) -> dict[str, Any]:
     return answered(minimal_ts_bas(), path, value)
 
 
-def only(issues: list[ValidationIssue]) -> tuple[str, str, IssueCode]:
-    assert len(issues) == 1, issues
-    return issues[0].question_id, issues[0].field, issues[0].code
 
 
 def reported(issues: list[ValidationIssue]) -> set[tuple[str, str, IssueCode]]:

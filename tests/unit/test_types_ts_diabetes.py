@@ -3,7 +3,6 @@ rule."""
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 from typing import Any
 
@@ -17,6 +16,7 @@ from domain.ts_diabetes import (
     validate_ts_diabetes,
 )
 from domain.validation import IssueCode, ValidationIssue
+from tests.unit.issue_helpers import answered, only
 
 TODAY = date(2026, 11, 28)
 BORN = date(1980, 6, 15)
@@ -91,18 +91,6 @@ def validate(raw: dict[str, Any], care_unit: CareUnit = CARE_UNIT) -> list[Valid
                                 birth_date=BORN)
 
 
-def answered(raw: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
-    """A copy of ``raw`` with the answer at a dotted path replaced (None removes it)."""
-    result = copy.deepcopy(raw)
-    *parents, leaf = path.split(".")
-    node = result
-    for part in parents:
-        node = node.setdefault(part, {})
-    if value is None:
-        node.pop(leaf, None)
-    else:
-        node[leaf] = value
-    return result
 
 
 def edited(path: str, value: Any) -> dict[str, Any]:
@@ -113,9 +101,6 @@ def risk(path: str, value: Any) -> dict[str, Any]:
     return answered(risk_ts_diabetes(), path, value)
 
 
-def only(issues: list[ValidationIssue]) -> tuple[str, str, IssueCode]:
-    assert len(issues) == 1, issues
-    return issues[0].question_id, issues[0].field, issues[0].code
 
 
 # --- passing --------------------------------------------------------------------------------

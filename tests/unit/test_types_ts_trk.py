@@ -3,7 +3,6 @@ failing example per rule."""
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 from typing import Any
 
@@ -15,6 +14,7 @@ from domain.tstrk1009 import Tstrk1009Content, validate_tstrk1009
 from domain.tstrk1062 import QUESTION_IDS as QUESTION_IDS_1062
 from domain.tstrk1062 import Tstrk1062Content, validate_tstrk1062
 from domain.validation import IssueCode, ValidationIssue
+from tests.unit.issue_helpers import answered, only
 
 TODAY = date(2026, 11, 28)
 CARE_UNIT = CareUnit(
@@ -87,23 +87,8 @@ def validate_1062(raw: dict[str, Any], unit: CareUnit = CARE_UNIT) -> list[Valid
     return validate_tstrk1062(Tstrk1062Content.model_validate(raw), TODAY, unit)
 
 
-def answered(raw: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
-    """A copy of ``raw`` with the answer at a dotted path replaced (None removes it)."""
-    result = copy.deepcopy(raw)
-    *parents, leaf = path.split(".")
-    node = result
-    for part in parents:
-        node = node.setdefault(part, {})
-    if value is None:
-        node.pop(leaf, None)
-    else:
-        node[leaf] = value
-    return result
 
 
-def only(issues: list[ValidationIssue]) -> tuple[str, str, IssueCode]:
-    assert len(issues) == 1, issues
-    return issues[0].question_id, issues[0].field, issues[0].code
 
 
 # --- TSTRK1009 ------------------------------------------------------------------------------
