@@ -83,6 +83,11 @@ class PseudonymKeyTooShortError(InvalidInputError):
     """The secret key for patient pseudonyms in statistics is missing or too short."""
 
 
+class InvalidSjukfallSettingsError(InvalidInputError):
+    """A Rehabstöd setting (maxGap 0-90, maxDaysSinceEnded 0-14) or a sjukfall filter value out
+    of range; each issue names the field."""
+
+
 # --- rule violations -----------------------------------------------------------------------
 class CertificateTypeNotSupportedError(RuleViolationError):
     """The type is in the registry but has no content model yet."""
