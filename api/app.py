@@ -41,4 +41,10 @@ def _run_relay_alongside(app: FastAPI, settings: Settings) -> None:
     relay = Relay(app.state.certificates, settings, Database(settings))
     thread = threading.Thread(target=relay.run, args=(stop,), name="relay", daemon=True)
     app.router.on_startup.append(thread.start)
-    app.router.on_shutdown.append(stop.set)
+
+    def finish_batch_then_stop() -> None:  # before the caller closes the store under it
+        stop.set()
+        if thread.is_alive():
+            thread.join(timeout=30)
+
+    app.router.on_shutdown.append(finish_batch_then_stop)

@@ -6,7 +6,9 @@ import argparse
 import base64
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from uuid import UUID
@@ -64,17 +66,34 @@ def _history(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _relay(args: argparse.Namespace, settings: Settings) -> int:
-    import signal
-    import threading
-
-    from streams.database import Database
-    from streams.relay import Relay
-
+def _stop_on_signals() -> threading.Event:
+    """SIGTERM and SIGINT end the current unit of work, then the loop, then the process."""
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
+    return stop
+
+
+def _relay(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.database import Database
+    from streams.relay import Relay
+
+    stop = _stop_on_signals()
     Relay(Certificates(eventsourcing_env(settings)), settings, Database(settings)).run(stop)
+    return 0
+
+
+def _consume(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.consumer import KafkaFeed, run_from_log
+    from streams.database import Database
+    from streams.status_view import CertificateStatusView
+
+    stop = _stop_on_signals()
+    db, view = Database(settings), CertificateStatusView(args.name)
+    if settings.is_production:
+        KafkaFeed(settings, db, view).run(stop)
+    else:
+        run_from_log(Certificates(eventsourcing_env(settings)), db, view, stop)
     return 0
 
 
@@ -135,6 +154,11 @@ def _parser() -> argparse.ArgumentParser:
     hist.set_defaults(handler=_history)
     relay = sub.add_parser("relay", help="publish the event store's events to Kafka")
     relay.set_defaults(handler=_relay)
+    consume = sub.add_parser("consume", help="run the example certificate-status consumer "
+                             "(Kafka in production, the notification log embedded)")
+    consume.add_argument("--name", default="certificate-status",
+                         help="consumer group, and the name of its table")
+    consume.set_defaults(handler=_consume)
     replay = sub.add_parser("replay", help="print history from Kafka as JSON lines")
     replay.add_argument("--certificate", type=UUID)
     replay.add_argument("--since", type=datetime.fromisoformat)
@@ -145,6 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     topics = sub.add_parser("topics", help="create the Kafka topics if missing")
     topics.set_defaults(handler=_topics)
     contract = sub.add_parser("contract", help="write the JSON Schemas and AsyncAPI document")
+    contract.add_argument("action", nargs="?", choices=["export"], default="export")
     contract.set_defaults(handler=_contract)
     keygen = sub.add_parser("keygen", help="print a new INTYG_CIPHER_KEY")
     keygen.set_defaults(handler=_keygen)

@@ -2,9 +2,11 @@
 
 A ``Handler`` writes its rows through the transaction it is given; the framework writes the
 consumer's input position (and the event id, to drop duplicates) in that same transaction, so a
-crash neither skips nor applies twice. Positions live in the database, not in Kafka's offsets.
-Undecodable or invalid messages go to the dead-letter topic with their origin, then are skipped.
-The same handler is fed from the notification log in the embedded mode (``feed_from_log``).
+crash neither skips nor applies twice. ``KafkaFeed`` joins the consumer group named after the
+handler (more members share the partitions); positions live in the database, not in Kafka's
+committed offsets, and a newly assigned partition resumes from there. Undecodable or invalid
+messages go to the dead-letter topic with their origin, then are skipped. The same handler is
+fed from the notification log in the embedded mode (``feed_from_log``, ``run_from_log``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import threading
 from typing import Any, Protocol
 
 import structlog
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import ConsumerRebalanceListener, KafkaConsumer, KafkaProducer, TopicPartition
 from pydantic import ValidationError
 
 from commands.certificates import Certificates
@@ -53,9 +55,8 @@ def positions(db: Database, consumer: str, source: str) -> dict[int, int]:
 
 
 def _record(tx: Transaction, consumer: str, source: str, part: int, position: int) -> None:
-    tx.execute("DELETE FROM consumer_position WHERE consumer = ? AND source = ? AND part = ?",
-               (consumer, source, part))
-    tx.execute("INSERT INTO consumer_position VALUES (?, ?, ?, ?)",
+    tx.execute("INSERT INTO consumer_position VALUES (?, ?, ?, ?) "
+               "ON CONFLICT (consumer, source, part) DO UPDATE SET position = excluded.position",
                (consumer, source, part, position))
 
 
@@ -70,17 +71,29 @@ def apply_once(tx: Transaction, handler: Handler, message: Envelope, ce_id: str)
 
 
 def feed_from_log(app: Certificates, db: Database, handler: Handler, limit: int = 500) -> int:
-    """Embedded mode: feed the handler from the store's notification log. Returns how many."""
+    """Embedded mode: feed the handler one page of the store's notification log, rows and
+    position in one transaction. Returns how many notifications the page held."""
     start = positions(db, handler.name, "log").get(0, 0)
     notifications = app.recorder.select_notifications(start + 1, limit)
-    for notification in notifications:
-        with db.transaction() as tx:
+    if not notifications:
+        return 0
+    with db.transaction() as tx:
+        for notification in notifications:
             if is_published(notification):
                 line = history_line(app.mapper.to_domain_event(notification))
                 apply_once(tx, handler, parse_wire(to_wire(line)),
                            event_id(line["id"], line["version"]))
-            _record(tx, handler.name, "log", 0, notification.id)
+        _record(tx, handler.name, "log", 0, notifications[-1].id)
     return len(notifications)
+
+
+def run_from_log(app: Certificates, db: Database, handler: Handler,
+                 stop: threading.Event, idle_seconds: float = 0.2) -> None:
+    """Embedded mode's consumer loop: follow the notification log until ``stop`` is set."""
+    prepare(db, handler)
+    while not stop.is_set():
+        if not feed_from_log(app, db, handler):
+            stop.wait(idle_seconds)
 
 
 class KafkaFeed:
@@ -93,41 +106,41 @@ class KafkaFeed:
         prepare(db, handler)
         self.consumer = KafkaConsumer(
             bootstrap_servers=settings.kafka_bootstrap_servers, group_id=handler.name,
-            enable_auto_commit=False, auto_offset_reset="earliest", consumer_timeout_ms=200,
+            enable_auto_commit=False, auto_offset_reset="earliest",
             isolation_level="read_committed")
-        partitions = self.consumer.partitions_for_topic(self.topic) or set()
-        self.assigned = [TopicPartition(self.topic, p) for p in sorted(partitions)]
-        self.consumer.assign(self.assigned)
-        stored = positions(db, handler.name, self.topic)
-        for tp in self.assigned:
+        self.consumer.subscribe([self.topic], listener=_SeekToStored(self))
+        self._producer: KafkaProducer | None = None
+
+    def poll_once(self) -> int:
+        """One poll's records, applied in one transaction with their positions and ids."""
+        polled = self.consumer.poll(timeout_ms=500, max_records=500)
+        records = [record for batch in polled.values() for record in batch]
+        if records:
+            with self.db.transaction() as tx:
+                for record in records:
+                    self._handle(tx, record)
+        return len(records)
+
+    def seek_to_stored(self, assigned: list[TopicPartition]) -> None:
+        """Start each newly assigned partition after the last offset this database applied."""
+        stored = positions(self.db, self.handler.name, self.topic)
+        for tp in assigned:
             if tp.partition in stored:
                 self.consumer.seek(tp, stored[tp.partition] + 1)
             else:
                 self.consumer.seek_to_beginning(tp)
-        self._producer: KafkaProducer | None = None
 
-    def poll_once(self) -> int:
-        handled = 0
-        for records in self.consumer.poll(timeout_ms=500, max_records=500).values():
-            for record in records:
-                self._handle(record)
-                handled += 1
-        return handled
-
-    def _handle(self, record: Any) -> None:
+    def _handle(self, tx: Transaction, record: Any) -> None:
         headers = {k: v.decode(errors="replace") for k, v in record.headers or []}
         try:
             message = parse_wire(json.loads(record.value))
             ce_id = headers["ce_id"]
         except (ValueError, KeyError, ValidationError, UnknownEventError, TypeError) as error:
-            self._dead_letter(record, error)
-            with self.db.transaction() as tx:
-                _record(tx, self.handler.name, self.topic, record.partition, record.offset)
-            return
-        with self.db.transaction() as tx:
+            self._dead_letter(record, error)  # acknowledged before the position moves past it
+        else:
             if not apply_once(tx, self.handler, message, ce_id):
                 log.info("duplicate_ignored", consumer=self.handler.name, event_id=ce_id)
-            _record(tx, self.handler.name, self.topic, record.partition, record.offset)
+        _record(tx, self.handler.name, self.topic, record.partition, record.offset)
 
     def _dead_letter(self, record: Any, error: Exception) -> None:
         if self._producer is None:
@@ -154,3 +167,20 @@ class KafkaFeed:
         self.consumer.close()
         if self._producer is not None:
             self._producer.close(timeout=1)
+
+
+class _SeekToStored(ConsumerRebalanceListener):  # type: ignore[misc]
+    """Group rebalances hand partitions around; the database, not Kafka, knows where to go on.
+    Nothing to flush on revocation: every record is committed before the next poll."""
+
+    def __init__(self, feed: KafkaFeed) -> None:
+        self.feed = feed
+
+    def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
+        log.info("partitions_revoked", consumer=self.feed.handler.name,
+                 partitions=sorted(tp.partition for tp in revoked))
+
+    def on_partitions_assigned(self, assigned: list[TopicPartition]) -> None:
+        self.feed.seek_to_stored(list(assigned))
+        log.info("partitions_assigned", consumer=self.feed.handler.name,
+                 partitions=sorted(tp.partition for tp in assigned))

@@ -9,13 +9,17 @@ and never skips an event. While the broker is away commands go on; the relay ret
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 import time
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
+import psycopg
 import structlog
 from eventsourcing.persistence import Notification
+from eventsourcing.persistence import OperationalError as StoreOperationalError
 from kafka import KafkaProducer
 from kafka.errors import KafkaError
 
@@ -33,6 +37,12 @@ SOURCE = "/intyg/certificates"
 CERTIFICATE_TOPIC = f"{Certificate.__module__}:{Certificate.__qualname__}."
 
 
+# Worth a retry: the broker or a database away for a while (OSError covers sockets and set-up
+# timeouts). Anything else (a contract drift, a bug) stops the relay loudly.
+TRANSIENT = (KafkaError, OSError, StoreOperationalError, psycopg.OperationalError,
+             sqlite3.OperationalError)
+
+
 def event_id(aggregate_id: str, version: int) -> str:
     """Deterministic: the same event always carries the same id, however often it is sent."""
     return str(uuid.uuid5(EVENT_ID_NAMESPACE, f"{aggregate_id}:{version}"))
@@ -45,19 +55,46 @@ def is_published(notification: Notification) -> bool:
     return notification.topic.startswith(CERTIFICATE_TOPIC)
 
 
+class Producer(Protocol):
+    """What the relay needs of a producer: kafka-python's, or a recording fake in tests."""
+
+    def send(self, topic: str, *, key: bytes, value: bytes, headers: list[tuple[str, bytes]],
+             partition: int) -> Any: ...
+
+    def flush(self, timeout: float | None = None) -> None: ...
+
+    def close(self, timeout: float | None = None) -> None: ...
+
+
+ProducerFactory = Callable[[], Producer]
+
+
 def make_producer(settings: Settings) -> KafkaProducer:
     return KafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, acks="all",
                          enable_idempotence=True, linger_ms=5, retries=20,
                          retry_backoff_ms=250, request_timeout_ms=10_000, max_block_ms=10_000)
 
 
+def kafka_producers(settings: Settings) -> ProducerFactory:
+    """Builds the real producer (topics first); the relay calls it again after broker trouble."""
+
+    def build() -> Producer:
+        ensure_topics(settings)
+        producer: Producer = make_producer(settings)
+        return producer
+
+    return build
+
+
 class Relay:
     name = "relay"
 
-    def __init__(self, app: Certificates, settings: Settings, db: Database) -> None:
+    def __init__(self, app: Certificates, settings: Settings, db: Database,
+                 producers: ProducerFactory | None = None) -> None:
         self.app, self.settings, self.db = app, settings, db
         self.topic = certificates_topic(settings)
-        self._producer: KafkaProducer | None = None
+        self._producers = producers or kafka_producers(settings)
+        self._producer: Producer | None = None
         with db.transaction() as tx:
             tx.execute("CREATE TABLE IF NOT EXISTS relay_position "
                        "(relay TEXT PRIMARY KEY, position BIGINT NOT NULL)")
@@ -81,7 +118,7 @@ class Relay:
         self._record(notifications[-1].id)
         return len(notifications)
 
-    def _send(self, producer: KafkaProducer, notification: Notification) -> Any:
+    def _send(self, producer: Producer, notification: Notification) -> Any:
         event = self.app.mapper.to_domain_event(notification)
         line = history_line(event)
         key = line["id"].encode()
@@ -107,10 +144,9 @@ class Relay:
             tx.execute("INSERT INTO relay_position (relay, position) VALUES (?, ?)",
                        (self.topic, position))
 
-    def _ensure_producer(self) -> KafkaProducer:
+    def _ensure_producer(self) -> Producer:
         if self._producer is None:
-            ensure_topics(self.settings)
-            self._producer = make_producer(self.settings)
+            self._producer = self._producers()
         return self._producer
 
     def _drop_producer(self) -> None:
@@ -118,20 +154,31 @@ class Relay:
             self._producer.close(timeout=1)
         self._producer = None
 
+    def _try_batch(self) -> int | None:
+        """One batch; None when the broker or a database is away (retried; the producer is
+        rebuilt on the next try)."""
+        try:
+            return self.publish_batch()
+        except TRANSIENT as error:
+            log.warning("relay_retrying", error=type(error).__name__)
+            self._drop_producer()
+            return None
+
     def run(self, stop: threading.Event, idle_seconds: float = 0.05) -> None:
         """Publish until ``stop`` is set; on broker trouble, back off and retry."""
         backoff = 0.5
         while not stop.is_set():
             try:
-                published = self.publish_batch()
-                backoff = 0.5
-            except (KafkaError, OSError) as error:
-                log.warning("relay_broker_unavailable", error=type(error).__name__,
-                            retry_in_s=backoff)
+                published = self._try_batch()
+            except Exception as error:  # e.g. contract drift: stop loudly, publish nothing wrong
+                log.error("relay_stopped", error=type(error).__name__, position=self.position())
                 self._drop_producer()
+                raise
+            if published is None:
                 stop.wait(backoff)
                 backoff = min(backoff * 2, 5.0)
                 continue
+            backoff = 0.5
             if published:
                 log.info("events_published", count=published, position=self.position())
             else:
@@ -139,15 +186,12 @@ class Relay:
         self._drop_producer()
 
     def run_until_caught_up(self, timeout: float = 60.0) -> None:
+        """Publish everything stored so far (tests, benchmarks, one-shot catch-up)."""
         deadline = time.monotonic() + timeout
         target = self.app.recorder.max_notification_id() or 0
         while self.position() < target:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"relay at {self.position()}, store at {target}")
-            try:
-                self.publish_batch()
-            except KafkaError as error:
-                log.warning("relay_publish_retried", error=type(error).__name__)
-                self._drop_producer()
+            if self._try_batch() is None:
                 time.sleep(0.5)
         self._drop_producer()

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -23,13 +24,19 @@ def _consumer(settings: Settings) -> KafkaConsumer:
 
 
 def _read(consumer: KafkaConsumer, parts: list[TopicPartition],
-          start: dict[TopicPartition, int], end: dict[TopicPartition, int]) -> Iterator[Any]:
+          start: dict[TopicPartition, int], end: dict[TopicPartition, int],
+          stall_seconds: float = 30.0) -> Iterator[Any]:
+    """Records in [start, end) of each partition; gives up when the broker stops answering."""
     consumer.assign(parts)
     for tp in parts:
         consumer.seek(tp, start[tp])
     remaining = {tp for tp in parts if start[tp] < end[tp]}
+    deadline = time.monotonic() + stall_seconds
     while remaining:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no records from the broker for {stall_seconds} s")
         for tp, records in consumer.poll(timeout_ms=1000, max_records=1000).items():
+            deadline = time.monotonic() + stall_seconds
             for record in records:
                 if record.offset < end[tp]:
                     yield record
@@ -56,8 +63,9 @@ def replay_certificate(settings: Settings, certificate_id: UUID) -> Iterator[dic
 def replay_topic(settings: Settings, *, since: datetime | None = None,
                  until: datetime | None = None, from_offset: int | None = None,
                  to_offset: int | None = None) -> Iterator[dict[str, Any]]:
-    """A range of the whole topic: by publish time (``since``), event time (``until``) or
-    offsets."""
+    """The whole topic, partition by partition: events that happened in [since, until] (both
+    optional, naive times are UTC), within offsets [from_offset, to_offset] of each partition."""
+    since, until = _utc(since), _utc(until)
     topic = certificates_topic(settings)
     consumer = _consumer(settings)
     try:
@@ -65,18 +73,33 @@ def replay_topic(settings: Settings, *, since: datetime | None = None,
         start = consumer.beginning_offsets(parts)
         end = consumer.end_offsets(parts)
         if since is not None:
-            found = consumer.offsets_for_times({tp: int(since.timestamp() * 1000) for tp in parts})
-            start = {tp: (found[tp].offset if found[tp] else end[tp]) for tp in parts}
+            start = _first_published_at_or_after(consumer, since, start, end)
         if from_offset is not None:
             start = {tp: max(start[tp], from_offset) for tp in parts}
         if to_offset is not None:
             end = {tp: min(end[tp], to_offset + 1) for tp in parts}
         for record in _read(consumer, parts, start, end):
             line = as_history_line(json.loads(record.value))
-            if until is None or datetime.fromisoformat(line["at"]) <= until:
+            at = datetime.fromisoformat(line["at"])
+            if (since is None or at >= since) and (until is None or at <= until):
                 yield line
     finally:
         consumer.close()
+
+
+def _first_published_at_or_after(consumer: KafkaConsumer, since: datetime,
+                                 start: dict[TopicPartition, int],
+                                 end: dict[TopicPartition, int]) -> dict[TopicPartition, int]:
+    """The relay publishes an event after it happened (record time >= event time), so nothing
+    before the first record published at ``since`` can have happened at or after it."""
+    found = consumer.offsets_for_times({tp: int(since.timestamp() * 1000) for tp in start})
+    return {tp: max(start[tp], found[tp].offset) if found[tp] else end[tp] for tp in start}
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
 
 
 def print_lines(lines: Iterator[dict[str, Any]], total: int | None = None) -> int:

@@ -20,13 +20,15 @@ JsonObject = dict[str, Any]
 
 
 class WireData(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Readers tolerate fields added in later versions (the contract may only grow); the writer
+    # is held to the declared fields by ``to_wire``.
+    model_config = ConfigDict(extra="ignore", hide_input_in_errors=True)  # no patient data
 
 
 class Envelope(BaseModel):
     """Fields every message has."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="ignore", populate_by_name=True, hide_input_in_errors=True)
 
     type: str
     schema_version: int
@@ -75,6 +77,11 @@ class UnknownEventError(ValueError):
     pass
 
 
+class ContractDriftError(ValueError):
+    """A domain event carries a field the published contract does not declare: add it to the
+    wire model (and regenerate the contract) before it can be published."""
+
+
 def ce_type(event: str) -> str:
     return f"{TYPE_PREFIX}{event}.v{SCHEMA_VERSION}"
 
@@ -87,7 +94,18 @@ def to_wire(history_line: dict[str, Any]) -> dict[str, Any]:
         raise UnknownEventError(f"No wire schema for event {event!r}.")
     value = {"type": ce_type(event), "schema_version": SCHEMA_VERSION, **history_line}
     model.model_validate(value)
+    _check_declared(model, value)
     return value  # the history line's own JSON, so replay and history agree byte for byte
+
+
+def _check_declared(model: type[Envelope], value: dict[str, Any]) -> None:
+    data_model = model.model_fields["data"].annotation
+    declared = set(data_model.model_fields) if isinstance(data_model, type) else set()
+    undeclared = sorted(set(value) - set(model.model_fields)) + sorted(
+        f"data.{key}" for key in set(value["data"]) - declared)
+    if undeclared:
+        raise ContractDriftError(f"{value['event']} has fields outside the contract: "
+                                 f"{', '.join(undeclared)}")
 
 
 def parse_wire(value: dict[str, Any]) -> Envelope:

@@ -42,7 +42,8 @@ def postgres_schema() -> Iterator[str]:
 
 def production_settings(schema: str) -> Settings:
     return Settings(mode="production", cipher_key=TEST_CIPHER_KEY, postgres_schema=schema,
-                    jwt_secret="a-test-secret-that-is-long-enough-for-hs256")
+                    jwt_secret="a-test-secret-that-is-long-enough-for-hs256",
+                    relay_in_serve=False)  # the Kafka tests start relays on their own topics
 
 
 @pytest.fixture

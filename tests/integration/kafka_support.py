@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+import psycopg
 import pytest
 from kafka import KafkaConsumer, TopicPartition
 
@@ -14,13 +17,32 @@ from commands.settings import Settings
 from streams.topics import certificates_topic
 
 
-def kafka_settings(schema: str) -> Settings:
-    from tests.conftest import production_settings
+@contextmanager
+def kafka_settings() -> Iterator[Settings]:
+    """Production settings with a PostgreSQL schema and topic names of this test's own, so the
+    relay publishes this test's events only and parallel runs never meet; the schema is
+    dropped afterwards (topics stay: Kafka keeps everything)."""
+    from tests.conftest import postgres_wanted, production_settings
 
-    if os.environ.get("INTYG_TEST_KAFKA", "1") != "1":
-        pytest.skip("Kafka tests disabled")
-    prefix = f"t{uuid.uuid4().hex[:8]}."
-    return production_settings(schema).model_copy(update={"kafka_topic_prefix": prefix})
+    if not postgres_wanted() or os.environ.get("INTYG_TEST_KAFKA", "1") != "1":
+        pytest.skip("Kafka tests run through scripts/test.sh (INTYG_TEST_POSTGRES=1)")
+    tag = uuid.uuid4().hex[:8]
+    settings = production_settings(f"k{tag}").model_copy(
+        update={"kafka_topic_prefix": f"t{tag}."})
+    with _admin(settings) as conn:
+        conn.execute(f"CREATE SCHEMA {settings.postgres_schema}")
+    try:
+        yield settings
+    finally:
+        with _admin(settings) as conn:
+            conn.execute(f"DROP SCHEMA {settings.postgres_schema} CASCADE")
+
+
+def _admin(settings: Settings) -> psycopg.Connection[Any]:
+    return psycopg.connect(host=settings.postgres_host, port=settings.postgres_port,
+                           dbname=settings.postgres_db, user=settings.postgres_user,
+                           password=settings.postgres_password.get_secret_value(),
+                           autocommit=True)
 
 
 def read_topic(settings: Settings, topic: str | None = None) -> list[Any]:
@@ -62,3 +84,35 @@ def published_events(app: Any) -> int:
         if len(page) < 1000:
             return total
         start = page[-1].id + 1
+
+
+def end_offsets(settings: Settings, topic: str | None = None) -> dict[int, int]:
+    """The current end offset of every partition of the topic."""
+    topic = topic or certificates_topic(settings)
+    consumer = KafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers)
+    try:
+        parts = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic))]
+        return {tp.partition: end for tp, end in consumer.end_offsets(parts).items()}
+    finally:
+        consumer.close()
+
+
+def cli_env(settings: Settings) -> dict[str, str]:
+    """The environment that makes ``intyg`` in a subprocess use these settings."""
+    assert settings.cipher_key is not None
+    return {**os.environ, "INTYG_MODE": "production",
+            "INTYG_CIPHER_KEY": settings.cipher_key.get_secret_value(),
+            "INTYG_JWT_SECRET": settings.jwt_secret.get_secret_value(),
+            "INTYG_POSTGRES_SCHEMA": settings.postgres_schema,
+            "INTYG_KAFKA_BOOTSTRAP_SERVERS": settings.kafka_bootstrap_servers,
+            "INTYG_KAFKA_TOPIC_PREFIX": settings.kafka_topic_prefix}
+
+
+def free_port() -> int:
+    """A port nobody listens on right now, on 127.0.0.1."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port

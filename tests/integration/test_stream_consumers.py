@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,13 +16,16 @@ from kafka import KafkaProducer
 
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
-from streams.consumer import KafkaFeed, feed_from_log, prepare
+from streams.consumer import KafkaFeed, feed_from_log, positions, prepare
 from streams.database import Database
 from streams.relay import Relay
 from streams.status_view import CertificateStatusView
 from streams.topics import certificates_topic, dead_letter_topic
 from tests.factories import FakeClock
 from tests.integration.kafka_support import (
+    cli_env,
+    end_offsets,
+    free_port,
     headers_of,
     kafka_settings,
     published_events,
@@ -31,16 +35,20 @@ from tests.integration.test_stream_relay import issue_lifecycles
 
 pytestmark = pytest.mark.kafka
 ROOT = Path(__file__).parents[2]
+Broker = tuple[Settings, Callable[[str], None]]  # its settings, and kafka.sh for it
 
 
 @pytest.fixture
-def settings(postgres_schema: str) -> Settings:
-    return kafka_settings(postgres_schema)
+def settings() -> Iterator[Settings]:
+    with kafka_settings() as settings:
+        yield settings
 
 
 @pytest.fixture
-def app(settings: Settings) -> Certificates:
-    return Certificates(eventsourcing_env(settings), clock=FakeClock())
+def app(settings: Settings) -> Iterator[Certificates]:
+    app = Certificates(eventsourcing_env(settings), clock=FakeClock())
+    yield app
+    app.close()
 
 
 def view_rows(db: Database, view: CertificateStatusView) -> list[tuple[object, ...]]:
@@ -48,21 +56,39 @@ def view_rows(db: Database, view: CertificateStatusView) -> list[tuple[object, .
         return view.rows(tx)
 
 
-def expected_rows(app: Certificates, db: Database, name: str) -> list[tuple[object, ...]]:
+def status_view(settings: Settings, role: str) -> CertificateStatusView:
+    """A view (and consumer group) of this test's own: groups are shared broker-wide, and a
+    group shared with another run would rebalance with its members."""
+    return CertificateStatusView(f"{role}-{settings.kafka_topic_prefix[:-1]}")
+
+
+def expected_rows(app: Certificates, db: Database, settings: Settings
+                  ) -> list[tuple[object, ...]]:
     """The same read model built straight from the store, without Kafka."""
-    view = CertificateStatusView(name)
+    view = status_view(settings, "expected")
     prepare(db, view)
     while feed_from_log(app, db, view):
         pass
     return view_rows(db, view)
 
 
+def applied_to_end(settings: Settings, db: Database, name: str) -> Callable[[], bool]:
+    """True once the consumer's stored positions reach the topic's current end offsets."""
+    ends = end_offsets(settings)
+
+    def done() -> bool:
+        stored = positions(db, name, certificates_topic(settings))
+        return all(stored.get(p, -1) >= end - 1 for p, end in ends.items() if end)
+
+    return done
+
+
 def consume_all(settings: Settings, db: Database, view: CertificateStatusView) -> KafkaFeed:
     feed = KafkaFeed(settings, db, view)
-    end = feed.consumer.end_offsets(feed.assigned)
+    done = applied_to_end(settings, db, view.name)
     deadline = time.monotonic() + 60
-    while any(feed.consumer.position(tp) < end[tp] for tp in feed.assigned):
-        assert time.monotonic() < deadline
+    while not done():
+        assert time.monotonic() < deadline, "consumer did not reach the end of the topic"
         feed.poll_once()
     return feed
 
@@ -80,7 +106,7 @@ def test_poison_message_goes_to_the_dead_letter_topic_when_consumed(settings, ap
     producer.close()
     issue_lifecycles(app, 2)
     relay.run_until_caught_up()
-    view = CertificateStatusView(f"status-{settings.kafka_topic_prefix[:-1]}")
+    view = status_view(settings, "status")
     feed = consume_all(settings, db, view)
     feed.close()
     assert feed.dead_letters == 2
@@ -89,7 +115,7 @@ def test_poison_message_goes_to_the_dead_letter_topic_when_consumed(settings, ap
     origin = headers_of(dead[0])
     assert origin["dlt_topic"] == certificates_topic(settings)
     assert origin["dlt_partition"] == "0" and origin["dlt_offset"].isdigit()
-    assert view_rows(db, view) == expected_rows(app, db, "expected-a")
+    assert view_rows(db, view) == expected_rows(app, db, settings)
 
 
 def test_duplicates_are_dropped_when_the_same_event_arrives_twice(settings, app):
@@ -102,19 +128,34 @@ def test_duplicates_are_dropped_when_the_same_event_arrives_twice(settings, app)
     relay.run_until_caught_up()
     records = read_topic(settings)
     assert len(records) == 2 * published_events(app)
-    view = CertificateStatusView("status-dup")
+    view = status_view(settings, "status")
     consume_all(settings, db, view).close()
-    assert view_rows(db, view) == expected_rows(app, db, "expected-dup")
+    assert view_rows(db, view) == expected_rows(app, db, settings)
 
 
-def relay_process(settings: Settings) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "INTYG_MODE": "production",
-           "INTYG_CIPHER_KEY": settings.cipher_key.get_secret_value(),  # type: ignore[union-attr]
-           "INTYG_JWT_SECRET": settings.jwt_secret.get_secret_value(),
-           "INTYG_POSTGRES_SCHEMA": settings.postgres_schema,
-           "INTYG_KAFKA_TOPIC_PREFIX": settings.kafka_topic_prefix, "INTYG_LOG_FORMAT": "json"}
-    return subprocess.Popen([sys.executable, "-m", "api.cli", "relay"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+@pytest.fixture
+def intyg(settings: Settings) -> Iterator[Callable[..., subprocess.Popen[bytes]]]:
+    """Starts ``intyg ARGS`` as its own process in production mode against this test's schema
+    and topics; whatever still runs when the test ends is killed."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(*args: str) -> subprocess.Popen[bytes]:
+        process = subprocess.Popen([sys.executable, "-m", "api.cli", *args], cwd=ROOT,
+                                   env={**cli_env(settings), "INTYG_LOG_FORMAT": "json"},
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def stop_cleanly(process: subprocess.Popen[bytes]) -> int:
+    process.send_signal(signal.SIGTERM)
+    return process.wait(timeout=20)
 
 
 def wait_for(condition, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
@@ -124,51 +165,71 @@ def wait_for(condition, seconds: float = 60) -> None:  # type: ignore[no-untyped
         time.sleep(0.05)
 
 
-def test_nothing_is_lost_when_the_relay_is_killed_mid_stream(settings, app):
+def test_nothing_is_lost_when_the_relay_is_killed_mid_stream(settings, app, intyg):
     db = Database(settings)
     relay = Relay(app, settings, db)
     issue_lifecycles(app, 10)
-    process = relay_process(settings)
+    process = intyg("relay")
     wait_for(lambda: relay.position() > 0)
-    issue_lifecycles(app, 10)
+    issue_lifecycles(app, 10)  # while the relay publishes
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=10)
     killed_at = relay.position()
     issue_lifecycles(app, 10)
-    process = relay_process(settings)
+    process = intyg("relay")
     total = app.recorder.max_notification_id() or 0
     wait_for(lambda: relay.position() == total)
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=20) == 0
+    assert stop_cleanly(process) == 0
     assert 0 < killed_at < total
     records = read_topic(settings)
     keys = {(r.key, r.value) for r in records}
     events = {headers_of(r)["ce_id"] for r in records}
     assert len(events) == published_events(app)
     assert len(keys) == len(events)  # a re-sent event is byte-identical to the first copy
-    view = CertificateStatusView("status-kill")
-    consume_all(settings, db, view).close()
-    assert view_rows(db, view) == expected_rows(app, db, "expected-kill")
+    view = status_view(settings, "status")
+    prepare(db, view)  # the process does it too; here so the wait can read positions at once
+    consumer = intyg("consume", "--name", view.name)
+    wait_for(applied_to_end(settings, db, view.name))
+    assert stop_cleanly(consumer) == 0
+    assert view_rows(db, view) == expected_rows(app, db, settings)
 
 
-def test_relay_catches_up_when_the_broker_comes_back(settings, app):
-    db = Database(settings)
-    relay = Relay(app, settings, db)
+@pytest.fixture
+def own_broker(settings: Settings, tmp_path: Path) -> Iterator[Broker]:
+    """A broker of this test's own (own data, own ports): stopping it leaves the shared one,
+    and every other test and concurrent run using it, alone."""
+    port, controller = free_port(), free_port()
+    env = {**os.environ, "PYTHON": sys.executable, "INTYG_KAFKA_DATA": str(tmp_path / "kafka"),
+           "INTYG_KAFKA_PORT": str(port), "INTYG_KAFKA_CONTROLLER_PORT": str(controller)}
+
+    def kafka(action: str) -> None:
+        subprocess.run([str(ROOT / "scripts" / "kafka.sh"), action], check=True, env=env,
+                       capture_output=True, timeout=120)
+
+    kafka("start")
+    try:
+        yield settings.model_copy(update={"kafka_bootstrap_servers": f"127.0.0.1:{port}"}), kafka
+    finally:
+        kafka("stop")
+
+
+def test_relay_catches_up_when_the_broker_comes_back(own_broker, app):
+    settings, kafka = own_broker
+    relay = Relay(app, settings, Database(settings))
     issue_lifecycles(app, 3)
     relay.run_until_caught_up()
     stop = threading.Event()
     thread = threading.Thread(target=relay.run, args=(stop,), daemon=True)
     thread.start()
-    kafka = [str(ROOT / "scripts" / "kafka.sh")]
-    env = {**os.environ, "PYTHON": sys.executable}
-    subprocess.run([*kafka, "stop"], check=True, env=env, capture_output=True)
+    kafka("stop")
     try:
         issue_lifecycles(app, 5)  # commands succeed with the broker away
         assert relay.position() < (app.recorder.max_notification_id() or 0)
     finally:
-        subprocess.run([*kafka, "start"], check=True, env=env, capture_output=True)
+        kafka("start")
     total = app.recorder.max_notification_id() or 0
-    wait_for(lambda: relay.position() == total, seconds=90)
+    wait_for(lambda: relay.position() == total, seconds=40)
     stop.set()
     thread.join(timeout=30)
+    assert not thread.is_alive()
     assert len({headers_of(r)["ce_id"] for r in read_topic(settings)}) == published_events(app)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 
 import jsonschema
 import pytest
@@ -20,6 +21,7 @@ from streams.replay import replay_certificate
 from tests.factories import FakeClock, care_unit, staff_at
 from tests.flows import sent
 from tests.integration.kafka_support import (
+    cli_env,
     headers_of,
     kafka_settings,
     published_events,
@@ -31,13 +33,16 @@ pytestmark = pytest.mark.kafka
 
 
 @pytest.fixture
-def settings(postgres_schema: str) -> Settings:
-    return kafka_settings(postgres_schema)
+def settings() -> Iterator[Settings]:
+    with kafka_settings() as settings:
+        yield settings
 
 
 @pytest.fixture
-def app(settings: Settings) -> Certificates:
-    return Certificates(eventsourcing_env(settings), clock=FakeClock())
+def app(settings: Settings) -> Iterator[Certificates]:
+    app = Certificates(eventsourcing_env(settings), clock=FakeClock())
+    yield app
+    app.close()
 
 
 def issue_lifecycles(app: Certificates, count: int) -> None:
@@ -100,7 +105,6 @@ def test_replay_equals_history_when_read_for_every_demo_certificate(settings, ap
 
 
 def test_cli_replay_prints_what_cli_history_prints_when_run_for_a_certificate(settings, app):
-    import os
     import subprocess
     import sys
     from pathlib import Path
@@ -108,11 +112,7 @@ def test_cli_replay_prints_what_cli_history_prints_when_run_for_a_certificate(se
     issue_lifecycles(app, 2)
     Relay(app, settings, Database(settings)).run_until_caught_up()
     cert_id = app.recorder.select_notifications(1, 1)[0].originator_id  # a sent lifecycle
-    env = {**os.environ, "INTYG_MODE": "production",
-           "INTYG_CIPHER_KEY": settings.cipher_key.get_secret_value(),  # type: ignore[union-attr]
-           "INTYG_JWT_SECRET": settings.jwt_secret.get_secret_value(),
-           "INTYG_POSTGRES_SCHEMA": settings.postgres_schema,
-           "INTYG_KAFKA_TOPIC_PREFIX": settings.kafka_topic_prefix}
+    env = cli_env(settings)
     root = Path(__file__).parents[2]
 
     def cli(*args: str) -> str:
@@ -151,3 +151,4 @@ def test_death_registers_stay_in_the_store_when_a_db_is_relayed(settings):
     assert not any(r.key == str(n.originator_id).encode()
                    for r in read_topic(settings) for n in registers)
     assert list(replay_certificate(settings, cert)) == history(app, cert)
+    app.close()
