@@ -48,6 +48,7 @@ class CertificateType(BaseModel):
     content_supported: bool = False
     sign_sends: bool = False  # "sign = send" (SIGNERA_SKICKA_DIREKT): signing sends at once
     protected_identity_allowed: bool = True  # may be issued for a patient with sekretessmarkering
+    revocation_needs_reason: bool = True  # MAKULERA_INTYG_KRAVER_ANLEDNING: all but DB and DOI
 
 
 _TYPES = (
@@ -58,15 +59,19 @@ _TYPES = (
                     default_recipient="FKASSA", renewable=False, has_questions=False,
                     draftable=False),
     CertificateType(id="luse", form="FK 7800", name="Läkarutlåtande för sjukersättning",
-                    default_recipient="FKASSA", renewable=True, has_questions=True),
+                    default_recipient="FKASSA", renewable=True, has_questions=True,
+                    content_supported=True),
     CertificateType(id="luae_na", form="FK 7801",
                     name="Läkarutlåtande för aktivitetsersättning vid nedsatt arbetsförmåga",
-                    default_recipient="FKASSA", renewable=True, has_questions=True),
+                    default_recipient="FKASSA", renewable=True, has_questions=True,
+                    content_supported=True),
     CertificateType(id="luae_fs", form="FK 7802",
                     name="Läkarutlåtande för aktivitetsersättning vid förlängd skolgång",
-                    default_recipient="FKASSA", renewable=True, has_questions=True),
+                    default_recipient="FKASSA", renewable=True, has_questions=True,
+                    content_supported=True),
     CertificateType(id="ag114", form="AG1-14", name="Arbetsförmåga, sjuklöneperioden",
-                    default_recipient=None, renewable=False, has_questions=False),
+                    default_recipient=None, renewable=False, has_questions=False,
+                    content_supported=True),
     CertificateType(id="ag7804", form="AG7804", name="Läkarintyg om arbetsförmåga – arbetsgivaren",
                     default_recipient=None, renewable=True, has_questions=False,
                     content_supported=True),
@@ -86,17 +91,20 @@ _TYPES = (
                     content_supported=True, protected_identity_allowed=False),
     CertificateType(id="db", form="DB", name="Dödsbevis", default_recipient="SKV",
                     renewable=False, has_questions=False,
-                    content_supported=True, sign_sends=True, protected_identity_allowed=False),
+                    content_supported=True, sign_sends=True, protected_identity_allowed=False,
+                    revocation_needs_reason=False),
     CertificateType(id="doi", form="DOI", name="Dödsorsaksintyg", default_recipient="SOS",
                     renewable=False, has_questions=False,
-                    content_supported=True, sign_sends=True, protected_identity_allowed=False),
+                    content_supported=True, sign_sends=True, protected_identity_allowed=False,
+                    revocation_needs_reason=False),
     CertificateType(id="af00213", form="AF00213",
                     name="Arbetsförmedlingens medicinska utlåtande", default_recipient="AF",
                     renewable=False, has_questions=False,
-                    sign_sends=True),
+                    content_supported=True, sign_sends=True),
     CertificateType(id="af00251", form="AF00251",
                     name="Läkarintyg för deltagare i arbetsmarknadspolitiska program",
-                    default_recipient="AF", renewable=True, has_questions=False),
+                    default_recipient="AF", renewable=True, has_questions=False,
+                    content_supported=True),
 )
 CERTIFICATE_TYPES: dict[str, CertificateType] = {t.id: t for t in _TYPES}
 

@@ -14,7 +14,22 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from domain import ag7804, db, doi, lisjp, ts_bas, ts_diabetes, tstrk1009, tstrk1062
+from domain import (
+    af00213,
+    af00251,
+    ag114,
+    ag7804,
+    db,
+    doi,
+    lisjp,
+    luae_fs,
+    luae_na,
+    luse,
+    ts_bas,
+    ts_diabetes,
+    tstrk1009,
+    tstrk1062,
+)
 from domain.care import CareUnit
 from domain.errors import InvalidInputError, RelationNotAllowedError
 from domain.identities import birth_date
@@ -64,6 +79,21 @@ CONTENT_SPECS: dict[str, ContentSpec] = {
                       needs_birth_date=True),
     "doi": ContentSpec("doi", doi.CONTENT_VERSION, doi.DoiContent, doi.validate_doi,
                        doi.QUESTION_IDS, needs_birth_date=True),
+    "luse": ContentSpec("luse", luse.CONTENT_VERSION, luse.LuseContent, luse.validate_luse,
+                        luse.QUESTION_IDS, luse.renewal_content),
+    "luae_na": ContentSpec("luae_na", luae_na.CONTENT_VERSION, luae_na.LuaeNaContent,
+                           luae_na.validate_luae_na, luae_na.QUESTION_IDS,
+                           luae_na.renewal_content),
+    "luae_fs": ContentSpec("luae_fs", luae_fs.CONTENT_VERSION, luae_fs.LuaeFsContent,
+                           luae_fs.validate_luae_fs, luae_fs.QUESTION_IDS,
+                           luae_fs.renewal_content),
+    "ag114": ContentSpec("ag114", ag114.CONTENT_VERSION, ag114.Ag114Content,
+                         ag114.validate_ag114, ag114.QUESTION_IDS),
+    "af00213": ContentSpec("af00213", af00213.CONTENT_VERSION, af00213.Af00213Content,
+                           af00213.validate_af00213, af00213.QUESTION_IDS),
+    "af00251": ContentSpec("af00251", af00251.CONTENT_VERSION, af00251.Af00251Content,
+                           af00251.validate_af00251, af00251.QUESTION_IDS,
+                           af00251.renewal_content, af00251.renewal_facts),
 }
 
 

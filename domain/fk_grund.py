@@ -28,64 +28,76 @@ def check_grund(
     *,
     required: bool,
     annat_question_id: str = DESCRIPTION_QUESTION,
+    question_id: str = QUESTION,
+    misplaced_question_id: str = TYPE_QUESTION,
+    description_question_id: str = DESCRIPTION_QUESTION,
 ) -> list[ValidationIssue]:
     """All rules of question 1. ``annat_question_id`` is where a missing ANNAT description is
-    reported: 1.3 for LISJP, 1.1 for AG7804 (TYPES.md §4)."""
+    reported: 1.3 for LISJP, 1.1 for AG7804 (TYPES.md §4). AG1-14 asks this as question 10:
+    ``question_id`` (1) is then 10 and the description's ids (``misplaced_question_id`` for one
+    on another basis, 1.1; ``description_question_id`` for a blank one, 1.3) are 10.3."""
     if not rows:
         if not required:
             return []
-        return [issue(QUESTION, "grundForMU", IssueCode.MISSING,
+        return [issue(question_id, "grundForMU", IssueCode.MISSING,
                       "State what the certificate is based on (at least one basis).")]
     issues: list[ValidationIssue] = []
     if len(rows) > MAX_BASES:
-        issues.append(issue(QUESTION, "grundForMU", IssueCode.TOO_MANY,
+        issues.append(issue(question_id, "grundForMU", IssueCode.TOO_MANY,
                             f"At most {MAX_BASES} bases are allowed; {len(rows)} were given."))
     seen: set[str] = set()
     for index, row in enumerate(rows):
         path = f"grundForMU[{index}]"
-        issues += _check_type(row.typ, seen, path)
-        issues += _check_date(row.datum, today, path)
-        issues += _check_description(row, path, annat_question_id)
+        issues += _check_type(row.typ, seen, path, question_id)
+        issues += _check_date(row.datum, today, path, question_id)
+        issues += _check_description(row, path, annat_question_id, misplaced_question_id,
+                                     description_question_id)
     return issues
 
 
-def _check_type(typ: str | None, seen: set[str], path: str) -> list[ValidationIssue]:
+def _check_type(
+    typ: str | None, seen: set[str], path: str, question_id: str = QUESTION
+) -> list[ValidationIssue]:
     field = f"{path}.typ"
     if typ is None:
-        return [issue(QUESTION, field, IssueCode.MISSING, "Each basis needs a type.")]
+        return [issue(question_id, field, IssueCode.MISSING, "Each basis needs a type.")]
     if typ not in _TYPES:
-        return [issue(QUESTION, field, IssueCode.INVALID_VALUE,
+        return [issue(question_id, field, IssueCode.INVALID_VALUE,
                       f"{typ!r} is not one of {', '.join(_TYPES)}.")]
     if typ in seen:
-        return [issue(QUESTION, field, IssueCode.DUPLICATE, f"{typ} is given more than once.")]
+        return [issue(question_id, field, IssueCode.DUPLICATE, f"{typ} is given more than once.")]
     seen.add(typ)
     return []
 
 
-def _check_date(raw: str | None, today: date, path: str) -> list[ValidationIssue]:
+def _check_date(
+    raw: str | None, today: date, path: str, question_id: str = QUESTION
+) -> list[ValidationIssue]:
     field = f"{path}.datum"
     if raw is None:
-        return [issue(QUESTION, field, IssueCode.MISSING, "Each basis needs a date.")]
+        return [issue(question_id, field, IssueCode.MISSING, "Each basis needs a date.")]
     found = parse_date(raw)
     if found is None:
-        return [issue(QUESTION, field, IssueCode.INVALID_FORMAT,
+        return [issue(question_id, field, IssueCode.INVALID_FORMAT,
                       f"{raw!r} is not a real date (yyyy-MM-dd).")]
     if found > today:
-        return [issue(QUESTION, field, IssueCode.FUTURE_DATE,
+        return [issue(question_id, field, IssueCode.FUTURE_DATE,
                       f"The date {raw} of a basis must not be after today ({today}).")]
     return []
 
 
 def _check_description(
-    row: GrundForMU, path: str, annat_question_id: str
+    row: GrundForMU, path: str, annat_question_id: str,
+    misplaced_question_id: str = TYPE_QUESTION,
+    description_question_id: str = DESCRIPTION_QUESTION,
 ) -> list[ValidationIssue]:
     field = f"{path}.beskrivning"
     if row.typ == GrundForMUTyp.ANNAT:
         return check_text(row.beskrivning, annat_question_id, field, required=True)
     if has_text(row.beskrivning):
-        return [issue(TYPE_QUESTION, field, IssueCode.FORBIDDEN,
+        return [issue(misplaced_question_id, field, IssueCode.FORBIDDEN,
                       "A description is only given for the basis ANNAT.")]
-    return check_text(row.beskrivning, DESCRIPTION_QUESTION, field)
+    return check_text(row.beskrivning, description_question_id, field)
 
 
 def check_not_examined_motivation(

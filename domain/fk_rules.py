@@ -80,16 +80,21 @@ def check_code_list(
 
 def check_contact(
     wanted: bool | None, reason: str | None, *, question_id: str, reason_question_id: str,
-    reason_field: str,
+    reason_field: str, max_length: int | None = None, code: IssueCode = IssueCode.FORBIDDEN,
+    only_refused_by_no: bool = False,
 ) -> list[ValidationIssue]:
-    """Contact wish (LISJP 26, AG7804 103): a reason only together with a wish for contact.
+    """Contact wish (LISJP 26, AG7804 103, LUSE/LUAE 26): a reason only together with a wish for
+    contact.
 
     A reason is refused unless the wish is explicitly true: an unanswered wish with a reason is
-    as contradictory as a "no" with one.
+    as contradictory as a "no" with one. ``only_refused_by_no`` lets an unanswered wish keep its
+    reason (LUAE_FS); ``code`` is the issue code of the refusal, ``max_length`` the reason's
+    limit.
     """
-    issues = check_text(reason, reason_question_id, reason_field)
-    if has_text(reason) and wanted is not True:
-        issues.append(issue(question_id, reason_field, IssueCode.FORBIDDEN,
+    issues = check_text(reason, reason_question_id, reason_field, max_length=max_length)
+    refused = wanted is False if only_refused_by_no else wanted is not True
+    if has_text(reason) and refused:
+        issues.append(issue(question_id, reason_field, code,
                             "A reason for contact is only given when contact is wanted."))
     return issues
 

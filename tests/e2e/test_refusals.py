@@ -83,10 +83,10 @@ def test_author_comes_from_token_when_body_names_someone_else(client, auth, doct
     assert stored.author["hsa_id"] == doctor.hsa_id
 
 
-def test_create_is_409_when_type_is_not_yet_supported(client, auth):
-    body = {"type": "luse", "patient": {"personnummer": personnummer()}, "careUnit": UNIT_BODY}
+def test_create_is_409_when_type_is_import_only(client, auth):
+    body = {"type": "fk7263", "patient": {"personnummer": personnummer()}, "careUnit": UNIT_BODY}
     problem = assert_problem(client.post("/v1/certificates", json=body, headers=auth), 409)
-    assert "not yet supported" in problem["detail"]
+    assert "import-only" in problem["detail"]
 
 
 def test_read_is_403_when_staff_is_from_another_unit(client, auth, store_settings, clock):

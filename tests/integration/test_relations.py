@@ -146,10 +146,10 @@ def test_ag7804_keeps_the_diagnosis_only_when_the_patient_agrees(certificates, u
     assert without.relation["kind"] == RelationKind.CREATED_FROM.value
 
 
-def test_draft_is_refused_when_type_is_not_yet_supported(certificates, unit, doctor):
-    """§2 registry: types without a content model yet are refused clearly."""
-    with pytest.raises(CertificateTypeNotSupportedError, match="not yet supported"):
-        certificates.create_draft(type_id="luse", patient=patient(), care_unit=unit,
+def test_draft_is_refused_when_type_is_import_only(certificates, unit, doctor):
+    """§2 registry: fk7263 is import-only; it is registered, never drafted."""
+    with pytest.raises(CertificateTypeNotSupportedError, match="import-only"):
+        certificates.create_draft(type_id="fk7263", patient=patient(), care_unit=unit,
                                   author=doctor, content={})
     with pytest.raises(UnknownCertificateTypeError):
         certificates.create_draft(type_id="nope", patient=patient(), care_unit=unit,
