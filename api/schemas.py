@@ -56,8 +56,10 @@ class SendIn(Body):
 
 
 class RevokeIn(Body):
-    reason: RevocationReason
-    text: str
+    """Reason and text are required for every type except DB and DOI (TYPES.md §0.1)."""
+
+    reason: RevocationReason | None = None
+    text: str | None = None
 
 
 class Ag7804In(Body):

@@ -135,7 +135,8 @@ class Certificates(Application[UUID]):
         cert.send(recipient=recipient, now=self.clock(), by=by)
         return self._save(cert)
 
-    def revoke_certificate(self, certificate_id: UUID, *, reason: RevocationReason, text: str,
+    def revoke_certificate(self, certificate_id: UUID, *, reason: RevocationReason | None,
+                           text: str | None,
                            by: Staff) -> CommandResult:
         cert = self.get(certificate_id)
         _check_acts_for(by, cert.care_unit)

@@ -165,12 +165,15 @@ class Certificate(CertificateRules, Aggregate):
         self._sent(recipient, now, by)
         return True
 
-    def revoke(self, *, reason: RevocationReason, text: str, by: str, now: datetime) -> bool:
-        """Revoke (makulera). Forwarded to every recipient it was sent to. Again: no change."""
-        self.check_revocable(text)
+    def revoke(self, *, reason: RevocationReason | None, text: str | None, by: str,
+               now: datetime) -> bool:
+        """Revoke (makulera). Forwarded to every recipient it was sent to. Again: no change.
+        A type revoked without a reason (DB, DOI) stores an empty reason and text."""
+        self.check_revocable(reason, text)
         if self.is_revoked:
             return False
-        self._revoked(reason.value, text, by, now, self.recipients_sent_to)
+        self._revoked(reason.value if reason else "", text or "", by, now,
+                      self.recipients_sent_to)
         return True
 
     def archive(self, now: datetime) -> bool:

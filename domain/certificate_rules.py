@@ -25,6 +25,7 @@ from domain.lifecycle import (
     CertificateState,
     ChildState,
     RelationKind,
+    RevocationReason,
     StatusEntry,
     StatusKind,
 )
@@ -114,12 +115,24 @@ class CertificateRules:
         if self.patient.test_indicated:
             raise CertificateForTestPatientError("A test certificate is never sent.")
 
-    def check_revocable(self, text: str) -> None:
+    def check_revocable(self, reason: RevocationReason | None, text: str | None) -> None:
+        """Signed; a reason and a text explaining it, except for the types that revoke without
+        one (TYPES.md §0.1: DB and DOI, MAKULERA_INTYG_KRAVER_ANLEDNING unset)."""
         self.check_signed()
-        if not text.strip():
-            issue = ValidationIssue(question_id="revoke", field="text", code=IssueCode.MISSING,
-                                    message="A revocation needs a text explaining the reason.")
-            raise InvalidRevocationError("A revocation needs a text.", [issue])
+        if not self.certificate_type.revocation_needs_reason:
+            return
+        issues = []
+        if reason is None:
+            issues.append(ValidationIssue(
+                question_id="revoke", field="reason", code=IssueCode.MISSING,
+                message=f"A {self.certificate_type.form} revocation needs a reason: "
+                        f"{', '.join(RevocationReason)}."))
+        if not (text or "").strip():
+            issues.append(ValidationIssue(
+                question_id="revoke", field="text", code=IssueCode.MISSING,
+                message="A revocation needs a text explaining the reason."))
+        if issues:
+            raise InvalidRevocationError("A revocation needs a reason and a text.", issues)
 
     def check_can_replace(self) -> None:
         """Signed, not revoked, not already replaced by a live child (draft or signed), not
