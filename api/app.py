@@ -7,7 +7,16 @@ from fastapi import FastAPI
 from api.auth import TokenDecoder
 from api.errors import install_problem_handlers
 from api.logging import install_request_logging
-from api.routers import certificates, health, types
+from api.routers import (
+    care_lists,
+    certificates,
+    citizen,
+    health,
+    rehabstod,
+    statistik,
+    statistik_page,
+    types,
+)
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 
@@ -25,9 +34,24 @@ def create_app(settings: Settings | None = None, *,
     app.include_router(health.router)
     app.include_router(certificates.router)
     app.include_router(types.router)
+    for router in (citizen.router, care_lists.router, rehabstod.router, statistik.router,
+                   statistik_page.router):
+        app.include_router(router)
     if settings.is_production and settings.relay_in_serve:
         _run_relay_alongside(app, settings)
+    if settings.projections_in_serve:
+        _run_projections_alongside(app, settings)
     return app
+
+
+def _run_projections_alongside(app: FastAPI, settings: Settings) -> None:
+    """``intyg serve`` keeps every read model current in background threads."""
+    from api.projection_host import ProjectionHost
+
+    host = ProjectionHost(settings, app.state.certificates)
+    app.state.projections = host
+    app.router.on_startup.append(host.start)
+    app.router.on_shutdown.append(host.stop)
 
 
 def _run_relay_alongside(app: FastAPI, settings: Settings) -> None:

@@ -13,6 +13,7 @@ from commands.settings import Settings
 from domain.care import Role, Staff
 
 _REQUIRED = ["sub", "name", "role", "care_unit", "care_giver", "exp"]
+CITIZEN_ROLE = "citizen"
 
 
 class TokenDecoder:
@@ -32,6 +33,13 @@ class TokenDecoder:
                               issuer=self._issuer, options={"require": ["exp", "sub"]})
         except jwt.PyJWTError as error:
             raise unauthorized(f"The bearer token is not valid: {error}.") from None
+
+    def citizen_personnummer(self, token: str) -> str:
+        """The citizen's personnummer from a Mina intyg token (role ``citizen``)."""
+        claims = self.claims(token)
+        if claims.get("role") != CITIZEN_ROLE or not isinstance(claims.get("sub"), str):
+            raise unauthorized("The token is not a citizen's token.")
+        return str(claims["sub"])
 
     def staff(self, token: str) -> Staff:
         claims = self.claims(token)
@@ -61,4 +69,15 @@ def mint_staff_token(settings: Settings, staff: Staff, *, hours: int = 12,
         "care_unit": staff.care_unit_hsa_id, "care_giver": staff.care_giver_hsa_id,
         "iss": settings.jwt_issuer, "iat": issued, "exp": issued + timedelta(hours=hours),
     }
+    return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")
+
+
+def mint_citizen_token(settings: Settings, personnummer: str, *, hours: int = 1,
+                       now: datetime | None = None) -> str:
+    """A development citizen token (the e-legitimation login's result). Embedded mode only."""
+    if settings.is_production:
+        raise RuntimeError("Tokens are minted by the identity provider in production mode.")
+    issued = now or datetime.now(UTC)
+    claims = {"sub": personnummer, "role": CITIZEN_ROLE, "iss": settings.jwt_issuer,
+              "iat": issued, "exp": issued + timedelta(hours=hours)}
     return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")

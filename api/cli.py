@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from uuid import UUID
 
+from api.cli_projections import add_commands as add_projection_commands
 from api.logging import configure_logging
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
@@ -66,7 +67,7 @@ def _history(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _stop_on_signals() -> threading.Event:
+def stop_on_signals() -> threading.Event:
     """SIGTERM and SIGINT end the current unit of work, then the loop, then the process."""
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
@@ -78,7 +79,7 @@ def _relay(args: argparse.Namespace, settings: Settings) -> int:
     from streams.database import Database
     from streams.relay import Relay
 
-    stop = _stop_on_signals()
+    stop = stop_on_signals()
     Relay(Certificates(eventsourcing_env(settings)), settings, Database(settings)).run(stop)
     return 0
 
@@ -88,7 +89,7 @@ def _consume(args: argparse.Namespace, settings: Settings) -> int:
     from streams.database import Database
     from streams.status_view import CertificateStatusView
 
-    stop = _stop_on_signals()
+    stop = stop_on_signals()
     db, view = Database(settings), CertificateStatusView(args.name)
     if settings.is_production:
         KafkaFeed(settings, db, view).run(stop)
@@ -173,6 +174,7 @@ def _parser() -> argparse.ArgumentParser:
     contract.set_defaults(handler=_contract)
     keygen = sub.add_parser("keygen", help="print a new INTYG_CIPHER_KEY")
     keygen.set_defaults(handler=_keygen)
+    add_projection_commands(sub)
     return parser
 
 

@@ -85,10 +85,13 @@ def _question_of(loc: tuple[Any, ...]) -> str:
 
 def _http_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)  # noqa: S101 - registered for it only
-    slug = {401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed"}
-    return problem(request, error.status_code, slug.get(error.status_code, "http-error"),
-                   str(error.detail) if error.status_code != 404 else "Not found",
-                   str(error.detail))
+    slug = {401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
+            503: "not-yet-visible"}
+    response = problem(request, error.status_code, slug.get(error.status_code, "http-error"),
+                       str(error.detail) if error.status_code != 404 else "Not found",
+                       str(error.detail))
+    response.headers.update(error.headers or {})
+    return response
 
 
 def _unexpected(request: Request, error: Exception) -> JSONResponse:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_JWT_SECRET = "embedded-development-secret-not-for-production"  # noqa: S105
@@ -39,12 +41,26 @@ class Settings(BaseSettings):
     kafka_partitions: int = 3
     kafka_topic_prefix: str = ""
     relay_in_serve: bool = True
+    projections_in_serve: bool = True
+    read_wait_seconds: float = Field(default=5.0, ge=0, le=30)
+    statistics_key: SecretStr | None = None
 
     log_format: Literal["auto", "json", "console"] = "auto"
 
     @property
     def is_production(self) -> bool:
         return self.mode == "production"
+
+    @property
+    def pseudonym_key(self) -> str:
+        """The key of the statistics pseudonyms: INTYG_STATISTICS_KEY, else derived from the
+        cipher key (production always has one), else a development constant."""
+        if self.statistics_key is not None:
+            return self.statistics_key.get_secret_value()
+        if self.cipher_key is not None and self.cipher_key.get_secret_value():
+            secret = self.cipher_key.get_secret_value().encode()
+            return hmac.new(secret, b"intyg-statistik", hashlib.sha256).hexdigest()
+        return "embedded-statistics-pseudonym-key"
 
     @property
     def sqlite_path(self) -> Path:

@@ -44,6 +44,8 @@ def prepare(db: Database, handler: Handler) -> None:
                    "part INTEGER, position BIGINT, PRIMARY KEY (consumer, source, part))")
         tx.execute("CREATE TABLE IF NOT EXISTS consumer_seen (consumer TEXT, event_id TEXT, "
                    "PRIMARY KEY (consumer, event_id))")
+        tx.execute("CREATE TABLE IF NOT EXISTS consumer_watermark (consumer TEXT, part INTEGER, "
+                   "log_position BIGINT, PRIMARY KEY (consumer, part))")
         handler.setup(tx)
 
 
@@ -54,10 +56,31 @@ def positions(db: Database, consumer: str, source: str) -> dict[int, int]:
     return {int(part): int(pos) for part, pos in rows}
 
 
-def _record(tx: Transaction, consumer: str, source: str, part: int, position: int) -> None:
+def _record(tx: Transaction, consumer: str, source: str, part: int, position: int,
+            log_position: int | None) -> None:
+    """The input position, and the store's log position the consumer has seen up to in that
+    partition (what ``?after=`` waits for)."""
     tx.execute("INSERT INTO consumer_position VALUES (?, ?, ?, ?) "
                "ON CONFLICT (consumer, source, part) DO UPDATE SET position = excluded.position",
                (consumer, source, part, position))
+    if log_position is not None:
+        tx.execute("INSERT INTO consumer_watermark VALUES (?, ?, ?) ON CONFLICT (consumer, part) "
+                   "DO UPDATE SET log_position = excluded.log_position",
+                   (consumer, part, log_position))
+
+
+def forget(db: Database, consumer: str) -> None:
+    """Drop everything the consumer has recorded, so it starts again from the beginning."""
+    with db.transaction() as tx:
+        for table in ("consumer_position", "consumer_seen", "consumer_watermark"):
+            tx.execute(f"DELETE FROM {table} WHERE consumer = ?", (consumer,))  # noqa: S608
+
+
+def watermarks(db: Database, consumer: str) -> dict[int, int]:
+    with db.transaction() as tx:
+        rows = tx.execute("SELECT part, log_position FROM consumer_watermark "
+                          "WHERE consumer = ?", (consumer,))
+    return {int(part): int(pos) for part, pos in rows}
 
 
 def apply_once(tx: Transaction, handler: Handler, message: Envelope, ce_id: str) -> bool:
@@ -83,7 +106,7 @@ def feed_from_log(app: Certificates, db: Database, handler: Handler, limit: int 
                 line = history_line(app.mapper.to_domain_event(notification))
                 apply_once(tx, handler, parse_wire(to_wire(line)),
                            event_id(line["id"], line["version"]))
-        _record(tx, handler.name, "log", 0, notifications[-1].id)
+        _record(tx, handler.name, "log", 0, notifications[-1].id, notifications[-1].id)
     return len(notifications)
 
 
@@ -140,7 +163,9 @@ class KafkaFeed:
         else:
             if not apply_once(tx, self.handler, message, ce_id):
                 log.info("duplicate_ignored", consumer=self.handler.name, event_id=ce_id)
-        _record(tx, self.handler.name, self.topic, record.partition, record.offset)
+        log_position = headers.get("log_position")
+        _record(tx, self.handler.name, self.topic, record.partition, record.offset,
+                int(log_position) if log_position and log_position.isdigit() else None)
 
     def _dead_letter(self, record: Any, error: Exception) -> None:
         if self._producer is None:

@@ -86,6 +86,14 @@ def kafka_producers(settings: Settings) -> ProducerFactory:
     return build
 
 
+def ensure_relay_tables(db: Database) -> None:
+    with db.transaction() as tx:
+        tx.execute("CREATE TABLE IF NOT EXISTS relay_position "
+                   "(relay TEXT PRIMARY KEY, position BIGINT NOT NULL)")
+        tx.execute("CREATE TABLE IF NOT EXISTS relay_partition_position (relay TEXT, "
+                   "part INTEGER, position BIGINT NOT NULL, PRIMARY KEY (relay, part))")
+
+
 class Relay:
     name = "relay"
 
@@ -95,9 +103,7 @@ class Relay:
         self.topic = certificates_topic(settings)
         self._producers = producers or kafka_producers(settings)
         self._producer: Producer | None = None
-        with db.transaction() as tx:
-            tx.execute("CREATE TABLE IF NOT EXISTS relay_position "
-                       "(relay TEXT PRIMARY KEY, position BIGINT NOT NULL)")
+        ensure_relay_tables(db)
 
     def position(self) -> int:
         with self.db.transaction() as tx:
@@ -111,14 +117,19 @@ class Relay:
         if not notifications:
             return 0
         producer = self._ensure_producer()
-        futures = [self._send(producer, n) for n in notifications if is_published(n)]
+        futures, last_in = [], {}
+        for notification in notifications:
+            if is_published(notification):
+                partition, future = self._send(producer, notification)
+                futures.append(future)
+                last_in[partition] = notification.id
         producer.flush(timeout=30)
         for future in futures:
             future.get(timeout=30)
-        self._record(notifications[-1].id)
+        self._record(notifications[-1].id, last_in)
         return len(notifications)
 
-    def _send(self, producer: Producer, notification: Notification) -> Any:
+    def _send(self, producer: Producer, notification: Notification) -> tuple[int, Any]:
         event = self.app.mapper.to_domain_event(notification)
         line = history_line(event)
         key = line["id"].encode()
@@ -135,14 +146,20 @@ class Relay:
         ]
         value = json.dumps(to_wire(line), ensure_ascii=False).encode()
         partition = partition_for(key, self.settings.kafka_partitions)
-        return producer.send(self.topic, key=key, value=value, headers=headers,
-                             partition=partition)
+        return partition, producer.send(self.topic, key=key, value=value, headers=headers,
+                                        partition=partition)
 
-    def _record(self, position: int) -> None:
+    def _record(self, position: int, last_in: dict[int, int]) -> None:
+        """The log position reached, and per partition the last position published there (so
+        a reader can tell which partitions must be read to see a given position)."""
         with self.db.transaction() as tx:
             tx.execute("DELETE FROM relay_position WHERE relay = ?", (self.topic,))
             tx.execute("INSERT INTO relay_position (relay, position) VALUES (?, ?)",
                        (self.topic, position))
+            for part, last in last_in.items():
+                tx.execute("INSERT INTO relay_partition_position VALUES (?, ?, ?) "
+                           "ON CONFLICT (relay, part) DO UPDATE SET position = excluded.position",
+                           (self.topic, part, last))
 
     def _ensure_producer(self) -> Producer:
         if self._producer is None:

@@ -43,7 +43,8 @@ def postgres_schema() -> Iterator[str]:
 def production_settings(schema: str) -> Settings:
     return Settings(mode="production", cipher_key=TEST_CIPHER_KEY, postgres_schema=schema,
                     jwt_secret="a-test-secret-that-is-long-enough-for-hs256",
-                    relay_in_serve=False)  # the Kafka tests start relays on their own topics
+                    relay_in_serve=False,  # the Kafka tests start relays on their own topics
+                    projections_in_serve=False)  # the projection tests start their own
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ def clock() -> FakeClock:
 @pytest.fixture(params=["sqlite", "postgres"])
 def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     if request.param == "sqlite":
-        return Settings(mode="embedded", data_dir=tmp_path)
+        return Settings(mode="embedded", data_dir=tmp_path, projections_in_serve=False)
     schema: str = request.getfixturevalue("postgres_schema")
     return production_settings(schema)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import jwt
 import pytest
@@ -42,3 +43,14 @@ def client(store_settings: Settings, certificates: Certificates) -> Iterator[Tes
 @pytest.fixture
 def auth(store_settings: Settings, doctor: Staff, clock: FakeClock) -> dict[str, str]:
     return {"Authorization": f"Bearer {token_for(store_settings, doctor, clock)}"}
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[tuple[Settings, FakeClock, TestClient, Certificates]]:
+    """Settings, clock, HTTP client and application, with every read model running."""
+    clock = FakeClock()
+    from tests.e2e.read_models import embedded, running
+
+    settings = embedded(tmp_path)
+    with running(settings, clock) as (client, app):
+        yield settings, clock, client, app

@@ -1,0 +1,116 @@
+"""A certificate as the stream tells it: every read model starts from this fold.
+
+``fold(doc, message)`` applies one wire message (the published contract, never the domain's
+classes) to the certificate's document, a plain JSON-able dict, and returns the new document.
+Read models keep the document beside their own columns, so a view can be rebuilt from the
+stream alone and compared with the live one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Doc = dict[str, Any]
+
+_CREATED = ("DraftCreated", "CertificateRegistered")
+_CHILD_STATES = {"ChildCertificateCreated": "DRAFT", "ChildCertificateSigned": "SIGNED",
+                 "ChildCertificateRevoked": "REVOKED", "ChildDraftDiscarded": "DISCARDED"}
+
+
+def fold(doc: Doc | None, message: Any) -> Doc | None:
+    """The document after ``message``; None while the certificate's creation is unseen (a
+    consumer that starts mid-stream ignores what it cannot place)."""
+    data: Any = getattr(message, "data", None)
+    if message.event in _CREATED:
+        doc = _created(message, data)
+    if doc is None:
+        return None
+    doc = {**doc, "version": message.version, "updated_at": message.at.isoformat()}
+    handler = _HANDLERS.get(message.event)
+    if handler is not None:
+        handler(doc, data)
+    return doc
+
+
+def _created(message: Any, data: Any) -> Doc:
+    registered = message.event == "CertificateRegistered"
+    return {
+        "id": str(message.id), "type": data.type_id, "content_version": data.content_version,
+        "patient": data.patient, "care_unit": data.care_unit,
+        "author": None if registered else data.author,
+        "signer": data.signer if registered else None,
+        "created_at": message.at.isoformat(),
+        "signed_at": data.signed_at.isoformat() if registered else None,
+        "state": "SIGNED" if registered else _draft_state(data.complete),
+        "content": data.content, "relation": None if registered else data.relation,
+        "revoked": False, "revoked_at": None, "archived": False,
+        "statuses": [{"recipient": "HSVARD", "kind": "RECEIVED",
+                      "at": data.signed_at.isoformat()}] if registered else [],
+        "sent_to": [], "children": [],
+    }
+
+
+def _draft_state(complete: bool) -> str:
+    return "DRAFT_COMPLETE" if complete else "DRAFT_INCOMPLETE"
+
+
+def _edited(doc: Doc, data: Any) -> None:
+    doc.update(content=data.content, care_unit=data.care_unit, state=_draft_state(data.complete))
+
+
+def _signed(doc: Doc, data: Any) -> None:
+    at = data.signed_at.isoformat()
+    doc.update(state="SIGNED", signer=data.signer, signed_at=at)
+    _status(doc, "HSVARD", "RECEIVED", at)
+
+
+def _sent(doc: Doc, data: Any) -> None:
+    _status(doc, data.recipient, "SENT", data.sent_at.isoformat())
+    doc["sent_to"] = [*doc["sent_to"], data.recipient]
+
+
+def _revoked(doc: Doc, data: Any) -> None:
+    at = data.revoked_at.isoformat()
+    doc.update(revoked=True, revoked_at=at)
+    for recipient in ["HSVARD", *data.forwarded_to]:
+        _status(doc, recipient, "CANCELLED", at)
+
+
+def _archived(doc: Doc, data: Any) -> None:
+    doc["archived"] = True
+    _status(doc, "INVANA", "DELETED", data.archived_at.isoformat())
+
+
+def _restored(doc: Doc, data: Any) -> None:
+    doc["archived"] = False
+    _status(doc, "INVANA", "RESTORED", data.restored_at.isoformat())
+
+
+def _status(doc: Doc, recipient: str, kind: str, at: str) -> None:
+    doc["statuses"] = [*doc["statuses"], {"recipient": recipient, "kind": kind, "at": at}]
+
+
+def _child(event: str) -> Any:
+    def apply(doc: Doc, data: Any) -> None:
+        child_id, state = str(data.child_id), _CHILD_STATES[event]
+        if event == "ChildCertificateCreated":
+            doc["children"] = [*doc["children"],
+                               {"id": child_id, "kind": data.kind, "state": state}]
+            return
+        doc["children"] = [{**c, "state": state} if c["id"] == child_id else c
+                           for c in doc["children"]]
+    return apply
+
+
+_HANDLERS = {
+    "DraftEdited": _edited,
+    "DraftDiscarded": lambda doc, _: doc.update(state="DISCARDED"),
+    "DraftDisposed": lambda doc, _: doc.update(state="DISCARDED"),
+    "DraftLocked": lambda doc, _: doc.update(state="DRAFT_LOCKED"),
+    "CertificateSigned": _signed,
+    "CertificateSent": _sent,
+    "CertificateRevoked": _revoked,
+    "CertificateArchived": _archived,
+    "CertificateRestored": _restored,
+    **{event: _child(event) for event in _CHILD_STATES},
+}

@@ -1,0 +1,63 @@
+"""Rehabstöd's input (DOMAIN.md §7): every signed sick-leave certificate of a unit, as the
+case engine in ``domain.sjukfall`` takes it. The projection only keeps that input current; the
+cases are computed when asked for, as of the day asked."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from domain import icd10
+from domain.fk_model import DEGREE_PERCENT
+from domain.identities import sex
+from domain.lisjp import LisjpContent, periods
+from domain.sjukfall_model import SickLeaveCertificate, SickLeavePeriod
+from projections.base import DocumentView, Sql, docs
+from projections.document import Doc
+
+SICK_LEAVE_TYPES = ("lisjp",)
+
+
+class RehabstodView(DocumentView):
+    name = "rehabstod"
+    columns = (("care_unit", "TEXT"), ("care_giver", "TEXT"), ("personnummer", "TEXT"),
+               ("signer", "TEXT"))
+    indexes = ("care_unit",)
+
+    def row(self, doc: Doc) -> tuple[Any, ...] | None:
+        if doc["type"] not in SICK_LEAVE_TYPES or doc["state"] != "SIGNED":
+            return None
+        unit = doc["care_unit"]
+        return (unit["hsa_id"], unit["care_giver_hsa_id"], doc["patient"]["personnummer"],
+                (doc["signer"] or {}).get("hsa_id"))
+
+
+def unit_certificates(tx: Sql, unit: str) -> list[SickLeaveCertificate]:
+    """The unit's signed sick-leave certificates as the case engine takes them."""
+    rows = docs(tx.execute("SELECT doc FROM rehabstod WHERE care_unit = ?", (unit,)))
+    return [cert for doc in rows if (cert := sick_leave_certificate(doc)) is not None]
+
+
+def sick_leave_certificate(doc: Doc) -> SickLeaveCertificate | None:
+    """The engine's input from a certificate's document; None for content it cannot read."""
+    content = LisjpContent.model_validate(doc["content"])
+    codes = [icd10.normalise(d.kod) for d in content.diagnoser or () if d.kod]
+    found = [SickLeavePeriod(degree=DEGREE_PERCENT[degree], start=start, end=end)
+             for degree, start, end in periods(content)]
+    if not found:
+        return None
+    patient, unit, signer = doc["patient"], doc["care_unit"], doc["signer"] or {}
+    return SickLeaveCertificate(
+        certificate_id=doc["id"], certificate_type=doc["type"],
+        personnummer=patient["personnummer"], patient_name=patient.get("name", ""),
+        sex=sex(patient["personnummer"]), protected_identity=patient.get("protected_identity",
+                                                                        False),
+        care_unit_id=unit["hsa_id"], care_giver_id=unit["care_giver_hsa_id"],
+        doctor_id=signer.get("hsa_id", unit["hsa_id"]), doctor_name=signer.get("name", ""),
+        signed_at=datetime.fromisoformat(doc["signed_at"]),
+        diagnosis_code=codes[0] if codes else None, secondary_codes=tuple(codes[1:3]),
+        periods=tuple(found), occupations=tuple(content.sysselsattning or ()),
+        smittskydd=bool(content.avstangning_smittskydd), revoked=doc["revoked"],
+        test=bool(patient.get("test_indicated")),
+        open_komplt=doc.get("open_komplt", 0), open_other=doc.get("open_other", 0),
+    )

@@ -1,0 +1,88 @@
+"""Intygsstatistik's facts (DOMAIN.md §8), kept without any personnummer.
+
+The view's documents are redacted as they are written: the patient becomes a keyed pseudonym,
+the sex and the birth date (for the age on signing); the content is cut down to the periods and
+the main diagnosis. So the statistics tables cannot be joined back to a person without the key.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from domain import icd10
+from domain.fk_model import DEGREE_PERCENT
+from domain.identities import birth_date, sex
+from domain.lisjp import LisjpContent, periods
+from domain.statistik import CertificateFact, SickLeavePeriod, pseudonym
+from projections.base import DocumentView, Sql, docs
+from projections.document import Doc
+
+_REDACTED = "facts"
+
+
+class StatistikView(DocumentView):
+    name = "statistik"
+    columns = (("type", "TEXT"), ("care_unit", "TEXT"), ("care_giver", "TEXT"),
+               ("lan", "TEXT"), ("signed", "TEXT"))
+
+    def __init__(self, pseudonym_key: str) -> None:
+        self.pseudonym_key = pseudonym_key
+
+    def keep(self, doc: Doc) -> Doc:
+        patient = doc["patient"]
+        if "personnummer" in patient:
+            number = patient["personnummer"]
+            doc["patient"] = {"pseudonym": pseudonym(number, self.pseudonym_key),
+                              "sex": sex(number), "birth_date": birth_date(number).isoformat(),
+                              "test_indicated": bool(patient.get("test_indicated"))}
+        if _REDACTED not in doc["content"]:
+            doc["content"] = {_REDACTED: _content_facts(doc["type"], doc["content"])}
+        doc.pop("author", None)
+        if doc.get("signer"):
+            doc["signer"] = {"hsa_id": doc["signer"].get("hsa_id")}
+        return doc
+
+    def row(self, doc: Doc) -> tuple[Any, ...] | None:
+        if doc["state"] != "SIGNED":
+            return None
+        unit = doc["care_unit"]
+        return (doc["type"], unit["hsa_id"], unit["care_giver_hsa_id"], unit.get("lan", "00"),
+                doc["signed_at"][:10])
+
+
+def _content_facts(type_id: str, content: dict[str, Any]) -> dict[str, Any]:
+    codes = [row.get("kod") for row in content.get("diagnoser") or () if isinstance(row, dict)]
+    diagnosis = icd10.normalise(codes[0]) if codes and codes[0] else None
+    found: list[dict[str, Any]] = []
+    if type_id == "lisjp":
+        found = [{"degree": DEGREE_PERCENT[degree], "start": start.isoformat(),
+                  "end": end.isoformat()}
+                 for degree, start, end in periods(LisjpContent.model_validate(content))]
+    return {"diagnosis": diagnosis or None, "periods": found}
+
+
+def fact(doc: Doc) -> CertificateFact:
+    """The certificate fact of one signed certificate's redacted document."""
+    patient, unit = doc["patient"], doc["care_unit"]
+    signed = date.fromisoformat(doc["signed_at"][:10])
+    born = date.fromisoformat(patient["birth_date"])
+    age = signed.year - born.year - ((signed.month, signed.day) < (born.month, born.day))
+    facts = doc["content"][_REDACTED]
+    complemented = any(c["kind"] == "KOMPLT" and c["state"] == "SIGNED"
+                       for c in doc["children"])
+    return CertificateFact(
+        certificate_id=doc["id"], type_id=doc["type"], patient=patient["pseudonym"],
+        sex=patient["sex"], age=max(age, 0), care_unit=unit["hsa_id"],
+        care_giver=unit["care_giver_hsa_id"], lan=unit.get("lan", "00"),
+        doctor=(doc.get("signer") or {}).get("hsa_id"), signed=signed,
+        periods=tuple(SickLeavePeriod(degree=p["degree"], start=date.fromisoformat(p["start"]),
+                                      end=date.fromisoformat(p["end"]))
+                      for p in facts["periods"]),
+        diagnosis=facts["diagnosis"], revoked=doc["revoked"],
+        test=patient["test_indicated"], complemented=complemented,
+    )
+
+
+def all_facts(tx: Sql) -> list[CertificateFact]:
+    return [fact(doc) for doc in docs(tx.execute("SELECT doc FROM statistik ORDER BY id"))]

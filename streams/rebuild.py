@@ -1,0 +1,104 @@
+"""Rebuild a consumer's view from the start: from offset 0 of every partition of the
+certificates topic (production) or from the first notification (embedded), in batches, each
+batch committed with its positions. Reports progress and the rate achieved."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import structlog
+from kafka import KafkaConsumer, TopicPartition
+from pydantic import ValidationError
+
+from commands.certificates import Certificates
+from commands.settings import Settings
+from streams.consumer import Handler, _record, apply_once, feed_from_log, forget, prepare
+from streams.database import Database, Transaction
+from streams.schemas import UnknownEventError, parse_wire
+from streams.topics import certificates_topic
+
+log = structlog.get_logger("streams.rebuild")
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    events: int
+    seconds: float
+
+    @property
+    def per_second(self) -> float:
+        return self.events / self.seconds if self.seconds > 0 else 0.0
+
+
+def rebuild(settings: Settings, app: Certificates, db: Database, handler: Handler,
+            drop: Callable[[], None], progress: Progress | None = None) -> RebuildReport:
+    """Drop the view (``drop``), forget its positions, and replay everything there is now."""
+    drop()
+    prepare(db, handler)
+    forget(db, handler.name)
+    started = time.perf_counter()
+    if settings.is_production:
+        events = _from_kafka(settings, db, handler, progress)
+    else:
+        events = _from_log(app, db, handler, progress)
+    return RebuildReport(events, time.perf_counter() - started)
+
+
+def _from_log(app: Certificates, db: Database, handler: Handler,
+              progress: Progress | None) -> int:
+    total, done = app.recorder.max_notification_id() or 0, 0
+    while (page := feed_from_log(app, db, handler, limit=1000)) > 0:
+        done += page
+        if progress:
+            progress(done, total)
+    return done
+
+
+def _from_kafka(settings: Settings, db: Database, handler: Handler,
+                progress: Progress | None) -> int:
+    topic = certificates_topic(settings)
+    consumer = KafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers,
+                             enable_auto_commit=False, isolation_level="read_committed",
+                             max_poll_records=2000, fetch_max_bytes=64 * 1024 * 1024)
+    try:
+        parts = [TopicPartition(topic, p)
+                 for p in sorted(consumer.partitions_for_topic(topic) or ())]
+        consumer.assign(parts)
+        consumer.seek_to_beginning(*parts)
+        end = consumer.end_offsets(parts)
+        total, done = sum(end.values()), 0
+        while any(consumer.position(tp) < end[tp] for tp in parts):
+            records = [r for batch in consumer.poll(timeout_ms=1000).values() for r in batch]
+            if not records:
+                continue
+            last: dict[int, tuple[int, int | None]] = {}
+            with db.transaction() as tx:
+                for record in records:
+                    headers = {k: v.decode(errors="replace") for k, v in record.headers or []}
+                    _apply(tx, handler, record.value, headers)
+                    position = headers.get("log_position", "")
+                    last[record.partition] = (record.offset,
+                                              int(position) if position.isdigit() else None)
+                for part, (offset, position) in last.items():
+                    _record(tx, handler.name, topic, part, offset, position)
+            done += len(records)
+            if progress:
+                progress(done, total)
+        return done
+    finally:
+        consumer.close()
+
+
+def _apply(tx: Transaction, handler: Handler, value: bytes, headers: dict[str, str]) -> None:
+    """Apply one record; a poison message (the live consumer dead-lettered it) is skipped."""
+    try:
+        message = parse_wire(json.loads(value))
+        ce_id = headers["ce_id"]
+    except (ValueError, KeyError, ValidationError, UnknownEventError, TypeError) as error:
+        log.warning("rebuild_skipped_message", consumer=handler.name, error=type(error).__name__)
+        return
+    apply_once(tx, handler, message, ce_id)

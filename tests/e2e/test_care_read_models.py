@@ -1,0 +1,160 @@
+"""Webcert lists, Rehabstöd and Intygsstatistik over HTTP, from their read models, with every
+denial tested (DOMAIN.md §7, §8)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from domain.care import Role
+from tests.e2e.read_models import bearer
+from tests.factories import care_unit, lisjp_content, patient, staff_at
+from tests.flows import draft, sign, signed
+
+
+def last(app) -> int:
+    return app.recorder.max_notification_id() or 0
+
+
+def test_webcert_lists_unit_drafts_by_state_signed_and_patient(world):
+    settings, clock, client, app = world
+    unit = care_unit()
+    doctor, colleague = staff_at(unit), staff_at(unit)
+    who = patient()
+    incomplete = app.create_draft(type_id="lisjp", patient=who, care_unit=unit, author=doctor,
+                                  content={}).id
+    complete = draft(app, unit, colleague)
+    done = signed(app, unit, doctor, who)
+    auth = bearer(settings, doctor, clock)
+    base = f"/v1/units/{unit.hsa_id}"
+    drafts = client.get(f"{base}/drafts?after={last(app)}", headers=auth).json()
+    assert {d["id"] for d in drafts} == {str(incomplete), str(complete)}
+    only = client.get(f"{base}/drafts?state=DRAFT_INCOMPLETE", headers=auth).json()
+    assert [d["id"] for d in only] == [str(incomplete)]
+    assert [d["id"] for d in client.get(f"{base}/certificates", headers=auth).json()] == \
+        [str(done)]
+    theirs = client.get(f"{base}/patients/{who.personnummer}/certificates", headers=auth).json()
+    assert {d["id"] for d in theirs} == {str(incomplete), str(done)}
+    mine = client.get("/v1/me/drafts", headers=auth).json()
+    assert [d["id"] for d in mine] == [str(incomplete)]
+    assert [d["id"] for d in client.get("/v1/me/certificates", headers=auth).json()] == \
+        [str(done)]
+
+
+def test_webcert_lists_are_refused_to_another_units_doctor(world):
+    settings, clock, client, app = world
+    unit, other = care_unit(), care_unit()
+    draft(app, unit, staff_at(unit))
+    auth = bearer(settings, staff_at(other), clock)
+    for path in ("drafts", "certificates", f"patients/{patient().personnummer}/certificates"):
+        got = client.get(f"/v1/units/{unit.hsa_id}/{path}", headers=auth)
+        assert got.status_code == 403, path
+    assert client.get(f"/v1/units/{unit.hsa_id}/drafts").status_code == 401
+
+
+def test_a_discarded_draft_leaves_the_lists(world):
+    settings, clock, client, app = world
+    unit = care_unit()
+    doctor = staff_at(unit)
+    gone = draft(app, unit, doctor)
+    app.discard_draft(gone, based_on_version=app.get(gone).version, by=doctor)
+    got = client.get(f"/v1/units/{unit.hsa_id}/drafts?after={last(app)}",
+                     headers=bearer(settings, doctor, clock)).json()
+    assert got == []
+
+
+def sick_leave(app, unit, doctor, who, start, days, degree="HALFTEN"):
+    content = lisjp_content(app.clock().date(), sjukskrivningar=[{
+        "sjukskrivningsgrad": degree,
+        "period": {"from": start.isoformat(),
+                   "tom": (start + timedelta(days=days - 1)).isoformat()}}])
+    if start < app.clock().date() - timedelta(days=7):
+        content["motiveringTillTidigtStartdatumForSjukskrivning"] = "Känd sedan tidigare"
+    cert = app.create_draft(type_id="lisjp", patient=who, care_unit=unit, author=doctor,
+                            content=content).id
+    sign(app, cert, doctor)
+    return cert
+
+
+def test_rehabstod_doctor_sees_only_own_cases_and_coordinator_the_unit(world):
+    settings, clock, client, app = world
+    unit = care_unit()
+    doctor, colleague = staff_at(unit), staff_at(unit)
+    coordinator = staff_at(unit, Role.REHAB_COORDINATOR)
+    today = clock().date()
+    mine, theirs = patient(), patient()
+    sick_leave(app, unit, doctor, mine, today, 14)
+    sick_leave(app, unit, colleague, theirs, today, 30)
+    base = f"/v1/rehabstod/units/{unit.hsa_id}/sjukfall?after={last(app)}"
+    own = client.get(base, headers=bearer(settings, doctor, clock))
+    assert own.status_code == 200, own.text
+    assert [c["personnummer"] for c in own.json()] == [mine.personnummer]
+    everyone = client.get(base, headers=bearer(settings, coordinator, clock)).json()
+    assert {c["personnummer"] for c in everyone} == {mine.personnummer, theirs.personnummer}
+    long_only = client.get(base + "&minDays=20", headers=bearer(settings, coordinator, clock))
+    assert [c["personnummer"] for c in long_only.json()] == [theirs.personnummer]
+    summary = client.get(f"/v1/rehabstod/units/{unit.hsa_id}/summary",
+                         headers=bearer(settings, coordinator, clock)).json()
+    assert summary["total"] == 2
+
+
+def test_rehabstod_joins_certificates_within_max_gap_for_the_patient_view(world):
+    settings, clock, client, app = world
+    unit = care_unit()
+    doctor = staff_at(unit)
+    today = clock().date()
+    who = patient()
+    sick_leave(app, unit, doctor, who, today - timedelta(days=30), 10)
+    sick_leave(app, unit, doctor, who, today - timedelta(days=17), 20)  # 3-day gap
+    path = (f"/v1/rehabstod/units/{unit.hsa_id}/patients/{who.personnummer}/sjukfall"
+            f"?after={last(app)}")
+    joined = client.get(path, headers=bearer(settings, doctor, clock)).json()
+    assert [c["days"] for c in joined] == [30]
+    split = client.get(path + "&maxGap=2", headers=bearer(settings, doctor, clock)).json()
+    assert sorted(c["days"] for c in split) == [10, 20]
+
+
+def test_rehabstod_refuses_other_units_other_roles_and_bad_settings(world):
+    settings, clock, client, _ = world
+    unit, other = care_unit(), care_unit()
+    path = f"/v1/rehabstod/units/{unit.hsa_id}/sjukfall"
+    assert client.get(path, headers=bearer(settings, staff_at(other), clock)).status_code == 403
+    nurse = staff_at(unit, Role.NURSE)
+    assert client.get(path, headers=bearer(settings, nurse, clock)).status_code == 403
+    bad = client.get(path + "?maxGap=91&maxDaysSinceEnded=-1",
+                     headers=bearer(settings, staff_at(unit), clock))
+    assert bad.status_code == 422
+    assert {e["field"] for e in bad.json()["errors"]} == {"maxGap", "maxDaysSinceEnded"}
+
+
+def test_national_statistics_are_open_and_unit_statistics_need_the_units_staff(world):
+    settings, clock, client, app = world
+    unit = care_unit(lan="03")
+    doctor = staff_at(unit)
+    today = clock().date()
+    for _ in range(4):
+        sick_leave(app, unit, doctor, patient(), today, 20)
+    national = client.get(f"/v1/statistik/national/reports/intyg-per-typ?after={last(app)}")
+    assert national.status_code == 200, national.text
+    assert national.json()["rows"][0]["values"][2] == 0  # 4 < 5: suppressed nationally
+    unit_path = f"/v1/statistik/care_unit/reports/intyg-per-typ?id={unit.hsa_id}"
+    assert client.get(unit_path).status_code == 401
+    other = staff_at(care_unit())
+    assert client.get(unit_path, headers=bearer(settings, other, clock)).status_code == 403
+    own = client.get(unit_path, headers=bearer(settings, doctor, clock)).json()
+    lisjp = next(row for row in own["rows"] if row["key"] == "lisjp")
+    assert lisjp["values"][2] == 4  # shown as it is at unit level
+    csv = client.get(unit_path + "&format=csv", headers=bearer(settings, doctor, clock))
+    assert csv.headers["content-type"].startswith("text/csv")
+    assert "lisjp" in csv.text
+    region = "/v1/statistik/region/reports/intyg-per-typ?id=03"
+    assert client.get(region, headers=bearer(settings, doctor, clock)).status_code == 403
+    assert client.get("/v1/statistik/national/reports/no-such-report").status_code == 404
+
+
+def test_a_query_waiting_for_an_unwritten_position_gives_503(world):
+    settings, _, client, app = world
+    client.app.state.projections.settings = settings.model_copy(
+        update={"read_wait_seconds": 0.2})
+    got = client.get(f"/v1/statistik/national/reports/intyg-per-typ?after={last(app) + 1000}")
+    assert got.status_code == 503
+    assert got.headers["retry-after"] == "1"
