@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 scripts/venv.sh
 scripts/postgres.sh start
+scripts/chromium.sh
 
 kafka_started=""
 if [ -x scripts/kafka.sh ] && [ "${INTYG_TEST_SKIP_KAFKA:-}" != "1" ]; then
