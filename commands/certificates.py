@@ -55,7 +55,7 @@ class Certificates(Application[UUID]):
         """What is missing or wrong in the draft, checked as of now."""
         cert = self.get(certificate_id)
         return contents.validate(cert.type_id, cert.content, self.clock().date(), cert.care_unit,
-                                 cert.patient.personnummer)
+                                 cert.patient.personnummer, cert.content_version)
 
     # --- drafts --------------------------------------------------------------------------
     def create_draft(self, *, type_id: str, patient: Patient, care_unit: CareUnit,
@@ -67,11 +67,11 @@ class Certificates(Application[UUID]):
     def edit_draft(self, certificate_id: UUID, *, based_on_version: int, content: dict[str, Any],
                    by: Staff, care_unit: CareUnit | None = None) -> CommandResult:
         cert = self.get(certificate_id)
-        stored = contents.parse_and_dump(cert.type_id, content)
+        stored = contents.parse_and_dump(cert.type_id, content, cert.content_version)
         unit = _same_unit(cert.care_unit, care_unit) if care_unit else cert.care_unit
         now = self.clock()
         complete = not contents.validate(cert.type_id, stored, now.date(), unit,
-                                         cert.patient.personnummer)
+                                         cert.patient.personnummer, cert.content_version)
         cert.edit(content=stored, complete=complete, care_unit=unit, by=by, now=now,
                   based_on_version=based_on_version)
         return self._save(cert)
@@ -96,7 +96,7 @@ class Certificates(Application[UUID]):
         cert = self.get(certificate_id)
         now = self.clock()
         issues = contents.validate(cert.type_id, cert.content, now.date(), cert.care_unit,
-                                   cert.patient.personnummer)
+                                   cert.patient.personnummer, cert.content_version)
         cert.sign(signer=by, now=now, issues=issues, based_on_version=based_on_version)
         register = self.death_registers.load(cert.type_id, cert.patient.personnummer)
         if register is not None:
@@ -179,25 +179,26 @@ class Certificates(Application[UUID]):
     def replace_certificate(self, parent_id: UUID, *, by: Staff) -> CommandResult:
         parent = self.get(parent_id)
         parent.check_can_replace()
-        return self._new_child(parent, RelationKind.ERSATT, parent.content, by)
+        return self._new_child(parent, RelationKind.ERSATT, _current_content(parent), by)
 
     def renew_certificate(self, parent_id: UUID, *, by: Staff) -> CommandResult:
         """Förlängning: a new draft with the content copied but the type's fields cleared."""
         parent = self.get(parent_id)
         parent.check_can_renew()
-        renewed = contents.renew(parent.type_id, parent.content)
-        facts = contents.renewal_facts(parent.type_id, parent.content)
+        current = _current_content(parent)
+        renewed = contents.renew(parent.type_id, current)
+        facts = contents.renewal_facts(parent.type_id, current)
         return self._new_child(parent, RelationKind.FRLANG, renewed, by, facts)
 
     def complement_certificate(self, parent_id: UUID, *, by: Staff) -> CommandResult:
         parent = self.get(parent_id)
         parent.check_can_complement()
-        return self._new_child(parent, RelationKind.KOMPLT, parent.content, by)
+        return self._new_child(parent, RelationKind.KOMPLT, _current_content(parent), by)
 
     def copy_locked_draft(self, parent_id: UUID, *, by: Staff) -> CommandResult:
         parent = self.get(parent_id)
         parent.check_can_copy()
-        return self._new_child(parent, RelationKind.KOPIA, parent.content, by)
+        return self._new_child(parent, RelationKind.KOPIA, _current_content(parent), by)
 
     def create_ag7804_from_lisjp(self, lisjp_id: UUID, *, include_diagnosis: bool,
                                  by: Staff) -> CommandResult:
@@ -272,6 +273,12 @@ class Certificates(Application[UUID]):
                 "Another command changed the certificate at the same time; reload and retry."
             ) from None
         return result_of(first.id, first.version, recordings)
+
+
+def _current_content(parent: Certificate) -> dict[str, Any]:
+    """The parent's content lifted to its type's current version: children are always written
+    in the current version, whatever version the parent was written in."""
+    return contents.upcast(parent.type_id, parent.content, parent.content_version)
 
 
 def _relation_kind(cert: Certificate) -> RelationKind | None:

@@ -108,7 +108,7 @@ def validate_ag114(
         *_check_occupation(content.sysselsattning),
         *check_plain_text(content.nuvarande_arbete, "2", "nuvarandeArbete", required=True,
                           max_length=MAX_TEXT),
-        *_check_diagnoses(content.onskar_formedla_diagnos, content.diagnoser),
+        *check_diagnosis_consent(content.onskar_formedla_diagnos, content.diagnoser),
         *check_plain_text(content.nedsatt_arbetsformaga, "5", "nedsattArbetsformaga",
                           required=True),
         *check_yes_with_text(content.arbetsformaga_trots_sjukdom,
@@ -121,7 +121,8 @@ def validate_ag114(
         *check_period(content.sjukskrivningsperiod, "7.2", "sjukskrivningsperiod"),
         *check_plain_text(content.ovriga_upplysningar, "8", "ovrigaUpplysningar",
                           max_length=MAX_TEXT),
-        *_check_contact(content.kontakt_med_arbetsgivaren, content.anledning_till_kontakt),
+        *check_employer_contact(content.kontakt_med_arbetsgivaren,
+                                content.anledning_till_kontakt),
         *check_care_unit(care_unit),
     ]
 
@@ -153,7 +154,8 @@ def _check_occupation(codes: list[str] | None) -> list[ValidationIssue]:
     return issues
 
 
-def _check_diagnoses(consent: bool | None, rows: list[Diagnos] | None) -> list[ValidationIssue]:
+def check_diagnosis_consent(consent: bool | None,
+                            rows: list[Diagnos] | None) -> list[ValidationIssue]:
     """3 must be answered; with 3 = true the diagnosis block (TYPES.md §0) is required on 4;
     with 3 = false no diagnosis may reach the employer."""
     if consent is False and has_diagnosis(rows):
@@ -179,7 +181,7 @@ def _check_percent(raw: str | None) -> list[ValidationIssue]:
     return []
 
 
-def _check_contact(wanted: bool | None, reason: str | None) -> list[ValidationIssue]:
+def check_employer_contact(wanted: bool | None, reason: str | None) -> list[ValidationIssue]:
     """R2: contact with the employer (9.1) true needs a reason (9.2); a reason without a yes is
     an incorrect combination. Both are reported on 9.2."""
     field = "anledningTillKontakt"

@@ -3,6 +3,12 @@
 Adding a type = one module in domain/ (a pydantic model, ``validate`` and optionally ``renew``)
 plus one entry here. Content is stored in events as the JSON of the model (national camelCase
 names); these functions take and return that JSON so the aggregate never holds a model.
+
+Versions: ``CONTENT_SPECS`` holds each type's current version, ``EARLIER_SPECS`` the versions
+before it. A certificate keeps the version it was written in (its ``content_version``) and is
+parsed and validated with that version's model for ever; a new draft made from it (replace,
+renew, complement, copy) is written in the current version, its content lifted by each later
+version's ``upcast`` in turn (``upcast``).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from domain import (
     af00213,
     af00251,
     ag114,
+    ag114_v2,
     ag7804,
     db,
     doi,
@@ -37,6 +44,7 @@ from domain.validation import IssueCode, ValidationIssue
 
 Validator = Callable[[Any, date, CareUnit], list[ValidationIssue]]
 Renewer = Callable[[Any], Any]
+Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
 RenewalFacts = Callable[[Any], dict[str, Any]]
 
 
@@ -50,6 +58,7 @@ class ContentSpec:
     renew: Renewer | None = None
     renewal_facts: RenewalFacts | None = None
     needs_birth_date: bool = False
+    upcast: Upcaster | None = None  # the previous version's stored JSON -> this version's
 
 
 def _lisjp_renewal_facts(content: lisjp.LisjpContent) -> dict[str, Any]:
@@ -87,14 +96,45 @@ CONTENT_SPECS: dict[str, ContentSpec] = {
     "luae_fs": ContentSpec("luae_fs", luae_fs.CONTENT_VERSION, luae_fs.LuaeFsContent,
                            luae_fs.validate_luae_fs, luae_fs.QUESTION_IDS,
                            luae_fs.renewal_content),
-    "ag114": ContentSpec("ag114", ag114.CONTENT_VERSION, ag114.Ag114Content,
-                         ag114.validate_ag114, ag114.QUESTION_IDS),
+    "ag114": ContentSpec("ag114", ag114_v2.CONTENT_VERSION, ag114_v2.Ag114V2Content,
+                         ag114_v2.validate_ag114_v2, ag114_v2.QUESTION_IDS,
+                         upcast=ag114_v2.from_v1),
     "af00213": ContentSpec("af00213", af00213.CONTENT_VERSION, af00213.Af00213Content,
                            af00213.validate_af00213, af00213.QUESTION_IDS),
     "af00251": ContentSpec("af00251", af00251.CONTENT_VERSION, af00251.Af00251Content,
                            af00251.validate_af00251, af00251.QUESTION_IDS,
                            af00251.renewal_content, af00251.renewal_facts),
 }
+
+EARLIER_SPECS: dict[tuple[str, int], ContentSpec] = {
+    ("ag114", 1): ContentSpec("ag114", ag114.CONTENT_VERSION, ag114.Ag114Content,
+                              ag114.validate_ag114, ag114.QUESTION_IDS),
+}
+
+
+def spec_for(type_id: str, version: int | None = None) -> ContentSpec:
+    """The spec of a type in ``version`` (the current one when None or current)."""
+    current = CONTENT_SPECS[type_id]
+    if version is None or version == current.version:
+        return current
+    return EARLIER_SPECS[(type_id, version)]
+
+
+def versions_of(type_id: str) -> list[int]:
+    """Every content version of a type there is a model for, oldest first."""
+    earlier = [v for (t, v) in EARLIER_SPECS if t == type_id]
+    return sorted([*earlier, CONTENT_SPECS[type_id].version])
+
+
+def upcast(type_id: str, stored: dict[str, Any], version: int) -> dict[str, Any]:
+    """Content stored in ``version`` lifted to the current version, one version at a time."""
+    current = CONTENT_SPECS[type_id].version
+    for step in range(version + 1, current + 1):
+        lift = spec_for(type_id, step).upcast
+        if lift is None:
+            raise ValueError(f"No upcaster from version {step - 1} to {step} of {type_id}.")
+        stored = lift(stored)
+    return stored
 
 
 def is_modelled(type_id: str) -> bool:
@@ -107,13 +147,13 @@ def version_of(type_id: str) -> int:
     return spec.version if spec else 1
 
 
-def parse(type_id: str, raw: dict[str, Any]) -> BaseModel:
+def parse(type_id: str, raw: dict[str, Any], version: int | None = None) -> BaseModel:
     """Parse a client's content into the type's model; refuse wrong shapes with field paths.
 
     Wrong *shapes* (a list where a text belongs) are refused here; wrong *values* (an unknown
     code, a date in the future) are kept in the draft and reported by validation.
     """
-    spec = CONTENT_SPECS[type_id]
+    spec = spec_for(type_id, version)
     try:
         return spec.model.model_validate(raw)
     except ValidationError as error:
@@ -136,15 +176,17 @@ def dump(content: BaseModel) -> dict[str, Any]:
     return content.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
-def parse_and_dump(type_id: str, raw: dict[str, Any]) -> dict[str, Any]:
-    return dump(parse(type_id, raw))
+def parse_and_dump(type_id: str, raw: dict[str, Any],
+                   version: int | None = None) -> dict[str, Any]:
+    return dump(parse(type_id, raw, version))
 
 
 def validate(type_id: str, stored: dict[str, Any], today: date, care_unit: CareUnit,
-             personnummer: str | None = None) -> list[ValidationIssue]:
-    """Every failing rule of the type; the patient's birth date where the type checks dates
-    against it (TS-DIABETES, DB, DOI)."""
-    spec = CONTENT_SPECS[type_id]
+             personnummer: str | None = None, version: int | None = None,
+             ) -> list[ValidationIssue]:
+    """Every failing rule of the type in ``version`` (default current); the patient's birth
+    date where the type checks dates against it (TS-DIABETES, DB, DOI)."""
+    spec = spec_for(type_id, version)
     content = spec.model.model_validate(stored)
     if spec.needs_birth_date and personnummer:
         validator: Any = spec.validate

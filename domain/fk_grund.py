@@ -31,8 +31,10 @@ def check_grund(
     question_id: str = QUESTION,
     misplaced_question_id: str = TYPE_QUESTION,
     description_question_id: str = DESCRIPTION_QUESTION,
+    allowed: Sequence[str] = _TYPES,
 ) -> list[ValidationIssue]:
-    """All rules of question 1. ``annat_question_id`` is where a missing ANNAT description is
+    """All rules of question 1, with the bases ``allowed`` (KV_FKMU_0001's v1 subset unless
+    a model version says otherwise). ``annat_question_id`` is where a missing ANNAT description is
     reported: 1.3 for LISJP, 1.1 for AG7804 (TYPES.md §4). AG1-14 asks this as question 10:
     ``question_id`` (1) is then 10 and the description's ids (``misplaced_question_id`` for one
     on another basis, 1.1; ``description_question_id`` for a blank one, 1.3) are 10.3."""
@@ -48,7 +50,7 @@ def check_grund(
     seen: set[str] = set()
     for index, row in enumerate(rows):
         path = f"grundForMU[{index}]"
-        issues += _check_type(row.typ, seen, path, question_id)
+        issues += _check_type(row.typ, seen, path, question_id, allowed)
         issues += _check_date(row.datum, today, path, question_id)
         issues += _check_description(row, path, annat_question_id, misplaced_question_id,
                                      description_question_id)
@@ -56,14 +58,15 @@ def check_grund(
 
 
 def _check_type(
-    typ: str | None, seen: set[str], path: str, question_id: str = QUESTION
+    typ: str | None, seen: set[str], path: str, question_id: str = QUESTION,
+    allowed: Sequence[str] = _TYPES,
 ) -> list[ValidationIssue]:
     field = f"{path}.typ"
     if typ is None:
         return [issue(question_id, field, IssueCode.MISSING, "Each basis needs a type.")]
-    if typ not in _TYPES:
+    if typ not in allowed:
         return [issue(question_id, field, IssueCode.INVALID_VALUE,
-                      f"{typ!r} is not one of {', '.join(_TYPES)}.")]
+                      f"{typ!r} is not one of {', '.join(allowed)}.")]
     if typ in seen:
         return [issue(question_id, field, IssueCode.DUPLICATE, f"{typ} is given more than once.")]
     seen.add(typ)

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from domain.certificate_types import CERTIFICATE_TYPES, RECIPIENTS
-from domain.content import CONTENT_SPECS
+from domain.content import CONTENT_SPECS, versions_of
 
 router = APIRouter(prefix="/v1", tags=["catalogue"])
 
@@ -25,6 +25,7 @@ def certificate_types() -> list[dict[str, Any]]:
             "hasQuestions": cert_type.has_questions, "signSends": cert_type.sign_sends,
             "draftable": cert_type.draftable and spec is not None,
             "contentVersion": spec.version if spec else None,
+            "contentVersions": versions_of(cert_type.id) if spec else [],
             "contentSchema": spec.model.model_json_schema(by_alias=True) if spec else None,
         })
     return catalogue
