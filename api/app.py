@@ -11,6 +11,7 @@ from api.routers import (
     care_lists,
     certificates,
     citizen,
+    fmb,
     health,
     rehabstod,
     statistik,
@@ -34,8 +35,8 @@ def create_app(settings: Settings | None = None, *,
     app.include_router(health.router)
     app.include_router(certificates.router)
     app.include_router(types.router)
-    for router in (citizen.router, care_lists.router, rehabstod.router, statistik.router,
-                   statistik_page.router):
+    for router in (fmb.router, citizen.router, care_lists.router, rehabstod.router,
+                   statistik.router, statistik_page.router):
         app.include_router(router)
     if settings.is_production and settings.relay_in_serve:
         _run_relay_alongside(app, settings)

@@ -37,13 +37,18 @@ def command_out(app: Certificates, result: CommandResult) -> CommandOut:
                       changed=result.changed, state=state)
 
 
-def present(cert: Certificate, staff: Staff) -> CertificateOut:
-    """The care view of a certificate. Staff of the issuing unit only; every read is logged
-    for PDL (patientdatalagen) with ids only."""
+def check_reads(cert: Certificate, staff: Staff) -> None:
+    """Staff of the issuing unit only; every read is logged for PDL (patientdatalagen) with
+    ids only."""
     if staff.care_unit_hsa_id != cert.care_unit.hsa_id:
         raise NotAuthorisedError("Only staff of the issuing care unit may read this certificate.")
     access_log.info("patient_data_read", certificate_id=str(cert.id), actor=staff.hsa_id,
                     care_unit=staff.care_unit_hsa_id)
+
+
+def present(cert: Certificate, staff: Staff) -> CertificateOut:
+    """The care view of a certificate."""
+    check_reads(cert, staff)
     statuses = visible_statuses(cert.statuses, Viewer.CARE)
     return CertificateOut(
         id=cert.id, type=cert.type_id, type_version=cert.content_version, version=cert.version,

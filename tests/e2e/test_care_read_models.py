@@ -186,3 +186,36 @@ def test_every_view_rebuilt_from_the_log_equals_the_live_view(world):
         assert rebuild(host.settings, app, host.db, view, drop).events > 0
         with host.db.transaction() as tx:
             assert view.dump(tx) == live, name
+
+
+def test_fmb_warns_at_the_boundary_and_never_blocks_signing(world):
+    """DOMAIN.md §11: M54.4 recommends 8 weeks = 56 days; 30 signed days plus a draft joined
+    within the 5-day gap: 26 more days is 56 (no warning), 27 is 57 (warning)."""
+    settings, clock, client, app = world
+    unit = care_unit()
+    doctor = staff_at(unit)
+    today = clock().date()
+    who = patient()
+    sick_leave(app, unit, doctor, who, today - timedelta(days=33), 30)
+    auth = bearer(settings, doctor, clock)
+
+    def draft_of(days: int):
+        content = lisjp_content(today, sjukskrivningar=[{
+            "sjukskrivningsgrad": "HALFTEN",
+            "period": {"from": today.isoformat(),
+                       "tom": (today + timedelta(days=days - 1)).isoformat()}}])
+        return app.create_draft(type_id="lisjp", patient=who, care_unit=unit, author=doctor,
+                                content=content).id
+
+    within, over = draft_of(26), draft_of(27)
+    got = client.get(f"/v1/certificates/{within}/fmb?after={last(app)}", headers=auth).json()
+    assert got["recommendation"]["code"] == "M544"
+    assert got["recommendation"]["days"] == 56
+    assert got["warning"] is None
+    warned = client.get(f"/v1/certificates/{over}/fmb", headers=auth).json()
+    assert warned["warning"]["caseDays"] == 57
+    signed_anyway = client.post(f"/v1/certificates/{over}/sign", headers=auth,
+                                json={"version": app.get(over).version})
+    assert signed_anyway.status_code == 200
+    other = bearer(settings, staff_at(care_unit()), clock)
+    assert client.get(f"/v1/certificates/{over}/fmb", headers=other).status_code == 403
