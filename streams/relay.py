@@ -27,11 +27,13 @@ from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings
 from domain.certificate import Certificate
+from domain.certificate_types import RECIPIENTS, RecipientKind
 from streams.database import Database
 from streams.schemas import ce_type, to_wire
-from streams.topics import certificates_topic, ensure_topics, partition_for
+from streams.topics import certificates_topic, ensure_topics, partition_for, recipient_topic
 
 log = structlog.get_logger("streams.relay")
+_AUTHORITIES = frozenset(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
 EVENT_ID_NAMESPACE = uuid.UUID("5b0d1c3e-7a2f-4c61-9d43-1f0e6a2b7c88")
 SOURCE = "/intyg/certificates"
 CERTIFICATE_TOPIC = f"{Certificate.__module__}:{Certificate.__qualname__}."
@@ -86,6 +88,19 @@ def kafka_producers(settings: Settings) -> ProducerFactory:
     return build
 
 
+def addressed_to(line: dict[str, Any]) -> list[str]:
+    """The authority recipients an event goes out to: a sent certificate to its recipient, a
+    revocation to every recipient the certificate was sent to (never HSVARD or the citizen)."""
+    data = line["data"]
+    if line["event"] == "CertificateSent":
+        found = [data["recipient"]]
+    elif line["event"] == "CertificateRevoked":
+        found = list(data["forwarded_to"])
+    else:
+        found = []
+    return [r for r in found if r in _AUTHORITIES]
+
+
 def ensure_relay_tables(db: Database) -> None:
     with db.transaction() as tx:
         tx.execute("CREATE TABLE IF NOT EXISTS relay_position "
@@ -120,8 +135,8 @@ class Relay:
         futures, last_in = [], {}
         for notification in notifications:
             if is_published(notification):
-                partition, future = self._send(producer, notification)
-                futures.append(future)
+                partition, sent = self._send(producer, notification)
+                futures.extend(sent)
                 last_in[partition] = notification.id
         producer.flush(timeout=30)
         for future in futures:
@@ -129,7 +144,9 @@ class Relay:
         self._record(notifications[-1].id, last_in)
         return len(notifications)
 
-    def _send(self, producer: Producer, notification: Notification) -> tuple[int, Any]:
+    def _send(self, producer: Producer, notification: Notification) -> tuple[int, list[Any]]:
+        """The event to the certificates topic, and a copy to the topic of each recipient it
+        is addressed to (same key, same ce_id, plus a ``recipient`` header)."""
         event = self.app.mapper.to_domain_event(notification)
         line = history_line(event)
         key = line["id"].encode()
@@ -146,8 +163,13 @@ class Relay:
         ]
         value = json.dumps(to_wire(line), ensure_ascii=False).encode()
         partition = partition_for(key, self.settings.kafka_partitions)
-        return partition, producer.send(self.topic, key=key, value=value, headers=headers,
-                                        partition=partition)
+        futures = [producer.send(self.topic, key=key, value=value, headers=headers,
+                                 partition=partition)]
+        for recipient in addressed_to(line):
+            futures.append(producer.send(recipient_topic(self.settings, recipient), key=key,
+                                         value=value, partition=partition,
+                                         headers=[*headers, ("recipient", recipient.encode())]))
+        return partition, futures
 
     def _record(self, position: int, last_in: dict[int, int]) -> None:
         """The log position reached, and per partition the last position published there (so
