@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from domain.content import CONTENT_SPECS, EARLIER_SPECS, ContentSpec
 from streams.schemas import MESSAGES, SCHEMA_VERSION, ce_type
 
 CONTRACT_DIR = Path(__file__).parent / "contract"
@@ -28,6 +29,22 @@ HEADERS = {
 
 def schema_file(event: str) -> Path:
     return CONTRACT_DIR / f"{event}.v{SCHEMA_VERSION}.schema.json"
+
+
+def content_file(type_id: str, version: int) -> Path:
+    """The JSON Schema of one certificate type's content in one content version: what
+    ``data.content`` of DraftCreated, DraftEdited and CertificateRegistered holds when
+    ``type_id`` and ``content_version`` say so."""
+    return CONTRACT_DIR / "content" / f"{type_id}.v{version}.schema.json"
+
+
+def _every_content_spec() -> list[ContentSpec]:
+    return [*CONTENT_SPECS.values(), *EARLIER_SPECS.values()]
+
+
+def content_schemas() -> dict[tuple[str, int], dict[str, Any]]:
+    return {(spec.type_id, spec.version): spec.model.model_json_schema(by_alias=True)
+            for spec in _every_content_spec()}
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
@@ -61,7 +78,15 @@ def asyncapi() -> dict[str, Any]:
         },
         "operations": {"publishCertificateEvents": {
             "action": "send", "channel": {"$ref": "#/channels/certificates"}}},
-        "components": {"messages": messages},
+        "components": {
+            "messages": messages,
+            "schemas": {f"content.{type_id}.v{version}": {
+                "$ref": f"./content/{content_file(type_id, version).name}"}
+                for type_id, version in sorted(content_schemas())},
+        },
+        "x-content": "data.content of DraftCreated, DraftEdited and CertificateRegistered "
+                     "follows components.schemas content.<type_id>.v<content_version>; a "
+                     "certificate keeps the content version it was written in.",
     }
 
 
@@ -70,6 +95,11 @@ def export(directory: Path = CONTRACT_DIR) -> list[Path]:
     written = []
     for event, schema in json_schemas().items():
         path = directory / schema_file(event).name
+        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+        written.append(path)
+    for (type_id, version), schema in content_schemas().items():
+        path = directory / "content" / content_file(type_id, version).name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
         written.append(path)
     path = directory / "asyncapi.json"

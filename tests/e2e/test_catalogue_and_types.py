@@ -3,26 +3,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import jsonschema
 import pytest
 
 from tests.e2e.test_lisjp_story import UNIT_BODY
-from tests.factories import FakeClock, lisjp_content, personnummer
-from tests.unit.test_types_db_doi import minimal_db
-from tests.unit.test_types_db_doi_doi import minimal_doi
-from tests.unit.test_types_ts import minimal_ts_bas
-from tests.unit.test_types_ts_diabetes import minimal_ts_diabetes
-from tests.unit.test_types_ts_trk import minimal_1009, minimal_1062
-
-TODAY = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
-MINIMAL = {
-    "lisjp": lambda: lisjp_content(TODAY.date()), "ts-bas": minimal_ts_bas,
-    "ts-diabetes": minimal_ts_diabetes, "tstrk1009": minimal_1009, "tstrk1062": minimal_1062,
-    "db": minimal_db, "doi": minimal_doi,
-}
+from tests.factories import FakeClock, personnummer
+from tests.type_examples import MINIMAL, TODAY
 
 
 @pytest.fixture

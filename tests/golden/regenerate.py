@@ -1,5 +1,6 @@
 """Write one golden message per event type from a scripted lifecycle (run only on purpose:
-goldens pin the published contract; a changed golden is a contract change)."""
+goldens pin the published contract; a changed golden is a contract change). With ``--types``:
+one golden DraftCreated per certificate type, in tests/golden/types/."""
 
 from __future__ import annotations
 
@@ -58,7 +59,36 @@ def scripted(app: Certificates, clock: FakeClock) -> list[uuid.UUID]:
     return [a, b, c, d, e]
 
 
+def per_type(out: Path) -> None:
+    """One golden DraftCreated per draftable certificate type, its content the type's minimal
+    example, so the contract is pinned for every type's content."""
+    from tests.type_examples import MINIMAL, TODAY
+
+    counter = iter(range(1, 1000))
+    with TemporaryDirectory() as tmp:
+        app = Certificates(eventsourcing_env(Settings(data_dir=Path(tmp))),
+                           clock=FakeClock(TODAY), ids=lambda: uuid.UUID(int=next(counter)))
+        unit = CareUnit(hsa_id="SE2321000016-E1001", care_giver_hsa_id="SE2321000016-G01",
+                        name="Vårdcentralen Väst", postal_address="Storgatan 1",
+                        postal_code="111 22", postal_town="Stockholm", phone="08-123 45 67",
+                        lan="01")
+        doctor = Staff(hsa_id="SE2321000016-D1001", name="Anna Lind", role=Role.DOCTOR,
+                       care_unit_hsa_id=unit.hsa_id, care_giver_hsa_id=unit.care_giver_hsa_id)
+        who = Patient(personnummer="191212121212", name="Tolvan Tolvansson")
+        (out / "types").mkdir(exist_ok=True)
+        for type_id, content in MINIMAL.items():
+            cert = app.create_draft(type_id=type_id, patient=who, care_unit=unit,
+                                    author=doctor, content=content()).id
+            message = to_wire(history(app, cert)[0])
+            path = out / "types" / f"DraftCreated.{type_id}.v{SCHEMA_VERSION}.json"
+            path.write_text(json.dumps(message, indent=2, ensure_ascii=False) + "\n")
+            print(path)
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--types"]:
+        per_type(Path(__file__).parent)
+        return
     counter = iter(range(1, 1000))
     with TemporaryDirectory() as tmp:
         clock = FakeClock()

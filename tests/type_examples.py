@@ -1,0 +1,45 @@
+"""One minimal (passing) content per draftable certificate type, as of ``TODAY``: shared by the
+catalogue test, the end-to-end test of every type and the stream test of every type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from tests.factories import lisjp_content
+from tests.unit.test_ag7804 import minimal_ag7804
+from tests.unit.test_types_af import maximal_251, minimal_213, minimal_251
+from tests.unit.test_types_ag114_v2 import minimal as minimal_ag114
+from tests.unit.test_types_db_doi import minimal_db
+from tests.unit.test_types_db_doi_doi import minimal_doi
+from tests.unit.test_types_luae import fs_minimal, na_minimal
+from tests.unit.test_types_luse import maximal as maximal_luse
+from tests.unit.test_types_luse import minimal as minimal_luse
+from tests.unit.test_types_ts import minimal_ts_bas
+from tests.unit.test_types_ts_diabetes import minimal_ts_diabetes
+from tests.unit.test_types_ts_trk import minimal_1009, minimal_1062
+
+TODAY = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+MINIMAL: dict[str, Callable[[], dict[str, Any]]] = {
+    "lisjp": lambda: lisjp_content(TODAY.date()),
+    "luse": minimal_luse,
+    "luae_na": na_minimal,
+    "luae_fs": fs_minimal,
+    "ag114": minimal_ag114,
+    "ag7804": minimal_ag7804,
+    "ts-bas": minimal_ts_bas,
+    "ts-diabetes": minimal_ts_diabetes,
+    "tstrk1009": minimal_1009,
+    "tstrk1062": minimal_1062,
+    "db": minimal_db,
+    "doi": minimal_doi,
+    "af00213": minimal_213,
+    "af00251": minimal_251,
+}
+MAXIMAL = {"luse": maximal_luse, "af00251": maximal_251}
+SIGN_SENDS = {"db": "SKV", "doi": "SOS", "af00213": "AF", "tstrk1009": "TRANSP"}
+DOCTOR_SENDS = {"lisjp": "FKASSA", "luse": "FKASSA", "luae_na": "FKASSA", "luae_fs": "FKASSA",
+                "ts-bas": "TRANSP", "ts-diabetes": "TRANSP", "tstrk1062": "TRANSP",
+                "af00251": "AF"}
+PRINTED = ("ag114", "ag7804")  # no electronic recipient: the patient prints it
