@@ -26,7 +26,7 @@ class ProjectionHost:
     def __init__(self, settings: Settings, app: Certificates,
                  names: Iterable[str] | None = None) -> None:
         self.settings, self.app = settings, app
-        self.db = Database(settings)
+        self.db = Database(settings, keep_idle=4)
         every = build_views(settings)
         self.views: dict[str, DocumentView] = {n: every[n] for n in (names or every)}
         self._stop = threading.Event()
@@ -49,6 +49,7 @@ class ProjectionHost:
         for thread in self._threads:
             thread.join(timeout=30)
         self._threads.clear()
+        self.db.close()
 
     def wait_for(self, name: str, position: int | None) -> bool:
         """Read-your-writes: whether the view has seen ``position``, waiting a bounded time."""

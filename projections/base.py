@@ -17,6 +17,8 @@ from uuid import UUID
 
 from projections.document import Doc, fold
 
+_CHUNK = 500
+
 
 class Sql(Protocol):
     """One transaction with ``?`` placeholders (PostgreSQL or SQLite)."""
@@ -24,6 +26,8 @@ class Sql(Protocol):
     is_postgres: bool
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]: ...
+
+    def executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None: ...
 
 
 class Message(Protocol):
@@ -67,21 +71,39 @@ class DocumentView:
         tx.execute(f"DROP TABLE IF EXISTS {self.table}_docs")
 
     def apply(self, tx: Sql, message: Any) -> None:
-        cert_id = str(message.id)
-        found = tx.execute(f"SELECT doc FROM {self.table}_docs WHERE id = ?",  # noqa: S608
-                           (cert_id,))
-        doc = fold(json.loads(found[0][0]) if found else None, message)
-        if doc is None:
-            return
-        doc = self.keep(doc)
-        encoded = json.dumps(doc, sort_keys=True)
-        _upsert(tx, f"{self.table}_docs", ("id", "doc"), (cert_id, encoded))
-        row = self.row(doc)
-        if row is None:
-            tx.execute(f"DELETE FROM {self.table} WHERE id = ?", (cert_id,))  # noqa: S608
-            return
+        self.apply_many(tx, [message])
+
+    def apply_many(self, tx: Sql, messages: Sequence[Any]) -> None:
+        """Fold a batch of messages: each touched document is read once and written once."""
+        ids = list(dict.fromkeys(str(m.id) for m in messages))
+        found: dict[str, Doc] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            rows = tx.execute(f"SELECT id, doc FROM {self.table}_docs "  # noqa: S608
+                              f"WHERE id IN ({marks})", tuple(chunk))
+            found.update({str(row[0]): json.loads(row[1]) for row in rows})
+        changed: dict[str, Doc] = {}
+        for message in messages:
+            cert_id = str(message.id)
+            doc = fold(found.get(cert_id), message)
+            if doc is not None:
+                found[cert_id] = changed[cert_id] = self.keep(doc)
+        self._write(tx, changed)
+
+    def _write(self, tx: Sql, changed: dict[str, Doc]) -> None:
+        encoded = {cert_id: json.dumps(doc, sort_keys=True) for cert_id, doc in changed.items()}
+        tx.executemany(_upsert_sql(f"{self.table}_docs", ("id", "doc")), list(encoded.items()))
         names = ("id", *(name for name, _ in self.columns), "doc")
-        _upsert(tx, self.table, names, (cert_id, *row, encoded))
+        rows, gone = [], []
+        for cert_id, doc in changed.items():
+            row = self.row(doc)
+            if row is None:
+                gone.append((cert_id,))
+            else:
+                rows.append((cert_id, *row, encoded[cert_id]))
+        tx.executemany(f"DELETE FROM {self.table} WHERE id = ?", gone)  # noqa: S608
+        tx.executemany(_upsert_sql(self.table, names), rows)
 
     def keep(self, doc: Doc) -> Doc:
         return doc
@@ -94,11 +116,11 @@ class DocumentView:
         return tx.execute(f"SELECT * FROM {self.table} ORDER BY id")  # noqa: S608
 
 
-def _upsert(tx: Sql, table: str, names: Sequence[str], values: tuple[Any, ...]) -> None:
+def _upsert_sql(table: str, names: Sequence[str]) -> str:
     marks = ", ".join("?" for _ in names)
     updates = ", ".join(f"{n} = excluded.{n}" for n in names[1:])
-    tx.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks}) "  # noqa: S608
-               f"ON CONFLICT (id) DO UPDATE SET {updates}", values)
+    return (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks}) "  # noqa: S608
+            f"ON CONFLICT (id) DO UPDATE SET {updates}")
 
 
 def docs(rows: Sequence[tuple[Any, ...]]) -> list[Doc]:

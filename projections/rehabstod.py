@@ -4,7 +4,7 @@ cases are computed when asked for, as of the day asked."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from domain import icd10
@@ -21,21 +21,43 @@ SICK_LEAVE_TYPES = ("lisjp",)
 class RehabstodView(DocumentView):
     name = "rehabstod"
     columns = (("care_unit", "TEXT"), ("care_giver", "TEXT"), ("personnummer", "TEXT"),
-               ("signer", "TEXT"))
-    indexes = ("care_unit",)
+               ("signer", "TEXT"), ("start_date", "TEXT"), ("end_date", "TEXT"))
+    indexes = ("care_unit", "personnummer")
 
     def row(self, doc: Doc) -> tuple[Any, ...] | None:
         if doc["type"] not in SICK_LEAVE_TYPES or doc["state"] != "SIGNED":
             return None
         unit = doc["care_unit"]
+        found = periods(LisjpContent.model_validate(doc["content"]))
+        first = min((start for _, start, _ in found), default=None)
+        last = max((end for _, _, end in found), default=None)
         return (unit["hsa_id"], unit["care_giver_hsa_id"], doc["patient"]["personnummer"],
-                (doc["signer"] or {}).get("hsa_id"))
+                (doc["signer"] or {}).get("hsa_id"), first and first.isoformat(),
+                last and last.isoformat())
 
 
-def unit_certificates(tx: Sql, unit: str) -> list[SickLeaveCertificate]:
-    """The unit's signed sick-leave certificates as the case engine takes them."""
-    rows = docs(tx.execute("SELECT doc FROM rehabstod WHERE care_unit = ?", (unit,)))
-    return [cert for doc in rows if (cert := sick_leave_certificate(doc)) is not None]
+def unit_certificates(tx: Sql, unit: str, today: date | None = None,
+                      max_days_since_ended: int = 0) -> list[SickLeaveCertificate]:
+    """The unit's signed sick-leave certificates as the case engine takes them. With ``today``
+    only those of patients with a certificate active on it or ended at most
+    ``max_days_since_ended`` days before (every certificate of such a patient: the engine walks
+    their whole chain); the others cannot be on the overview."""
+    if today is None:
+        rows = tx.execute("SELECT doc FROM rehabstod WHERE care_unit = ?", (unit,))
+    else:
+        since = (today - timedelta(days=max_days_since_ended)).isoformat()
+        rows = tx.execute(
+            "SELECT doc FROM rehabstod WHERE care_unit = ? AND personnummer IN ("
+            "SELECT personnummer FROM rehabstod WHERE care_unit = ? AND start_date <= ? "
+            "AND end_date >= ?)", (unit, unit, today.isoformat(), since))
+    return [cert for doc in docs(rows) if (cert := sick_leave_certificate(doc)) is not None]
+
+
+def patient_certificates(tx: Sql, unit: str, personnummer: str) -> list[SickLeaveCertificate]:
+    """One patient's signed sick-leave certificates at the unit."""
+    rows = tx.execute("SELECT doc FROM rehabstod WHERE care_unit = ? AND personnummer = ?",
+                      (unit, personnummer))
+    return [cert for doc in docs(rows) if (cert := sick_leave_certificate(doc)) is not None]
 
 
 def sick_leave_certificate(doc: Doc) -> SickLeaveCertificate | None:

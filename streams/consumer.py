@@ -28,6 +28,7 @@ from streams.schemas import Envelope, UnknownEventError, parse_wire, to_wire
 from streams.topics import certificates_topic, dead_letter_topic
 
 log = structlog.get_logger("streams.consumer")
+_CHUNK = 500
 
 
 class Handler(Protocol):
@@ -83,6 +84,36 @@ def watermarks(db: Database, consumer: str) -> dict[int, int]:
     return {int(part): int(pos) for part, pos in rows}
 
 
+def apply_batch(tx: Transaction, handler: Handler, items: list[tuple[Envelope, str]]) -> int:
+    """Apply, in order, the messages whose event id the consumer has not applied before (also
+    not twice within the batch); a handler with ``apply_many`` gets them in one call. Returns
+    how many were dropped as duplicates."""
+    seen: set[str] = set()
+    ids = [ce_id for _, ce_id in items]
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        rows = tx.execute(f"SELECT event_id FROM consumer_seen WHERE consumer = ? "  # noqa: S608
+                          f"AND event_id IN ({marks})", (handler.name, *chunk))
+        seen.update(str(row[0]) for row in rows)
+    fresh: list[Envelope] = []
+    new_ids: list[str] = []
+    for message, ce_id in items:
+        if ce_id not in seen:
+            seen.add(ce_id)
+            fresh.append(message)
+            new_ids.append(ce_id)
+    many = getattr(handler, "apply_many", None)
+    if many is not None:
+        many(tx, fresh)
+    else:
+        for message in fresh:
+            handler.apply(tx, message)
+    tx.executemany("INSERT INTO consumer_seen VALUES (?, ?)",
+                   [(handler.name, ce_id) for ce_id in new_ids])
+    return len(items) - len(fresh)
+
+
 def apply_once(tx: Transaction, handler: Handler, message: Envelope, ce_id: str) -> bool:
     """Apply unless this event id was already applied; False for a dropped duplicate."""
     if tx.execute("SELECT 1 FROM consumer_seen WHERE consumer = ? AND event_id = ?",
@@ -100,12 +131,13 @@ def feed_from_log(app: Certificates, db: Database, handler: Handler, limit: int 
     notifications = app.recorder.select_notifications(start + 1, limit)
     if not notifications:
         return 0
+    items = []
+    for notification in notifications:
+        if is_published(notification):
+            line = history_line(app.mapper.to_domain_event(notification))
+            items.append((parse_wire(to_wire(line)), event_id(line["id"], line["version"])))
     with db.transaction() as tx:
-        for notification in notifications:
-            if is_published(notification):
-                line = history_line(app.mapper.to_domain_event(notification))
-                apply_once(tx, handler, parse_wire(to_wire(line)),
-                           event_id(line["id"], line["version"]))
+        apply_batch(tx, handler, items)
         _record(tx, handler.name, "log", 0, notifications[-1].id, notifications[-1].id)
     return len(notifications)
 
@@ -138,10 +170,25 @@ class KafkaFeed:
         """One poll's records, applied in one transaction with their positions and ids."""
         polled = self.consumer.poll(timeout_ms=500, max_records=500)
         records = [record for batch in polled.values() for record in batch]
-        if records:
-            with self.db.transaction() as tx:
-                for record in records:
-                    self._handle(tx, record)
+        if not records:
+            return 0
+        items: list[tuple[Envelope, str]] = []
+        last: dict[int, tuple[int, int | None]] = {}
+        for record in records:
+            headers = {k: v.decode(errors="replace") for k, v in record.headers or []}
+            try:
+                items.append((parse_wire(json.loads(record.value)), headers["ce_id"]))
+            except (ValueError, KeyError, ValidationError, UnknownEventError, TypeError) as error:
+                self._dead_letter(record, error)  # acknowledged before the position moves on
+            position = headers.get("log_position", "")
+            last[record.partition] = (record.offset,
+                                      int(position) if position.isdigit() else None)
+        with self.db.transaction() as tx:
+            duplicates = apply_batch(tx, self.handler, items)
+            for part, (offset, log_position) in last.items():
+                _record(tx, self.handler.name, self.topic, part, offset, log_position)
+        if duplicates:
+            log.info("duplicates_ignored", consumer=self.handler.name, count=duplicates)
         return len(records)
 
     def seek_to_stored(self, assigned: list[TopicPartition]) -> None:
@@ -152,20 +199,6 @@ class KafkaFeed:
                 self.consumer.seek(tp, stored[tp.partition] + 1)
             else:
                 self.consumer.seek_to_beginning(tp)
-
-    def _handle(self, tx: Transaction, record: Any) -> None:
-        headers = {k: v.decode(errors="replace") for k, v in record.headers or []}
-        try:
-            message = parse_wire(json.loads(record.value))
-            ce_id = headers["ce_id"]
-        except (ValueError, KeyError, ValidationError, UnknownEventError, TypeError) as error:
-            self._dead_letter(record, error)  # acknowledged before the position moves past it
-        else:
-            if not apply_once(tx, self.handler, message, ce_id):
-                log.info("duplicate_ignored", consumer=self.handler.name, event_id=ce_id)
-        log_position = headers.get("log_position")
-        _record(tx, self.handler.name, self.topic, record.partition, record.offset,
-                int(log_position) if log_position and log_position.isdigit() else None)
 
     def _dead_letter(self, record: Any, error: Exception) -> None:
         if self._producer is None:

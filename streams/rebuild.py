@@ -15,9 +15,9 @@ from pydantic import ValidationError
 
 from commands.certificates import Certificates
 from commands.settings import Settings
-from streams.consumer import Handler, _record, apply_once, feed_from_log, forget, prepare
-from streams.database import Database, Transaction
-from streams.schemas import UnknownEventError, parse_wire
+from streams.consumer import Handler, _record, apply_batch, feed_from_log, forget, prepare
+from streams.database import Database
+from streams.schemas import Envelope, UnknownEventError, parse_wire
 from streams.topics import certificates_topic
 
 log = structlog.get_logger("streams.rebuild")
@@ -76,13 +76,17 @@ def _from_kafka(settings: Settings, db: Database, handler: Handler,
             if not records:
                 continue
             last: dict[int, tuple[int, int | None]] = {}
+            items = []
+            for record in records:
+                headers = {k: v.decode(errors="replace") for k, v in record.headers or []}
+                item = _readable(handler, record.value, headers)
+                if item is not None:
+                    items.append(item)
+                position = headers.get("log_position", "")
+                last[record.partition] = (record.offset,
+                                          int(position) if position.isdigit() else None)
             with db.transaction() as tx:
-                for record in records:
-                    headers = {k: v.decode(errors="replace") for k, v in record.headers or []}
-                    _apply(tx, handler, record.value, headers)
-                    position = headers.get("log_position", "")
-                    last[record.partition] = (record.offset,
-                                              int(position) if position.isdigit() else None)
+                apply_batch(tx, handler, items)
                 for part, (offset, position) in last.items():
                     _record(tx, handler.name, topic, part, offset, position)
             done += len(records)
@@ -93,12 +97,12 @@ def _from_kafka(settings: Settings, db: Database, handler: Handler,
         consumer.close()
 
 
-def _apply(tx: Transaction, handler: Handler, value: bytes, headers: dict[str, str]) -> None:
-    """Apply one record; a poison message (the live consumer dead-lettered it) is skipped."""
+def _readable(handler: Handler, value: bytes,
+              headers: dict[str, str]) -> tuple[Envelope, str] | None:
+    """The message and its event id; None for a poison message (the live consumer
+    dead-lettered it), which is skipped."""
     try:
-        message = parse_wire(json.loads(value))
-        ce_id = headers["ce_id"]
+        return parse_wire(json.loads(value)), headers["ce_id"]
     except (ValueError, KeyError, ValidationError, UnknownEventError, TypeError) as error:
         log.warning("rebuild_skipped_message", consumer=handler.name, error=type(error).__name__)
-        return
-    apply_once(tx, handler, message, ce_id)
+        return None

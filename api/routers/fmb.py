@@ -13,7 +13,7 @@ from api.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_50
 from api.presenters import check_reads
 from domain.errors import RelationNotAllowedError
 from domain.fmb import fmb_warning, largest_recommendation
-from projections.rehabstod import sick_leave_certificate, unit_certificates
+from projections.rehabstod import patient_certificates, sick_leave_certificate
 
 router = APIRouter(prefix="/v1/certificates", tags=["certificates"])
 
@@ -36,9 +36,9 @@ def fmb_support(certificate_id: UUID, app: CertificatesDep, staff: StaffDep, hos
     recommendation = largest_recommendation(codes)
     seen_or_503(host, "rehabstod", after)
     with host.db.transaction() as tx:
-        signed = [c for c in unit_certificates(tx, cert.care_unit.hsa_id)
-                  if c.personnummer == cert.patient.personnummer and c.certificate_id != doc["id"]
-                  and not c.revoked]
+        signed = [c for c in patient_certificates(tx, cert.care_unit.hsa_id,
+                                                  cert.patient.personnummer)
+                  if c.certificate_id != doc["id"] and not c.revoked]
     warning = fmb_warning(draft, signed, codes) if draft else None
     return {
         "recommendation": None if recommendation is None else {

@@ -23,7 +23,7 @@ from domain.sjukfall_filters import SjukfallFilter, apply_filter
 from domain.sjukfall_model import SickLeaveCase, SjukfallSettings
 from domain.sjukfall_scope import visible_to
 from domain.sjukfall_summary import summarise
-from projections.rehabstod import unit_certificates
+from projections.rehabstod import patient_certificates, unit_certificates
 
 router = APIRouter(prefix="/v1/rehabstod/units/{unit_id}", tags=["Rehabstöd"])
 VIEW = "rehabstod"
@@ -62,7 +62,7 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
     settings = SjukfallSettings(max_gap=max_gap, max_days_since_ended=max_days)
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        certificates = unit_certificates(tx, unit_id)
+        certificates = unit_certificates(tx, unit_id, today, settings.max_days_since_ended)
     return visible_to(sick_leave_cases(certificates, today, settings), doctor)
 
 
@@ -116,6 +116,6 @@ def patient_view(unit_id: str, personnummer: str, staff: StaffDep, host: ViewsDe
     settings = SjukfallSettings(max_gap=max_gap)
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        certificates = unit_certificates(tx, unit_id)
+        certificates = patient_certificates(tx, unit_id, number)
     cases = patient_cases(certificates, number, day, settings)
     return _cases_out(visible_to(cases, doctor) if doctor else cases)

@@ -1,0 +1,227 @@
+"""Read models rebuilt from Kafka against a raw kafka-python consume of the same topic, and the
+query latency of the Rehabstöd unit overview and of a national statistics report over the
+rebuilt views. Needs PostgreSQL and the broker (scripts/postgres.sh, scripts/kafka.sh).
+
+The data set: ``--certificates`` LISJP certificates (default 100,000) made by the real
+Certificate aggregate in memory (draft, sign, mostly sent, some revoked), turned into wire
+messages exactly as the relay publishes them, and produced to a topic of this run's own. Going
+around the event store keeps the set-up to minutes; the views only ever read the topic.
+Run: ``.venv/bin/python bench/projections.py --certificates 100000``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from api.routers.statistik import default_period, report
+from commands.certificates import Certificates
+from commands.history import history_line
+from commands.settings import Settings, eventsourcing_env
+from domain.certificate import Certificate
+from domain.lifecycle import RevocationReason
+from domain.sjukfall import sick_leave_cases
+from domain.sjukfall_filters import SjukfallFilter, apply_filter
+from domain.sjukfall_model import SjukfallSettings
+from domain.sjukfall_scope import visible_to
+from domain.statistik import NATIONAL
+from projections.registry import build_views
+from projections.rehabstod import unit_certificates
+from projections.statistik import all_facts
+from streams.database import Database
+from streams.rebuild import rebuild
+from streams.relay import event_id
+from streams.schemas import ce_type, to_wire
+from streams.topics import certificates_topic, ensure_topics, partition_for
+from tests.factories import care_unit, lisjp_content, patient, staff_at
+
+TODAY = date(2026, 11, 28)
+CODES = ["M544", "M545", "F321", "F438", "F412", "S934", "J069", "M751", "I219", "G439"]
+DEGREES = ["HELT_NEDSATT", "TRE_FJARDEDEL", "HALFTEN", "EN_FJARDEDEL"]
+LANS = ["01", "03", "12", "14", "25"]
+
+
+def certificate_events(rng: random.Random, unit: Any, doctor: Any, who: Any) -> list[Any]:
+    """One certificate's events from the aggregate: drafted and signed on some day of the last
+    18 months, usually sent to Försäkringskassan, now and then revoked."""
+    signed = datetime.combine(TODAY - timedelta(days=rng.randint(0, 540)),
+                              datetime.min.time(), UTC) + timedelta(hours=9)
+    start = signed.date() - timedelta(days=rng.randint(0, 5))
+    degree = rng.choice(DEGREES)
+    content = lisjp_content(signed.date(), sjukskrivningar=[{
+        "sjukskrivningsgrad": degree,
+        "period": {"from": start.isoformat(),
+                   "tom": (start + timedelta(days=rng.randint(7, 90))).isoformat()}}],
+        diagnoser=[{"kod": rng.choice(CODES), "beskrivning": "Diagnos"}])
+    if degree == "HELT_NEDSATT":
+        content.pop("arbetstidsforlaggning", None)
+    cert = Certificate.create_draft(id=uuid.uuid4(), type_id="lisjp", content_version=1,
+                                    patient=who, care_unit=unit, author=doctor, now=signed,
+                                    content=content, complete=True)
+    cert.sign(signer=doctor, now=signed, issues=[], based_on_version=1)
+    if rng.random() < 0.7:
+        cert.send(recipient="FKASSA", now=signed, by=doctor.hsa_id)
+    if rng.random() < 0.05:
+        cert.revoke(reason=RevocationReason.FEL_PATIENT, text="Fel", by=doctor.hsa_id,
+                    now=signed + timedelta(days=1))
+    return list(cert.collect_events())
+
+
+def produce(settings: Settings, count: int, seed: int) -> tuple[int, str]:
+    """Make ``count`` certificates and publish their events as the relay does; returns the
+    number of events and the largest care unit's HSA id."""
+    rng = random.Random(seed)
+    units = [care_unit(lan=LANS[i % len(LANS)]) for i in range(50)]
+    doctors = [[staff_at(u) for _ in range(4)] for u in units]
+    patients = [patient() for _ in range(max(count * 6 // 10, 1))]
+    ensure_topics(settings)
+    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, acks="all",
+                             linger_ms=20, batch_size=512 * 1024, compression_type=None)
+    topic, position, per_unit = certificates_topic(settings), 0, [0] * len(units)
+    weights = [1 / (i + 1) ** 0.5 for i in range(len(units))]
+    for n in range(count):
+        u = rng.choices(range(len(units)), weights)[0]  # a few larger units, many small
+        per_unit[u] += 1
+        events = certificate_events(rng, units[u], rng.choice(doctors[u]),
+                                    rng.choice(patients))
+        for event in events:
+            position += 1
+            line = history_line(event)
+            key = line["id"].encode()
+            headers = [("ce_specversion", b"1.0"),
+                       ("ce_id", event_id(line["id"], line["version"]).encode()),
+                       ("ce_type", ce_type(line["event"]).encode()),
+                       ("ce_subject", key), ("ce_time", line["at"].encode()),
+                       ("aggregate_version", str(line["version"]).encode()),
+                       ("log_position", str(position).encode())]
+            producer.send(topic, key=key, value=json.dumps(to_wire(line)).encode(),
+                          headers=headers, partition=partition_for(key,
+                                                                   settings.kafka_partitions))
+        if n % 10_000 == 9_999:
+            print(f"  produced {n + 1} certificates", file=sys.stderr)
+    producer.flush(timeout=300)
+    producer.close()
+    return position, units[per_unit.index(max(per_unit))].hsa_id
+
+
+def raw_consume(settings: Settings) -> tuple[int, float]:
+    """kafka-python reading the whole topic from offset 0, json-decoding each value."""
+    topic = certificates_topic(settings)
+    consumer = KafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers,
+                             enable_auto_commit=False, max_poll_records=2000,
+                             fetch_max_bytes=64 * 1024 * 1024)
+    parts = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic))]
+    consumer.assign(parts)
+    consumer.seek_to_beginning(*parts)
+    end = consumer.end_offsets(parts)
+    started, count = time.perf_counter(), 0
+    while any(consumer.position(tp) < end[tp] for tp in parts):
+        for batch in consumer.poll(timeout_ms=1000).values():
+            for record in batch:
+                json.loads(record.value)
+                count += 1
+    seconds = time.perf_counter() - started
+    consumer.close()
+    return count, seconds
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered) * 1000, ordered[int(len(ordered) * 0.99) - 1] * 1000
+
+
+def timed(action: Any, repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--certificates", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=50, help="queries timed per figure")
+    parser.add_argument("--seed", type=int, default=7804)
+    args = parser.parse_args()
+    base = Settings()
+    schema = f"bench_{uuid.uuid4().hex[:8]}"
+    dsn = (f"host={base.postgres_host} dbname={base.postgres_db} user={base.postgres_user} "
+           f"password={base.postgres_password.get_secret_value()}")
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        settings = Settings(mode="production", postgres_schema=schema,
+                            cipher_key=base64.b64encode(os.urandom(32)).decode(),
+                            jwt_secret="bench-" + uuid.uuid4().hex,
+                            kafka_topic_prefix=f"bench{uuid.uuid4().hex[:6]}.",
+                            relay_in_serve=False, projections_in_serve=False)
+        started = time.perf_counter()
+        events, big_unit = produce(settings, args.certificates, args.seed)
+        print(f"data set: {args.certificates} certificates, {events} events "
+              f"(made and produced in {time.perf_counter() - started:.0f} s)")
+        raw_events, raw_s = raw_consume(settings)
+        raw_rate = raw_events / raw_s
+        print(f"raw kafka-python consume + json:  {raw_rate:9.0f} events/s")
+        app = Certificates(eventsourcing_env(settings))
+        db = Database(settings, keep_idle=4)  # as the API's query side keeps them
+        views = build_views(settings)
+        for name, view in views.items():
+            def drop(view: Any = view) -> None:
+                with db.transaction() as tx:
+                    view.drop(tx)
+
+            done = rebuild(settings, app, db, view, drop)
+            print(f"rebuild {name:<12} from Kafka: {done.per_second:9.0f} events/s "
+                  f"({done.events} events, {done.seconds:.0f} s), ratio to raw "
+                  f"{done.per_second / raw_rate:.2f}")
+
+        def overview() -> None:  # what GET /v1/rehabstod/units/{unit}/sjukfall does
+            with db.transaction() as tx:
+                certs = unit_certificates(tx, big_unit, TODAY)
+            cases = visible_to(sick_leave_cases(certs, TODAY, SjukfallSettings()), None)
+            apply_filter(cases, SjukfallFilter())
+
+        with db.transaction() as tx:
+            unit_size = len(unit_certificates(tx, big_unit))
+            current = len(unit_certificates(tx, big_unit, TODAY))
+        p50, p99 = percentiles(timed(overview, args.repeat))
+        print(f"Rehabstöd unit overview ({unit_size} certificates at the unit, {current} of "
+              f"patients with a current case): "
+              f"p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+        cold_started = time.perf_counter()
+        with db.transaction() as tx:
+            facts = all_facts(tx)
+        cold = time.perf_counter() - cold_started
+        period = default_period(TODAY)
+        p50, p99 = percentiles(timed(
+            lambda: report(facts, "sjukfall-per-diagnoskapitel", NATIONAL, period), args.repeat))
+        print(f"national report sjukfall-per-diagnoskapitel ({len(facts)} facts): "
+              f"p50 {p50:.1f} ms, p99 {p99:.1f} ms (facts cached by the API; loading them "
+              f"cold once: {cold * 1000:.0f} ms)")
+        app.close()
+        db.close()
+    finally:
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    print(f"command: {' '.join(sys.argv)}")
+
+
+if __name__ == "__main__":
+    main()
