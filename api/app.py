@@ -13,6 +13,7 @@ from api.routers import (
     citizen,
     fmb,
     health,
+    questions,
     rehabstod,
     statistik,
     statistik_page,
@@ -35,8 +36,8 @@ def create_app(settings: Settings | None = None, *,
     app.include_router(health.router)
     app.include_router(certificates.router)
     app.include_router(types.router)
-    for router in (fmb.router, citizen.router, care_lists.router, rehabstod.router,
-                   statistik.router, statistik_page.router):
+    for router in (fmb.router, questions.router, citizen.router, care_lists.router,
+                   rehabstod.router, statistik.router, statistik_page.router):
         app.include_router(router)
     if settings.is_production and settings.relay_in_serve:
         _run_relay_alongside(app, settings)

@@ -14,6 +14,7 @@ from domain.care import Role, Staff
 
 _REQUIRED = ["sub", "name", "role", "care_unit", "care_giver", "exp"]
 CITIZEN_ROLE = "citizen"
+RECIPIENT_ROLE = "recipient"
 
 
 class TokenDecoder:
@@ -39,6 +40,13 @@ class TokenDecoder:
         claims = self.claims(token)
         if claims.get("role") != CITIZEN_ROLE or not isinstance(claims.get("sub"), str):
             raise unauthorized("The token is not a citizen's token.")
+        return str(claims["sub"])
+
+    def recipient_id(self, token: str) -> str:
+        """The recipient system of a token with role ``recipient`` (``sub``: e.g. FKASSA)."""
+        claims = self.claims(token)
+        if claims.get("role") != RECIPIENT_ROLE or not isinstance(claims.get("sub"), str):
+            raise unauthorized("The token is not a recipient system's token.")
         return str(claims["sub"])
 
     def staff(self, token: str) -> Staff:

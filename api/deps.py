@@ -49,6 +49,17 @@ def _citizen(
     return admit_citizen(personnummer, app.clock().date())
 
 
+def _recipient(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """The recipient system calling (Försäkringskassan's, say), from its token."""
+    decoder: TokenDecoder = request.app.state.tokens
+    recipient = decoder.recipient_id(_token(credentials))
+    request.state.actor = recipient
+    return recipient
+
+
 def _views(request: Request) -> ProjectionHost:
     host: ProjectionHost | None = getattr(request.app.state, "projections", None)
     if host is None:
@@ -60,6 +71,7 @@ def _views(request: Request) -> ProjectionHost:
 CertificatesDep = Annotated[Certificates, Depends(_certificates)]
 bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 CitizenDep = Annotated[Citizen, Depends(_citizen)]
+RecipientDep = Annotated[str, Depends(_recipient)]
 ViewsDep = Annotated[ProjectionHost, Depends(_views)]
 AfterQuery = Annotated[int | None, Query(
     ge=0, description="Read your writes: wait (bounded) until the view has seen this log "

@@ -10,7 +10,7 @@ import structlog
 
 from commands.certificates import Certificates
 from commands.settings import Settings
-from domain.statistik import CertificateFact
+from domain.statistik import CertificateFact, MessageFact
 from projections.base import DocumentView
 from projections.registry import build_views
 from projections.statistik import all_facts
@@ -32,7 +32,8 @@ class ProjectionHost:
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
-        self._facts: tuple[tuple[tuple[int, int], ...], list[CertificateFact]] | None = None
+        self._facts: tuple[tuple[tuple[int, int], ...],
+                           tuple[list[CertificateFact], list[MessageFact]]] | None = None
         ensure_relay_tables(self.db)
         for view in self.views.values():
             prepare(self.db, view)
@@ -58,8 +59,9 @@ class ProjectionHost:
         return wait_until_seen(self.db, self.settings, name, position,
                                self.settings.read_wait_seconds)
 
-    def facts(self) -> list[CertificateFact]:
-        """The statistics facts, rebuilt only when the view has moved on since the last ask."""
+    def facts(self) -> tuple[list[CertificateFact], list[MessageFact]]:
+        """The statistics facts (certificates, messages), rebuilt only when the view has moved
+        on since the last ask."""
         mark = tuple(sorted(watermarks(self.db, "statistik").items()))
         with self._lock:
             if self._facts is None or self._facts[0] != mark:
@@ -70,12 +72,15 @@ class ProjectionHost:
     def _run(self, view: DocumentView) -> None:
         log.info("projection_started", projection=view.name,
                  source="kafka" if self.settings.is_production else "log")
-        try:
-            if self.settings.is_production:
-                feed = KafkaFeed(self.settings, self.db, view)
-                feed.run(self._stop)
-            else:
-                run_from_log(self.app, self.db, view, self._stop)
-        except Exception as error:
-            log.error("projection_stopped", projection=view.name, error=type(error).__name__)
-            raise
+        backoff = 1.0
+        while not self._stop.is_set():
+            try:
+                if self.settings.is_production:
+                    KafkaFeed(self.settings, self.db, view).run(self._stop)
+                else:
+                    run_from_log(self.app, self.db, view, self._stop)
+            except Exception as error:  # logged with ids only; the batch rolled back
+                log.error("projection_failed", projection=view.name,
+                          error=type(error).__name__, retry_in=backoff, exc_info=error)
+                self._stop.wait(backoff)
+                backoff = min(backoff * 2, 60.0)

@@ -207,7 +207,7 @@ def main() -> None:
               f"p50 {p50:.1f} ms, p99 {p99:.1f} ms")
         cold_started = time.perf_counter()
         with db.transaction() as tx:
-            facts = all_facts(tx)
+            facts, _ = all_facts(tx)
         cold = time.perf_counter() - cold_started
         period = default_period(TODAY)
         p50, p99 = percentiles(timed(

@@ -12,6 +12,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import RecordConflictError
 from eventsourcing.utils import EnvType
 
+from commands import questions
 from commands.clock import Clock, IdFactory, new_id, system_clock
 from commands.death_registers import DeathRegisters, check_new_draft, check_signing
 from commands.results import CommandResult, result_of
@@ -112,7 +113,8 @@ class Certificates(Application[UUID]):
             if _relation_kind(cert) is RelationKind.KOMPLT and not cert.patient.test_indicated:
                 for recipient in parent.recipients_sent_to:
                     cert.send(recipient=recipient, now=now, by=by.hsa_id)
-        return self._save(cert, parent, register)
+        closed = questions.on_signed(self, cert, parent, now)
+        return self._save(cert, parent, register, closed)
 
     def lock_due_drafts(self) -> int:
         """Lock drafts not signed within 14 days, dispose of those untouched for 3 months."""
@@ -149,7 +151,8 @@ class Certificates(Application[UUID]):
         register = self.death_registers.load(cert.type_id, cert.patient.personnummer)
         if register is not None:
             register.mark_revoked(cert.id)
-        return self._save(cert, parent, register)
+        conversations = questions.on_revoked(self, cert, parent, now)
+        return self._save(cert, parent, register, *conversations)
 
     def archive_certificate(self, certificate_id: UUID) -> CommandResult:
         cert = self.get(certificate_id)

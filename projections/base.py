@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID
 
-from projections.document import Doc, fold
+from projections.document import Doc, certificate_key, fold
 
 _CHUNK = 500
 
@@ -75,7 +75,7 @@ class DocumentView:
 
     def apply_many(self, tx: Sql, messages: Sequence[Any]) -> None:
         """Fold a batch of messages: each touched document is read once and written once."""
-        ids = list(dict.fromkeys(str(m.id) for m in messages))
+        ids = list(dict.fromkeys(certificate_key(m) for m in messages))
         found: dict[str, Doc] = {}
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start:start + _CHUNK]
@@ -85,7 +85,7 @@ class DocumentView:
             found.update({str(row[0]): json.loads(row[1]) for row in rows})
         changed: dict[str, Doc] = {}
         for message in messages:
-            cert_id = str(message.id)
+            cert_id = certificate_key(message)
             doc = fold(found.get(cert_id), message)
             if doc is not None:
                 found[cert_id] = changed[cert_id] = self.keep(doc)

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from projections.conversation_fold import CONVERSATION_EVENTS, apply_conversation
+
 Doc = dict[str, Any]
+
+
+def certificate_key(message: Any) -> str:
+    """The certificate a message is about: its own id, or for a conversation event the
+    certificate the conversation belongs to."""
+    data = getattr(message, "data", None)
+    return str(getattr(data, "certificate_id", None) or message.id)
 
 _CREATED = ("DraftCreated", "CertificateRegistered")
 _CHILD_STATES = {"ChildCertificateCreated": "DRAFT", "ChildCertificateSigned": "SIGNED",
@@ -21,6 +30,12 @@ def fold(doc: Doc | None, message: Any) -> Doc | None:
     """The document after ``message``; None while the certificate's creation is unseen (a
     consumer that starts mid-stream ignores what it cannot place)."""
     data: Any = getattr(message, "data", None)
+    if message.event in CONVERSATION_EVENTS:
+        if doc is None:
+            return None
+        doc = {**doc}
+        apply_conversation(doc, message.event, data)
+        return doc
     if message.event in _CREATED:
         doc = _created(message, data)
     if doc is None:

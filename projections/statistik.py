@@ -14,7 +14,7 @@ from domain import icd10
 from domain.fk_model import DEGREE_PERCENT
 from domain.identities import birth_date, sex
 from domain.lisjp import LisjpContent, periods
-from domain.statistik import CertificateFact, SickLeavePeriod, pseudonym
+from domain.statistik import CertificateFact, MessageFact, SickLeavePeriod, pseudonym
 from projections.base import DocumentView, Sql, docs
 from projections.document import Doc
 
@@ -39,6 +39,7 @@ class StatistikView(DocumentView):
         if _REDACTED not in doc["content"]:
             doc["content"] = {_REDACTED: _content_facts(doc["type"], doc["content"])}
         doc.pop("author", None)
+        doc.pop("questions", None)  # free text stays out: only each message's subject and day
         if doc.get("signer"):
             doc["signer"] = {"hsa_id": doc["signer"].get("hsa_id")}
         return doc
@@ -84,5 +85,17 @@ def fact(doc: Doc) -> CertificateFact:
     )
 
 
-def all_facts(tx: Sql) -> list[CertificateFact]:
-    return [fact(doc) for doc in docs(tx.execute("SELECT doc FROM statistik ORDER BY id"))]
+def message_facts(doc: Doc) -> list[MessageFact]:
+    """One fact per message (question, answer, reminder) about the certificate."""
+    unit = doc["care_unit"]
+    return [MessageFact(message_id=m["id"], certificate_id=doc["id"], subject=m["subject"],
+                        sent=date.fromisoformat(m["sent"]), care_unit=unit["hsa_id"],
+                        care_giver=unit["care_giver_hsa_id"], lan=unit.get("lan", "00"),
+                        sex=doc["patient"]["sex"])
+            for m in doc.get("messages") or ()]
+
+
+def all_facts(tx: Sql) -> tuple[list[CertificateFact], list[MessageFact]]:
+    """Every signed certificate's fact and every message's, in id order."""
+    found = docs(tx.execute("SELECT doc FROM statistik ORDER BY id"))
+    return [fact(doc) for doc in found], [m for doc in found for m in message_facts(doc)]

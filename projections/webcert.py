@@ -15,7 +15,7 @@ class WebcertView(DocumentView):
     name = "webcert"
     columns = (("care_unit", "TEXT"), ("author", "TEXT"), ("signer", "TEXT"),
                ("personnummer", "TEXT"), ("type", "TEXT"), ("state", "TEXT"),
-               ("revoked", "INTEGER"), ("updated_at", "TEXT"))
+               ("revoked", "INTEGER"), ("updated_at", "TEXT"), ("open_questions", "INTEGER"))
     indexes = ("care_unit",)
 
     def row(self, doc: Doc) -> tuple[Any, ...] | None:
@@ -24,7 +24,8 @@ class WebcertView(DocumentView):
         author = (doc["author"] or {}).get("hsa_id")
         signer = (doc["signer"] or {}).get("hsa_id")
         return (doc["care_unit"]["hsa_id"], author, signer, doc["patient"]["personnummer"],
-                doc["type"], doc["state"], int(doc["revoked"]), doc["updated_at"])
+                doc["type"], doc["state"], int(doc["revoked"]), doc["updated_at"],
+                sum(1 for q in (doc.get("questions") or {}).values() if q["state"] != "CLOSED"))
 
 
 def unit_drafts(tx: Sql, unit: str, state: str | None = None,
@@ -54,3 +55,9 @@ def patient_certificates(tx: Sql, unit: str, personnummer: str) -> list[Doc]:
     """Drafts and certificates of one patient at the unit."""
     return docs(tx.execute("SELECT doc FROM webcert WHERE care_unit = ? AND personnummer = ? "
                            "ORDER BY updated_at DESC, id", (unit, personnummer)))
+
+
+def unit_open_questions(tx: Sql, unit: str) -> list[Doc]:
+    """The unit's certificates with a question not closed."""
+    return docs(tx.execute("SELECT doc FROM webcert WHERE care_unit = ? AND open_questions > 0",
+                           (unit,)))

@@ -28,8 +28,9 @@ from commands.history import history_line
 from commands.settings import Settings
 from domain.certificate import Certificate
 from domain.certificate_types import RECIPIENTS, RecipientKind
+from domain.qa_conversation import Conversation
 from streams.database import Database
-from streams.schemas import ce_type, to_wire
+from streams.schemas import CONVERSATION_EVENTS, ce_type, to_wire
 from streams.topics import certificates_topic, ensure_topics, partition_for, recipient_topic
 
 log = structlog.get_logger("streams.relay")
@@ -37,6 +38,7 @@ _AUTHORITIES = frozenset(r.id for r in RECIPIENTS.values() if r.kind is Recipien
 EVENT_ID_NAMESPACE = uuid.UUID("5b0d1c3e-7a2f-4c61-9d43-1f0e6a2b7c88")
 SOURCE = "/intyg/certificates"
 CERTIFICATE_TOPIC = f"{Certificate.__module__}:{Certificate.__qualname__}."
+CONVERSATION_TOPIC = f"{Conversation.__module__}:{Conversation.__qualname__}."
 
 
 # Worth a retry: the broker or a database away for a while (OSError covers sockets and set-up
@@ -51,10 +53,16 @@ def event_id(aggregate_id: str, version: int) -> str:
 
 
 def is_published(notification: Notification) -> bool:
-    """Certificate events are the published stream. The per-patient death registers are an
-    internal uniqueness index, derivable from the certificate events and keyed by a hash of the
-    personnummer, so they stay in the store."""
-    return notification.topic.startswith(CERTIFICATE_TOPIC)
+    """Certificate events and the conversations about certificates are the published stream.
+    The per-patient death registers and the message-id claims are internal uniqueness indexes,
+    derivable from the published events, so they stay in the store."""
+    return notification.topic.startswith((CERTIFICATE_TOPIC, CONVERSATION_TOPIC))
+
+
+def key_of(line: dict[str, Any]) -> str:
+    """The Kafka key: the certificate's id, also for the events of its conversation."""
+    return str(line["data"].get("certificate_id") or line["id"]) \
+        if line["event"] in CONVERSATION_EVENTS else str(line["id"])
 
 
 class Producer(Protocol):
@@ -89,10 +97,12 @@ def kafka_producers(settings: Settings) -> ProducerFactory:
 
 
 def addressed_to(line: dict[str, Any]) -> list[str]:
-    """The authority recipients an event goes out to: a sent certificate to its recipient, a
-    revocation to every recipient the certificate was sent to (never HSVARD or the citizen)."""
+    """The authority recipients an event goes out to: a sent certificate, care's questions and
+    answers to their recipient, a revocation to every recipient the certificate was sent to
+    (never HSVARD or the citizen)."""
     data = line["data"]
-    if line["event"] == "CertificateSent":
+    if line["event"] in ("CertificateSent", "QuestionSent", "AnswerSent",
+                         "CannotComplementAnswered"):
         found = [data["recipient"]]
     elif line["event"] == "CertificateRevoked":
         found = list(data["forwarded_to"])
@@ -149,7 +159,7 @@ class Relay:
         is addressed to (same key, same ce_id, plus a ``recipient`` header)."""
         event = self.app.mapper.to_domain_event(notification)
         line = history_line(event)
-        key = line["id"].encode()
+        key = key_of(line).encode()
         headers = [
             ("ce_specversion", b"1.0"),
             ("ce_id", event_id(line["id"], line["version"]).encode()),

@@ -61,7 +61,37 @@ _FIELDS: dict[str, dict[str, Any]] = {
     "ChildCertificateSigned": {"child_id": UUID, "at": datetime},
     "ChildCertificateRevoked": {"child_id": UUID, "at": datetime},
     "ChildDraftDiscarded": {"child_id": UUID, "at": datetime},
+    # The conversation about a certificate (DOMAIN.md §6). ``id`` is the conversation's own id;
+    # the Kafka key is ``data.certificate_id``, so one key replays certificate and questions.
+    "ConversationStarted": {"certificate_id": UUID, "recipient": str},
+    "QuestionReceived": {"certificate_id": UUID, "message_id": str, "reference_id": str | None,
+                         "subject": str, "heading": str | None, "text": str, "sender": str,
+                         "contact_info": str | None, "complement_items": list[JsonObject],
+                         "last_answer_date": str | None, "sent_at": datetime},
+    "AnswerReceived": {"certificate_id": UUID, "message_id": str, "question_id": str,
+                       "text": str, "sender": str, "sent_at": datetime,
+                       "reference_id": str | None},
+    "ReminderReceived": {"certificate_id": UUID, "message_id": str, "question_id": str,
+                         "text": str, "sender": str, "sent_at": datetime},
+    "QuestionSent": {"certificate_id": UUID, "message_id": str, "subject": str,
+                     "heading": str | None, "text": str, "recipient": str, "sent_by": str,
+                     "sent_at": datetime},
+    "AnswerSent": {"certificate_id": UUID, "message_id": str, "question_id": str, "text": str,
+                   "recipient": str, "sent_by": str, "sent_at": datetime},
+    "CannotComplementAnswered": {"certificate_id": UUID, "message_id": str,
+                                 "question_ids": list[str], "text": str, "recipient": str,
+                                 "sent_by": str, "sent_at": datetime},
+    "KompltClosedByComplement": {"certificate_id": UUID, "complement_id": UUID,
+                                 "question_ids": list[str], "at": datetime},
+    "QuestionHandled": {"certificate_id": UUID, "question_id": str, "by": str, "at": datetime},
+    "QuestionReopened": {"certificate_id": UUID, "question_id": str, "by": str,
+                         "at": datetime},
+    "QuestionsClosedByRevocation": {"certificate_id": UUID, "question_ids": list[str],
+                                    "at": datetime},
+    "KompltReopened": {"certificate_id": UUID, "complement_id": UUID,
+                       "question_ids": list[str], "at": datetime},
 }
+CONVERSATION_EVENTS = frozenset(list(_FIELDS)[list(_FIELDS).index("ConversationStarted"):])
 
 
 def _message_model(event: str, fields: dict[str, Any]) -> type[Envelope]:

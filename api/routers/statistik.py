@@ -19,7 +19,7 @@ from api.deps import AfterQuery, CertificatesDep, ViewsDep, bearer, seen_or_503
 from domain import statistik_intyg as intyg
 from domain import statistik_sjukfall as sjukfall
 from domain.errors import InvalidStatisticsScopeError, NotAuthorisedError, NotFoundError
-from domain.statistik import CertificateFact, ReportPeriod, Scope, ScopeLevel
+from domain.statistik import CertificateFact, MessageFact, ReportPeriod, Scope, ScopeLevel
 from domain.statistik_report import Report, to_csv
 
 router = APIRouter(prefix="/v1/statistik", tags=["Intygsstatistik"])
@@ -39,7 +39,7 @@ _PERIOD_REPORTS: dict[str, Callable[[Facts, Scope, ReportPeriod], Report]] = {
     "intyg-per-typ": intyg.certificates_per_type,
     "andel-kompletterade": intyg.complemented_share,
 }
-REPORTS = ("sjukfall-per-manad", *_PERIOD_REPORTS)
+REPORTS = ("sjukfall-per-manad", "meddelanden-per-amne", *_PERIOD_REPORTS)
 
 
 class NoSuchReportError(NotFoundError):
@@ -52,9 +52,12 @@ def default_period(today: date) -> ReportPeriod:
     return ReportPeriod(first=first, last=today)
 
 
-def report(facts: Facts, name: str, scope: Scope, period: ReportPeriod) -> Report:
+def report(facts: Facts, name: str, scope: Scope, period: ReportPeriod,
+           messages: list[MessageFact] | None = None) -> Report:
     if name == "sjukfall-per-manad":
         return sjukfall.cases_per_month(facts, scope, period.last)
+    if name == "meddelanden-per-amne":
+        return intyg.messages_per_subject(messages or [], scope, period)
     found = _PERIOD_REPORTS.get(name)
     if found is None:
         raise NoSuchReportError(f"No report {name!r}; reports: {', '.join(REPORTS)}.")
@@ -103,7 +106,8 @@ def read_report(
     period = ReportPeriod(first=first, last=last or app.clock().date()) if first else \
         default_period(last or app.clock().date())
     seen_or_503(host, VIEW, after)
-    built = report(host.facts(), name, scope, period)
+    certificates, messages = host.facts()
+    built = report(certificates, name, scope, period, messages)
     if format == "csv":
         return Response(to_csv(built), media_type="text/csv; charset=utf-8")
     return built.model_dump(mode="json")

@@ -56,7 +56,46 @@ def scripted(app: Certificates, clock: FakeClock) -> list[uuid.UUID]:
                              signer={"hsa_id": doctor.hsa_id, "name": doctor.name},
                              signed_at=datetime(2026, 10, 1, tzinfo=UTC),
                              content=lisjp_content(today), source="other-system")
-    return [a, b, c, d, e]
+    return [a, b, c, d, e, *conversation(app, clock, unit, doctor, who)]
+
+
+def conversation(app: Certificates, clock: FakeClock, unit: CareUnit, doctor: Staff,
+                 who: Patient) -> list[uuid.UUID]:
+    """Every conversation event (DOMAIN.md §6) on one sent LISJP and its complement."""
+    from commands import questions
+    from domain.qa import IncomingMessage, Subject
+    from domain.qa_conversation import conversation_id
+
+    f = app.create_draft(type_id="lisjp", patient=who, care_unit=unit, author=doctor,
+                         content=lisjp_content(clock().date())).id
+    app.sign_certificate(f, based_on_version=1, by=doctor)
+    app.send_certificate(f, recipient="FKASSA", by=doctor.hsa_id)
+
+    def incoming(message_id: str, subject: str, **fields: Any) -> None:
+        message = IncomingMessage.model_validate({
+            "messageId": message_id, "sentAt": clock(), "certificateId": f,
+            "personnummer": who.personnummer, "subject": subject, "text": "Meddelande",
+            **fields})
+        questions.receive_message(app, message, "FKASSA")
+
+    incoming("fk-1", "KOMPLT", complementItems=[{"questionId": "32", "text": "Förtydliga"}],
+             lastAnswerDate="2026-12-01", heading="Komplettering", referenceId="ref-1")
+    incoming("fk-2", "PAMINN", reminds="fk-1")
+    incoming("fk-3", "AVSTMN")
+    questions.answer_question(app, f, "fk-3", text="Ja", by=doctor)
+    asked = questions.send_question(app, f, subject=Subject.KONTKT, heading=None,
+                                    text="Ring mig", by=doctor)
+    asked_id = str(questions.conversation_of(app, f).questions.popitem()[0]) if asked else ""
+    incoming("fk-4", "KONTKT", answers=asked_id)
+    questions.mark_handled(app, f, asked_id, by=doctor)
+    questions.mark_handled(app, f, asked_id, by=doctor, reopen=True)
+    k = app.complement_certificate(f, by=doctor).id
+    app.sign_certificate(k, based_on_version=1, by=doctor)
+    app.revoke_certificate(k, reason=RevocationReason.ANNAT_ALLVARLIGT_FEL, text="Fel",
+                           by=doctor)
+    questions.answer_cannot_complement(app, f, text="Kan inte kompletteras", by=doctor)
+    app.revoke_certificate(f, reason=RevocationReason.FEL_PATIENT, text="Fel", by=doctor)
+    return [f, k, conversation_id(f)]
 
 
 def per_type(out: Path) -> None:
