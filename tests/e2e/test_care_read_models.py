@@ -219,3 +219,44 @@ def test_fmb_warns_at_the_boundary_and_never_blocks_signing(world):
     assert signed_anyway.status_code == 200
     other = bearer(settings, staff_at(care_unit()), clock)
     assert client.get(f"/v1/certificates/{over}/fmb", headers=other).status_code == 403
+
+
+def test_unit_question_list_filters_and_orders_newest_first(world):
+    """Issue "Ärendekommunikation", lists: open questions needing action per unit, filtered by
+    subject, reminder, passed last answer date and doctor, newest event first."""
+    from commands import questions
+    from domain.qa import IncomingMessage
+
+    settings, clock, client, app = world
+    unit = care_unit()
+    doctor, colleague = staff_at(unit), staff_at(unit)
+    mine, theirs = signed(app, unit, doctor), signed(app, unit, colleague)
+    for cert in (mine, theirs):
+        app.send_certificate(cert, recipient="FKASSA", by=doctor.hsa_id)
+
+    def receive(cert, message_id, subject, **fields):
+        clock.advance(minutes=1)
+        questions.receive_message(app, IncomingMessage.model_validate({
+            "messageId": message_id, "sentAt": clock(), "certificateId": cert,
+            "personnummer": app.get(cert).patient.personnummer, "subject": subject,
+            "text": "Text", **fields}), "FKASSA")
+
+    receive(mine, "m-komplt", "KOMPLT", lastAnswerDate="2026-11-01",
+            complementItems=[{"questionId": "32", "text": "?"}])
+    receive(theirs, "t-ovrigt", "OVRIGT")
+    receive(mine, "m-paminn", "PAMINN", reminds="m-komplt")
+    auth = bearer(settings, doctor, clock)
+    base = f"/v1/units/{unit.hsa_id}/questions?after={last(app)}"
+
+    def ids(query: str = "") -> list[str]:
+        got = client.get(base + query, headers=auth)
+        assert got.status_code == 200, got.text
+        return [q["id"] for q in got.json()]
+
+    assert ids() == ["m-komplt", "t-ovrigt"]  # the reminder made m-komplt the newest
+    assert ids("&subject=OVRIGT") == ["t-ovrigt"]
+    assert ids("&reminded=true") == ["m-komplt"]
+    assert ids("&overdue=true") == ["m-komplt"]
+    assert ids(f"&doctor={colleague.hsa_id}") == ["t-ovrigt"]
+    other = bearer(settings, staff_at(care_unit()), clock)
+    assert client.get(base, headers=other).status_code == 403

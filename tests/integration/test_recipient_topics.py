@@ -46,3 +46,28 @@ def test_sent_and_revoked_certificates_reach_only_their_recipients_topic(setting
         assert read_topic(settings, recipient_topic(settings, "TRANSP")) == []
     finally:
         app.close()
+
+
+def test_cares_questions_and_answers_reach_the_recipients_topic_keyed_by_certificate(settings):
+    from commands import questions
+    from domain.qa import IncomingMessage, Subject
+
+    app = Certificates(eventsourcing_env(settings), clock=FakeClock())
+    try:
+        unit = care_unit()
+        doctor = staff_at(unit)
+        cert = sent(app, unit, doctor)
+        who = app.get(cert).patient.personnummer
+        questions.receive_message(app, IncomingMessage.model_validate({
+            "messageId": f"fk-{cert}", "sentAt": app.clock(), "certificateId": cert,
+            "personnummer": who, "subject": "OVRIGT", "text": "Fråga"}), "FKASSA")
+        questions.answer_question(app, cert, f"fk-{cert}", text="Svar", by=doctor)
+        questions.send_question(app, cert, subject=Subject.KONTKT, heading=None, text="Ring",
+                                by=doctor)
+        Relay(app, settings, Database(settings)).run_until_caught_up()
+        fk = read_topic(settings, recipient_topic(settings, "FKASSA"))
+        assert [(r.key.decode(), value_of(r)["event"]) for r in fk] == [
+            (str(cert), "CertificateSent"), (str(cert), "AnswerSent"),
+            (str(cert), "QuestionSent")]
+    finally:
+        app.close()
