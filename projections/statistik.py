@@ -15,6 +15,7 @@ from domain.fk_model import DEGREE_PERCENT
 from domain.identities import birth_date, sex
 from domain.lisjp import LisjpContent, periods
 from domain.statistik import CertificateFact, MessageFact, SickLeavePeriod, pseudonym
+from domain.statistik_cases import FactSet
 from projections.base import DocumentView, Sql, docs
 from projections.document import Doc
 
@@ -95,7 +96,8 @@ def message_facts(doc: Doc) -> list[MessageFact]:
             for m in doc.get("messages") or ()]
 
 
-def all_facts(tx: Sql) -> tuple[list[CertificateFact], list[MessageFact]]:
-    """Every signed certificate's fact and every message's, in id order."""
+def all_facts(tx: Sql) -> tuple[FactSet, list[MessageFact]]:
+    """Every signed certificate's fact (a snapshot that keeps its built cases) and every
+    message's, in id order."""
     found = docs(tx.execute("SELECT doc FROM statistik ORDER BY id"))
-    return [fact(doc) for doc in found], [m for doc in found for m in message_facts(doc)]
+    return FactSet(fact(doc) for doc in found), [m for doc in found for m in message_facts(doc)]

@@ -133,3 +133,23 @@ def test_population_file_holds_the_21_lan_when_loaded():
                                   "25"]
     assert sum(lan.population for lan in population.values()) == 10_551_707
     assert (population["09"].name, population["09"].population) == ("Gotlands län", 61_029)
+
+
+def test_a_fact_set_snapshot_gives_the_same_reports_as_a_plain_list():
+    """The cases a FactSet keeps per scope are the ones a plain list builds every time."""
+    from datetime import timedelta
+
+    from domain.statistik import ReportPeriod
+    from domain.statistik_cases import FactSet
+
+    facts = [certificate(period(date(2024, 1 + i % 9, 1 + i % 20),
+                                date(2024, 1 + i % 9, 1 + i % 20) + timedelta(days=10 + i)),
+                         patient=f"p{i % 7}", sex="F" if i % 2 else "M") for i in range(60)]
+    snapshot = FactSet(facts)
+    whole = ReportPeriod(first=date(2024, 1, 1), last=date(2024, 12, 31))
+    for _ in range(2):  # the second time from the snapshot's cache
+        assert cases_per_chapter(snapshot, NATIONAL, whole) == \
+            cases_per_chapter(facts, NATIONAL, whole)
+        assert cases_per_month(snapshot, UNIT_SCOPE, date(2024, 11, 1)) == \
+            cases_per_month(facts, UNIT_SCOPE, date(2024, 11, 1))
+    assert sum(row.values[2] for row in cases_per_chapter(snapshot, NATIONAL, whole).rows) > 0
