@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable
 
 import structlog
@@ -32,6 +33,7 @@ class ProjectionHost:
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
+        self._facts_at = 0.0
         self._facts: tuple[tuple[tuple[int, int], ...],
                            tuple[list[CertificateFact], list[MessageFact]]] | None = None
         ensure_relay_tables(self.db)
@@ -59,14 +61,21 @@ class ProjectionHost:
         return wait_until_seen(self.db, self.settings, name, position,
                                self.settings.read_wait_seconds)
 
-    def facts(self) -> tuple[list[CertificateFact], list[MessageFact]]:
-        """The statistics facts (certificates, messages), rebuilt only when the view has moved
-        on since the last ask."""
+    def facts(self, fresh: bool = False) -> tuple[list[CertificateFact], list[MessageFact]]:
+        """The statistics facts (certificates, messages) as a snapshot. It is reloaded when the
+        view has moved on and the snapshot is older than INTYG_STATISTICS_REFRESH_SECONDS, or
+        at once with ``fresh`` (a query that passed ``?after=``)."""
         mark = tuple(sorted(watermarks(self.db, "statistik").items()))
+        now = time.monotonic()
         with self._lock:
-            if self._facts is None or self._facts[0] != mark:
+            stale = self._facts is None or (
+                self._facts[0] != mark
+                and (fresh or now - self._facts_at >= self.settings.statistics_refresh_seconds))
+            if stale:
                 with self.db.transaction() as tx:
                     self._facts = (mark, all_facts(tx))
+                self._facts_at = now
+            assert self._facts is not None  # noqa: S101 - set just above when missing
             return self._facts[1]
 
     def _run(self, view: DocumentView) -> None:

@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     projections_in_serve: bool = True
     read_wait_seconds: float = Field(default=5.0, ge=0, le=30)
     statistics_key: SecretStr | None = None
+    statistics_refresh_seconds: float = Field(default=60.0, ge=0)
 
     log_format: Literal["auto", "json", "console"] = "auto"
 

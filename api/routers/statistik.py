@@ -106,7 +106,7 @@ def read_report(
     period = ReportPeriod(first=first, last=last or app.clock().date()) if first else \
         default_period(last or app.clock().date())
     seen_or_503(host, VIEW, after)
-    certificates, messages = host.facts()
+    certificates, messages = host.facts(fresh=after is not None)
     built = report(certificates, name, scope, period, messages)
     if format == "csv":
         return Response(to_csv(built), media_type="text/csv; charset=utf-8")

@@ -260,3 +260,24 @@ def test_unit_question_list_filters_and_orders_newest_first(world):
     assert ids(f"&doctor={colleague.hsa_id}") == ["t-ovrigt"]
     other = bearer(settings, staff_at(care_unit()), clock)
     assert client.get(base, headers=other).status_code == 403
+
+
+def test_statistics_snapshot_is_reused_until_it_is_old_or_after_asks_for_newer(world):
+    settings, clock, client, app = world
+    host = client.app.state.projections
+    host.settings = settings.model_copy(update={"statistics_refresh_seconds": 3600})
+    unit = care_unit()
+    doctor = staff_at(unit)
+    auth = bearer(settings, doctor, clock)
+    path = f"/v1/statistik/care_unit/reports/intyg-per-typ?id={unit.hsa_id}"
+
+    def lisjp_count(query: str = "") -> int:
+        got = client.get(path + query, headers=auth).json()
+        return int(next(r for r in got["rows"] if r["key"] == "lisjp")["values"][2])
+
+    signed(app, unit, doctor)
+    assert lisjp_count(f"&after={last(app)}") == 1
+    signed(app, unit, doctor)
+    assert host.wait_for("statistik", last(app))
+    assert lisjp_count() == 1  # the snapshot is younger than an hour: reused
+    assert lisjp_count(f"&after={last(app)}") == 2  # a client reading its own write
