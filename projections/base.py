@@ -66,6 +66,18 @@ class DocumentView:
             tx.execute(f"CREATE INDEX IF NOT EXISTS {self.table}_{column} "
                        f"ON {self.table} ({column})")
 
+    def outdated(self, tx: Sql) -> bool:
+        """Whether the view's table exists with other columns than this code writes."""
+        if tx.is_postgres:
+            rows = tx.execute("SELECT column_name FROM information_schema.columns "
+                              "WHERE table_schema = current_schema() AND table_name = ?",
+                              (self.table,))
+        else:
+            rows = tx.execute(f"PRAGMA table_info({self.table})")
+            rows = [(row[1],) for row in rows]
+        found = {str(row[0]) for row in rows}
+        return bool(found) and found != {"id", *(n for n, _ in self.columns), "doc"}
+
     def drop(self, tx: Sql) -> None:
         tx.execute(f"DROP TABLE IF EXISTS {self.table}")
         tx.execute(f"DROP TABLE IF EXISTS {self.table}_docs")

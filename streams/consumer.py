@@ -29,6 +29,7 @@ from streams.topics import certificates_topic, dead_letter_topic
 
 log = structlog.get_logger("streams.consumer")
 _CHUNK = 500
+_CONSUMER_TABLES = ("consumer_position", "consumer_seen", "consumer_watermark")
 
 
 class Handler(Protocol):
@@ -47,6 +48,14 @@ def prepare(db: Database, handler: Handler) -> None:
                    "PRIMARY KEY (consumer, event_id))")
         tx.execute("CREATE TABLE IF NOT EXISTS consumer_watermark (consumer TEXT, part INTEGER, "
                    "log_position BIGINT, PRIMARY KEY (consumer, part))")
+        outdated = getattr(handler, "outdated", None)
+        if outdated is not None and outdated(tx):
+            # The view's tables have another shape than this code writes (an upgrade): drop
+            # them and start the consumer again from the beginning, in this transaction.
+            handler.drop(tx)  # type: ignore[attr-defined]
+            for table in _CONSUMER_TABLES:
+                tx.execute(f"DELETE FROM {table} WHERE consumer = ?", (handler.name,))  # noqa: S608
+            log.warning("view_rebuilt_for_new_shape", consumer=handler.name)
         handler.setup(tx)
 
 
@@ -73,7 +82,7 @@ def _record(tx: Transaction, consumer: str, source: str, part: int, position: in
 def forget(db: Database, consumer: str) -> None:
     """Drop everything the consumer has recorded, so it starts again from the beginning."""
     with db.transaction() as tx:
-        for table in ("consumer_position", "consumer_seen", "consumer_watermark"):
+        for table in _CONSUMER_TABLES:
             tx.execute(f"DELETE FROM {table} WHERE consumer = ?", (consumer,))  # noqa: S608
 
 

@@ -1,0 +1,38 @@
+"""A view whose tables have another shape than the code writes (after an upgrade) is dropped
+and replayed from the beginning when its consumer starts, instead of failing on every batch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from commands.settings import Settings
+from projections.webcert import WebcertView
+from streams.consumer import positions, prepare
+from streams.database import Database
+
+
+def test_an_outdated_view_is_dropped_and_its_positions_forgotten(tmp_path: Path):
+    db = Database(Settings(mode="embedded", data_dir=tmp_path))
+    view = WebcertView()
+    prepare(db, view)
+    with db.transaction() as tx:
+        view.drop(tx)
+        tx.execute("CREATE TABLE webcert (id TEXT PRIMARY KEY, care_unit TEXT, doc TEXT)")
+        tx.execute("INSERT INTO webcert VALUES ('old', 'unit', '{}')")
+        tx.execute("INSERT INTO consumer_position VALUES ('webcert', 'log', 0, 42)")
+        assert view.outdated(tx)
+    prepare(db, view)
+    with db.transaction() as tx:
+        assert not view.outdated(tx)
+        assert tx.execute("SELECT COUNT(*) FROM webcert")[0][0] == 0
+    assert positions(db, "webcert", "log") == {}
+
+
+def test_a_current_view_keeps_its_rows_and_positions(tmp_path: Path):
+    db = Database(Settings(mode="embedded", data_dir=tmp_path))
+    view = WebcertView()
+    prepare(db, view)
+    with db.transaction() as tx:
+        tx.execute("INSERT INTO consumer_position VALUES ('webcert', 'log', 0, 42)")
+    prepare(db, view)
+    assert positions(db, "webcert", "log") == {0: 42}
