@@ -69,19 +69,15 @@ QUESTION_IDS: dict[str, str] = {
 }
 
 
-class Ag114Content(BaseModel):
-    """The answers of an AG1-14, by their national (camelCase) names.
+class Ag114Assessment(BaseModel):
+    """The answers every version of AG1-14 shares: questions 3 to 9.
 
-    The bases of 10 are rows as in AG7804 (type 10.1, date 10.2, ANNAT's description 10.3). The
-    per cent (7.1) is kept as the national integer string; a number sent as JSON is turned into
-    that string, so "050" or "150" reach validation instead of being refused here.
+    The per cent (7.1) is kept as the national integer string; a number sent as JSON is turned
+    into that string, so "050" or "150" reach validation instead of being refused here.
     """
 
     model_config = CAMEL_CONTENT_CONFIG
 
-    grund_for_mu: list[GrundForMU] | None = Field(default=None, alias="grundForMU")
-    sysselsattning: list[str] | None = None
-    nuvarande_arbete: str | None = None
     onskar_formedla_diagnos: bool | None = None
     diagnoser: list[Diagnos] | None = None
     nedsatt_arbetsformaga: str | None = None
@@ -99,31 +95,49 @@ class Ag114Content(BaseModel):
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+class Ag114Content(Ag114Assessment):
+    """The answers of an AG1-14 (version 1), by their national (camelCase) names. The bases of
+    10 are rows as in AG7804 (type 10.1, date 10.2, ANNAT's description 10.3)."""
+
+    grund_for_mu: list[GrundForMU] | None = Field(default=None, alias="grundForMU")
+    sysselsattning: list[str] | None = None
+    nuvarande_arbete: str | None = None
+
+
 def validate_ag114(
     content: Ag114Content, today: date, care_unit: CareUnit
 ) -> list[ValidationIssue]:
-    """Every failing rule of TYPES.md §5, in the order of the form; empty when complete."""
+    """Every failing rule of TYPES.md §5; empty when complete."""
     return [
         *_check_basis(content.grund_for_mu, today),
         *_check_occupation(content.sysselsattning),
         *check_plain_text(content.nuvarande_arbete, "2", "nuvarandeArbete", required=True,
                           max_length=MAX_TEXT),
+        *_check_percent(content.sjukskrivningsgrad),
+        *check_assessment(content, work_limit=None),
+        *check_care_unit(care_unit),
+    ]
+
+
+def check_assessment(content: Ag114Assessment, *, work_limit: int | None
+                     ) -> list[ValidationIssue]:
+    """Questions 3-6, 7.2, 8 and 9, the same in every version; ``work_limit`` is the length
+    limit of 5 (none in version 1)."""
+    return [
         *check_diagnosis_consent(content.onskar_formedla_diagnos, content.diagnoser),
         *check_plain_text(content.nedsatt_arbetsformaga, "5", "nedsattArbetsformaga",
-                          required=True),
+                          required=True, max_length=work_limit),
         *check_yes_with_text(content.arbetsformaga_trots_sjukdom,
                              content.arbetsformaga_trots_sjukdom_beskrivning,
                              question_id="6", field="arbetsformagaTrotsSjukdom",
                              text_question_id="6.2",
                              text_field="arbetsformagaTrotsSjukdomBeskrivning",
                              max_length=MAX_TEXT),
-        *_check_percent(content.sjukskrivningsgrad),
         *check_period(content.sjukskrivningsperiod, "7.2", "sjukskrivningsperiod"),
         *check_plain_text(content.ovriga_upplysningar, "8", "ovrigaUpplysningar",
                           max_length=MAX_TEXT),
         *check_employer_contact(content.kontakt_med_arbetsgivaren,
                                 content.anledning_till_kontakt),
-        *check_care_unit(care_unit),
     ]
 
 

@@ -17,19 +17,18 @@ import re
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field
 
-from domain.af_common import check_period, check_yes_with_text
 from domain.ag114 import (
     ANNAT_QUESTION,
     GRUND_QUESTION,
     MAX_TEXT,
-    check_diagnosis_consent,
-    check_employer_contact,
+    Ag114Assessment,
+    check_assessment,
 )
 from domain.care import CareUnit
 from domain.fk_grund import check_grund
-from domain.fk_model import CAMEL_CONTENT_CONFIG, Diagnos, GrundForMU, Period, has_text
+from domain.fk_model import GrundForMU, has_text
 from domain.fk_rules import check_answered, check_care_unit, check_plain_text, issue
 from domain.validation import IssueCode, ValidationIssue
 
@@ -57,53 +56,23 @@ QUESTION_IDS: dict[str, str] = {
 }
 
 
-class Ag114V2Content(BaseModel):
+class Ag114V2Content(Ag114Assessment):
     """The answers of an AG1-14 in content version 2."""
-
-    model_config = CAMEL_CONTENT_CONFIG
 
     grund_for_mu: list[GrundForMU] | None = Field(default=None, alias="grundForMU")
     sysselsattning: str | None = None
-    onskar_formedla_diagnos: bool | None = None
-    diagnoser: list[Diagnos] | None = None
-    nedsatt_arbetsformaga: str | None = None
-    arbetsformaga_trots_sjukdom: bool | None = None
-    arbetsformaga_trots_sjukdom_beskrivning: str | None = None
-    sjukskrivningsgrad: str | None = None
-    sjukskrivningsperiod: Period | None = None
-    ovriga_upplysningar: str | None = None
-    kontakt_med_arbetsgivaren: bool | None = None
-    anledning_till_kontakt: str | None = None
-
-    @field_validator("sjukskrivningsgrad", mode="before")
-    @classmethod
-    def _number_as_text(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def validate_ag114_v2(
     content: Ag114V2Content, today: date, care_unit: CareUnit
 ) -> list[ValidationIssue]:
-    """Every failing rule of AG1-14 version 2, in the order of the form."""
+    """Every failing rule of AG1-14 version 2."""
     return [
         *_check_basis(content.grund_for_mu, today),
         *check_plain_text(content.sysselsattning, "1.1", "sysselsattning", required=True,
                           max_length=MAX_TEXT),
-        *check_diagnosis_consent(content.onskar_formedla_diagnos, content.diagnoser),
-        *check_plain_text(content.nedsatt_arbetsformaga, "5", "nedsattArbetsformaga",
-                          required=True, max_length=MAX_TEXT),
-        *check_yes_with_text(content.arbetsformaga_trots_sjukdom,
-                             content.arbetsformaga_trots_sjukdom_beskrivning,
-                             question_id="6", field="arbetsformagaTrotsSjukdom",
-                             text_question_id="6.2",
-                             text_field="arbetsformagaTrotsSjukdomBeskrivning",
-                             max_length=MAX_TEXT),
         *_check_percent(content.sjukskrivningsgrad),
-        *check_period(content.sjukskrivningsperiod, "7.2", "sjukskrivningsperiod"),
-        *check_plain_text(content.ovriga_upplysningar, "8", "ovrigaUpplysningar",
-                          max_length=MAX_TEXT),
-        *check_employer_contact(content.kontakt_med_arbetsgivaren,
-                                content.anledning_till_kontakt),
+        *check_assessment(content, work_limit=MAX_TEXT),
         *check_care_unit(care_unit),
     ]
 

@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import jsonschema
 import pytest
 
+from tests.e2e.test_every_type import issue
 from tests.e2e.test_lisjp_story import UNIT_BODY
 from tests.factories import FakeClock, personnummer
 from tests.type_examples import MINIMAL, TODAY
@@ -32,19 +31,6 @@ def test_catalogue_schema_validates_the_minimal_example_when_the_type_is_modelle
                                                                                 type_id):
     by_id = {t["id"]: t for t in client.get("/v1/certificate-types").json()}
     jsonschema.validate(MINIMAL[type_id](), by_id[type_id]["contentSchema"])
-
-
-def issue(client: Any, auth: dict[str, str], type_id: str) -> str:
-    body = {"type": type_id, "patient": {"personnummer": personnummer()},
-            "careUnit": UNIT_BODY, "content": MINIMAL[type_id]()}
-    created = client.post("/v1/certificates", json=body, headers=auth)
-    assert created.status_code == 201, created.text
-    assert created.json()["state"] == "DRAFT_COMPLETE", client.get(
-        f"/v1/certificates/{created.json()['id']}/validation", headers=auth).json()
-    cert_id: str = created.json()["id"]
-    signed = client.post(f"/v1/certificates/{cert_id}/sign", json={"version": 1}, headers=auth)
-    assert signed.status_code == 200, signed.text
-    return cert_id
 
 
 @pytest.mark.parametrize(("type_id", "recipient"), [("tstrk1009", "TRANSP"), ("db", "SKV"),

@@ -24,14 +24,19 @@ from streams.schemas import SCHEMA_VERSION, to_wire
 from tests.factories import FakeClock, lisjp_content
 
 
-def scripted(app: Certificates, clock: FakeClock) -> list[uuid.UUID]:
+def cast() -> tuple[CareUnit, Staff, Patient]:
+    """The fixed unit, doctor and patient of every golden."""
     unit = CareUnit(hsa_id="SE2321000016-E1001", care_giver_hsa_id="SE2321000016-G01",
                     name="Vårdcentralen Väst", postal_address="Storgatan 1",
                     postal_code="111 22", postal_town="Stockholm", phone="08-123 45 67",
                     lan="01")
     doctor = Staff(hsa_id="SE2321000016-D1001", name="Anna Lind", role=Role.DOCTOR,
                    care_unit_hsa_id=unit.hsa_id, care_giver_hsa_id=unit.care_giver_hsa_id)
-    who = Patient(personnummer="191212121212", name="Tolvan Tolvansson")
+    return unit, doctor, Patient(personnummer="191212121212", name="Tolvan Tolvansson")
+
+
+def scripted(app: Certificates, clock: FakeClock) -> list[uuid.UUID]:
+    unit, doctor, who = cast()
     today = clock().date()
     a = app.create_draft(type_id="lisjp", patient=who, care_unit=unit, author=doctor,
                          content={}).id
@@ -107,13 +112,7 @@ def per_type(out: Path) -> None:
     with TemporaryDirectory() as tmp:
         app = Certificates(eventsourcing_env(Settings(data_dir=Path(tmp))),
                            clock=FakeClock(TODAY), ids=lambda: uuid.UUID(int=next(counter)))
-        unit = CareUnit(hsa_id="SE2321000016-E1001", care_giver_hsa_id="SE2321000016-G01",
-                        name="Vårdcentralen Väst", postal_address="Storgatan 1",
-                        postal_code="111 22", postal_town="Stockholm", phone="08-123 45 67",
-                        lan="01")
-        doctor = Staff(hsa_id="SE2321000016-D1001", name="Anna Lind", role=Role.DOCTOR,
-                       care_unit_hsa_id=unit.hsa_id, care_giver_hsa_id=unit.care_giver_hsa_id)
-        who = Patient(personnummer="191212121212", name="Tolvan Tolvansson")
+        unit, doctor, who = cast()
         (out / "types").mkdir(exist_ok=True)
         for type_id, content in MINIMAL.items():
             cert = app.create_draft(type_id=type_id, patient=who, care_unit=unit,
