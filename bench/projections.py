@@ -12,9 +12,7 @@ Run: ``.venv/bin/python bench/projections.py --certificates 100000``.
 from __future__ import annotations
 
 import argparse
-import base64
 import json
-import os
 import random
 import statistics
 import sys
@@ -24,12 +22,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import psycopg
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from api.routers.statistik import default_period, report
+from bench.support import bench_settings
 from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings, eventsourcing_env
@@ -160,18 +158,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=50, help="queries timed per figure")
     parser.add_argument("--seed", type=int, default=7804)
     args = parser.parse_args()
-    base = Settings()
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    dsn = (f"host={base.postgres_host} dbname={base.postgres_db} user={base.postgres_user} "
-           f"password={base.postgres_password.get_secret_value()}")
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    try:
-        settings = Settings(mode="production", postgres_schema=schema,
-                            cipher_key=base64.b64encode(os.urandom(32)).decode(),
-                            jwt_secret="bench-" + uuid.uuid4().hex,
-                            kafka_topic_prefix=f"bench{uuid.uuid4().hex[:6]}.",
-                            relay_in_serve=False, projections_in_serve=False)
+    with bench_settings() as settings:
         started = time.perf_counter()
         events, big_unit = produce(settings, args.certificates, args.seed)
         print(f"data set: {args.certificates} certificates, {events} events "
@@ -220,9 +207,6 @@ def main() -> None:
               f"after the view moved: {cold * 1000:.0f} ms")
         app.close()
         db.close()
-    finally:
-        with psycopg.connect(dsn, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
     print(f"command: {' '.join(sys.argv)}")
 
 

@@ -7,7 +7,6 @@ Run: ``.venv/bin/python bench/relay.py --lifecycles 500 --rate 40 --seconds 10``
 from __future__ import annotations
 
 import argparse
-import base64
 import os
 import statistics
 import sys
@@ -16,12 +15,12 @@ import time
 import uuid
 from pathlib import Path
 
-import psycopg
 from kafka import KafkaConsumer, KafkaProducer
 from kafka.admin import KafkaAdminClient, NewTopic
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.support import bench_settings
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from streams.database import Database
@@ -132,24 +131,11 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=40.0, help="commands per second")
     parser.add_argument("--seconds", type=float, default=10.0)
     args = parser.parse_args()
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    base = Settings()
-    dsn = (f"host={base.postgres_host} dbname={base.postgres_db} user={base.postgres_user} "
-           f"password={base.postgres_password.get_secret_value()}")
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    try:
-        settings = Settings(mode="production", postgres_schema=schema,
-                            cipher_key=base64.b64encode(os.urandom(32)).decode(),
-                            jwt_secret="bench-" + uuid.uuid4().hex,
-                            kafka_topic_prefix=f"bench{uuid.uuid4().hex[:6]}.")
+    with bench_settings() as settings:
         app = Certificates(eventsourcing_env(settings), clock=FakeClock())
         events, relay_s, size = throughput(app, settings, args.lifecycles)
         raw_s = raw_producer(settings, events, size)
         lags = sorted(lag(app, settings, args.rate, args.seconds))
-    finally:
-        with psycopg.connect(dsn, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
     print(f"events: {events} (mean value {size} bytes)")
     print(f"relay, store -> acked in Kafka: {events / relay_s:9.0f} events/s")
     print(f"raw kafka-python producer:      {events / raw_s:9.0f} messages/s")
