@@ -7,6 +7,7 @@ the main diagnosis. So the statistics tables cannot be joined back to a person w
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -16,7 +17,7 @@ from domain.identities import birth_date, sex
 from domain.lisjp import LisjpContent, periods
 from domain.statistik import CertificateFact, MessageFact, SickLeavePeriod, pseudonym
 from domain.statistik_cases import FactSet
-from projections.base import DocumentView, Sql, docs
+from projections.base import DocumentView, Sql
 from projections.document import Doc
 
 _REDACTED = "facts"
@@ -25,7 +26,7 @@ _REDACTED = "facts"
 class StatistikView(DocumentView):
     name = "statistik"
     columns = (("type", "TEXT"), ("care_unit", "TEXT"), ("care_giver", "TEXT"),
-               ("lan", "TEXT"), ("signed", "TEXT"))
+               ("lan", "TEXT"), ("signed", "TEXT"), ("fact", "TEXT"), ("messages", "TEXT"))
 
     def __init__(self, pseudonym_key: str) -> None:
         self.pseudonym_key = pseudonym_key
@@ -49,8 +50,9 @@ class StatistikView(DocumentView):
         if doc["state"] != "SIGNED":
             return None
         unit = doc["care_unit"]
+        messages = [m.model_dump(mode="json") for m in message_facts(doc)]
         return (doc["type"], unit["hsa_id"], unit["care_giver_hsa_id"], unit.get("lan", "00"),
-                doc["signed_at"][:10])
+                doc["signed_at"][:10], fact(doc).model_dump_json(), json.dumps(messages))
 
 
 def _content_facts(type_id: str, content: dict[str, Any]) -> dict[str, Any]:
@@ -99,5 +101,7 @@ def message_facts(doc: Doc) -> list[MessageFact]:
 def all_facts(tx: Sql) -> tuple[FactSet, list[MessageFact]]:
     """Every signed certificate's fact (a snapshot that keeps its built cases) and every
     message's, in id order."""
-    found = docs(tx.execute("SELECT doc FROM statistik ORDER BY id"))
-    return FactSet(fact(doc) for doc in found), [m for doc in found for m in message_facts(doc)]
+    rows = tx.execute("SELECT fact, messages FROM statistik ORDER BY id")
+    facts = FactSet(CertificateFact.model_validate_json(row[0]) for row in rows)
+    messages = [MessageFact.model_validate(m) for row in rows for m in json.loads(row[1])]
+    return facts, messages
