@@ -119,9 +119,7 @@ def answer_cannot_complement(app: Certificates, certificate_id: uuid.UUID, *, te
 def mark_handled(app: Certificates, certificate_id: uuid.UUID, question_id: str, *,
                  by: Staff, reopen: bool = False) -> CommandResult:
     cert = _for_staff(app, certificate_id, by)
-    conv = conversation_of(app, cert.id)
-    if conv is None:
-        conv = _open_conversation(app, cert)  # no questions yet: the question is not found
+    conv = _open_conversation(app, cert)  # nothing re-opens on a revoked certificate
     action = conv.reopen if reopen else conv.mark_handled
     action(question_id, by=by.hsa_id, now=app.clock())
     return _done(app, cert.id, conv)

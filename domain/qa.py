@@ -9,7 +9,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from domain.qa_errors import ComplementItemsOnlyWithKompltError
+from domain.qa_errors import ComplementItemsOnlyWithKompltError, MessageLinksError
 
 
 class Subject(StrEnum):
@@ -63,10 +63,15 @@ class IncomingMessage(BaseModel):
     reminds: str | None = Field(default=None, description="message id of the question reminded")
 
     @model_validator(mode="after")
-    def _items_only_with_komplt(self) -> IncomingMessage:
+    def _consistent(self) -> IncomingMessage:
         if self.complement_items and self.subject is not Subject.KOMPLT:
             raise ComplementItemsOnlyWithKompltError(
                 "Complement items come only with a KOMPLT question.")
+        if (self.subject is Subject.PAMINN) != (self.reminds is not None):
+            raise MessageLinksError("A PAMINN names the question it reminds of (reminds); "
+                                    "no other message has reminds.")
+        if self.answers is not None and self.subject is Subject.PAMINN:
+            raise MessageLinksError("A reminder cannot be an answer.")
         return self
 
     @property

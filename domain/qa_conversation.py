@@ -100,6 +100,7 @@ class Conversation(QuestionRules, Aggregate):
         by: str,
         now: datetime,
     ) -> None:
+        self.check_new_message_id(message_id, self.message_ids)
         self.check_care_subject(subject, CARE_SUBJECTS)
         self._question_sent(
             self.certificate_id, message_id, subject.value, heading, text, self.recipient, by, now
@@ -108,6 +109,7 @@ class Conversation(QuestionRules, Aggregate):
     def send_answer(
         self, *, question_id: str, message_id: str, text: str, by: str, now: datetime
     ) -> None:
+        self.check_new_message_id(message_id, self.message_ids)
         self.check_care_answer(question_id)
         self._answer_sent(
             self.certificate_id, message_id, question_id, text, self.recipient, by, now
@@ -117,6 +119,7 @@ class Conversation(QuestionRules, Aggregate):
         self, *, message_id: str, text: str, by: str, now: datetime
     ) -> list[str]:
         """One answer to every open KOMPLT question: it cannot be complemented."""
+        self.check_new_message_id(message_id, self.message_ids)
         targets = self.check_open_komplt()
         self._cannot_complement(
             self.certificate_id, message_id, targets, text, self.recipient, by, now
@@ -195,6 +198,9 @@ class Conversation(QuestionRules, Aggregate):
         reference_id: str | None,
     ) -> None:
         self.message_ids.add(message_id)
+        question = self.questions[question_id]
+        question["handled"] = False  # an answer to a question marked handled opens it again
+        question.pop("state_before_handled", None)
         self._answered(question_id, message_id, text, sent_at, QuestionState.ANSWERED)
 
     @event("ReminderReceived")

@@ -60,3 +60,11 @@ class QuestionClosedError(RuleViolationError):
 
 class CannotReopenAnsweredError(RuleViolationError):
     """A received question that care answered stays closed: the answer has gone out."""
+
+
+class DuplicateMessageIdError(RuleViolationError):
+    """Care's message would reuse an id the conversation has already seen."""
+
+
+class MessageLinksError(InvalidInputError):
+    """``reminds`` belongs to a PAMINN (which needs it), ``answers`` to an answer."""

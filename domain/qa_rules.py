@@ -12,6 +12,7 @@ from domain.qa_errors import (
     AlreadyAnsweredError,
     CannotReopenAnsweredError,
     CertificateNotOpenForQuestionsError,
+    DuplicateMessageIdError,
     KompltNeedsComplementError,
     NoOpenKompltError,
     NotAnswerableError,
@@ -78,6 +79,10 @@ class QuestionRules:
             raise SubjectMismatchError(
                 f"An answer has its question's subject ({question['subject']}), not {subject}.")
         return str(question["id"])
+
+    def check_new_message_id(self, message_id: str, taken: Collection[str]) -> None:
+        if message_id in taken:
+            raise DuplicateMessageIdError(f"Message id {message_id!r} is taken already.")
 
     def check_care_subject(self, subject: Subject, allowed: Collection[Subject]) -> None:
         if subject not in allowed:

@@ -270,3 +270,15 @@ def test_another_units_staff_cannot_read_or_answer(client, auth, fk, store_setti
     answered = client.post(f"/v1/certificates/{cert_id}/questions/{asked['messageId']}/answer",
                            headers=other, json={"text": "Svar"})
     assert answered.status_code == 403
+
+
+def test_nothing_is_reopened_on_a_revoked_certificate(client, auth, fk):
+    cert_id, pnr = signed(client, auth)
+    asked = message(cert_id, pnr, "OVRIGT")
+    post(client, fk, asked)
+    base = f"/v1/certificates/{cert_id}/questions/{asked['messageId']}"
+    client.post(f"{base}/handled", headers=auth)
+    client.post(f"/v1/certificates/{cert_id}/revoke", headers=auth,
+                json={"reason": "FEL_PATIENT", "text": "Fel"})
+    assert client.post(f"{base}/reopen", headers=auth).status_code == 409
+    assert {q["state"] for q in conversation(client, auth, cert_id)} == {"CLOSED"}

@@ -237,3 +237,37 @@ def test_the_conversation_replays_identically_from_its_events():
     assert again.questions == conv.questions
     assert again.message_ids == conv.message_ids
     assert again.version == conv.version
+
+
+def test_an_answer_to_a_question_marked_handled_opens_it_as_answered():
+    conv = conversation()
+    conv.send_question(message_id="c1", subject=Subject.KONTKT, heading=None, text="?",
+                       by="D", now=NOW)
+    conv.mark_handled("c1", by="D", now=NOW)
+    conv.receive(incoming("a1", subject="KONTKT", answers="c1"))
+    assert state(conv, "c1") is QuestionState.ANSWERED
+    assert conv.questions["c1"]["handled"] is False
+    conv.mark_handled("c1", by="D", now=NOW)
+    conv.reopen("c1", by="D", now=NOW)
+    assert state(conv, "c1") is QuestionState.ANSWERED  # the answer is not lost
+
+
+def test_care_cannot_reuse_a_message_id_the_conversation_has_seen():
+    from domain.qa_errors import DuplicateMessageIdError
+
+    conv = conversation()
+    conv.receive(incoming("q1", subject="OVRIGT"))
+    with pytest.raises(DuplicateMessageIdError):
+        conv.send_question(message_id="q1", subject=Subject.KONTKT, heading=None, text="?",
+                           by="D", now=NOW)
+    assert conv.questions["q1"]["from_recipient"] is True
+
+
+@pytest.mark.parametrize(("subject", "fields"), [("OVRIGT", {"reminds": "q1"}),
+                                                 ("PAMINN", {}),
+                                                 ("PAMINN", {"reminds": "q1", "answers": "q1"})])
+def test_reminds_belongs_to_a_paminn_and_a_paminn_needs_it(subject, fields):
+    from domain.qa_errors import MessageLinksError
+
+    with pytest.raises(MessageLinksError):
+        incoming("m1", subject=subject, **fields)
