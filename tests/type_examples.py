@@ -11,9 +11,9 @@ from tests.factories import lisjp_content
 from tests.unit.test_ag7804 import minimal_ag7804
 from tests.unit.test_types_af import maximal_251, minimal_213, minimal_251
 from tests.unit.test_types_ag114_v2 import minimal as minimal_ag114
-from tests.unit.test_types_db_doi import minimal_db
+from tests.unit.test_types_db_doi import maximal_db, minimal_db
 from tests.unit.test_types_db_doi_doi import minimal_doi
-from tests.unit.test_types_luae import fs_minimal, na_minimal
+from tests.unit.test_types_luae import fs_maximal, fs_minimal, na_maximal, na_minimal
 from tests.unit.test_types_luse import maximal as maximal_luse
 from tests.unit.test_types_luse import minimal as minimal_luse
 from tests.unit.test_types_ts import minimal_ts_bas
@@ -37,9 +37,19 @@ MINIMAL: dict[str, Callable[[], dict[str, Any]]] = {
     "af00213": minimal_213,
     "af00251": minimal_251,
 }
-MAXIMAL = {"luse": maximal_luse, "af00251": maximal_251}
+MAXIMAL: dict[str, Callable[[], dict[str, Any]]] = {
+    "luse": maximal_luse, "luae_na": na_maximal, "luae_fs": fs_maximal,
+    "db": maximal_db,  # an uncertain date of death: every field a DOI copies is answered
+    "af00251": maximal_251,
+}
+
+# TYPES.md §0.1, the lifecycle matrix, stated once for the tests (independent of the code).
 SIGN_SENDS = {"db": "SKV", "doi": "SOS", "af00213": "AF", "tstrk1009": "TRANSP"}
 DOCTOR_SENDS = {"lisjp": "FKASSA", "luse": "FKASSA", "luae_na": "FKASSA", "luae_fs": "FKASSA",
                 "ts-bas": "TRANSP", "ts-diabetes": "TRANSP", "tstrk1062": "TRANSP",
                 "af00251": "AF"}
 PRINTED = ("ag114", "ag7804")  # no electronic recipient: the patient prints it
+RENEWABLE = ("lisjp", "luse", "luae_na", "luae_fs", "ag7804", "af00251")
+NOT_RENEWABLE = tuple(sorted(set(MINIMAL) - set(RENEWABLE)))
+NO_PROTECTED_IDENTITY = ("tstrk1009", "tstrk1062", "db", "doi")
+REVOKED_WITHOUT_REASON = ("db", "doi")

@@ -6,10 +6,9 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
-from tests.e2e.test_every_type import issue
-from tests.e2e.test_lisjp_story import UNIT_BODY
-from tests.factories import FakeClock, personnummer
-from tests.type_examples import MINIMAL, TODAY
+from tests.e2e.test_every_type import issue, recipient_of
+from tests.factories import FakeClock
+from tests.type_examples import MAXIMAL, MINIMAL, PRINTED, RENEWABLE, SIGN_SENDS, TODAY
 
 
 @pytest.fixture
@@ -26,11 +25,27 @@ def test_catalogue_lists_all_15_types_when_asked(client):
     assert by_id["lisjp"]["renewable"] and by_id["lisjp"]["hasQuestions"]
 
 
+def test_catalogue_flags_follow_the_lifecycle_matrix(client):
+    """TYPES.md §0.1, stated independently in tests/type_examples.py: recipient, renewal and
+    sign = send of every draftable type; fk7263 is import-only."""
+    by_id = {t["id"]: t for t in client.get("/v1/certificate-types").json()}
+    assert {i for i, t in by_id.items() if t["draftable"]} == set(MINIMAL)
+    for type_id in MINIMAL:
+        flags = by_id[type_id]
+        assert flags["defaultRecipient"] == recipient_of(type_id), type_id
+        assert (flags["defaultRecipient"] is None) == (type_id in PRINTED), type_id
+        assert flags["renewable"] == (type_id in RENEWABLE), type_id
+        assert flags["signSends"] == (type_id in SIGN_SENDS), type_id
+        assert flags["contentSchema"] is not None, type_id
+
+
 @pytest.mark.parametrize("type_id", sorted(MINIMAL))
 def test_catalogue_schema_validates_the_minimal_example_when_the_type_is_modelled(client,
                                                                                 type_id):
     by_id = {t["id"]: t for t in client.get("/v1/certificate-types").json()}
     jsonschema.validate(MINIMAL[type_id](), by_id[type_id]["contentSchema"])
+    if type_id in MAXIMAL:
+        jsonschema.validate(MAXIMAL[type_id](), by_id[type_id]["contentSchema"])
 
 
 @pytest.mark.parametrize(("type_id", "recipient"), [("tstrk1009", "TRANSP"), ("db", "SKV"),
@@ -59,31 +74,3 @@ def test_transport_certificate_is_sent_by_the_doctor_when_signed(client, auth, t
     history = client.get(f"/v1/certificates/{cert_id}/history", headers=auth).json()
     assert [e["event"] for e in history] == ["DraftCreated", "CertificateSigned",
                                              "CertificateSent"]
-
-
-def test_doi_carries_the_copied_fields_when_created_from_a_db(client, auth):
-    """TYPES.md §11: a DOI created from a DB copies identity, date and place of death."""
-    db_id = issue(client, auth, "db")
-    created = client.post(f"/v1/certificates/{db_id}/doi", headers=auth)
-    assert created.status_code == 201, created.text
-    doi = client.get(f"/v1/certificates/{created.json()['id']}", headers=auth).json()
-    source = client.get(f"/v1/certificates/{db_id}", headers=auth).json()
-    assert doi["type"] == "doi" and doi["relation"]["kind"] == "CREATED_FROM"
-    for field in ("identitetStyrkt", "dodsdatumSakert", "dodsdatum", "dodsplatsKommun",
-                  "dodsplatsBoende", "barn", "patient"):
-        assert doi["content"][field] == source["content"][field], field
-    assert doi["patient"] == source["patient"]
-    lisjp = client.post(f"/v1/certificates/{db_id}/ag7804", headers=auth,
-                        json={"includeDiagnosis": False})
-    assert lisjp.status_code == 409
-
-
-@pytest.mark.parametrize("type_id", ["tstrk1009", "tstrk1062", "db", "doi"])
-def test_draft_is_refused_when_the_patient_has_protected_identity(client, auth, type_id):
-    """TYPES.md §0.1: these types are not issued for a patient with sekretessmarkering."""
-    body = {"type": type_id, "careUnit": UNIT_BODY, "content": MINIMAL[type_id](),
-            "patient": {"personnummer": personnummer(), "protectedIdentity": True}}
-    refused = client.post("/v1/certificates", json=body, headers=auth)
-    assert refused.status_code == 409 and "protected identity" in refused.json()["detail"]
-    body["patient"]["protectedIdentity"] = False
-    assert client.post("/v1/certificates", json=body, headers=auth).status_code == 201

@@ -1,22 +1,31 @@
 """Each certificate type's history replays identically from Kafka (issue "Every certificate
-type": the event history and the stream of a certificate of each type)."""
+type": the event history and the stream of a certificate of each type), and so do the children
+made from a parent of another type (a DOI from a DB, an AG7804 from a LISJP)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from uuid import UUID
 
 import pytest
 
 from commands.certificates import Certificates
 from commands.history import history
 from commands.settings import Settings, eventsourcing_env
+from domain.care import Staff
 from domain.lifecycle import RevocationReason
 from streams.database import Database
 from streams.relay import Relay
 from streams.replay import replay_certificate
 from tests.factories import FakeClock, care_unit, patient, staff_at
 from tests.integration.kafka_support import kafka_settings
-from tests.type_examples import DOCTOR_SENDS, MINIMAL, TODAY
+from tests.type_examples import (
+    DOCTOR_SENDS,
+    MINIMAL,
+    REVOKED_WITHOUT_REASON,
+    SIGN_SENDS,
+    TODAY,
+)
 
 pytestmark = pytest.mark.kafka
 
@@ -27,27 +36,44 @@ def settings() -> Iterator[Settings]:
         yield settings
 
 
+def revoke(app: Certificates, cert_id: UUID, type_id: str, doctor: Staff) -> None:
+    without = type_id in REVOKED_WITHOUT_REASON
+    app.revoke_certificate(cert_id, by=doctor,
+                           reason=None if without else RevocationReason.FEL_PATIENT,
+                           text=None if without else "Fel patient")
+
+
 def test_every_types_history_replays_identically_from_kafka(settings):
     app = Certificates(eventsourcing_env(settings), clock=FakeClock(TODAY))
     try:
         unit = care_unit()
         doctor = staff_at(unit)
-        issued = {}
+        issued: dict[str, UUID] = {}
         for type_id, content in MINIMAL.items():
             cert_id = app.create_draft(type_id=type_id, patient=patient(), care_unit=unit,
                                        author=doctor, content=content()).id
             app.sign_certificate(cert_id, based_on_version=1, by=doctor)
             if type_id in DOCTOR_SENDS:
                 app.send_certificate(cert_id, recipient=DOCTOR_SENDS[type_id], by=doctor.hsa_id)
-            death = type_id in ("db", "doi")
-            app.revoke_certificate(cert_id, by=doctor,
-                                   reason=None if death else RevocationReason.FEL_PATIENT,
-                                   text=None if death else "Fel patient")
             issued[type_id] = cert_id
+        doi = app.create_doi_from_db(issued["db"], by=doctor).id
+        app.edit_draft(doi, based_on_version=1, by=doctor,
+                       content={**MINIMAL["doi"](), **app.get(doi).content})
+        app.sign_certificate(doi, based_on_version=2, by=doctor)
+        ag7804 = app.create_ag7804_from_lisjp(issued["lisjp"], include_diagnosis=True,
+                                              by=doctor).id
+        app.sign_certificate(ag7804, based_on_version=1, by=doctor)
+        made = [*issued.items(), ("doi", doi), ("ag7804", ag7804)]  # children last
+        for type_id, cert_id in made:
+            revoke(app, cert_id, type_id, doctor)
+
         Relay(app, settings, Database(settings)).run_until_caught_up()
-        for type_id, cert_id in issued.items():
+        for type_id, cert_id in made:
             stored = history(app, cert_id)
-            assert stored[-1]["event"] == "CertificateRevoked", type_id
+            assert "CertificateRevoked" in [e["event"] for e in stored], type_id
+            recipient = SIGN_SENDS.get(type_id) or DOCTOR_SENDS.get(type_id)
+            sent = [e["data"]["recipient"] for e in stored if e["event"] == "CertificateSent"]
+            assert sent == ([recipient] if recipient else []), type_id
             assert list(replay_certificate(settings, cert_id)) == stored, type_id
     finally:
         app.close()
