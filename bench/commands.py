@@ -30,7 +30,7 @@ from commands.settings import Settings, eventsourcing_env
 from tests.factories import FakeClock, care_unit, lisjp_content, patient, staff_at
 
 WARM_UP = 20
-TOPIC = "domain.certificate:Certificate.DraftEdited"
+TOPIC = "domain.certificates.certificate:Certificate.DraftEdited"
 
 
 def lifecycles(app: Certificates, count: int) -> float:

@@ -26,18 +26,18 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from api.routers.statistik import default_period, report
+from api.http.routers.statistik import default_period, report
 from bench.support import bench_settings
 from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings, eventsourcing_env
-from domain.certificate import Certificate
-from domain.lifecycle import RevocationReason
-from domain.sjukfall import sick_leave_cases
-from domain.sjukfall_filters import SjukfallFilter, apply_filter
-from domain.sjukfall_model import SjukfallSettings
-from domain.sjukfall_scope import visible_to
-from domain.statistik import NATIONAL
+from domain.certificates.certificate import Certificate
+from domain.certificates.lifecycle import RevocationReason
+from domain.sickleave.engine import sick_leave_cases
+from domain.sickleave.filters import SjukfallFilter, apply_filter
+from domain.sickleave.model import SjukfallSettings
+from domain.sickleave.scope import visible_to
+from domain.statistics.facts import NATIONAL
 from projections.registry import build_views
 from projections.rehabstod import unit_certificates
 from projections.statistik import all_facts

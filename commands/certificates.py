@@ -16,19 +16,20 @@ from commands import questions
 from commands.clock import Clock, IdFactory, new_id, system_clock
 from commands.death_registers import DeathRegisters, check_new_draft, check_signing
 from commands.results import CommandResult, result_of
-from domain import content as contents
-from domain.care import CareUnit, Staff
-from domain.certificate import Certificate
-from domain.certificate_types import (
+from domain.certificates.certificate import Certificate
+from domain.certificates.lifecycle import RelationKind, RevocationReason
+from domain.content import registry as contents
+from domain.shared.care import CareUnit, Staff
+from domain.shared.catalogue import (
     certificate_type,
     check_patient_allowed,
     draftable_type,
     recipient_for,
 )
-from domain.errors import CertificateNotFoundError, NotAuthorisedError, StaleVersionError
-from domain.lifecycle import RelationKind, RevocationReason
-from domain.patient import Patient
-from domain.validation import ValidationIssue
+from domain.shared.errors import CertificateNotFoundError, NotAuthorisedError, StaleVersionError
+from domain.shared.patient import Patient
+from domain.shared.validation import ValidationIssue
+from domain.topics import topics_of
 
 
 class Certificates(Application[UUID]):
@@ -258,11 +259,11 @@ class Certificates(Application[UUID]):
         return self.get(UUID(cert.relation["parent_id"]))
 
     def _draft_ids(self) -> list[UUID]:
-        topic = f"{Certificate.DraftCreated.__module__}:{Certificate.DraftCreated.__qualname__}"
+        topics = topics_of(Certificate.DraftCreated)
         ids: list[UUID] = []
         start = 1
         while True:
-            page = self.recorder.select_notifications(start, 500, topics=[topic])
+            page = self.recorder.select_notifications(start, 500, topics=topics)
             ids.extend(UUID(str(n.originator_id)) for n in page)
             if len(page) < 500:
                 return ids

@@ -6,13 +6,13 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Repository
 
-from domain.death_common import (
+from domain.certificates.death_register import DeathRegister, register_id
+from domain.content.death.common import (
     check_db_allowed,
     check_db_signing_allowed,
     check_doi_allowed,
     check_doi_signing_allowed,
 )
-from domain.death_register import DeathRegister, register_id
 
 DEATH_TYPES = frozenset({"db", "doi"})
 

@@ -2,8 +2,7 @@
 loads the certificate and its conversation, checks, calls one domain method and saves both in
 one transaction. The certificate's own lifecycle calls ``on_signed`` and ``on_revoked``.
 
-Message ids are unique across certificates: each taken message claims its id with a tiny
-aggregate of a derived id, saved with the conversation, so the store itself refuses a second.
+Message ids are unique across certificates: see ``domain.questions.claim``.
 """
 
 from __future__ import annotations
@@ -13,34 +12,21 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import Aggregate
 
 from commands.results import CommandResult, result_of
-from domain.care import Staff
-from domain.certificate import Certificate
-from domain.errors import NotAuthorisedError
-from domain.identities import normalise_personnummer
-from domain.lifecycle import RelationKind
-from domain.qa import IncomingMessage, Subject
-from domain.qa_conversation import Conversation, conversation_id
-from domain.qa_rules import check_certificate_open, check_incoming
+from domain.certificates.certificate import Certificate
+from domain.certificates.lifecycle import RelationKind
+from domain.questions.claim import MessageClaim, claim_id
+from domain.questions.conversation import Conversation, conversation_id
+from domain.questions.messages import IncomingMessage, Subject
+from domain.questions.rules import check_certificate_open, check_incoming
+from domain.shared.care import Staff
+from domain.shared.errors import NotAuthorisedError
+from domain.shared.identities import normalise_personnummer
 
 if TYPE_CHECKING:
     from commands.certificates import Certificates
-
-_CLAIMS = uuid.UUID("9a7c3e51-2b84-4f6d-a0c9-5e1d7b3f8a26")
-
-
-class MessageClaim(Aggregate):
-    """That a recipient's message id has been taken (never published)."""
-
-    @event("MessageClaimed")
-    def __init__(self, certificate_id: uuid.UUID) -> None:
-        self.certificate_id = certificate_id
-
-
-def claim_id(message_id: str) -> uuid.UUID:
-    return uuid.uuid5(_CLAIMS, message_id)
 
 
 def conversation_of(app: Certificates, certificate_id: uuid.UUID) -> Conversation | None:
@@ -76,8 +62,7 @@ def receive_message(app: Certificates, message: IncomingMessage, sender: str) ->
     taken = message.model_copy(update={"sender": sender})
     if not conv.receive(taken):
         return CommandResult(cert.id, conv.version, None, changed=False)
-    claimed = MessageClaim._create(MessageClaim.MessageClaimed,  # type: ignore[attr-defined]
-                                   id=claim, certificate_id=cert.id)
+    claimed = MessageClaim.claim(message.message_id, cert.id)
     return _done(app, cert.id, conv, claimed)
 
 

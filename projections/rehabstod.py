@@ -1,5 +1,6 @@
 """Rehabstöd's input (DOMAIN.md §7): every signed sick-leave certificate of a unit, as the
-case engine in ``domain.sjukfall`` takes it. The projection only keeps that input current; the
+case engine in ``domain.sickleave.engine`` takes it. The projection only keeps that input current;
+the
 cases are computed when asked for, as of the day asked."""
 
 from __future__ import annotations
@@ -7,11 +8,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from domain import icd10
-from domain.fk_model import DEGREE_PERCENT
-from domain.identities import sex
-from domain.lisjp import LisjpContent, periods
-from domain.sjukfall_model import SickLeaveCertificate, SickLeavePeriod
+from domain.content.common.answers import DEGREE_PERCENT
+from domain.content.fk.lisjp import LisjpContent, periods
+from domain.shared import icd10
+from domain.shared.identities import sex
+from domain.sickleave.model import SickLeaveCertificate, SickLeavePeriod
 from projections.base import DocumentView, Sql, docs
 from projections.document import Doc
 

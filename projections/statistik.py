@@ -11,12 +11,12 @@ import json
 from datetime import date
 from typing import Any
 
-from domain import icd10
-from domain.fk_model import DEGREE_PERCENT
-from domain.identities import birth_date, sex
-from domain.lisjp import LisjpContent, periods
-from domain.statistik import CertificateFact, MessageFact, SickLeavePeriod, pseudonym
-from domain.statistik_cases import FactSet
+from domain.content.common.answers import DEGREE_PERCENT
+from domain.content.fk.lisjp import LisjpContent, periods
+from domain.shared import icd10
+from domain.shared.identities import birth_date, sex
+from domain.statistics.cases import FactSet
+from domain.statistics.facts import CertificateFact, MessageFact, SickLeavePeriod, pseudonym
 from projections.base import DocumentView, Sql
 from projections.document import Doc
 

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from domain.content import CONTENT_SPECS, EARLIER_SPECS, ContentSpec
+from domain.content.registry import CONTENT_SPECS, EARLIER_SPECS, ContentSpec
 from streams.schemas import MESSAGES, SCHEMA_VERSION, ce_type
 
 CONTRACT_DIR = Path(__file__).parent / "contract"

@@ -26,9 +26,10 @@ from kafka.errors import KafkaError
 from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings
-from domain.certificate import Certificate
-from domain.certificate_types import RECIPIENTS, RecipientKind
-from domain.qa_conversation import Conversation
+from domain.certificates.certificate import Certificate
+from domain.questions.conversation import Conversation
+from domain.shared.catalogue import RECIPIENTS, RecipientKind
+from domain.topics import topics_of
 from streams.database import Database
 from streams.schemas import CONVERSATION_EVENTS, ce_type, to_wire
 from streams.topics import certificates_topic, ensure_topics, partition_for, recipient_topic
@@ -37,8 +38,7 @@ log = structlog.get_logger("streams.relay")
 _AUTHORITIES = frozenset(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
 EVENT_ID_NAMESPACE = uuid.UUID("5b0d1c3e-7a2f-4c61-9d43-1f0e6a2b7c88")
 SOURCE = "/intyg/certificates"
-CERTIFICATE_TOPIC = f"{Certificate.__module__}:{Certificate.__qualname__}."
-CONVERSATION_TOPIC = f"{Conversation.__module__}:{Conversation.__qualname__}."
+PUBLISHED_TOPICS = frozenset(topics_of(Certificate, Conversation))
 
 
 # Worth a retry: the broker or a database away for a while (OSError covers sockets and set-up
@@ -56,7 +56,7 @@ def is_published(notification: Notification) -> bool:
     """Certificate events and the conversations about certificates are the published stream.
     The per-patient death registers and the message-id claims are internal uniqueness indexes,
     derivable from the published events, so they stay in the store."""
-    return notification.topic.startswith((CERTIFICATE_TOPIC, CONVERSATION_TOPIC))
+    return notification.topic in PUBLISHED_TOPICS
 
 
 def key_of(line: dict[str, Any]) -> str:

@@ -31,7 +31,7 @@ def recipient_topic(settings: Settings, recipient_id: str) -> str:
 
 
 def recipient_topics(settings: Settings) -> list[str]:
-    from domain.certificate_types import RECIPIENTS, RecipientKind
+    from domain.shared.catalogue import RECIPIENTS, RecipientKind
 
     return [recipient_topic(settings, r.id) for r in RECIPIENTS.values()
             if r.kind is RecipientKind.AUTHORITY]

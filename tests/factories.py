@@ -6,8 +6,8 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from domain.care import CareUnit, Role, Staff
-from domain.patient import Patient
+from domain.shared.care import CareUnit, Role, Staff
+from domain.shared.patient import Patient
 
 START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 

@@ -6,8 +6,8 @@ from typing import Any
 from uuid import UUID
 
 from commands.certificates import Certificates
-from domain.care import CareUnit, Staff
-from domain.patient import Patient
+from domain.shared.care import CareUnit, Staff
+from domain.shared.patient import Patient
 from tests.factories import lisjp_content, patient
 
 

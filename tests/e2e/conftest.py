@@ -10,10 +10,10 @@ import jwt
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.http.app import create_app
 from commands.certificates import Certificates
 from commands.settings import Settings
-from domain.care import CareUnit, Staff
+from domain.shared.care import CareUnit, Staff
 from tests.factories import FakeClock, care_unit, staff_at
 
 

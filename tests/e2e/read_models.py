@@ -9,10 +9,10 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.http.app import create_app
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
-from domain.care import Staff
+from domain.shared.care import Staff
 from tests.e2e.conftest import token_for
 from tests.factories import FakeClock
 

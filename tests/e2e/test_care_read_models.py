@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from domain.care import Role
+from domain.shared.care import Role
 from tests.e2e.read_models import bearer
 from tests.factories import care_unit, lisjp_content, patient, staff_at
 from tests.flows import draft, sign, signed
@@ -225,7 +225,7 @@ def test_unit_question_list_filters_and_orders_newest_first(world):
     """Issue "Ärendekommunikation", lists: open questions needing action per unit, filtered by
     subject, reminder, passed last answer date and doctor, newest event first."""
     from commands import questions
-    from domain.qa import IncomingMessage
+    from domain.questions.messages import IncomingMessage
 
     settings, clock, client, app = world
     unit = care_unit()

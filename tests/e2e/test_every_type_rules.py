@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from pydantic.alias_generators import to_camel
 
-from domain.doi import COPIED_FROM_DB
+from domain.content.death.doi import COPIED_FROM_DB
 from tests.e2e.conftest import token_for
 from tests.e2e.test_every_type import REVOKE, issue, kinds, read
 from tests.e2e.test_lisjp_story import UNIT_BODY
@@ -46,7 +46,8 @@ def test_a_second_db_for_the_patient_at_another_care_giver_is_refused(client, au
 
 
 def test_a_doi_made_from_a_db_carries_the_copied_fields(client, auth):
-    """TYPES.md §11 / domain.doi.from_db: identity, date of death (uncertain here, so the
+    """TYPES.md §11 / domain.content.death.doi.from_db: identity, date of death (uncertain here, so
+    the
     anträffad-död date too), place of death, child, and the patient's address; nothing else."""
     db_id = issue(client, auth, "db", MAXIMAL["db"]())
     created = client.post(f"/v1/certificates/{db_id}/doi", headers=auth)

@@ -12,8 +12,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.auth import mint_staff_token
+from api.http.app import create_app
+from api.http.auth import mint_staff_token
 from api.logging import configure_logging
 from commands.settings import Settings
 from tests.e2e.test_lisjp_story import UNIT_BODY

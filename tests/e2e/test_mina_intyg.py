@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.lifecycle import RevocationReason
+from domain.certificates.lifecycle import RevocationReason
 from tests.e2e.read_models import citizen_bearer
 from tests.factories import care_unit, patient, personnummer, staff_at
 from tests.flows import signed

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from api.app import create_app
-from api.demo import seed_demo
+from api.demo.seed import seed_demo
+from api.http.app import create_app
 from commands.certificates import Certificates
 from commands.settings import eventsourcing_env
 from tests.e2e.read_models import embedded

@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from commands.certificates import Certificates
 from commands.history import history
 from commands.settings import Settings, eventsourcing_env
-from domain.care import CareUnit, Role, Staff
-from domain.lifecycle import RevocationReason
-from domain.patient import Patient
+from domain.certificates.lifecycle import RevocationReason
+from domain.shared.care import CareUnit, Role, Staff
+from domain.shared.patient import Patient
 from streams.schemas import SCHEMA_VERSION, to_wire
 from tests.factories import FakeClock, lisjp_content
 
@@ -68,8 +68,8 @@ def conversation(app: Certificates, clock: FakeClock, unit: CareUnit, doctor: St
                  who: Patient) -> list[uuid.UUID]:
     """Every conversation event (DOMAIN.md §6) on one sent LISJP and its complement."""
     from commands import questions
-    from domain.qa import IncomingMessage, Subject
-    from domain.qa_conversation import conversation_id
+    from domain.questions.conversation import conversation_id
+    from domain.questions.messages import IncomingMessage, Subject
 
     f = app.create_draft(type_id="lisjp", patient=who, care_unit=unit, author=doctor,
                          content=lisjp_content(clock().date())).id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.care import CareUnit, Staff
+from domain.shared.care import CareUnit, Staff
 from tests.factories import care_unit, staff_at
 
 

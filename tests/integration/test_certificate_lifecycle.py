@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from domain.care import Role
-from domain.errors import (
+from domain.certificates.lifecycle import CertificateState, StatusKind
+from domain.shared.care import Role
+from domain.shared.errors import (
     CertificateNotDraftError,
     CertificateNotSignedError,
     DraftIncompleteError,
@@ -17,7 +18,6 @@ from domain.errors import (
     NotAuthorisedError,
     StaleVersionError,
 )
-from domain.lifecycle import CertificateState, StatusKind
 from tests.factories import FakeClock, care_unit, lisjp_content, patient, staff_at
 from tests.flows import draft
 
@@ -135,7 +135,7 @@ def test_locked_draft_can_only_be_copied_or_discarded_when_locked(certificates, 
 
 def test_copy_is_refused_when_draft_is_not_locked(certificates, unit, doctor):
     cert_id = draft(certificates, unit, doctor)
-    from domain.errors import DraftNotLockedError
+    from domain.shared.errors import DraftNotLockedError
 
     with pytest.raises(DraftNotLockedError):
         certificates.copy_locked_draft(cert_id, by=doctor)

@@ -15,12 +15,12 @@ from uuid import UUID, uuid4
 import pytest
 from stdnum import luhn
 
-from api.demo import DemoAlreadySeededError, seed_demo
+from api.demo.seed import DemoAlreadySeededError, seed_demo
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
-from domain.certificate import Certificate
-from domain.identities import age_on, normalise_personnummer, sex
-from domain.lifecycle import CertificateState
+from domain.certificates.certificate import Certificate
+from domain.certificates.lifecycle import CertificateState
+from domain.shared.identities import age_on, normalise_personnummer, sex
 from tests.conftest import production_settings
 from tests.factories import START, FakeClock
 

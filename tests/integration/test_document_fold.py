@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from uuid import UUID
 
-from api.demo import seed_demo
+from api.demo.seed import seed_demo
 from commands.certificates import Certificates
 from commands.history import history
 from commands.settings import Settings, eventsourcing_env
-from domain.certificate import Certificate
+from domain.certificates.certificate import Certificate
 from projections.document import fold
 from streams.schemas import parse_wire, to_wire
 from tests.factories import FakeClock

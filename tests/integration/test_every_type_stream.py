@@ -12,8 +12,8 @@ import pytest
 from commands.certificates import Certificates
 from commands.history import history
 from commands.settings import Settings, eventsourcing_env
-from domain.care import Staff
-from domain.lifecycle import RevocationReason
+from domain.certificates.lifecycle import RevocationReason
+from domain.shared.care import Staff
 from streams.database import Database
 from streams.relay import Relay
 from streams.replay import replay_certificate

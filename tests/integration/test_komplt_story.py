@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.http.app import create_app
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from streams.replay import replay_certificate

@@ -10,13 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-from api.demo import seed_demo
+from api.demo.seed import seed_demo
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from streams.database import Database
 from tests.factories import FakeClock
 
-INTYG = [sys.executable, "-m", "api.cli"]
+INTYG = [sys.executable, "-m", "api.cli.main"]
 
 
 def seeded(tmp_path: Path) -> dict[str, str]:

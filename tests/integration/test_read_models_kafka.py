@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.projection_host import ProjectionHost
+from api.http.app import create_app
+from api.runtime.projections import ProjectionHost
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from projections.registry import NAMES

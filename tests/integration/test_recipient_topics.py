@@ -10,7 +10,7 @@ import pytest
 
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
-from domain.lifecycle import RevocationReason
+from domain.certificates.lifecycle import RevocationReason
 from streams.database import Database
 from streams.relay import Relay
 from streams.topics import recipient_topic
@@ -50,7 +50,7 @@ def test_sent_and_revoked_certificates_reach_only_their_recipients_topic(setting
 
 def test_cares_questions_and_answers_reach_the_recipients_topic_keyed_by_certificate(settings):
     from commands import questions
-    from domain.qa import IncomingMessage, Subject
+    from domain.questions.messages import IncomingMessage, Subject
 
     app = Certificates(eventsourcing_env(settings), clock=FakeClock())
     try:

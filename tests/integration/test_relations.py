@@ -7,7 +7,8 @@ from uuid import uuid4
 
 import pytest
 
-from domain.errors import (
+from domain.certificates.lifecycle import RelationKind, RevocationReason, StatusKind
+from domain.shared.errors import (
     CertificateComplementedError,
     CertificateReplacedError,
     CertificateRevokedError,
@@ -15,7 +16,6 @@ from domain.errors import (
     RelationNotAllowedError,
     UnknownCertificateTypeError,
 )
-from domain.lifecycle import RelationKind, RevocationReason, StatusKind
 from tests.factories import lisjp_content, patient
 from tests.flows import sent, sign, signed
 

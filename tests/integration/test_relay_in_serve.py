@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.http.app import create_app
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from streams.database import Database

@@ -7,7 +7,8 @@ from uuid import uuid4
 
 import pytest
 
-from domain.errors import (
+from domain.certificates.lifecycle import RevocationReason, StatusKind, Viewer, visible_statuses
+from domain.shared.errors import (
     CertificateForTestPatientError,
     CertificateNotSignedError,
     CertificateReplacedError,
@@ -16,7 +17,6 @@ from domain.errors import (
     RecipientDoesNotTakeTypeError,
     UnknownRecipientError,
 )
-from domain.lifecycle import RevocationReason, StatusKind, Viewer, visible_statuses
 from tests.factories import lisjp_content, patient
 from tests.flows import draft, sent, sign, signed
 

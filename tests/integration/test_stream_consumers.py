@@ -140,7 +140,7 @@ def intyg(settings: Settings) -> Iterator[Callable[..., subprocess.Popen[bytes]]
     started: list[subprocess.Popen[bytes]] = []
 
     def start(*args: str) -> subprocess.Popen[bytes]:
-        process = subprocess.Popen([sys.executable, "-m", "api.cli", *args], cwd=ROOT,
+        process = subprocess.Popen([sys.executable, "-m", "api.cli.main", *args], cwd=ROOT,
                                    env={**cli_env(settings), "INTYG_LOG_FORMAT": "json"},
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         started.append(process)

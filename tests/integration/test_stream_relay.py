@@ -13,7 +13,7 @@ import pytest
 from commands.certificates import Certificates
 from commands.history import history
 from commands.settings import Settings, eventsourcing_env
-from domain.lifecycle import RevocationReason
+from domain.certificates.lifecycle import RevocationReason
 from streams.contract import schema_file
 from streams.database import Database
 from streams.relay import Relay
@@ -91,7 +91,7 @@ def test_relay_resumes_where_it_stopped_when_restarted(settings, app):
 
 
 def test_replay_equals_history_when_read_for_every_demo_certificate(settings, app):
-    from api.demo import seed_demo
+    from api.demo.seed import seed_demo
 
     seed_demo(app, patients=15, seed=3)
     Relay(app, settings, Database(settings)).run_until_caught_up()
@@ -116,7 +116,7 @@ def test_cli_replay_prints_what_cli_history_prints_when_run_for_a_certificate(se
     root = Path(__file__).parents[2]
 
     def cli(*args: str) -> str:
-        done = subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=root, env=env,
+        done = subprocess.run([sys.executable, "-m", "api.cli.main", *args], cwd=root, env=env,
                               capture_output=True, text=True, check=True, timeout=60)
         return done.stdout
 

@@ -10,8 +10,8 @@ from uuid import uuid4
 
 import pytest
 
-from domain.certificate import Certificate
-from domain.lifecycle import RelationKind
+from domain.certificates.certificate import Certificate
+from domain.certificates.lifecycle import RelationKind
 from tests.factories import FakeClock, care_unit, patient, staff_at
 from tests.unit.test_types_ag114 import maximal as maximal_v1
 

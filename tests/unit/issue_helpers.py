@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from domain.validation import IssueCode, ValidationIssue
+from domain.shared.validation import IssueCode, ValidationIssue
 
 
 def answered(raw: dict[str, Any], path: str, value: Any) -> dict[str, Any]:

@@ -9,15 +9,15 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from domain.ag7804 import (
+from domain.content.fk.ag7804 import (
     QUESTION_IDS,
     Ag7804Content,
     from_lisjp,
     renewal_content,
     validate_ag7804,
 )
-from domain.lisjp import LisjpContent
-from domain.validation import IssueCode, ValidationIssue
+from domain.content.fk.lisjp import LisjpContent
+from domain.shared.validation import IssueCode, ValidationIssue
 from tests.unit.test_lisjp_validation import (
     CARE_UNIT,
     maximal_lisjp,

@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from domain.certificate_types import CERTIFICATE_TYPES
+from domain.shared.catalogue import CERTIFICATE_TYPES
 from streams.contract import asyncapi, content_file, content_schemas, schema_file
 
 TYPE_GOLDENS = sorted((Path(__file__).parents[1] / "golden" / "types").glob("*.json"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.employer_version import ALWAYS, OptionalPart, employer_version
+from domain.certificates.employer_version import ALWAYS, OptionalPart, employer_version
 from tests.factories import lisjp_content
 
 TODAY = date(2026, 11, 28)

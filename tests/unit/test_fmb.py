@@ -7,8 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from domain.fmb import fmb_warning, largest_recommendation, recommendation_for, recommendations
-from domain.sjukfall_model import SickLeaveCertificate, SickLeavePeriod
+from domain.sickleave.fmb import (
+    fmb_warning,
+    largest_recommendation,
+    recommendation_for,
+    recommendations,
+)
+from domain.sickleave.model import SickLeaveCertificate, SickLeavePeriod
 
 DAY = date(2026, 11, 2)
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from domain.errors import InvalidPersonnummerError
-from domain.icd10 import lookup
-from domain.identities import (
+from domain.shared.errors import InvalidPersonnummerError
+from domain.shared.icd10 import lookup
+from domain.shared.identities import (
     age_on,
     check_hsa_id,
     is_samordningsnummer,

@@ -8,8 +8,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from domain.care import CareUnit
-from domain.lisjp import (
+from domain.content.fk.lisjp import (
     QUESTION_IDS,
     LisjpContent,
     last_period,
@@ -17,7 +16,8 @@ from domain.lisjp import (
     renewal_content,
     validate_lisjp,
 )
-from domain.validation import IssueCode, ValidationIssue
+from domain.shared.care import CareUnit
+from domain.shared.validation import IssueCode, ValidationIssue
 from tests.unit.issue_helpers import only
 
 TODAY = date(2026, 11, 28)

@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 from eventsourcing.application import Application
 
-from domain.qa import IncomingMessage, QuestionState, Subject
-from domain.qa_conversation import Conversation, conversation_id
-from domain.qa_errors import (
+from domain.questions.conversation import Conversation, conversation_id
+from domain.questions.errors import (
     AlreadyAnsweredError,
     CannotReopenAnsweredError,
     ComplementItemsOnlyWithKompltError,
@@ -24,6 +23,7 @@ from domain.qa_errors import (
     SubjectMismatchError,
     SubjectNotForCareError,
 )
+from domain.questions.messages import IncomingMessage, QuestionState, Subject
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
 CERT = uuid.uuid4()
@@ -253,7 +253,7 @@ def test_an_answer_to_a_question_marked_handled_opens_it_as_answered():
 
 
 def test_care_cannot_reuse_a_message_id_the_conversation_has_seen():
-    from domain.qa_errors import DuplicateMessageIdError
+    from domain.questions.errors import DuplicateMessageIdError
 
     conv = conversation()
     conv.receive(incoming("q1", subject="OVRIGT"))
@@ -267,7 +267,7 @@ def test_care_cannot_reuse_a_message_id_the_conversation_has_seen():
                                                  ("PAMINN", {}),
                                                  ("PAMINN", {"reminds": "q1", "answers": "q1"})])
 def test_reminds_belongs_to_a_paminn_and_a_paminn_needs_it(subject, fields):
-    from domain.qa_errors import MessageLinksError
+    from domain.questions.errors import MessageLinksError
 
     with pytest.raises(MessageLinksError):
         incoming("m1", subject=subject, **fields)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from domain.sjukfall import SickLeaveCase, SjukfallSettings, sick_leave_cases
+from domain.sickleave.engine import SickLeaveCase, SjukfallSettings, sick_leave_cases
 from tests.unit.test_sjukfall_builders import (
     DEFAULT,
     OTHER_PATIENT,

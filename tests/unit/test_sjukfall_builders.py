@@ -9,7 +9,7 @@ from uuid import uuid4
 
 from stdnum import luhn
 
-from domain.sjukfall import (
+from domain.sickleave.engine import (
     CaseDiagnosis,
     SickLeaveCase,
     SickLeaveCertificate,

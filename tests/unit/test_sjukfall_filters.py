@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from domain.errors import InvalidSjukfallSettingsError
-from domain.sjukfall import CaseDiagnosis
-from domain.sjukfall_filters import SjukfallFilter, apply_filter
+from domain.shared.errors import InvalidSjukfallSettingsError
+from domain.sickleave.engine import CaseDiagnosis
+from domain.sickleave.filters import SjukfallFilter, apply_filter
 from tests.unit.test_sjukfall_builders import COLLEAGUE, DOCTOR, case, d
 
 

@@ -3,7 +3,7 @@ chained by the same gap rule."""
 
 from __future__ import annotations
 
-from domain.sjukfall import SjukfallSettings, patient_cases
+from domain.sickleave.engine import SjukfallSettings, patient_cases
 from tests.unit.test_sjukfall_builders import (
     DEFAULT,
     OTHER_PATIENT,

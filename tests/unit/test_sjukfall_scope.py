@@ -4,8 +4,8 @@ coordinator sees the whole unit; protected-identity patients only the issuing do
 
 from __future__ import annotations
 
-from domain.sjukfall import sick_leave_cases
-from domain.sjukfall_scope import for_doctor, for_rehab_coordinator, visible_to
+from domain.sickleave.engine import sick_leave_cases
+from domain.sickleave.scope import for_doctor, for_rehab_coordinator, visible_to
 from tests.unit.test_sjukfall_builders import (
     COLLEAGUE,
     DEFAULT,

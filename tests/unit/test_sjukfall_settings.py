@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from domain.errors import InvalidInputError, InvalidSjukfallSettingsError
-from domain.sjukfall import SickLeavePeriod, SjukfallSettings
-from domain.validation import IssueCode
+from domain.shared.errors import InvalidInputError, InvalidSjukfallSettingsError
+from domain.shared.validation import IssueCode
+from domain.sickleave.engine import SickLeavePeriod, SjukfallSettings
 from tests.unit.test_sjukfall_builders import cert, iso
 
 

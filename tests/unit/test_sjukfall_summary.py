@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from domain.sjukfall import CaseDiagnosis
-from domain.sjukfall_summary import length_bucket, summarise
+from domain.sickleave.engine import CaseDiagnosis
+from domain.sickleave.summary import length_bucket, summarise
 from tests.unit.test_sjukfall_builders import case
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.statistik_buckets import (
+from domain.statistics.buckets import (
     age_group,
     certificate_count_group,
     diagnosis_block,

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from domain.errors import (
+from domain.shared.errors import (
     InvalidReportPeriodError,
     InvalidStatisticsScopeError,
     PseudonymKeyTooShortError,
 )
-from domain.statistik import (
+from domain.statistics.facts import (
     CertificateFact,
     MessageFact,
     ReportPeriod,

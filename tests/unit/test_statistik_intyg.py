@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.statistik_intyg import certificates_per_type, complemented_share, messages_per_subject
-from domain.statistik_report import Report, to_csv
+from domain.statistics.certificates import (
+    certificates_per_type,
+    complemented_share,
+    messages_per_subject,
+)
+from domain.statistics.report import Report, to_csv
 from tests.unit.test_statistik_facts import (
     NATIONAL,
     OTHER_UNIT,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.statistik import Scope, ScopeLevel
-from domain.statistik_population import lan_population
-from domain.statistik_report import Report
-from domain.statistik_sjukfall import (
+from domain.statistics.facts import Scope, ScopeLevel
+from domain.statistics.population import lan_population
+from domain.statistics.report import Report
+from domain.statistics.sickleave import (
     cases_per_1000_inhabitants,
     cases_per_age_group,
     cases_per_chapter,
@@ -139,8 +139,8 @@ def test_a_fact_set_snapshot_gives_the_same_reports_as_a_plain_list():
     """The cases a FactSet keeps per scope are the ones a plain list builds every time."""
     from datetime import timedelta
 
-    from domain.statistik import ReportPeriod
-    from domain.statistik_cases import FactSet
+    from domain.statistics.cases import FactSet
+    from domain.statistics.facts import ReportPeriod
 
     facts = [certificate(period(date(2024, 1 + i % 9, 1 + i % 20),
                                 date(2024, 1 + i % 9, 1 + i % 20) + timedelta(days=10 + i)),

@@ -8,13 +8,18 @@ from typing import Any
 
 import pytest
 
-from domain import af00213
-from domain.af00213 import QUESTION_IDS as QUESTION_IDS_213
-from domain.af00213 import Af00213Content, validate_af00213
-from domain.af00251 import QUESTION_IDS as QUESTION_IDS_251
-from domain.af00251 import Af00251Content, renewal_content, renewal_facts, validate_af00251
-from domain.care import CareUnit
-from domain.validation import IssueCode, ValidationIssue
+from domain.content.af import af00213
+from domain.content.af.af00213 import QUESTION_IDS as QUESTION_IDS_213
+from domain.content.af.af00213 import Af00213Content, validate_af00213
+from domain.content.af.af00251 import QUESTION_IDS as QUESTION_IDS_251
+from domain.content.af.af00251 import (
+    Af00251Content,
+    renewal_content,
+    renewal_facts,
+    validate_af00251,
+)
+from domain.shared.care import CareUnit
+from domain.shared.validation import IssueCode, ValidationIssue
 from tests.unit.issue_helpers import answered, only, reported
 
 TODAY = date(2026, 11, 28)

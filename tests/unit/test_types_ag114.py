@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from domain import ag114
-from domain.ag114 import QUESTION_IDS, Ag114Content, sjuklon_warning, validate_ag114
-from domain.care import CareUnit
-from domain.validation import IssueCode, ValidationIssue
+from domain.content.ag import ag114
+from domain.content.ag.ag114 import QUESTION_IDS, Ag114Content, sjuklon_warning, validate_ag114
+from domain.shared.care import CareUnit
+from domain.shared.validation import IssueCode, ValidationIssue
 from tests.unit.issue_helpers import answered, only, reported
 
 TODAY = date(2026, 11, 28)

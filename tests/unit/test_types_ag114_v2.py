@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from domain import content as contents
-from domain.ag114_v2 import Ag114V2Content, from_v1, validate_ag114_v2
-from domain.validation import IssueCode, ValidationIssue
+from domain.content import registry as contents
+from domain.content.ag.ag114_v2 import Ag114V2Content, from_v1, validate_ag114_v2
+from domain.shared.validation import IssueCode, ValidationIssue
 from tests.unit.issue_helpers import answered, only
 from tests.unit.test_types_ag114 import CARE_UNIT, TODAY
 from tests.unit.test_types_ag114 import maximal as maximal_v1

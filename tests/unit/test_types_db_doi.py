@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from domain.care import CareUnit
-from domain.db import QUESTION_IDS, DbContent, validate_db
-from domain.death_common import KOMMUNER, is_municipality
-from domain.validation import IssueCode, ValidationIssue
+from domain.content.death.common import KOMMUNER, is_municipality
+from domain.content.death.db import QUESTION_IDS, DbContent, validate_db
+from domain.shared.care import CareUnit
+from domain.shared.validation import IssueCode, ValidationIssue
 from tests.unit.issue_helpers import only
 
 TODAY = date(2026, 11, 28)

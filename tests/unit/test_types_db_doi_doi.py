@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from domain.db import DbContent
-from domain.doi import QUESTION_IDS, DoiContent, from_db, validate_doi
-from domain.validation import IssueCode, ValidationIssue
+from domain.content.death.db import DbContent
+from domain.content.death.doi import QUESTION_IDS, DoiContent, from_db, validate_doi
+from domain.shared.validation import IssueCode, ValidationIssue
 from tests.unit.issue_helpers import only
 from tests.unit.test_types_db_doi import CARE_UNIT, maximal_db, minimal_db
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from domain.death_common import (
+from domain.content.death.common import (
     ExistingDeathCertificate,
     check_db_allowed,
     check_db_signing_allowed,
@@ -14,7 +14,7 @@ from domain.death_common import (
     check_doi_signing_allowed,
     valid_doi,
 )
-from domain.errors import (
+from domain.shared.errors import (
     LaterCertificateExistsError,
     OtherCareGiverCertificateExistsError,
     RuleViolationError,

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from domain.uncertain_dates import (
+from domain.content.death.uncertain_dates import (
     UncertainDate,
     is_before,
     is_future,

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from domain import luae_fs, luae_na
-from domain.care import CareUnit
-from domain.lu_common import QUESTION_IDS as COMMON_QUESTION_IDS
-from domain.lu_common import LuContent
-from domain.validation import IssueCode, ValidationIssue
+from domain.content.lu import luae_fs, luae_na
+from domain.content.lu.common import QUESTION_IDS as COMMON_QUESTION_IDS
+from domain.content.lu.common import LuContent
+from domain.shared.care import CareUnit
+from domain.shared.validation import IssueCode, ValidationIssue
 from tests.unit.issue_helpers import answered, only, reported
 from tests.unit.test_types_luse import CARE_UNIT, TODAY, UNDERLAG
 from tests.unit.test_types_luse import maximal as luse_maximal

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from domain.care import CareUnit
-from domain.luse import QUESTION_IDS, LuseContent, renewal_content, validate_luse
-from domain.validation import IssueCode, ValidationIssue
+from domain.content.lu.luse import QUESTION_IDS, LuseContent, renewal_content, validate_luse
+from domain.shared.care import CareUnit
+from domain.shared.validation import IssueCode, ValidationIssue
 from tests.unit.issue_helpers import answered, only, reported
 
 TODAY = date(2026, 11, 28)

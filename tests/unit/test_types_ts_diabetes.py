@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
-from domain.care import CareUnit
-from domain.ts_diabetes import (
+from domain.content.ts.ts_diabetes import (
     NATIONAL_VERSION,
     QUESTION_IDS,
     TsDiabetesContent,
     validate_ts_diabetes,
 )
-from domain.validation import IssueCode, ValidationIssue
+from domain.shared.care import CareUnit
+from domain.shared.validation import IssueCode, ValidationIssue
 from tests.unit.issue_helpers import answered, only
 
 TODAY = date(2026, 11, 28)

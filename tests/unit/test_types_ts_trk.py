@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from domain.care import CareUnit
-from domain.tstrk1009 import QUESTION_IDS as QUESTION_IDS_1009
-from domain.tstrk1009 import Tstrk1009Content, validate_tstrk1009
-from domain.tstrk1062 import QUESTION_IDS as QUESTION_IDS_1062
-from domain.tstrk1062 import Tstrk1062Content, validate_tstrk1062
-from domain.validation import IssueCode, ValidationIssue
+from domain.content.ts.tstrk1009 import QUESTION_IDS as QUESTION_IDS_1009
+from domain.content.ts.tstrk1009 import Tstrk1009Content, validate_tstrk1009
+from domain.content.ts.tstrk1062 import QUESTION_IDS as QUESTION_IDS_1062
+from domain.content.ts.tstrk1062 import Tstrk1062Content, validate_tstrk1062
+from domain.shared.care import CareUnit
+from domain.shared.validation import IssueCode, ValidationIssue
 from tests.unit.issue_helpers import answered, only
 
 TODAY = date(2026, 11, 28)

@@ -1,0 +1,1 @@
+"""The ``intyg`` command line."""

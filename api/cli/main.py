@@ -1,0 +1,202 @@
+"""The ``intyg`` command line: one entry point, the same Settings and application methods."""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from uuid import UUID
+
+from api.cli.projections import add_commands as add_projection_commands
+from api.logging import configure_logging
+from commands.certificates import Certificates
+from commands.settings import Settings, eventsourcing_env
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from api.http.app import create_app
+
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None,
+                access_log=False)
+    return 0
+
+
+def _token(args: argparse.Namespace, settings: Settings) -> int:
+    from api.http.auth import mint_staff_token
+    from domain.shared.care import Role, Staff
+
+    staff = Staff(hsa_id=args.hsa_id, name=args.name, role=Role(args.role),
+                  care_unit_hsa_id=args.care_unit, care_giver_hsa_id=args.care_giver)
+    print(mint_staff_token(settings, staff, hours=args.hours))
+    return 0
+
+
+def _lock_drafts(args: argparse.Namespace, settings: Settings) -> int:
+    app = Certificates(eventsourcing_env(settings))
+    changed = app.lock_due_drafts()
+    print(json.dumps({"drafts_locked_or_disposed": changed}))
+    return 0
+
+
+def _demo(args: argparse.Namespace, settings: Settings) -> int:
+    from api.demo.seed import seed_demo
+
+    app = Certificates(eventsourcing_env(settings))
+    summary = seed_demo(app, patients=args.patients, seed=args.seed)
+    print(json.dumps(summary))
+    return 0
+
+
+def _history(args: argparse.Namespace, settings: Settings) -> int:
+    from commands.history import history
+
+    app = Certificates(eventsourcing_env(settings))
+    app.get(args.certificate_id)
+    for line in history(app, args.certificate_id):
+        print(json.dumps(line, ensure_ascii=False))
+    return 0
+
+
+def stop_on_signals() -> threading.Event:
+    """SIGTERM and SIGINT end the current unit of work, then the loop, then the process."""
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    return stop
+
+
+def _relay(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.database import Database
+    from streams.relay import Relay
+
+    stop = stop_on_signals()
+    Relay(Certificates(eventsourcing_env(settings)), settings, Database(settings)).run(stop)
+    return 0
+
+
+def _consume(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.consumer import KafkaFeed, run_from_log
+    from streams.database import Database
+    from streams.status_view import CertificateStatusView
+
+    stop = stop_on_signals()
+    db, view = Database(settings), CertificateStatusView(args.name)
+    if settings.is_production:
+        KafkaFeed(settings, db, view).run(stop)
+    else:
+        run_from_log(Certificates(eventsourcing_env(settings)), db, view, stop)
+    return 0
+
+
+def _replay(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.replay import print_lines, replay_certificate, replay_topic
+
+    if args.certificate:
+        print_lines(replay_certificate(settings, args.certificate))
+    else:
+        print_lines(replay_topic(settings, since=args.since, until=args.until,
+                                 from_offset=args.from_offset, to_offset=args.to_offset))
+    return 0
+
+
+def _topics(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.topics import ensure_topics
+
+    ensure_topics(settings)
+    return 0
+
+
+def _contract(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.contract import export
+
+    for path in export():
+        print(path)
+    return 0
+
+
+def _keygen(args: argparse.Namespace, settings: Settings) -> int:
+    print(base64.b64encode(os.urandom(32)).decode())
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="intyg", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the HTTP API (embedded default)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(handler=_serve)
+    token = sub.add_parser("token", help="mint a development token (embedded mode only)")
+    token.add_argument("--hsa-id", default="SE2321000016-D001")
+    token.add_argument("--name", default="Ajla Doktor")
+    token.add_argument("--role", default="doctor")
+    token.add_argument("--care-unit", default="SE2321000016-E001")
+    token.add_argument("--care-giver", default="SE2321000016-G001")
+    token.add_argument("--hours", type=int, default=12)
+    token.set_defaults(handler=_token)
+    lock = sub.add_parser("lock-drafts", help="lock drafts older than 14 days")
+    lock.set_defaults(handler=_lock_drafts)
+    demo = sub.add_parser("demo", help="seed realistic demo data (deterministic with --seed)")
+    demo.add_argument("--patients", type=int, default=300)
+    demo.add_argument("--seed", type=int, default=7804)
+    demo.set_defaults(handler=_demo)
+    hist = sub.add_parser("history", help="print one certificate's events from the store")
+    hist.add_argument("certificate_id", type=UUID)
+    hist.set_defaults(handler=_history)
+    relay = sub.add_parser("relay", help="publish the event store's events to Kafka")
+    relay.set_defaults(handler=_relay)
+    consume = sub.add_parser("consume", help="run the example certificate-status consumer "
+                             "(Kafka in production, the notification log embedded)")
+    consume.add_argument("--name", default="certificate-status",
+                         help="consumer group, and the name of its table")
+    consume.set_defaults(handler=_consume)
+    replay = sub.add_parser("replay", help="print history from Kafka as JSON lines")
+    replay.add_argument("--certificate", type=UUID)
+    replay.add_argument("--since", type=datetime.fromisoformat)
+    replay.add_argument("--until", type=datetime.fromisoformat)
+    replay.add_argument("--from-offset", type=int)
+    replay.add_argument("--to-offset", type=int)
+    replay.set_defaults(handler=_replay)
+    topics = sub.add_parser("topics", help="create the Kafka topics if missing")
+    topics.set_defaults(handler=_topics)
+    contract = sub.add_parser("contract", help="write the JSON Schemas and AsyncAPI document")
+    contract.add_argument("action", nargs="?", choices=["export"], default="export")
+    contract.set_defaults(handler=_contract)
+    keygen = sub.add_parser("keygen", help="print a new INTYG_CIPHER_KEY")
+    keygen.set_defaults(handler=_keygen)
+    add_projection_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValueError as error:
+        print(f"intyg: invalid settings: {error}", file=sys.stderr)
+        return 2
+    configure_logging(settings.log_format)
+    handler: Handler = args.handler
+    try:
+        return handler(args, settings)
+    except Exception as error:
+        from domain.shared.errors import DomainError
+
+        if isinstance(error, DomainError):
+            print(f"intyg: {error}", file=sys.stderr)
+            return 1
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""``intyg demo``: realistic demo data, written through the applications."""

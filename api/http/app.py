@@ -1,0 +1,76 @@
+"""The composition root: ``create_app(settings)``; run with ``uvicorn --factory``."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from api.http.auth import TokenDecoder
+from api.http.errors import install_problem_handlers
+from api.http.routers import (
+    care_lists,
+    certificates,
+    citizen,
+    fmb,
+    health,
+    questions,
+    rehabstod,
+    statistik,
+    statistik_page,
+    types,
+)
+from api.logging import install_request_logging
+from commands.certificates import Certificates
+from commands.settings import Settings, eventsourcing_env
+
+
+def create_app(settings: Settings | None = None, *,
+               certificates_app: Certificates | None = None) -> FastAPI:
+    settings = settings or Settings()
+    app = FastAPI(title="intyg", version="0.1.0",
+                  description="Event-sourced ledger for Swedish medical certificates.")
+    app.state.settings = settings
+    app.state.certificates = certificates_app or Certificates(eventsourcing_env(settings))
+    app.state.tokens = TokenDecoder(settings)
+    install_problem_handlers(app)
+    install_request_logging(app)
+    app.include_router(health.router)
+    app.include_router(certificates.router)
+    app.include_router(types.router)
+    for router in (fmb.router, questions.router, citizen.router, care_lists.router,
+                   rehabstod.router, statistik.router, statistik_page.router):
+        app.include_router(router)
+    if settings.is_production and settings.relay_in_serve:
+        _run_relay_alongside(app, settings)
+    if settings.projections_in_serve:
+        _run_projections_alongside(app, settings)
+    return app
+
+
+def _run_projections_alongside(app: FastAPI, settings: Settings) -> None:
+    """``intyg serve`` keeps every read model current in background threads."""
+    from api.runtime.projections import ProjectionHost
+
+    host = ProjectionHost(settings, app.state.certificates)
+    app.state.projections = host
+    app.router.on_startup.append(host.start)
+    app.router.on_shutdown.append(host.stop)
+
+
+def _run_relay_alongside(app: FastAPI, settings: Settings) -> None:
+    """In production ``intyg serve`` also runs the relay, in a background thread."""
+    import threading
+
+    from streams.database import Database
+    from streams.relay import Relay
+
+    stop = threading.Event()
+    relay = Relay(app.state.certificates, settings, Database(settings))
+    thread = threading.Thread(target=relay.run, args=(stop,), name="relay", daemon=True)
+    app.router.on_startup.append(thread.start)
+
+    def finish_batch_then_stop() -> None:  # before the caller closes the store under it
+        stop.set()
+        if thread.is_alive():
+            thread.join(timeout=30)
+
+    app.router.on_shutdown.append(finish_batch_then_stop)

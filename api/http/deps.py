@@ -1,0 +1,86 @@
+"""Dependency aliases for the routers: the application, the clock and the acting user."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from api.http.auth import TokenDecoder, unauthorized
+from api.runtime.projections import ProjectionHost
+from commands.certificates import Certificates
+from domain.shared.care import Staff
+from domain.shared.citizen import Citizen, admit_citizen
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def _certificates(request: Request) -> Certificates:
+    app: Certificates = request.app.state.certificates
+    return app
+
+
+def _token(credentials: HTTPAuthorizationCredentials | None) -> str:
+    if credentials is None:
+        raise unauthorized("A bearer token is required.")
+    return credentials.credentials
+
+
+def _staff(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Staff:
+    decoder: TokenDecoder = request.app.state.tokens
+    staff = decoder.staff(_token(credentials))
+    request.state.actor = staff.hsa_id
+    return staff
+
+
+def _citizen(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Citizen:
+    """The citizen of a Mina intyg token, admitted only from the age of 16 (DOMAIN.md §9)."""
+    decoder: TokenDecoder = request.app.state.tokens
+    personnummer = decoder.citizen_personnummer(_token(credentials))
+    request.state.actor = "citizen"  # never the personnummer: logs carry no patient ids
+    app: Certificates = request.app.state.certificates
+    return admit_citizen(personnummer, app.clock().date())
+
+
+def _recipient(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """The recipient system calling (Försäkringskassan's, say), from its token."""
+    decoder: TokenDecoder = request.app.state.tokens
+    recipient = decoder.recipient_id(_token(credentials))
+    request.state.actor = recipient
+    return recipient
+
+
+def _views(request: Request) -> ProjectionHost:
+    host: ProjectionHost | None = getattr(request.app.state, "projections", None)
+    if host is None:
+        raise HTTPException(status_code=503, detail="The read models do not run in this process "
+                                                    "(INTYG_PROJECTIONS_IN_SERVE=false).")
+    return host
+
+
+CertificatesDep = Annotated[Certificates, Depends(_certificates)]
+bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+CitizenDep = Annotated[Citizen, Depends(_citizen)]
+RecipientDep = Annotated[str, Depends(_recipient)]
+ViewsDep = Annotated[ProjectionHost, Depends(_views)]
+AfterQuery = Annotated[int | None, Query(
+    ge=0, description="Read your writes: wait (bounded) until the view has seen this log "
+                      "position, as returned by a command.")]
+
+
+def seen_or_503(host: ProjectionHost, view: str, after: int | None) -> None:
+    if not host.wait_for(view, after):
+        raise HTTPException(status_code=503, detail=f"The {view} view has not reached position "
+                                                    f"{after} yet; retry shortly.",
+                            headers={"Retry-After": "1"})
+StaffDep = Annotated[Staff, Depends(_staff)]

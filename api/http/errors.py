@@ -1,0 +1,107 @@
+"""RFC 9457 problem details: one table maps domain errors to HTTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from domain.shared.errors import (
+    DomainError,
+    ForbiddenError,
+    InvalidInputError,
+    NotFoundError,
+    RuleViolationError,
+    VersionConflictError,
+)
+from domain.shared.validation import ValidationIssue
+
+PROBLEM_JSON = "application/problem+json"
+log = structlog.get_logger("api.http.errors")
+
+# (error family, status, type slug, title); the first family that matches wins.
+PROBLEM_TABLE: list[tuple[type[DomainError], int, str, str]] = [
+    (NotFoundError, 404, "not-found", "Not found"),
+    (ForbiddenError, 403, "forbidden", "Not allowed"),
+    (VersionConflictError, 409, "stale-version", "Version conflict"),
+    (RuleViolationError, 409, "rule-violation", "Not allowed in the current state"),
+    (InvalidInputError, 422, "invalid-input", "Invalid input"),
+]
+
+
+def problem(request: Request, status: int, slug: str, title: str, detail: str,
+            errors: list[dict[str, Any]] | None = None) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": f"/problems/{slug}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": request.url.path,
+    }
+    if errors is not None:
+        body["errors"] = errors
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _domain_error(request: Request, error: Exception) -> JSONResponse:
+    for family, status, slug, title in PROBLEM_TABLE:
+        if isinstance(error, family):
+            issues = error.issues if isinstance(error, InvalidInputError) else None
+            errors = [_issue(i) for i in issues] if issues is not None else None
+            log.info("command_refused", error=type(error).__name__, status=status)
+            return problem(request, status, slug, title, str(error), errors)
+    return _unexpected(request, error)
+
+
+def _issue(issue: ValidationIssue) -> dict[str, str]:
+    return {"questionId": issue.question_id, "field": issue.field, "code": issue.code.value,
+            "message": issue.message}
+
+
+def _request_invalid(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)  # noqa: S101 - registered for it only
+    errors = [
+        {
+            "questionId": _question_of(detail["loc"]),
+            "field": ".".join(str(p) for p in detail["loc"][1:]) or str(detail["loc"][0]),
+            "code": "INVALID_FORMAT",
+            "message": detail["msg"],
+        }
+        for detail in error.errors()
+    ]
+    return problem(request, 422, "invalid-input", "Invalid input",
+                   "The request does not have the expected shape.", errors)
+
+
+def _question_of(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc[1:]]
+    return parts[0] if parts else "request"
+
+
+def _http_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, StarletteHTTPException)  # noqa: S101 - registered for it only
+    slug = {401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
+            503: "not-yet-visible"}
+    response = problem(request, error.status_code, slug.get(error.status_code, "http-error"),
+                       str(error.detail) if error.status_code != 404 else "Not found",
+                       str(error.detail))
+    response.headers.update(error.headers or {})
+    return response
+
+
+def _unexpected(request: Request, error: Exception) -> JSONResponse:
+    log.error("unexpected_error", error=type(error).__name__, exc_info=error)
+    return problem(request, 500, "internal", "Internal error",
+                   "Something went wrong on our side; it has been logged.")
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, _domain_error)
+    app.add_exception_handler(RequestValidationError, _request_invalid)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,63 @@
+"""Mapping between API bodies and the domain; never returns an aggregate."""
+
+from __future__ import annotations
+
+import structlog
+
+from api.http.schemas import CareUnitIn, CertificateOut, ChildOut, CommandOut, PatientIn, StatusOut
+from commands.certificates import Certificates
+from commands.results import CommandResult
+from domain.certificates.certificate import Certificate
+from domain.certificates.lifecycle import Viewer, visible_statuses
+from domain.shared.care import CareUnit, Staff
+from domain.shared.errors import NotAuthorisedError
+from domain.shared.identities import normalise_personnummer
+from domain.shared.patient import Patient
+
+access_log = structlog.get_logger("pdl.access")
+
+
+def to_patient(body: PatientIn, app: Certificates) -> Patient:
+    personnummer = normalise_personnummer(body.personnummer, app.clock().date(),
+                                          field="patient.personnummer")
+    return Patient(personnummer=personnummer, name=body.name,
+                   test_indicated=body.test_indicated,
+                   protected_identity=body.protected_identity)
+
+
+def to_care_unit(body: CareUnitIn, staff: Staff) -> CareUnit:
+    """The unit's HSA ids come from the token, its contact details from the body."""
+    return CareUnit(hsa_id=staff.care_unit_hsa_id, care_giver_hsa_id=staff.care_giver_hsa_id,
+                    **body.model_dump())
+
+
+def command_out(app: Certificates, result: CommandResult) -> CommandOut:
+    state = app.get(result.id).state.value
+    return CommandOut(id=result.id, version=result.version, position=result.position,
+                      changed=result.changed, state=state)
+
+
+def check_reads(cert: Certificate, staff: Staff) -> None:
+    """Staff of the issuing unit only; every read is logged for PDL (patientdatalagen) with
+    ids only."""
+    if staff.care_unit_hsa_id != cert.care_unit.hsa_id:
+        raise NotAuthorisedError("Only staff of the issuing care unit may read this certificate.")
+    access_log.info("patient_data_read", certificate_id=str(cert.id), actor=staff.hsa_id,
+                    care_unit=staff.care_unit_hsa_id)
+
+
+def present(cert: Certificate, staff: Staff) -> CertificateOut:
+    """The care view of a certificate."""
+    check_reads(cert, staff)
+    statuses = visible_statuses(cert.statuses, Viewer.CARE)
+    return CertificateOut(
+        id=cert.id, type=cert.type_id, type_version=cert.content_version, version=cert.version,
+        state=cert.state.value, revoked=cert.is_revoked, patient=cert.patient_data,
+        care_unit=cert.care_unit_data, author=cert.author, signer=cert.signer,
+        created_at=cert.created_at, signed_at=cert.signed_at, content=cert.content,
+        statuses=[StatusOut(recipient=s.recipient, kind=s.kind.value, at=s.at) for s in statuses],
+        relation=cert.relation,
+        children=[ChildOut(id=cid, kind=c["kind"], state=c["state"])
+                  for cid, c in cert.children.items()],
+        allowed_actions=cert.allowed_actions(),
+    )

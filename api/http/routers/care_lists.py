@@ -1,0 +1,101 @@
+"""Webcert's lists (care staff), read from the webcert view. Only the unit's own staff see a
+unit's lists; the signed-in user's own lists are at /v1/me."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
+from api.http.schemas import Body
+from domain.shared.care import Staff
+from domain.shared.errors import NotAuthorisedError
+from domain.shared.identities import normalise_personnummer
+from projections.document import Doc
+from projections.webcert import patient_certificates, unit_drafts, unit_signed
+
+router = APIRouter(prefix="/v1", tags=["Webcert lists"])
+VIEW = "webcert"
+StateQuery = Annotated[str | None, Query(
+    pattern="^(DRAFT_INCOMPLETE|DRAFT_COMPLETE|DRAFT_LOCKED)$",
+    description="One draft state; all three when left out.")]
+
+
+class ListedCertificateOut(Body):
+    id: str
+    type: str
+    state: str
+    revoked: bool
+    personnummer: str
+    patient_name: str
+    author_id: str | None
+    signer_id: str | None
+    signed_at: datetime | None
+    updated_at: datetime
+    version: int
+
+
+def _listed(docs: list[Doc]) -> list[ListedCertificateOut]:
+    return [ListedCertificateOut(
+        id=d["id"], type=d["type"], state=d["state"], revoked=d["revoked"],
+        personnummer=d["patient"]["personnummer"], patient_name=d["patient"].get("name", ""),
+        author_id=(d["author"] or {}).get("hsa_id"), signer_id=(d["signer"] or {}).get("hsa_id"),
+        signed_at=d["signed_at"], updated_at=d["updated_at"], version=d["version"],
+    ) for d in docs]
+
+
+def _of_unit(staff: Staff, unit_id: str) -> None:
+    if staff.care_unit_hsa_id != unit_id:
+        raise NotAuthorisedError("Only staff of the care unit see its lists.")
+
+
+@router.get("/units/{unit_id}/drafts")
+def unit_draft_list(unit_id: str, staff: StaffDep, host: ViewsDep, state: StateQuery = None,
+                    after: AfterQuery = None) -> list[ListedCertificateOut]:
+    """The unit's drafts by state, latest change first."""
+    _of_unit(staff, unit_id)
+    seen_or_503(host, VIEW, after)
+    with host.db.transaction() as tx:
+        return _listed(unit_drafts(tx, unit_id, state))
+
+
+@router.get("/units/{unit_id}/certificates")
+def unit_certificate_list(unit_id: str, staff: StaffDep, host: ViewsDep,
+                          after: AfterQuery = None) -> list[ListedCertificateOut]:
+    """The unit's signed certificates, revoked ones marked."""
+    _of_unit(staff, unit_id)
+    seen_or_503(host, VIEW, after)
+    with host.db.transaction() as tx:
+        return _listed(unit_signed(tx, unit_id))
+
+
+@router.get("/units/{unit_id}/patients/{personnummer}/certificates")
+def patient_certificate_list(unit_id: str, personnummer: str, staff: StaffDep, host: ViewsDep,
+                             app: CertificatesDep,
+                             after: AfterQuery = None) -> list[ListedCertificateOut]:
+    """One patient's drafts and certificates at the unit."""
+    _of_unit(staff, unit_id)
+    number = normalise_personnummer(personnummer, app.clock().date())
+    seen_or_503(host, VIEW, after)
+    with host.db.transaction() as tx:
+        return _listed(patient_certificates(tx, unit_id, number))
+
+
+@router.get("/me/drafts")
+def own_drafts(staff: StaffDep, host: ViewsDep, state: StateQuery = None,
+               after: AfterQuery = None) -> list[ListedCertificateOut]:
+    """The signed-in user's drafts at their unit."""
+    seen_or_503(host, VIEW, after)
+    with host.db.transaction() as tx:
+        return _listed(unit_drafts(tx, staff.care_unit_hsa_id, state, author=staff.hsa_id))
+
+
+@router.get("/me/certificates")
+def own_certificates(staff: StaffDep, host: ViewsDep,
+                     after: AfterQuery = None) -> list[ListedCertificateOut]:
+    """The certificates the signed-in doctor signed at their unit."""
+    seen_or_503(host, VIEW, after)
+    with host.db.transaction() as tx:
+        return _listed(unit_signed(tx, staff.care_unit_hsa_id, signer=staff.hsa_id))

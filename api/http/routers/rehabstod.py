@@ -1,0 +1,121 @@
+"""Rehabstöd (DOMAIN.md §7): a unit's current sick-leave cases, one patient's cases and the
+unit summary, computed by the engine in ``domain.sickleave.engine`` from the rehabstod view.
+
+A doctor sees the cases whose active certificate they signed; a rehab coordinator the whole
+unit (but protected identities); other roles and other units' staff are refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic.alias_generators import to_camel
+
+from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
+from domain.shared.care import Role, Staff
+from domain.shared.errors import NotAuthorisedError
+from domain.shared.identities import normalise_personnummer
+from domain.sickleave.engine import patient_cases, sick_leave_cases
+from domain.sickleave.filters import SjukfallFilter, apply_filter
+from domain.sickleave.model import SickLeaveCase, SjukfallSettings
+from domain.sickleave.scope import visible_to
+from domain.sickleave.summary import summarise
+from projections.rehabstod import patient_certificates, unit_certificates
+
+router = APIRouter(prefix="/v1/rehabstod/units/{unit_id}", tags=["Rehabstöd"])
+VIEW = "rehabstod"
+MaxGap = Annotated[int, Query(alias="maxGap", description="0-90 days; default 5")]
+MaxDays = Annotated[int, Query(alias="maxDaysSinceEnded", description="0-14 days; default 0")]
+Today = Annotated[date | None, Query(description="Compute as of this day; default today.")]
+
+
+def _scope(staff: Staff, unit_id: str) -> str | None:
+    """The doctor's HSA id (own cases only), or None for the rehab coordinator's whole unit."""
+    if staff.care_unit_hsa_id != unit_id:
+        raise NotAuthorisedError("Only staff of the care unit see its sick-leave cases.")
+    if staff.role is Role.DOCTOR:
+        return staff.hsa_id
+    if staff.role is Role.REHAB_COORDINATOR:
+        return None
+    raise NotAuthorisedError("Rehabstöd is for doctors and rehab coordinators.")
+
+
+def _camel(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {to_camel(str(k)) if isinstance(k, str) else str(k): _camel(v)
+                for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_camel(v) for v in value]
+    return value
+
+
+def _cases_out(cases: list[SickLeaveCase]) -> list[dict[str, Any]]:
+    return [_camel(asdict(case)) for case in cases]
+
+
+def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap: int,
+                max_days: int, after: int | None) -> list[SickLeaveCase]:
+    doctor = _scope(staff, unit_id)
+    settings = SjukfallSettings(max_gap=max_gap, max_days_since_ended=max_days)
+    seen_or_503(host, VIEW, after)
+    with host.db.transaction() as tx:
+        certificates = unit_certificates(tx, unit_id, today, settings.max_days_since_ended)
+    return visible_to(sick_leave_cases(certificates, today, settings), doctor)
+
+
+@router.get("/sjukfall")
+def unit_overview(
+    unit_id: str, staff: StaffDep, host: ViewsDep, app: CertificatesDep,
+    max_gap: MaxGap = 5, max_days_since_ended: MaxDays = 0, today: Today = None,
+    min_days: Annotated[int | None, Query(alias="minDays")] = None,
+    max_days: Annotated[int | None, Query(alias="maxDays")] = None,
+    chapters: Annotated[list[str] | None, Query(alias="chapter")] = None,
+    min_age: Annotated[int | None, Query(alias="minAge")] = None,
+    max_age: Annotated[int | None, Query(alias="maxAge")] = None,
+    ends_from: Annotated[date | None, Query(alias="endsFrom")] = None,
+    ends_to: Annotated[date | None, Query(alias="endsTo")] = None,
+    doctors: Annotated[list[str] | None, Query(alias="doctor")] = None,
+    occupations: Annotated[list[str] | None, Query(alias="occupation")] = None,
+    text: str = "",
+    unanswered_questions: Annotated[bool | None, Query(alias="unansweredQuestions")] = None,
+    after: AfterQuery = None,
+) -> list[dict[str, Any]]:
+    """The unit's current cases with every filter of DOMAIN.md §7."""
+    chosen = SjukfallFilter(
+        min_days=min_days, max_days=max_days, chapters=frozenset(chapters or ()),
+        min_age=min_age, max_age=max_age, ends_from=ends_from, ends_to=ends_to,
+        doctor_ids=frozenset(doctors or ()), occupations=frozenset(occupations or ()),
+        text=text, unanswered_questions=unanswered_questions)
+    cases = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
+                        max_days_since_ended, after)
+    return _cases_out(apply_filter(cases, chosen))
+
+
+@router.get("/summary")
+def unit_summary(unit_id: str, staff: StaffDep, host: ViewsDep, app: CertificatesDep,
+                 max_gap: MaxGap = 5, max_days_since_ended: MaxDays = 0, today: Today = None,
+                 after: AfterQuery = None) -> dict[str, Any]:
+    """Counts of the visible cases: sex, diagnosis chapter, degree, length buckets."""
+    cases = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
+                        max_days_since_ended, after)
+    summary: dict[str, Any] = _camel(asdict(summarise(cases)))
+    return summary
+
+
+@router.get("/patients/{personnummer}/sjukfall")
+def patient_view(unit_id: str, personnummer: str, staff: StaffDep, host: ViewsDep,
+                 app: CertificatesDep, max_gap: MaxGap = 5, today: Today = None,
+                 after: AfterQuery = None) -> list[dict[str, Any]]:
+    """Every case of one patient at the unit, newest first."""
+    doctor = _scope(staff, unit_id)
+    day = today or app.clock().date()
+    number = normalise_personnummer(personnummer, day)
+    settings = SjukfallSettings(max_gap=max_gap)
+    seen_or_503(host, VIEW, after)
+    with host.db.transaction() as tx:
+        certificates = patient_certificates(tx, unit_id, number)
+    cases = patient_cases(certificates, number, day, settings)
+    return _cases_out(visible_to(cases, doctor) if doctor else cases)

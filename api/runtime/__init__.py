@@ -1,0 +1,1 @@
+"""What runs in threads inside ``intyg serve``: the read models and the relay."""

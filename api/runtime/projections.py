@@ -1,0 +1,95 @@
+"""Runs the read models: each in a thread of its own, fed from the store's notification log
+(embedded) or from Kafka (production), in ``intyg serve`` or alone (``intyg project NAME``)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+
+import structlog
+
+from commands.certificates import Certificates
+from commands.settings import Settings
+from domain.statistics.facts import CertificateFact, MessageFact
+from projections.base import DocumentView
+from projections.registry import build_views
+from projections.statistik import all_facts
+from streams.consumer import KafkaFeed, prepare, run_from_log, watermarks
+from streams.database import Database
+from streams.read_your_writes import wait_until_seen
+from streams.relay import ensure_relay_tables
+
+log = structlog.get_logger("api.projections")
+
+
+class ProjectionHost:
+    def __init__(self, settings: Settings, app: Certificates,
+                 names: Iterable[str] | None = None) -> None:
+        self.settings, self.app = settings, app
+        self.db = Database(settings, keep_idle=4)
+        every = build_views(settings)
+        self.views: dict[str, DocumentView] = {n: every[n] for n in (names or every)}
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._lock = threading.Lock()
+        self._facts_at = 0.0
+        self._facts: tuple[tuple[tuple[int, int], ...],
+                           tuple[list[CertificateFact], list[MessageFact]]] | None = None
+        ensure_relay_tables(self.db)
+        for view in self.views.values():
+            prepare(self.db, view)
+
+    def start(self) -> None:
+        for name, view in self.views.items():
+            thread = threading.Thread(target=self._run, args=(view,), name=f"view-{name}",
+                                      daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def stop(self) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=30)
+        self._threads.clear()
+        self.db.close()
+
+    def wait_for(self, name: str, position: int | None) -> bool:
+        """Read-your-writes: whether the view has seen ``position``, waiting a bounded time."""
+        if position is None or position <= 0:
+            return True
+        return wait_until_seen(self.db, self.settings, name, position,
+                               self.settings.read_wait_seconds)
+
+    def facts(self, fresh: bool = False) -> tuple[list[CertificateFact], list[MessageFact]]:
+        """The statistics facts (certificates, messages) as a snapshot. It is reloaded when the
+        view has moved on and the snapshot is older than INTYG_STATISTICS_REFRESH_SECONDS, or
+        at once with ``fresh`` (a query that passed ``?after=``)."""
+        mark = tuple(sorted(watermarks(self.db, "statistik").items()))
+        now = time.monotonic()
+        with self._lock:
+            stale = self._facts is None or (
+                self._facts[0] != mark
+                and (fresh or now - self._facts_at >= self.settings.statistics_refresh_seconds))
+            if stale:
+                with self.db.transaction() as tx:
+                    self._facts = (mark, all_facts(tx))
+                self._facts_at = now
+            assert self._facts is not None  # noqa: S101 - set just above when missing
+            return self._facts[1]
+
+    def _run(self, view: DocumentView) -> None:
+        log.info("projection_started", projection=view.name,
+                 source="kafka" if self.settings.is_production else "log")
+        backoff = 1.0
+        while not self._stop.is_set():
+            try:
+                if self.settings.is_production:
+                    KafkaFeed(self.settings, self.db, view).run(self._stop)
+                else:
+                    run_from_log(self.app, self.db, view, self._stop)
+            except Exception as error:  # logged with ids only; the batch rolled back
+                log.error("projection_failed", projection=view.name,
+                          error=type(error).__name__, retry_in=backoff, exc_info=error)
+                self._stop.wait(backoff)
+                backoff = min(backoff * 2, 60.0)

@@ -1,0 +1,1 @@
+"""The content toolkit every form family uses: answer models, checks, shared questions."""

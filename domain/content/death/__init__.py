@@ -1,0 +1,1 @@
+"""The death certificates DB and DOI (TYPES.md §10-11)."""

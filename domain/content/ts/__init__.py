@@ -1,0 +1,1 @@
+"""The Transportstyrelsen certificates (TYPES.md §6-9)."""

@@ -1,0 +1,26 @@
+"""The citizen (invånaren) in Mina intyg: logs in with e-legitimation, minimum age 16."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+from domain.shared.errors import CitizenTooYoungError
+from domain.shared.identities import Personnummer, age_on
+
+MINIMUM_AGE = 16
+
+
+class Citizen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    personnummer: Personnummer
+
+
+def admit_citizen(personnummer: str, today: date) -> Citizen:
+    """The citizen, if old enough to use Mina intyg on ``today``."""
+    citizen = Citizen(personnummer=personnummer)
+    if age_on(citizen.personnummer, today) < MINIMUM_AGE:
+        raise CitizenTooYoungError(f"Mina intyg is open from the age of {MINIMUM_AGE}.")
+    return citizen

@@ -1,0 +1,1 @@
+"""Intygsstatistik (DOMAIN.md §8): facts, cases, buckets and reports."""

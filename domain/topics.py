@@ -1,0 +1,128 @@
+"""Every event topic ever written to the event store, pinned (ARCHITECTURE.md invariant 1).
+
+The event store keeps, beside each event, a topic naming the Python class it was made from
+(``module:Class.Event``), and a created event also names its aggregate class. Those strings are
+a contract with every store already written: a class that moves or is renamed must still load
+from its old topic. So:
+
+- ``STORED_TOPICS`` lists each topic string that has ever been stored, written out literally,
+  with the class it loads as today. A test pins the list: a topic that changes or disappears
+  fails the build.
+- ``register_stored_topics()`` teaches the library each old string (an alias), so an event
+  stored under it loads as today's class.
+- Topic filters on the notification log (the relay, ``lock-drafts``, rebuilds) come from here
+  (``topics_of``), never from strings built out of ``__module__``.
+
+Before the bounded-context move (one flat ``domain/`` package) the classes lived in
+``domain.certificate``, ``domain.qa_conversation``, ``domain.death_register`` and
+``commands.questions``; their events are stored under those names. Today's own topics are
+added by ``current_topic`` so a filter finds events written before and after a move.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventsourcing.utils import get_topic, register_topic
+
+from domain.certificates.certificate import Certificate
+from domain.certificates.death_register import DeathRegister
+from domain.questions.claim import MessageClaim
+from domain.questions.conversation import Conversation
+
+
+def _event(aggregate: Any, name: str) -> Any:
+    """An aggregate's event class (most are made by the ``@event`` decorator at import)."""
+    return getattr(aggregate, name)
+
+
+_C = Certificate
+_Q = Conversation
+_D = DeathRegister
+_M = MessageClaim
+
+STORED_TOPICS: dict[str, Any] = {
+    # The certificate (domain/certificate.py before the move).
+    "domain.certificate:Certificate": _C,
+    "domain.certificate:Certificate.DraftCreated": _event(_C, "DraftCreated"),
+    "domain.certificate:Certificate.CertificateRegistered": _event(_C, "CertificateRegistered"),
+    "domain.certificate:Certificate.DraftEdited": _event(_C, "DraftEdited"),
+    "domain.certificate:Certificate.DraftDiscarded": _event(_C, "DraftDiscarded"),
+    "domain.certificate:Certificate.DraftLocked": _event(_C, "DraftLocked"),
+    "domain.certificate:Certificate.DraftDisposed": _event(_C, "DraftDisposed"),
+    "domain.certificate:Certificate.CertificateSigned": _event(_C, "CertificateSigned"),
+    "domain.certificate:Certificate.CertificateSent": _event(_C, "CertificateSent"),
+    "domain.certificate:Certificate.CertificateRevoked": _event(_C, "CertificateRevoked"),
+    "domain.certificate:Certificate.CertificateArchived": _event(_C, "CertificateArchived"),
+    "domain.certificate:Certificate.CertificateRestored": _event(_C, "CertificateRestored"),
+    "domain.certificate:Certificate.ChildCertificateCreated": _event(_C, "ChildCertificateCreated"),
+    "domain.certificate:Certificate.ChildCertificateSigned": _event(_C, "ChildCertificateSigned"),
+    "domain.certificate:Certificate.ChildCertificateRevoked": _event(_C, "ChildCertificateRevoked"),
+    "domain.certificate:Certificate.ChildDraftDiscarded": _event(_C, "ChildDraftDiscarded"),
+    # The conversation about a certificate (domain/qa_conversation.py before the move).
+    "domain.qa_conversation:Conversation": _Q,
+    "domain.qa_conversation:Conversation.ConversationStarted": _event(_Q, "ConversationStarted"),
+    "domain.qa_conversation:Conversation.QuestionReceived": _event(_Q, "QuestionReceived"),
+    "domain.qa_conversation:Conversation.AnswerReceived": _event(_Q, "AnswerReceived"),
+    "domain.qa_conversation:Conversation.ReminderReceived": _event(_Q, "ReminderReceived"),
+    "domain.qa_conversation:Conversation.QuestionSent": _event(_Q, "QuestionSent"),
+    "domain.qa_conversation:Conversation.AnswerSent": _event(_Q, "AnswerSent"),
+    "domain.qa_conversation:Conversation.CannotComplementAnswered":
+        _event(_Q, "CannotComplementAnswered"),
+    "domain.qa_conversation:Conversation.QuestionHandled": _event(_Q, "QuestionHandled"),
+    "domain.qa_conversation:Conversation.QuestionReopened": _event(_Q, "QuestionReopened"),
+    "domain.qa_conversation:Conversation.KompltClosedByComplement":
+        _event(_Q, "KompltClosedByComplement"),
+    "domain.qa_conversation:Conversation.KompltReopened": _event(_Q, "KompltReopened"),
+    "domain.qa_conversation:Conversation.QuestionsClosedByRevocation":
+        _event(_Q, "QuestionsClosedByRevocation"),
+    # A patient's register of death certificates (domain/death_register.py before the move).
+    "domain.death_register:DeathRegister": _D,
+    "domain.death_register:DeathRegister.DeathRegisterOpened": _event(_D, "DeathRegisterOpened"),
+    "domain.death_register:DeathRegister.DeathCertificateNoted":
+        _event(_D, "DeathCertificateNoted"),
+    "domain.death_register:DeathRegister.DeathCertificateSigned":
+        _event(_D, "DeathCertificateSigned"),
+    "domain.death_register:DeathRegister.DeathCertificateRevoked":
+        _event(_D, "DeathCertificateRevoked"),
+    "domain.death_register:DeathRegister.DeathDraftLocked": _event(_D, "DeathDraftLocked"),
+    "domain.death_register:DeathRegister.DeathDraftDiscarded": _event(_D, "DeathDraftDiscarded"),
+    # The claim of a recipient's message id (commands/questions.py before the move).
+    "commands.questions:MessageClaim": _M,
+    "commands.questions:MessageClaim.MessageClaimed": _event(_M, "MessageClaimed"),
+}
+
+
+def current_topic(cls: Any) -> str:
+    """The topic the library writes for ``cls`` today."""
+    return get_topic(cls)
+
+
+def register_stored_topics() -> None:
+    """Let every stored topic load as today's class (idempotent)."""
+    for topic, cls in STORED_TOPICS.items():
+        if topic != current_topic(cls):
+            register_topic(topic, cls)
+
+
+def topics_of(*classes: Any) -> list[str]:
+    """Every topic an event of these classes may be stored under: the pinned old ones and
+    today's, for filters on the notification log. An aggregate class stands for all of its
+    events."""
+    wanted = set(classes)
+    found = {topic for topic, cls in STORED_TOPICS.items()
+             if cls in wanted or _owner(cls) in wanted}
+    found |= {current_topic(cls) for cls in STORED_TOPICS.values()
+              if cls in wanted or _owner(cls) in wanted}
+    return sorted(found)
+
+
+def _owner(cls: Any) -> Any:
+    """The aggregate an event class belongs to (the class itself for an aggregate)."""
+    for aggregate in (_C, _Q, _D, _M):
+        if cls is aggregate or cls.__qualname__.startswith(f"{aggregate.__qualname__}."):
+            return aggregate
+    return None
+
+
+register_stored_topics()
