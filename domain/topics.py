@@ -26,7 +26,7 @@ from typing import Any
 from eventsourcing.utils import get_topic, register_topic
 
 from domain.certificates.certificate import Certificate
-from domain.certificates.death_register import DeathRegister
+from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 

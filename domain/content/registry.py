@@ -25,7 +25,9 @@ from domain.content.ag import ag114, ag114_v2
 from domain.content.death import db, doi
 from domain.content.fk import ag7804, lisjp
 from domain.content.lu import luae_fs, luae_na, luse
-from domain.content.ts import ts_bas, ts_diabetes, tstrk1009, tstrk1062
+from domain.content.ts import bas as ts_bas
+from domain.content.ts import diabetes as ts_diabetes
+from domain.content.ts import tstrk1009, tstrk1062
 from domain.shared.care import CareUnit
 from domain.shared.errors import InvalidInputError, RelationNotAllowedError
 from domain.shared.identities import birth_date

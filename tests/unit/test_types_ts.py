@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from domain.content.ts.ts_bas import NATIONAL_VERSION, QUESTION_IDS, TsBasContent, validate_ts_bas
+from domain.content.ts.bas import NATIONAL_VERSION, QUESTION_IDS, TsBasContent, validate_ts_bas
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
 from tests.unit.issue_helpers import answered, only

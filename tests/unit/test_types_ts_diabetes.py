@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from domain.content.ts.ts_diabetes import (
+from domain.content.ts.diabetes import (
     NATIONAL_VERSION,
     QUESTION_IDS,
     TsDiabetesContent,
