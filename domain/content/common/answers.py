@@ -1,5 +1,6 @@
-"""Answers and code lists shared by the FK 7804 family: LISJP (läkarintyg för sjukpenning) and
-AG7804 (the employer's certificate made from it).
+"""Answers and code lists every form family builds on: the content models' configuration,
+dates and texts, and the national code lists first written for the FK 7804 family (LISJP,
+AG7804) and reused by the läkarutlåtanden, AG1-14 and the AF certificates.
 
 Dates and codes are plain strings in these models on purpose: a draft may hold a malformed date
 or an unknown code, and validation then reports it on its national question id instead of the

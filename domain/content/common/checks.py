@@ -1,5 +1,5 @@
-"""Rules written once for the FK 7804 family (LISJP, AG7804): free texts, code lists, the
-contact question and the issuing care unit (TYPES.md §0).
+"""Checks written once for every form family: free texts, code lists, the contact question,
+answered questions, choices, past dates and the issuing care unit (TYPES.md §0).
 
 Every check returns the issues it finds (empty when the answer is fine) so that a validator can
 report every failure at once.
