@@ -14,7 +14,7 @@ _ENVELOPE = {"originator_id", "originator_version", "timestamp", "originator_top
 
 
 def event_name(event: DomainEventProtocol[Any]) -> str:
-    return type(event).__qualname__.rsplit(".", 1)[-1]
+    return type(event).__name__
 
 
 def event_data(event: DomainEventProtocol[Any]) -> dict[str, Any]:

@@ -40,6 +40,7 @@ _C = Certificate
 _Q = Conversation
 _D = DeathRegister
 _M = MessageClaim
+AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M)  # every aggregate class the store holds
 
 STORED_TOPICS: dict[str, Any] = {
     # The certificate (domain/certificate.py before the move).
@@ -119,8 +120,8 @@ def topics_of(*classes: Any) -> list[str]:
 
 def _owner(cls: Any) -> Any:
     """The aggregate an event class belongs to (the class itself for an aggregate)."""
-    for aggregate in (_C, _Q, _D, _M):
-        if cls is aggregate or cls.__qualname__.startswith(f"{aggregate.__qualname__}."):
+    for aggregate in AGGREGATES:
+        if cls is aggregate or issubclass(cls, aggregate.Event):
             return aggregate
     return None
 

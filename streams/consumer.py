@@ -23,7 +23,8 @@ from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings
 from streams.database import Database, Transaction
-from streams.relay import event_id, is_published
+from streams.published import is_published, known_prefix
+from streams.relay import event_id
 from streams.schemas import Envelope, UnknownEventError, parse_wire, to_wire
 from streams.topics import certificates_topic, dead_letter_topic
 
@@ -135,19 +136,22 @@ def apply_once(tx: Transaction, handler: Handler, message: Envelope, ce_id: str)
 
 def feed_from_log(app: Certificates, db: Database, handler: Handler, limit: int = 500) -> int:
     """Embedded mode: feed the handler one page of the store's notification log, rows and
-    position in one transaction. Returns how many notifications the page held."""
+    position in one transaction. Returns how many notifications the page held. Like the relay,
+    it stops just before a notification under an unknown topic and raises
+    ``UnknownStoredTopicError``."""
     start = positions(db, handler.name, "log").get(0, 0)
-    notifications = app.recorder.select_notifications(start + 1, limit)
-    if not notifications:
-        return 0
+    notifications, unknown = known_prefix(app.recorder.select_notifications(start + 1, limit))
     items = []
     for notification in notifications:
         if is_published(notification):
             line = history_line(app.mapper.to_domain_event(notification))
             items.append((parse_wire(to_wire(line)), event_id(line["id"], line["version"])))
-    with db.transaction() as tx:
-        apply_batch(tx, handler, items)
-        _record(tx, handler.name, "log", 0, notifications[-1].id, notifications[-1].id)
+    if notifications:
+        with db.transaction() as tx:
+            apply_batch(tx, handler, items)
+            _record(tx, handler.name, "log", 0, notifications[-1].id, notifications[-1].id)
+    if unknown is not None:
+        raise unknown
     return len(notifications)
 
 

@@ -26,11 +26,9 @@ from kafka.errors import KafkaError
 from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings
-from domain.certificates.certificate import Certificate
-from domain.questions.conversation import Conversation
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
-from domain.topics import topics_of
 from streams.database import Database
+from streams.published import is_published, known_prefix
 from streams.schemas import CONVERSATION_EVENTS, ce_type, to_wire
 from streams.topics import certificates_topic, ensure_topics, partition_for, recipient_topic
 
@@ -38,7 +36,6 @@ log = structlog.get_logger("streams.relay")
 _AUTHORITIES = frozenset(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
 EVENT_ID_NAMESPACE = uuid.UUID("5b0d1c3e-7a2f-4c61-9d43-1f0e6a2b7c88")
 SOURCE = "/intyg/certificates"
-PUBLISHED_TOPICS = frozenset(topics_of(Certificate, Conversation))
 
 
 # Worth a retry: the broker or a database away for a while (OSError covers sockets and set-up
@@ -50,13 +47,6 @@ TRANSIENT = (KafkaError, OSError, StoreOperationalError, psycopg.OperationalErro
 def event_id(aggregate_id: str, version: int) -> str:
     """Deterministic: the same event always carries the same id, however often it is sent."""
     return str(uuid.uuid5(EVENT_ID_NAMESPACE, f"{aggregate_id}:{version}"))
-
-
-def is_published(notification: Notification) -> bool:
-    """Certificate events and the conversations about certificates are the published stream.
-    The per-patient death registers and the message-id claims are internal uniqueness indexes,
-    derivable from the published events, so they stay in the store."""
-    return notification.topic in PUBLISHED_TOPICS
 
 
 def key_of(line: dict[str, Any]) -> str:
@@ -136,11 +126,20 @@ class Relay:
         return int(rows[0][0]) if rows else 0
 
     def publish_batch(self, limit: int = 500) -> int:
-        """Publish the next batch; returns how many events the broker acknowledged."""
+        """Publish the next batch; returns how many notifications it passed (published or
+        internal). At a notification under an unknown topic it publishes what comes before,
+        records the position just before it, and raises ``UnknownStoredTopicError``."""
         start = self.position()
-        notifications = self.app.recorder.select_notifications(start + 1, limit)
-        if not notifications:
-            return 0
+        notifications, unknown = known_prefix(
+            self.app.recorder.select_notifications(start + 1, limit))
+        if notifications:
+            self._publish(notifications)
+        if unknown is not None:
+            raise unknown
+        return len(notifications)
+
+    def _publish(self, notifications: list[Notification]) -> None:
+        """Send every published event of the batch, wait for the broker, record the position."""
         producer = self._ensure_producer()
         futures, last_in = [], {}
         for notification in notifications:
@@ -152,7 +151,6 @@ class Relay:
         for future in futures:
             future.get(timeout=30)
         self._record(notifications[-1].id, last_in)
-        return len(notifications)
 
     def _send(self, producer: Producer, notification: Notification) -> tuple[int, list[Any]]:
         """The event to the certificates topic, and a copy to the topic of each recipient it
@@ -219,7 +217,7 @@ class Relay:
         while not stop.is_set():
             try:
                 published = self._try_batch()
-            except Exception as error:  # e.g. contract drift: stop loudly, publish nothing wrong
+            except Exception as error:  # e.g. contract drift or an unknown topic: stop loudly
                 log.error("relay_stopped", error=type(error).__name__, position=self.position())
                 self._drop_producer()
                 raise

@@ -75,7 +75,7 @@ def value_of(record: Any) -> dict[str, Any]:
 
 def published_events(app: Any) -> int:
     """How many of the store's events the relay publishes (certificate events only)."""
-    from streams.relay import is_published
+    from streams.published import is_published
 
     total, start = 0, 1
     while True:

@@ -21,6 +21,7 @@ from commands.settings import Settings, eventsourcing_env
 from domain.certificates.certificate import Certificate
 from domain.certificates.lifecycle import CertificateState
 from domain.shared.identities import age_on, normalise_personnummer, sex
+from domain.topics import topics_of
 from tests.conftest import production_settings
 from tests.factories import START, FakeClock
 
@@ -35,8 +36,8 @@ def _sqlite_app(directory: Path) -> Certificates:
 
 def _certificates(app: Certificates) -> list[Certificate]:
     """Every seeded certificate, in the order it was created."""
-    created = f"{Certificate.DraftCreated.__module__}:{Certificate.DraftCreated.__qualname__}"
-    notes = app.recorder.select_notifications(1, 100_000, topics=[created])
+    created = topics_of(Certificate.DraftCreated)
+    notes = app.recorder.select_notifications(1, 100_000, topics=created)
     return [app.get(UUID(str(n.originator_id))) for n in notes]
 
 

@@ -12,6 +12,7 @@ from commands.certificates import Certificates
 from commands.history import history
 from commands.settings import Settings, eventsourcing_env
 from domain.certificates.certificate import Certificate
+from domain.topics import topics_of
 from projections.document import fold
 from streams.schemas import parse_wire, to_wire
 from tests.factories import FakeClock
@@ -22,9 +23,9 @@ def test_fold_of_each_demo_certificates_history_matches_the_aggregate(tmp_path: 
                        clock=FakeClock())
     try:
         seed_demo(app, patients=40, seed=11)
-        created = f"{Certificate.DraftCreated.__module__}:{Certificate.DraftCreated.__qualname__}"
+        created = topics_of(Certificate.DraftCreated)
         ids = [UUID(str(n.originator_id))
-               for n in app.recorder.select_notifications(1, 100_000, topics=[created])]
+               for n in app.recorder.select_notifications(1, 100_000, topics=created)]
         assert len(ids) > 50
         for cert_id in ids:
             doc = None

@@ -95,7 +95,7 @@ def test_replay_equals_history_when_read_for_every_demo_certificate(settings, ap
 
     seed_demo(app, patients=15, seed=3)
     Relay(app, settings, Database(settings)).run_until_caught_up()
-    from streams.relay import is_published
+    from streams.published import is_published
 
     ids = {n.originator_id for n in app.recorder.select_notifications(1, 100_000)
            if is_published(n)}
@@ -130,7 +130,7 @@ def test_death_registers_stay_in_the_store_when_a_db_is_relayed(settings):
     the relay passes over its events and publishes every certificate event."""
     from datetime import UTC, datetime
 
-    from streams.relay import is_published
+    from streams.published import is_published
     from tests.factories import patient
     from tests.unit.test_types_db_doi import minimal_db
 
