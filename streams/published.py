@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from eventsourcing.persistence import Notification
 
 from domain.certificates.certificate import Certificate
-from domain.certificates.death_register import DeathRegister
+from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.topics import topics_of

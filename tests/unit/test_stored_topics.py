@@ -11,7 +11,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.utils import get_topic, resolve_topic
 
 from domain.certificates.certificate import Certificate
-from domain.certificates.death_register import DeathRegister
+from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.topics import STORED_TOPICS, topics_of
