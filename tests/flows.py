@@ -6,9 +6,10 @@ from typing import Any
 from uuid import UUID
 
 from commands.certificates import Certificates
+from domain.certificates.lifecycle import RevocationReason
 from domain.shared.care import CareUnit, Staff
 from domain.shared.patient import Patient
-from tests.factories import lisjp_content, patient
+from tests.factories import care_unit, lisjp_content, patient, staff_at
 
 
 def draft(app: Certificates, unit: CareUnit, doctor: Staff, who: Patient | None = None,
@@ -33,3 +34,15 @@ def sent(app: Certificates, unit: CareUnit, doctor: Staff, **content: Any) -> UU
     cert_id = signed(app, unit, doctor, **content)
     app.send_certificate(cert_id, recipient="FKASSA", by=doctor.hsa_id)
     return cert_id
+
+
+def issue_lifecycles(app: Certificates, count: int) -> None:
+    unit = care_unit()
+    doctor = staff_at(unit)
+    for n in range(count):
+        cert = sent(app, unit, doctor)
+        if n % 3 == 0:
+            app.renew_certificate(cert, by=doctor)
+        if n % 4 == 0:
+            app.revoke_certificate(cert, reason=RevocationReason.ANNAT_ALLVARLIGT_FEL,
+                                   text="Fel", by=doctor)

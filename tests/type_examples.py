@@ -8,17 +8,26 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tests.factories import lisjp_content
-from tests.unit.test_ag7804 import minimal_ag7804
-from tests.unit.test_types_af import maximal_251, minimal_213, minimal_251
-from tests.unit.test_types_ag114_v2 import minimal as minimal_ag114
-from tests.unit.test_types_db_doi import maximal_db, minimal_db
-from tests.unit.test_types_db_doi_doi import minimal_doi
-from tests.unit.test_types_luae import fs_maximal, fs_minimal, na_maximal, na_minimal
-from tests.unit.test_types_luse import maximal as maximal_luse
-from tests.unit.test_types_luse import minimal as minimal_luse
-from tests.unit.test_types_ts import minimal_ts_bas
-from tests.unit.test_types_ts_diabetes import minimal_ts_diabetes
-from tests.unit.test_types_ts_trk import minimal_1009, minimal_1062
+from tests.factories.content import (
+    fs_maximal,
+    fs_minimal,
+    maximal_251,
+    maximal_db,
+    maximal_luse,
+    minimal_213,
+    minimal_251,
+    minimal_1009,
+    minimal_1062,
+    minimal_ag114_v2,
+    minimal_ag7804,
+    minimal_db,
+    minimal_doi,
+    minimal_luse,
+    minimal_ts_bas,
+    minimal_ts_diabetes,
+    na_maximal,
+    na_minimal,
+)
 
 TODAY = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 MINIMAL: dict[str, Callable[[], dict[str, Any]]] = {
@@ -26,7 +35,7 @@ MINIMAL: dict[str, Callable[[], dict[str, Any]]] = {
     "luse": minimal_luse,
     "luae_na": na_minimal,
     "luae_fs": fs_minimal,
-    "ag114": minimal_ag114,
+    "ag114": minimal_ag114_v2,
     "ag7804": minimal_ag7804,
     "ts-bas": minimal_ts_bas,
     "ts-diabetes": minimal_ts_diabetes,

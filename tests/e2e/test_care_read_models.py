@@ -163,7 +163,7 @@ def test_a_query_waiting_for_an_unwritten_position_gives_503(world):
 def test_every_view_rebuilt_from_the_log_equals_the_live_view(world):
     """Embedded mode: the same guarantee as from Kafka (tests/integration), from the log."""
     from streams.rebuild import rebuild
-    from tests.integration.test_stream_relay import issue_lifecycles
+    from tests.flows import issue_lifecycles
 
     _, _, client, app = world
     issue_lifecycles(app, 6)

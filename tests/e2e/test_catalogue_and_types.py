@@ -6,8 +6,8 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
-from tests.e2e.test_every_type import issue, recipient_of
 from tests.factories import FakeClock
+from tests.factories.http import issue, recipient_of
 from tests.type_examples import MAXIMAL, MINIMAL, PRINTED, RENEWABLE, SIGN_SENDS, TODAY
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.test_lisjp_story import UNIT_BODY
-from tests.factories import FakeClock, personnummer
+from tests.factories import FakeClock
+from tests.factories.http import REVOKE, issue, kinds, read, recipient_of
 from tests.type_examples import (
     DOCTOR_SENDS,
     MINIMAL,
@@ -21,7 +21,6 @@ from tests.type_examples import (
     TODAY,
 )
 
-REVOKE = {"reason": "ANNAT_ALLVARLIGT_FEL", "text": "Fel uppgift"}
 NEEDS_REASON = sorted(set(MINIMAL) - set(REVOKED_WITHOUT_REASON))
 AUTHORITIES = ("FKASSA", "TRANSP", "SKV", "SOS", "AF")
 
@@ -29,36 +28,6 @@ AUTHORITIES = ("FKASSA", "TRANSP", "SKV", "SOS", "AF")
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(TODAY)
-
-
-def recipient_of(type_id: str) -> str | None:
-    return SIGN_SENDS.get(type_id) or DOCTOR_SENDS.get(type_id)
-
-
-def issue(client: Any, auth: dict[str, str], type_id: str, content: dict[str, Any] | None = None,
-          pnr: str | None = None) -> str:
-    """A signed certificate of the type (sent already when the type is sign = send)."""
-    body = {"type": type_id, "patient": {"personnummer": pnr or personnummer()},
-            "careUnit": UNIT_BODY, "content": content or MINIMAL[type_id]()}
-    created = client.post("/v1/certificates", json=body, headers=auth)
-    assert created.status_code == 201, created.text
-    assert created.json()["state"] == "DRAFT_COMPLETE", client.get(
-        f"/v1/certificates/{created.json()['id']}/validation", headers=auth).json()
-    cert_id: str = created.json()["id"]
-    signed = client.post(f"/v1/certificates/{cert_id}/sign", json={"version": 1}, headers=auth)
-    assert signed.status_code == 200, signed.text
-    return cert_id
-
-
-def read(client: Any, auth: dict[str, str], cert_id: str) -> dict[str, Any]:
-    found = client.get(f"/v1/certificates/{cert_id}", headers=auth)
-    assert found.status_code == 200, found.text
-    body: dict[str, Any] = found.json()
-    return body
-
-
-def kinds(client: Any, auth: dict[str, str], cert_id: str) -> set[tuple[str, str]]:
-    return {(s["recipient"], s["kind"]) for s in read(client, auth, cert_id)["statuses"]}
 
 
 def events(client: Any, auth: dict[str, str], cert_id: str) -> list[str]:

@@ -9,9 +9,8 @@ from pydantic.alias_generators import to_camel
 
 from domain.content.death.doi import COPIED_FROM_DB
 from tests.e2e.conftest import token_for
-from tests.e2e.test_every_type import REVOKE, issue, kinds, read
-from tests.e2e.test_lisjp_story import UNIT_BODY
 from tests.factories import FakeClock, care_unit, personnummer, staff_at
+from tests.factories.http import REVOKE, UNIT_BODY, issue, kinds, read
 from tests.type_examples import MAXIMAL, MINIMAL, NO_PROTECTED_IDENTITY, TODAY
 
 DB_ONLY = ("explosivImplantat", "explosivAvlagsnat", "undersokningYttre", "undersokningDatum",

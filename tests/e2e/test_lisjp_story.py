@@ -2,23 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from fastapi.testclient import TestClient
-
-from tests.factories import lisjp_content, personnummer
-
-UNIT_BODY = {"name": "Vårdcentralen Väst", "postalAddress": "Storgatan 1",
-             "postalCode": "111 22", "postalTown": "Stockholm", "phone": "08-123 45 67",
-             "lan": "01"}
-
-
-def create(client: TestClient, auth: dict[str, str], content: dict[str, Any]) -> dict[str, Any]:
-    body = {"type": "lisjp", "patient": {"personnummer": personnummer()},
-            "careUnit": UNIT_BODY, "content": content}
-    response = client.post("/v1/certificates", json=body, headers=auth)
-    assert response.status_code == 201, response.text
-    return response.json()
+from tests.factories import lisjp_content
+from tests.factories.http import create
 
 
 def test_doctor_story_when_issuing_renewing_and_revoking_a_lisjp(client, auth, clock):

@@ -16,8 +16,8 @@ from api.http.app import create_app
 from api.http.auth import mint_staff_token
 from api.logging import configure_logging
 from commands.settings import Settings
-from tests.e2e.test_lisjp_story import UNIT_BODY
 from tests.factories import lisjp_content, personnummer
+from tests.factories.http import UNIT_BODY
 
 
 @pytest.fixture

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
 from typing import Any
 
-import jwt
 import pytest
 
 from tests.e2e.conftest import token_for
-from tests.e2e.test_lisjp_story import UNIT_BODY
 from tests.factories import FakeClock, care_unit, lisjp_content, personnummer, staff_at
+from tests.factories.http import UNIT_BODY, recipient_auth
 from tests.type_examples import MINIMAL, TODAY
-
-
-def recipient_auth(settings: Any, clock: Any, recipient: str = "FKASSA") -> dict[str, str]:
-    claims = {"sub": recipient, "role": "recipient", "iss": settings.jwt_issuer,
-              "exp": clock() + timedelta(days=365)}
-    token = jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")
-    return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture

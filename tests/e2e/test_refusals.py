@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from commands.certificates import Certificates
-from tests.e2e.test_lisjp_story import UNIT_BODY, create
 from tests.factories import lisjp_content, personnummer
+from tests.factories.http import UNIT_BODY, create
 
 
 def position(app: Certificates) -> int:

@@ -14,8 +14,7 @@ from domain.shared.errors import (
 )
 from domain.shared.patient import Patient
 from tests.factories import FakeClock, care_unit, patient, staff_at
-from tests.unit.test_types_db_doi import minimal_db
-from tests.unit.test_types_db_doi_doi import minimal_doi
+from tests.factories.content import minimal_db, minimal_doi
 
 
 @pytest.fixture

@@ -16,9 +16,8 @@ from commands.settings import Settings, eventsourcing_env
 from streams.replay import replay_certificate
 from streams.topics import recipient_topic
 from tests.e2e.read_models import bearer
-from tests.e2e.test_lisjp_story import UNIT_BODY
-from tests.e2e.test_questions import recipient_auth
 from tests.factories import FakeClock, care_unit, lisjp_content, personnummer, staff_at
+from tests.factories.http import UNIT_BODY, recipient_auth
 from tests.integration.kafka_support import kafka_settings, read_topic, value_of
 
 pytestmark = pytest.mark.kafka

@@ -18,10 +18,10 @@ from streams.read_your_writes import wait_until_seen
 from streams.rebuild import rebuild
 from streams.relay import Relay
 from tests.e2e.read_models import bearer
-from tests.e2e.test_lisjp_story import UNIT_BODY
 from tests.factories import FakeClock, care_unit, lisjp_content, staff_at
+from tests.factories.http import UNIT_BODY
+from tests.flows import issue_lifecycles
 from tests.integration.kafka_support import kafka_settings
-from tests.integration.test_stream_relay import issue_lifecycles
 
 pytestmark = pytest.mark.kafka
 

@@ -13,8 +13,8 @@ from streams.database import Database
 from streams.relay import Relay
 from streams.replay import replay_topic
 from tests.factories import FakeClock
+from tests.flows import issue_lifecycles
 from tests.integration.kafka_support import kafka_settings, read_topic, value_of
-from tests.integration.test_stream_relay import issue_lifecycles
 
 pytestmark = pytest.mark.kafka
 

@@ -22,6 +22,7 @@ from streams.relay import Relay
 from streams.status_view import CertificateStatusView
 from streams.topics import certificates_topic, dead_letter_topic
 from tests.factories import FakeClock
+from tests.flows import issue_lifecycles
 from tests.integration.kafka_support import (
     cli_env,
     end_offsets,
@@ -31,7 +32,6 @@ from tests.integration.kafka_support import (
     published_events,
     read_topic,
 )
-from tests.integration.test_stream_relay import issue_lifecycles
 
 pytestmark = pytest.mark.kafka
 ROOT = Path(__file__).parents[2]

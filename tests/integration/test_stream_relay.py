@@ -13,13 +13,12 @@ import pytest
 from commands.certificates import Certificates
 from commands.history import history
 from commands.settings import Settings, eventsourcing_env
-from domain.certificates.lifecycle import RevocationReason
 from streams.contract import schema_file
 from streams.database import Database
 from streams.relay import Relay
 from streams.replay import replay_certificate
 from tests.factories import FakeClock, care_unit, staff_at
-from tests.flows import sent
+from tests.flows import issue_lifecycles
 from tests.integration.kafka_support import (
     cli_env,
     headers_of,
@@ -43,18 +42,6 @@ def app(settings: Settings) -> Iterator[Certificates]:
     app = Certificates(eventsourcing_env(settings), clock=FakeClock())
     yield app
     app.close()
-
-
-def issue_lifecycles(app: Certificates, count: int) -> None:
-    unit = care_unit()
-    doctor = staff_at(unit)
-    for n in range(count):
-        cert = sent(app, unit, doctor)
-        if n % 3 == 0:
-            app.renew_certificate(cert, by=doctor)
-        if n % 4 == 0:
-            app.revoke_certificate(cert, reason=RevocationReason.ANNAT_ALLVARLIGT_FEL,
-                                   text="Fel", by=doctor)
 
 
 def test_every_event_is_on_the_topic_once_in_order_when_relayed(settings, app):
@@ -132,7 +119,7 @@ def test_death_registers_stay_in_the_store_when_a_db_is_relayed(settings):
 
     from streams.published import is_published
     from tests.factories import patient
-    from tests.unit.test_types_db_doi import minimal_db
+    from tests.factories.content import minimal_db
 
     app = Certificates(eventsourcing_env(settings),
                        clock=FakeClock(datetime(2026, 11, 28, 12, tzinfo=UTC)))

@@ -13,7 +13,7 @@ import pytest
 from domain.certificates.certificate import Certificate
 from domain.certificates.lifecycle import RelationKind
 from tests.factories import FakeClock, care_unit, patient, staff_at
-from tests.unit.test_types_ag114 import maximal as maximal_v1
+from tests.factories.content import maximal_ag114_v1 as maximal_v1
 
 
 @pytest.fixture

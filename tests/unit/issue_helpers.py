@@ -29,3 +29,8 @@ def only(issues: list[ValidationIssue]) -> tuple[str, str, IssueCode]:
 
 def reported(issues: list[ValidationIssue]) -> set[tuple[str, str, IssueCode]]:
     return {(i.question_id, i.field, i.code) for i in issues}
+
+
+def reported_codes(issues: list[ValidationIssue]) -> set[tuple[str, IssueCode]]:
+    """What was reported, as (question id, code) pairs."""
+    return {(i.question_id, i.code) for i in issues}

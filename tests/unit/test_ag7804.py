@@ -18,23 +18,13 @@ from domain.content.fk.ag7804 import (
 )
 from domain.content.fk.lisjp import LisjpContent
 from domain.shared.validation import IssueCode, ValidationIssue
-from tests.unit.test_lisjp_validation import (
-    CARE_UNIT,
-    maximal_lisjp,
-    minimal_lisjp,
-    only,
-    reported,
-)
+from tests.factories.content import CARE_UNIT, maximal_lisjp, minimal_ag7804, minimal_lisjp
+from tests.unit.issue_helpers import only
+from tests.unit.issue_helpers import reported_codes as reported
 
 TODAY = date(2026, 11, 28)
 AG_MEASURES = ["ARBETSTRANING", "ARBETSANPASSNING", "BESOK_ARBETSPLATS", "ERGONOMISK",
                "HJALPMEDEL", "KONTAKT_FHV", "OMFORDELNING", "OVRIGA_ATGARDER"]
-
-
-def minimal_ag7804(**changes: Any) -> dict[str, Any]:
-    """Required answers only; the patient does not want the diagnosis passed on."""
-    raw = minimal_lisjp() | {"onskarFormedlaDiagnos": False, "diagnoser": None} | changes
-    return {key: value for key, value in raw.items() if value is not None}
 
 
 def validate(raw: dict[str, Any]) -> list[ValidationIssue]:

@@ -18,78 +18,10 @@ from domain.content.fk.lisjp import (
 )
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
+from tests.factories.content import CARE_UNIT, TODAY, maximal_lisjp, minimal_lisjp
+from tests.factories.content import LISJP_OTHER_MEASURES as OTHER_MEASURES
 from tests.unit.issue_helpers import only
-
-TODAY = date(2026, 11, 28)
-CARE_UNIT = CareUnit(
-    hsa_id="SE2321000016-1003", care_giver_hsa_id="SE2321000016-1000", name="Vårdcentralen Norr",
-    postal_address="Storgatan 1", postal_code="123 45", postal_town="Norrstad",
-    phone="010-123 45 67", lan="01",
-)
-OTHER_MEASURES = ["ARBETSTRANING", "ARBETSANPASSNING", "SOKA_NYTT_ARBETE", "BESOK_ARBETSPLATS",
-                  "ERGONOMISK", "HJALPMEDEL", "KONFLIKTHANTERING", "KONTAKT_FHV", "OMFORDELNING",
-                  "OVRIGA_ATGARDER"]
-
-
-def minimal_lisjp() -> dict[str, Any]:
-    """Only what is required: one examination, one occupation, one diagnosis, one 100 % period."""
-    return {
-        "grundForMU": [{"typ": "UNDERSOKNING", "datum": "2026-11-25"}],
-        "sysselsattning": ["NUVARANDE_ARBETE"],
-        "nuvarandeArbete": "Undersköterska, tunga lyft",
-        "diagnoser": [{"kod": "M54.4", "beskrivning": "Lumbago med ischias"}],
-        "funktionsnedsattning": "Smärta i ländryggen med utstrålning i vänster ben.",
-        "aktivitetsbegransning": "Kan inte lyfta eller stå längre stunder.",
-        "sjukskrivningar": [{"sjukskrivningsgrad": "HELT_NEDSATT",
-                             "period": {"from": "2026-11-25", "tom": "2026-12-12"}}],
-        "prognos": {"typ": "STOR_SANNOLIKHET"},
-        "arbetslivsinriktadeAtgarder": ["EJ_AKTUELLT"],
-    }
-
-
-def maximal_lisjp() -> dict[str, Any]:
-    """Every question answered, every list as long as allowed (4 periods, one per degree)."""
-    return {
-        "avstangningSmittskydd": False,
-        "grundForMU": [
-            {"typ": "TELEFONKONTAKT", "datum": "2026-11-18"},
-            {"typ": "JOURNALUPPGIFTER", "datum": "2026-11-10"},
-            {"typ": "ANNAT", "datum": "2026-11-01", "beskrivning": "Intyg från fysioterapeut"},
-        ],
-        "motiveringTillInteBaseratPaUndersokning": "Patienten bor långt bort; känd sedan länge.",
-        "sysselsattning": ["NUVARANDE_ARBETE", "ARBETSSOKANDE", "FORALDRALEDIG", "STUDIER"],
-        "nuvarandeArbete": "Lärare, deltid",
-        "diagnoser": [
-            {"kod": "F32.1", "beskrivning": "Medelsvår depressiv episod"},
-            {"kod": "Z73.0", "beskrivning": "Utbrändhet"},
-            {"kod": "M544", "beskrivning": "Lumbago med ischias", "kodsystem": "ICD_10_SE"},
-        ],
-        "funktionsnedsattning": "Nedstämdhet, koncentrationssvårigheter.",
-        "aktivitetsbegransning": "Klarar inte undervisning i helklass.",
-        "pagaendeBehandling": "Samtalsterapi och SSRI.",
-        "planeradBehandling": "Fortsatt KBT.",
-        "sjukskrivningar": [
-            {"sjukskrivningsgrad": "HELT_NEDSATT",
-             "period": {"from": "2026-11-18", "tom": "2026-11-30"}},
-            {"sjukskrivningsgrad": "TRE_FJARDEDEL",
-             "period": {"from": "2026-12-01", "tom": "2026-12-14"}},
-            {"sjukskrivningsgrad": "HALFTEN",
-             "period": {"from": "2026-12-15", "tom": "2026-12-28"}},
-            {"sjukskrivningsgrad": "EN_FJARDEDEL",
-             "period": {"from": "2026-12-29", "tom": "2027-01-11"}},
-        ],
-        "motiveringTillTidigtStartdatumForSjukskrivning": "Sökte vård först nu.",
-        "forsakringsmedicinsktBeslutsstod": "Längre än FMB på grund av samsjuklighet.",
-        "arbetstidsforlaggning": True,
-        "arbetstidsforlaggningMotivering": "Orkar bäst på förmiddagen.",
-        "arbetsresor": True,
-        "prognos": {"typ": "ATER_X_ANTAL_DGR", "dagarTillArbete": "SEXTIO_DGR"},
-        "arbetslivsinriktadeAtgarder": OTHER_MEASURES,
-        "arbetslivsinriktadeAtgarderBeskrivning": "Arbetsträning via företagshälsovården.",
-        "ovrigt": "Inga övriga upplysningar av vikt.",
-        "kontaktMedFk": True,
-        "anledningTillKontakt": "Vill diskutera rehabilitering.",
-    }
+from tests.unit.issue_helpers import reported_codes as reported
 
 
 def smittskydd_lisjp() -> dict[str, Any]:
@@ -112,10 +44,6 @@ def edited(**changes: Any) -> dict[str, Any]:
     return {key: value for key, value in raw.items() if value is not None}
 
 
-
-
-def reported(issues: list[ValidationIssue]) -> set[tuple[str, IssueCode]]:
-    return {(i.question_id, i.code) for i in issues}
 
 
 def period(degree: str, start: str, end: str) -> dict[str, Any]:

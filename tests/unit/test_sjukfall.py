@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from domain.sickleave.engine import SickLeaveCase, SjukfallSettings, sick_leave_cases
-from tests.unit.test_sjukfall_builders import (
+from tests.factories.sickleave import (
     DEFAULT,
     OTHER_PATIENT,
     OTHER_UNIT,

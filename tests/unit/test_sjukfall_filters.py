@@ -10,7 +10,7 @@ import pytest
 from domain.shared.errors import InvalidSjukfallSettingsError
 from domain.sickleave.engine import CaseDiagnosis
 from domain.sickleave.filters import SjukfallFilter, apply_filter
-from tests.unit.test_sjukfall_builders import COLLEAGUE, DOCTOR, case, d
+from tests.factories.sickleave import COLLEAGUE, DOCTOR, case, d
 
 
 def kept(values: list[Any], field: str, **criteria: Any) -> list[Any]:

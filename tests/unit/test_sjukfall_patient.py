@@ -4,7 +4,7 @@ chained by the same gap rule."""
 from __future__ import annotations
 
 from domain.sickleave.engine import SjukfallSettings, patient_cases
-from tests.unit.test_sjukfall_builders import (
+from tests.factories.sickleave import (
     DEFAULT,
     OTHER_PATIENT,
     OTHER_UNIT,

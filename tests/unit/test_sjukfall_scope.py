@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from domain.sickleave.engine import sick_leave_cases
 from domain.sickleave.scope import for_doctor, for_rehab_coordinator, visible_to
-from tests.unit.test_sjukfall_builders import (
+from tests.factories.sickleave import (
     COLLEAGUE,
     DEFAULT,
     DOCTOR,

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from domain.shared.errors import InvalidInputError, InvalidSjukfallSettingsError
 from domain.shared.validation import IssueCode
 from domain.sickleave.engine import SickLeavePeriod, SjukfallSettings
-from tests.unit.test_sjukfall_builders import cert, iso
+from tests.factories.sickleave import cert, iso
 
 
 def test_settings_default_to_five_and_zero_when_not_given() -> None:

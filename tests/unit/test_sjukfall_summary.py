@@ -7,7 +7,7 @@ import pytest
 
 from domain.sickleave.engine import CaseDiagnosis
 from domain.sickleave.summary import length_bucket, summarise
-from tests.unit.test_sjukfall_builders import case
+from tests.factories.sickleave import case
 
 
 @pytest.mark.parametrize(("days", "bucket"), [

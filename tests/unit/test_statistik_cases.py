@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from domain.statistics.cases import build_cases, covered_days, joins
-from tests.unit.test_statistik_facts import certificate, period
+from tests.factories.statistics import certificate, period
 
 PATIENT = "pseudonym-of-one-patient"
 

@@ -11,7 +11,7 @@ from domain.statistics.certificates import (
     messages_per_subject,
 )
 from domain.statistics.report import Report, to_csv
-from tests.unit.test_statistik_facts import (
+from tests.factories.statistics import (
     NATIONAL,
     OTHER_UNIT,
     REGION_01,

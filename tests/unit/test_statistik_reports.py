@@ -16,7 +16,7 @@ from domain.statistics.sickleave import (
     cases_per_length,
     cases_per_month,
 )
-from tests.unit.test_statistik_facts import (
+from tests.factories.statistics import (
     GIVER,
     NATIONAL,
     OTHER_UNIT,

@@ -20,6 +20,7 @@ from domain.content.af.af00251 import (
 )
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
+from tests.factories.content import maximal_251, minimal_213, minimal_251, sjukfranvaro
 from tests.unit.issue_helpers import answered, only, reported
 
 TODAY = date(2026, 11, 28)
@@ -28,12 +29,8 @@ CARE_UNIT = CareUnit(
     postal_address="Storgatan 1", postal_code="123 45", postal_town="Norrstad",
     phone="010-123 45 67", lan="01",
 )
+
 NO_UNIT_TOWN = CARE_UNIT.model_copy(update={"postal_town": " "})
-
-
-def minimal_213() -> dict[str, Any]:
-    return {"harFunktionsnedsattning": False, "harUtredningBehandling": False,
-            "harArbetetsPaverkan": False}
 
 
 def maximal_213() -> dict[str, Any]:
@@ -47,41 +44,6 @@ def maximal_213() -> dict[str, Any]:
         "harArbetetsPaverkan": True,
         "arbetetsPaverkan": "Tunga lyft förvärrar besvären.",
         "ovrigt": "Patienten är motiverad.",
-    }
-
-
-def sjukfranvaro(niva: Any, start: str, end: str, checked: bool = True) -> dict[str, Any]:
-    return {"checked": checked, "niva": niva, "period": {"from": start, "tom": end}}
-
-
-def minimal_251() -> dict[str, Any]:
-    return {
-        "undersokningsDatum": "2026-11-25",
-        "arbetsmarknadspolitisktProgram": {"medicinskBedomning": "Klarar kontorsarbete.",
-                                           "omfattning": "HELTID"},
-        "funktionsnedsattning": "Ryggsmärta.",
-        "aktivitetsbegransning": "Kan inte sitta länge.",
-        "harForhinder": False,
-        "begransningSjukfranvaro": {"kanBegransas": False},
-        "prognosAtergang": {"prognos": "ATERGA_UTAN_ANPASSNING"},
-    }
-
-
-def maximal_251() -> dict[str, Any]:
-    return minimal_251() | {
-        "undersokningsDatum": "2026-11-28",
-        "annatDatum": "2026-11-01",
-        "annatBeskrivning": "Utlåtande från fysioterapeut.",
-        "arbetsmarknadspolitisktProgram": {"medicinskBedomning": "Klarar kontorsarbete.",
-                                           "omfattning": "DELTID", "omfattningDeltid": 39},
-        "harForhinder": True,
-        "sjukfranvaro": [sjukfranvaro(100, "2026-11-23", "2026-11-29"),
-                         sjukfranvaro(75, "2026-11-30", "2026-12-06"),
-                         sjukfranvaro(50, "2026-12-07", "2026-12-13"),
-                         sjukfranvaro(1, "2026-12-14", "2026-12-20")],
-        "begransningSjukfranvaro": {"kanBegransas": True, "beskrivning": "Kortare dagar."},
-        "prognosAtergang": {"prognos": "ATERGA_MED_ANPASSNING",
-                            "anpassningar": "Höj- och sänkbart skrivbord."},
     }
 
 

@@ -12,6 +12,8 @@ from domain.content.ag import ag114
 from domain.content.ag.ag114 import QUESTION_IDS, Ag114Content, sjuklon_warning, validate_ag114
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
+from tests.factories.content import maximal_ag114_v1 as maximal
+from tests.factories.content import minimal_ag114_v1 as minimal
 from tests.unit.issue_helpers import answered, only, reported
 
 TODAY = date(2026, 11, 28)
@@ -20,44 +22,6 @@ CARE_UNIT = CareUnit(
     postal_address="Storgatan 1", postal_code="123 45", postal_town="Norrstad",
     phone="010-123 45 67", lan="01",
 )
-
-
-def minimal() -> dict[str, Any]:
-    """Required answers only; the patient does not want the diagnosis passed on."""
-    return {
-        "grundForMU": [{"typ": "UNDERSOKNING", "datum": "2026-11-27"}],
-        "sysselsattning": ["NUVARANDE_ARBETE"],
-        "nuvarandeArbete": "Lagerarbetare",
-        "onskarFormedlaDiagnos": False,
-        "nedsattArbetsformaga": "Kan inte lyfta eller bära.",
-        "arbetsformagaTrotsSjukdom": False,
-        "sjukskrivningsgrad": "100",
-        "sjukskrivningsperiod": {"from": "2026-11-27", "tom": "2026-12-03"},
-    }
-
-
-def maximal() -> dict[str, Any]:
-    return minimal() | {
-        "grundForMU": [
-            {"typ": "UNDERSOKNING", "datum": "2026-11-28"},
-            {"typ": "TELEFONKONTAKT", "datum": "2026-11-26"},
-            {"typ": "JOURNALUPPGIFTER", "datum": "2026-10-01"},
-            {"typ": "ANNAT", "datum": "2026-11-20", "beskrivning": "Intyg från fysioterapeut."},
-        ],
-        "onskarFormedlaDiagnos": True,
-        "diagnoser": [
-            {"kod": "M544", "beskrivning": "Lumbago med ischias", "kodsystem": "ICD_10_SE"},
-            {"kod": "S934", "beskrivning": "Stukning av fotled", "kodsystem": "ICD_10_SE"},
-            {"kod": "F321", "beskrivning": "Medelsvår depression", "kodsystem": "ICD_10_SE"},
-        ],
-        "arbetsformagaTrotsSjukdom": True,
-        "arbetsformagaTrotsSjukdomBeskrivning": "Kan utföra administrativa uppgifter.",
-        "sjukskrivningsgrad": "50",
-        "sjukskrivningsperiod": {"from": "2026-11-23", "tom": "2026-12-06"},
-        "ovrigaUpplysningar": "Återbesök om två veckor.",
-        "kontaktMedArbetsgivaren": True,
-        "anledningTillKontakt": "Planera anpassade arbetsuppgifter.",
-    }
 
 
 def validate(raw: dict[str, Any], unit: CareUnit = CARE_UNIT) -> list[ValidationIssue]:

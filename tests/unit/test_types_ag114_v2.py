@@ -10,15 +10,11 @@ import pytest
 from domain.content import registry as contents
 from domain.content.ag.ag114_v2 import Ag114V2Content, from_v1, validate_ag114_v2
 from domain.shared.validation import IssueCode, ValidationIssue
+from tests.factories.content import CARE_UNIT, TODAY
+from tests.factories.content import maximal_ag114_v1 as maximal_v1
+from tests.factories.content import minimal_ag114_v1 as minimal_v1
+from tests.factories.content import minimal_ag114_v2 as minimal
 from tests.unit.issue_helpers import answered, only
-from tests.unit.test_types_ag114 import CARE_UNIT, TODAY
-from tests.unit.test_types_ag114 import maximal as maximal_v1
-from tests.unit.test_types_ag114 import minimal as minimal_v1
-
-
-def minimal() -> dict[str, Any]:
-    """Version 2's required answers: the occupation is a free text, no question 2."""
-    return from_v1(minimal_v1())
 
 
 def validate(raw: dict[str, Any]) -> list[ValidationIssue]:

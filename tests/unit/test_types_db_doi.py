@@ -12,53 +12,14 @@ from domain.content.death.common import KOMMUNER, is_municipality
 from domain.content.death.db import QUESTION_IDS, DbContent, validate_db
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
+from tests.factories.content import DB_PATIENT_ADDRESS as ADDRESS
+from tests.factories.content import DEATH_CARE_UNIT as CARE_UNIT
+from tests.factories.content import EXAMINED_SHORTLY_BEFORE_DEATH as GJORT
+from tests.factories.content import maximal_db, minimal_db
 from tests.unit.issue_helpers import only
 
 TODAY = date(2026, 11, 28)
 BORN = date(1950, 3, 10)
-CARE_UNIT = CareUnit(
-    hsa_id="SE2321000016-1003", care_giver_hsa_id="SE2321000016-1000", name="Akademiska",
-    postal_address="Sjukhusvägen 1", postal_code="751 85", postal_town="Uppsala",
-    phone="018-611 00 00", lan="03",
-)
-ADDRESS = {"postadress": "Lillgatan 2", "postnummer": "75236", "postort": "Uppsala"}
-GJORT = "UNDERSOKNING_GJORT_KORT_FORE_DODEN"
-
-
-def minimal_db() -> dict[str, Any]:
-    """A certain date of death, no implant, examined after death, no police report."""
-    return {
-        "patient": dict(ADDRESS),
-        "identitetStyrkt": "körkort",
-        "dodsdatumSakert": True,
-        "dodsdatum": "2026-11-27",
-        "dodsplatsKommun": "Uppsala",
-        "dodsplatsBoende": "SJUKHUS",
-        "barn": False,
-        "explosivImplantat": False,
-        "undersokningYttre": "JA",
-        "polisanmalan": False,
-    }
-
-
-def maximal_db() -> dict[str, Any]:
-    """An uncertain date of death (anträffad död), an implant removed, examined shortly before
-    death, reported to the police; texts at their limits."""
-    return minimal_db() | {
-        "identitetStyrkt": "x" * 27,
-        "dodsdatumSakert": False,
-        "dodsdatum": "2026-11-00",
-        "antraffatDodDatum": "2026-11-27",
-        "dodsplatsKommun": "malung-sälen ",
-        "dodsplatsBoende": "ANNAN",
-        "explosivImplantat": True,
-        "explosivAvlagsnat": True,
-        "undersokningYttre": GJORT,
-        "undersokningDatum": "2026-11-20",
-        "polisanmalan": True,
-    }
-
-
 def validate(raw: dict[str, Any], unit: CareUnit = CARE_UNIT,
              born: date | None = BORN) -> list[ValidationIssue]:
     return validate_db(DbContent.model_validate(raw), TODAY, unit, birth_date=born)

@@ -11,25 +11,12 @@ import pytest
 from domain.content.death.db import DbContent
 from domain.content.death.doi import QUESTION_IDS, DoiContent, from_db, validate_doi
 from domain.shared.validation import IssueCode, ValidationIssue
+from tests.factories.content import DEATH_CARE_UNIT as CARE_UNIT
+from tests.factories.content import maximal_db, minimal_doi
 from tests.unit.issue_helpers import only
-from tests.unit.test_types_db_doi import CARE_UNIT, maximal_db, minimal_db
 
 TODAY = date(2026, 11, 28)
 BORN = date(1950, 3, 10)
-SHARED = ("patient", "identitetStyrkt", "dodsdatumSakert", "dodsdatum", "dodsplatsKommun",
-          "dodsplatsBoende", "barn")
-
-
-def minimal_doi() -> dict[str, Any]:
-    """Questions 1-4 as the minimal DB, a terminal cause, no operation, no injury, one ground."""
-    return {key: value for key, value in minimal_db().items() if key in SHARED} | {
-        "terminalDodsorsak": {"beskrivning": "Hjärtinfarkt"},
-        "operation": "NEJ",
-        "forgiftning": False,
-        "grunder": ["UNDERSOKNING_FORE_DODEN"],
-    }
-
-
 def maximal_doi() -> dict[str, Any]:
     """The whole chain a-d, eight contributing diseases, an operation and an injury."""
     cause = {"beskrivning": "x" * 55, "datum": "2020-01-01", "specifikation": "KRONISK"}

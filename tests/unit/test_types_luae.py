@@ -12,45 +12,22 @@ from typing import Any
 import pytest
 
 from domain.content.lu import luae_fs, luae_na
-from domain.content.lu.common import QUESTION_IDS as COMMON_QUESTION_IDS
 from domain.content.lu.common import LuContent
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
+from tests.factories.content import (
+    CARE_UNIT,
+    SKOLA,
+    TODAY,
+    UNDERLAG,
+    fs_maximal,
+    fs_minimal,
+    na_maximal,
+    na_minimal,
+)
 from tests.unit.issue_helpers import answered, only, reported
-from tests.unit.test_types_luse import CARE_UNIT, TODAY, UNDERLAG
-from tests.unit.test_types_luse import maximal as luse_maximal
-from tests.unit.test_types_luse import minimal as luse_minimal
 
-SKOLA = {"typ": "SKOLHALSOVARD", "datum": "2026-09-01", "hamtasFran": "Elevhälsan"}
 FHV = {"typ": "FORETAGSHALSOVARD", "datum": "2026-09-01", "hamtasFran": "Företagshälsan"}
-
-
-def na_minimal() -> dict[str, Any]:
-    return luse_minimal()
-
-
-def na_maximal() -> dict[str, Any]:
-    raw = luse_maximal() | {"forslagTillAtgard": "Arbetsträning i liten grupp."}
-    raw["underlag"][2] = SKOLA
-    return raw
-
-
-def fs_minimal() -> dict[str, Any]:
-    return _shared(luse_minimal()) | {
-        "funktionsnedsattningDebut": "Svårigheter sedan lågstadiet, utreddes 2015.",
-        "funktionsnedsattningPaverkan": "Behöver ett extra år på gymnasiet.",
-    }
-
-
-def fs_maximal() -> dict[str, Any]:
-    raw = fs_minimal() | _shared(luse_maximal())
-    raw["underlag"][2] = SKOLA
-    return raw
-
-
-def _shared(raw: dict[str, Any]) -> dict[str, Any]:
-    """The answers a LUAE_FS shares with a LUSE."""
-    return {key: value for key, value in raw.items() if key in COMMON_QUESTION_IDS}
 
 
 @dataclass(frozen=True)

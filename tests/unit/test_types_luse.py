@@ -10,6 +10,9 @@ import pytest
 from domain.content.lu.luse import QUESTION_IDS, LuseContent, renewal_content, validate_luse
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
+from tests.factories.content import UNDERLAG
+from tests.factories.content import maximal_luse as maximal
+from tests.factories.content import minimal_luse as minimal
 from tests.unit.issue_helpers import answered, only, reported
 
 TODAY = date(2026, 11, 28)
@@ -18,56 +21,6 @@ CARE_UNIT = CareUnit(
     postal_address="Storgatan 1", postal_code="123 45", postal_town="Norrstad",
     phone="010-123 45 67", lan="01",
 )
-UNDERLAG = {"typ": "PSYKOLOG", "datum": "2026-10-01", "hamtasFran": "Psykologmottagningen"}
-
-
-def minimal() -> dict[str, Any]:
-    return {
-        "undersokningAvPatienten": "2026-11-20",
-        "kannedomOmPatient": "2019-03-01",
-        "underlagFinns": False,
-        "sjukdomsforlopp": "Långvarig depression sedan 2019.",
-        "diagnoser": [{"kod": "F322", "beskrivning": "Svår depressiv episod"}],
-        "diagnosgrund": "Vårdcentralen 2019, bekräftad av psykiatrin.",
-        "nyBedomningDiagnosgrund": False,
-        "funktionsnedsattningPsykisk": "Nedstämdhet och uttalad trötthet.",
-        "aktivitetsbegransning": "Klarar inte att följa ett schema.",
-        "medicinskaForutsattningarForArbete": "Saknas på överskådlig tid.",
-    }
-
-
-def maximal() -> dict[str, Any]:
-    return minimal() | {
-        "journaluppgifter": "2026-11-01",
-        "anhorigsBeskrivningAvPatienten": "2026-11-10",
-        "annatGrundForMU": "2026-11-15",
-        "annatGrundForMUBeskrivning": "Utlåtande från arbetsterapeut.",
-        "motiveringTillInteBaseratPaUndersokning": "Kompletterande uppgifter.",
-        "kannedomOmPatient": "2026-11-10",
-        "underlagFinns": True,
-        "underlag": [UNDERLAG,
-                     {"typ": "NEUROPSYKIATRISKT", "datum": "2025-05-05",
-                      "hamtasFran": "Habiliteringen Norr"},
-                     {"typ": "FORETAGSHALSOVARD", "datum": "2026-11-28", "hamtasFran": "Fhv"}],
-        "diagnoser": [
-            {"kod": "F322", "beskrivning": "Svår depressiv episod", "kodsystem": "ICD_10_SE"},
-            {"kod": "F900", "beskrivning": "ADHD", "kodsystem": "ICD_10_SE"},
-            {"kod": "M545", "beskrivning": "Lumbago", "kodsystem": "ICD_10_SE"}],
-        "nyBedomningDiagnosgrund": True,
-        "diagnosForNyBedomning": "Ny neuropsykiatrisk utredning 2026.",
-        **{f"funktionsnedsattning{area}": f"Påverkan: {area}." for area in (
-            "Intellektuell", "Kommunikation", "Koncentration", "Psykisk", "SynHorselTal",
-            "BalansKoordination", "Annan")},
-        "avslutadBehandling": "KBT 2020.",
-        "pagaendeBehandling": "Sertralin.",
-        "planeradBehandling": "Fysioterapi.",
-        "substansintag": "Inget.",
-        "formagaTrotsBegransning": "Kortare stillsamma uppgifter.",
-        "ovrigt": "Inget att tillägga.",
-        "kontaktMedFk": True,
-        "anledningTillKontakt": "Vill diskutera rehabilitering.",
-        "tillaggsfragor": [{"id": "9001", "svar": "Ja, se ovan."}, {"id": "9002"}],
-    }
 
 
 def validate(raw: dict[str, Any], unit: CareUnit = CARE_UNIT) -> list[ValidationIssue]:

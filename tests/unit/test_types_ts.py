@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from domain.content.ts.bas import NATIONAL_VERSION, QUESTION_IDS, TsBasContent, validate_ts_bas
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
+from tests.factories.content import minimal_ts_bas
 from tests.unit.issue_helpers import answered, only
 
 TODAY = date(2026, 11, 28)
@@ -19,35 +20,6 @@ CARE_UNIT = CareUnit(
     postal_address="Storgatan 1", postal_code="123 45", postal_town="Norrstad",
     phone="010-123 45 67", lan="01",
 )
-EYES = {"utanKorrektion": 1.0}
-
-
-def minimal_ts_bas() -> dict[str, Any]:
-    """Every required answer, all "no", for a C licence (not passenger transport)."""
-    return {
-        "intygAvser": {"korkortstyp": ["IAV3"]},
-        "vardkontakt": {"idkontroll": "IDK1"},
-        "syn": {"synfaltsdefekter": False, "nattblindhet": False, "progressivOgonsjukdom": False,
-                "diplopi": False, "nystagmus": False, "hogerOga": dict(EYES),
-                "vansterOga": dict(EYES), "binokulart": dict(EYES)},
-        "horselBalans": {"balansrubbningar": False},
-        "funktionsnedsattning": {"funktionsnedsattning": False},
-        "hjartKarl": {"hjartKarlSjukdom": False, "hjarnskadaEfterTrauma": False,
-                      "riskfaktorerStroke": False},
-        "diabetes": {"harDiabetes": False},
-        "neurologi": {"neurologiskSjukdom": False},
-        "medvetandestorning": {"medvetandestorning": False},
-        "njurar": {"nedsattNjurfunktion": False},
-        "kognitivt": {"sviktandeKognitivFunktion": False},
-        "somnVakenhet": {"teckenSomnstorningar": False},
-        "narkotikaLakemedel": {"teckenMissbruk": False, "foremalForVardinsats": False,
-                               "lakarordineratLakemedelsbruk": False},
-        "psykiskt": {"psykiskSjukdom": False},
-        "utvecklingsstorning": {"psykiskUtvecklingsstorning": False, "harSyndrom": False},
-        "sjukhusvard": {"sjukhusEllerLakarkontakt": False},
-        "medicinering": {"stadigvarandeMedicinering": False},
-        "bedomning": {"korkortstyp": ["VAR3"]},
-    }
 
 
 def maximal_ts_bas() -> dict[str, Any]:

@@ -16,6 +16,7 @@ from domain.content.ts.diabetes import (
 )
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
+from tests.factories.content import minimal_ts_diabetes
 from tests.unit.issue_helpers import answered, only
 
 TODAY = date(2026, 11, 28)
@@ -25,20 +26,9 @@ CARE_UNIT = CareUnit(
     postal_address="Storgatan 1", postal_code="12345", postal_town="Norrstad",
     phone="010-123 45 67", lan="01",
 )
+
 HIGHER = [f"VAR{n}" for n in range(1, 10)]
 LOWER = [f"VAR{n}" for n in range(12, 19)]
-
-
-def minimal_ts_diabetes() -> dict[str, Any]:
-    """A B licence, diabetes without medication: no hypoglykemi block is asked."""
-    return {
-        "intygAvser": {"kategorier": ["VAR16"]},
-        "identitetStyrktGenom": {"typ": "IDK1"},
-        "allmant": {"patientenFoljsAv": "VN1", "diabetesDiagnosAr": "2010",
-                    "typAvDiabetes": "TYP2", "medicineringForDiabetes": False},
-        "ovrigt": {"komplikationerAvSjukdomen": False},
-        "bedomning": {"uppfyllerBehorighetskrav": ["VAR16"]},
-    }
 
 
 def risk_ts_diabetes() -> dict[str, Any]:

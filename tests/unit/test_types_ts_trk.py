@@ -14,6 +14,7 @@ from domain.content.ts.tstrk1062 import QUESTION_IDS as QUESTION_IDS_1062
 from domain.content.ts.tstrk1062 import Tstrk1062Content, validate_tstrk1062
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
+from tests.factories.content import minimal_1009, minimal_1062
 from tests.unit.issue_helpers import answered, only
 
 TODAY = date(2026, 11, 28)
@@ -22,18 +23,6 @@ CARE_UNIT = CareUnit(
     postal_address="Storgatan 1", postal_code="123 45", postal_town="Norrstad",
     phone="010-123 45 67", lan="01",
 )
-ADDRESS = {"postadress": "Lillgatan 2", "postnummer": "123 46", "postort": "Norrstad"}
-
-
-def minimal_1009() -> dict[str, Any]:
-    return {
-        "identitetStyrktGenom": {"typ": "IDK1"},
-        "anmalanAvser": {"typ": "OLAMPLIGHET"},
-        "medicinskaForhallanden": "Långt framskriden demens.",
-        "senasteUndersokningsdatum": "2026-11-20",
-        "intygetAvserBehorigheter": {"typer": ["ALLA"]},
-        "patient": dict(ADDRESS),
-    }
 
 
 def maximal_1009() -> dict[str, Any]:
@@ -43,19 +32,6 @@ def maximal_1009() -> dict[str, Any]:
         "senasteUndersokningsdatum": "2026-11-28",
         "intygetAvserBehorigheter": {"typer": ["A_B_TRAKTOR", "C_E", "D", "TAXI"]},
         "informationOmTsBeslutOnskas": True,
-    }
-
-
-def minimal_1062() -> dict[str, Any]:
-    return {
-        "intygAvser": {"behorigheter": ["IAV15"]},
-        "idKontroll": {"typ": "IDK1"},
-        "diagnosRegistrering": {"typ": "DIAGNOS_FRITEXT"},
-        "diagnosFritext": {"diagnosFritext": "ADHD", "diagnosArtal": "2015"},
-        "lakemedelsbehandling": {"harHaft": False},
-        "bedomningAvSymptom": "Välkontrollerade symtom.",
-        "prognosTillstand": {"typ": "JA"},
-        "bedomning": {"uppfyllerBehorighetskrav": ["VAR16"]},
     }
 
 

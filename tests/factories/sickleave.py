@@ -1,4 +1,4 @@
-"""Builders for the sjukfall tests (DOMAIN.md §7); no tests of their own."""
+"""Builders for the sick-leave case tests (DOMAIN.md §7): dates, periods, certificates, cases."""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""Builders for test data: staff, units, patients and LISJP content, with random ids."""
+"""Builders for test data: staff, units, patients and LISJP content, with random ids.
+
+More builders, by what they build: ``content`` (every type's minimal and maximal content),
+``http`` (request bodies, certificates made over the API, recipient tokens), ``sickleave``
+(sjukfall inputs) and ``statistics`` (statistics facts). Test modules import from here; no
+module imports a test module (tests/unit/test_test_layout.py)."""
 
 from __future__ import annotations
 
