@@ -20,8 +20,8 @@ from streams.published import UnknownStoredTopicError
 from streams.relay import Relay
 from streams.status_view import CertificateStatusView
 from tests.factories import FakeClock, care_unit, staff_at
+from tests.factories.streams import RecordingProducer, on_main_topic
 from tests.flows import sent
-from tests.integration.test_relay_without_broker import RecordingProducer, on_main_topic
 
 UNKNOWN = "domain.moved_without_alias:Certificate.DraftCreated"
 

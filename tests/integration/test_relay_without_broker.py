@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,48 +18,10 @@ from streams.consumer import prepare, run_from_log
 from streams.database import Database
 from streams.relay import Relay, event_id
 from streams.status_view import CertificateStatusView
-from streams.topics import certificates_topic, partition_for
+from streams.topics import partition_for
 from tests.factories import FakeClock, care_unit, staff_at
+from tests.factories.streams import RecordingProducer, on_main_topic
 from tests.flows import sent
-
-
-@dataclass
-class Sent:
-    topic: str
-    key: bytes
-    value: bytes
-    headers: dict[str, str]
-    partition: int
-
-
-class Acked:
-    def __init__(self, error: Exception | None = None) -> None:
-        self.error = error
-
-    def get(self, timeout: float | None = None) -> None:
-        if self.error is not None:
-            raise self.error
-
-
-@dataclass
-class RecordingProducer:
-    """Keeps what the broker acknowledged; ``refuse`` makes every send fail like a lost broker."""
-
-    refuse: bool = False
-    acked: list[Sent] = field(default_factory=list)
-
-    def send(self, topic: str, *, key: bytes, value: bytes, headers: list[tuple[str, bytes]],
-             partition: int) -> Acked:
-        if self.refuse:
-            return Acked(KafkaTimeoutError("broker away"))
-        self.acked.append(Sent(topic, key, value, {k: v.decode() for k, v in headers}, partition))
-        return Acked()
-
-    def flush(self, timeout: float | None = None) -> None:
-        pass
-
-    def close(self, timeout: float | None = None) -> None:
-        pass
 
 
 @pytest.fixture
@@ -73,11 +34,6 @@ def app(settings: Settings) -> Iterator[Certificates]:
     app = Certificates(eventsourcing_env(settings), clock=FakeClock())
     yield app
     app.close()
-
-
-def on_main_topic(settings: Settings, producer: RecordingProducer) -> list[Any]:
-    """What reached the certificates topic (sent certificates also go to a recipient topic)."""
-    return [m for m in producer.acked if m.topic == certificates_topic(settings)]
 
 
 def lifecycles(app: Certificates, count: int) -> list[Any]:
