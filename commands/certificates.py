@@ -4,6 +4,7 @@ Intygstjänsten). Each method loads, calls one domain method, saves, returns a C
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -12,10 +13,16 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import RecordConflictError
 from eventsourcing.utils import EnvType
 
-from commands import questions
 from commands.clock import Clock, IdFactory, new_id, system_clock
-from commands.death_registers import DeathRegisters, check_new_draft, check_signing
-from commands.results import CommandResult, result_of
+from commands.conversations import load_conversation
+from commands.death_registers import DeathRegisters, check_new_draft
+from commands.reactions import (
+    Affected,
+    reactions_to_discarding,
+    reactions_to_revoking,
+    reactions_to_signing,
+)
+from commands.results import CommandResult, result_of, unchanged
 from domain.certificates.certificate import Certificate
 from domain.certificates.lifecycle import RelationKind, RevocationReason
 from domain.content import registry as contents
@@ -63,7 +70,7 @@ class Certificates(Application[UUID]):
     def create_draft(self, *, type_id: str, patient: Patient, care_unit: CareUnit,
                      author: Staff, content: dict[str, Any] | None = None) -> CommandResult:
         cert_type = draftable_type(type_id)
-        _check_acts_for(author, care_unit)
+        author.check_acts_for(care_unit)
         return self._new_draft(cert_type.id, patient, care_unit, author, content or {}, None)
 
     def edit_draft(self, certificate_id: UUID, *, based_on_version: int, content: dict[str, Any],
@@ -83,39 +90,19 @@ class Certificates(Application[UUID]):
         cert = self.get(certificate_id)
         now = self.clock()
         cert.discard(by=by, now=now, based_on_version=based_on_version)
-        parent = self._parent_of(cert)
-        if parent is not None:
-            parent.record_child_discarded(cert.id, now)
-        register = self.death_registers.load(cert.type_id, cert.patient.personnummer)
-        if register is not None:
-            register.mark_discarded(cert.id)
-        return self._save(cert, parent, register)
+        return self._save(cert, *reactions_to_discarding(cert, self._affected(cert), now=now))
 
     def sign_certificate(self, certificate_id: UUID, *, based_on_version: int,
                          by: Staff) -> CommandResult:
-        """Sign. "Sign = send" types go to their recipient at once; a complementing child is
-        sent to the parent's recipients."""
+        """Sign, then what signing causes (``commands.reactions``): "sign = send" types go to
+        their recipient at once, a complement to the parent's recipients."""
         cert = self.get(certificate_id)
         now = self.clock()
         issues = contents.validate(cert.type_id, cert.content, now.date(), cert.care_unit,
                                    cert.patient.personnummer, cert.content_version)
         cert.sign(signer=by, now=now, issues=issues, based_on_version=based_on_version)
-        register = self.death_registers.load(cert.type_id, cert.patient.personnummer)
-        if register is not None:
-            check_signing(register, cert.id, cert.care_unit.care_giver_hsa_id)
-            register.mark_signed(cert.id)
-        cert_type = cert.certificate_type
-        if cert_type.sign_sends and cert_type.default_recipient and \
-                not cert.patient.test_indicated:
-            cert.send(recipient=cert_type.default_recipient, now=now, by=by.hsa_id)
-        parent = self._parent_of(cert)
-        if parent is not None:
-            parent.record_child_signed(cert.id, now)
-            if _relation_kind(cert) is RelationKind.KOMPLT and not cert.patient.test_indicated:
-                for recipient in parent.recipients_sent_to:
-                    cert.send(recipient=recipient, now=now, by=by.hsa_id)
-        closed = questions.on_signed(self, cert, parent, now)
-        return self._save(cert, parent, register, closed)
+        return self._save(cert, *reactions_to_signing(cert, self._affected(cert), by=by.hsa_id,
+                                                      now=now))
 
     def lock_due_drafts(self) -> int:
         """Lock drafts not signed within 14 days, dispose of those untouched for 3 months."""
@@ -132,28 +119,28 @@ class Certificates(Application[UUID]):
         return changed
 
     # --- signed certificates -------------------------------------------------------------
-    def send_certificate(self, certificate_id: UUID, *, recipient: str, by: str) -> CommandResult:
+    def send_certificate(self, certificate_id: UUID, *, recipient: str,
+                         by: Staff | str) -> CommandResult:
+        """Send to ``recipient``. Care staff (a ``Staff``) send their own unit's certificates;
+        a bare id (the citizen's ``INVANA``) is trusted to have been authorised by the caller."""
         cert = self.get(certificate_id)
+        if isinstance(by, Staff):
+            by.check_acts_for(cert.care_unit)
         recipient_for(recipient, cert.type_id)
-        cert.send(recipient=recipient, now=self.clock(), by=by)
+        cert.send(recipient=recipient, now=self.clock(),
+                  by=by.hsa_id if isinstance(by, Staff) else by)
         return self._save(cert)
 
     def revoke_certificate(self, certificate_id: UUID, *, reason: RevocationReason | None,
                            text: str | None,
                            by: Staff) -> CommandResult:
+        """Revoke (makulera), then what revoking causes (``commands.reactions``)."""
         cert = self.get(certificate_id)
-        _check_acts_for(by, cert.care_unit)
+        by.check_acts_for(cert.care_unit)
         now = self.clock()
         if not cert.revoke(reason=reason, text=text, by=by.hsa_id, now=now):
             return self._save(cert)
-        parent = self._parent_of(cert)
-        if parent is not None:
-            parent.record_child_revoked(cert.id, now)
-        register = self.death_registers.load(cert.type_id, cert.patient.personnummer)
-        if register is not None:
-            register.mark_revoked(cert.id)
-        conversations = questions.on_revoked(self, cert, parent, now)
-        return self._save(cert, parent, register, *conversations)
+        return self._save(cert, *reactions_to_revoking(cert, self._affected(cert), now=now))
 
     def archive_certificate(self, certificate_id: UUID) -> CommandResult:
         cert = self.get(certificate_id)
@@ -171,7 +158,7 @@ class Certificates(Application[UUID]):
         """Intake from another issuing system. An id already registered changes nothing."""
         if certificate_id in self.repository:
             existing = self.get(certificate_id)
-            return CommandResult(existing.id, existing.version, None, changed=False)
+            return unchanged(existing, existing.version)
         cert = Certificate.register(
             id=certificate_id, type_id=type_id, content_version=contents.version_of(type_id),
             patient=patient, care_unit=care_unit, signer=signer, signed_at=signed_at,
@@ -223,7 +210,7 @@ class Certificates(Application[UUID]):
     def _new_child(self, parent: Certificate, kind: RelationKind, content: dict[str, Any],
                    by: Staff, facts: dict[str, Any] | None = None,
                    type_id: str | None = None) -> CommandResult:
-        _check_acts_for(by, parent.care_unit)
+        by.check_acts_for(parent.care_unit)
         relation = {"kind": kind.value, "parent_id": str(parent.id), **(facts or {})}
         child_type = type_id or parent.type_id
         draftable_type(child_type)
@@ -253,10 +240,12 @@ class Certificates(Application[UUID]):
             register.note(draft.id, care_unit.care_giver_hsa_id, now)
         return self._save(draft, parent, register)
 
-    def _parent_of(self, cert: Certificate) -> Certificate | None:
-        if not cert.relation:
-            return None
-        return self.get(UUID(cert.relation["parent_id"]))
+    def _affected(self, cert: Certificate) -> Affected:
+        """What the certificate's signing, revoking or discarding may touch."""
+        register = self.death_registers.load(cert.type_id, cert.patient.personnummer)
+        parent = self.get(UUID(cert.relation["parent_id"])) if cert.relation else None
+        return Affected(parent=parent, register=register,
+                        conversation_of=partial(load_conversation, self.repository))
 
     def _draft_ids(self) -> list[UUID]:
         topics = topics_of(Certificate.DraftCreated)
@@ -276,22 +265,13 @@ class Certificates(Application[UUID]):
             raise StaleVersionError(
                 "Another command changed the certificate at the same time; reload and retry."
             ) from None
-        return result_of(first.id, first.version, recordings)
+        return result_of(first, first.version, recordings)
 
 
 def _current_content(parent: Certificate) -> dict[str, Any]:
     """The parent's content lifted to its type's current version: children are always written
     in the current version, whatever version the parent was written in."""
     return contents.upcast(parent.type_id, parent.content, parent.content_version)
-
-
-def _relation_kind(cert: Certificate) -> RelationKind | None:
-    return RelationKind(cert.relation["kind"]) if cert.relation else None
-
-
-def _check_acts_for(staff: Staff, unit: CareUnit) -> None:
-    if staff.care_unit_hsa_id != unit.hsa_id:
-        raise NotAuthorisedError("Only staff of the issuing care unit may do this.")
 
 
 def _same_unit(current: CareUnit, given: CareUnit) -> CareUnit:

@@ -1,4 +1,5 @@
-"""What a command returns: the certificate's id, its new version and the log position."""
+"""What a command returns: the certificate's id, the new version, the log position and what a
+response needs, so the API never loads the aggregate again after a command."""
 
 from __future__ import annotations
 
@@ -7,19 +8,32 @@ from uuid import UUID
 
 from eventsourcing.persistence import Recording
 
+from domain.certificates.certificate import Certificate
+from domain.certificates.lifecycle import CertificateState
+
 
 @dataclass(frozen=True)
 class CommandResult:
     """``position`` is the notification id of the last event written (None if nothing was
-    written, e.g. an idempotent repeat); a query may wait for it to read its own writes."""
+    written, e.g. an idempotent repeat); a query may wait for it to read its own writes.
+    ``state`` is the certificate's state after the command."""
 
     id: UUID
     version: int
     position: int | None
+    state: CertificateState
     changed: bool = True
 
 
-def result_of(aggregate_id: UUID, version: int, recordings: list[Recording[UUID]]) -> CommandResult:
+def result_of(cert: Certificate, version: int, recordings: list[Recording[UUID]]) -> CommandResult:
+    """The result of saving: ``version`` is that of the aggregate the command changed (the
+    certificate, or its conversation)."""
     position = recordings[-1].notification.id if recordings else None
-    return CommandResult(id=aggregate_id, version=version, position=position,
+    return CommandResult(id=cert.id, version=version, position=position, state=cert.state,
                          changed=bool(recordings))
+
+
+def unchanged(cert: Certificate, version: int) -> CommandResult:
+    """An idempotent repeat: nothing written."""
+    return CommandResult(id=cert.id, version=version, position=None, state=cert.state,
+                         changed=False)

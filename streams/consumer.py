@@ -124,16 +124,6 @@ def apply_batch(tx: Transaction, handler: Handler, items: list[tuple[Envelope, s
     return len(items) - len(fresh)
 
 
-def apply_once(tx: Transaction, handler: Handler, message: Envelope, ce_id: str) -> bool:
-    """Apply unless this event id was already applied; False for a dropped duplicate."""
-    if tx.execute("SELECT 1 FROM consumer_seen WHERE consumer = ? AND event_id = ?",
-                  (handler.name, ce_id)):
-        return False
-    handler.apply(tx, message)
-    tx.execute("INSERT INTO consumer_seen VALUES (?, ?)", (handler.name, ce_id))
-    return True
-
-
 def feed_from_log(app: Certificates, db: Database, handler: Handler, limit: int = 500) -> int:
     """Embedded mode: feed the handler one page of the store's notification log, rows and
     position in one transaction. Returns how many notifications the page held. Like the relay,

@@ -6,14 +6,13 @@ import argparse
 import base64
 import json
 import os
-import signal
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from uuid import UUID
 
 from api.cli.projections import add_commands as add_projection_commands
+from api.cli.signals import stop_on_signals
 from api.logging import configure_logging
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
@@ -65,14 +64,6 @@ def _history(args: argparse.Namespace, settings: Settings) -> int:
     for line in history(app, args.certificate_id):
         print(json.dumps(line, ensure_ascii=False))
     return 0
-
-
-def stop_on_signals() -> threading.Event:
-    """SIGTERM and SIGINT end the current unit of work, then the loop, then the process."""
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-    return stop
 
 
 def _relay(args: argparse.Namespace, settings: Settings) -> int:

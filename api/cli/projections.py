@@ -8,13 +8,13 @@ import sys
 import time
 from typing import Any
 
+from api.cli.signals import stop_on_signals
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from projections.registry import NAMES
 
 
 def _project(args: argparse.Namespace, settings: Settings) -> int:
-    from api.cli.main import stop_on_signals
     from api.runtime.projections import ProjectionHost
 
     stop = stop_on_signals()

@@ -78,14 +78,3 @@ def mint_staff_token(settings: Settings, staff: Staff, *, hours: int = 12,
         "iss": settings.jwt_issuer, "iat": issued, "exp": issued + timedelta(hours=hours),
     }
     return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")
-
-
-def mint_citizen_token(settings: Settings, personnummer: str, *, hours: int = 1,
-                       now: datetime | None = None) -> str:
-    """A development citizen token (the e-legitimation login's result). Embedded mode only."""
-    if settings.is_production:
-        raise RuntimeError("Tokens are minted by the identity provider in production mode.")
-    issued = now or datetime.now(UTC)
-    claims = {"sub": personnummer, "role": CITIZEN_ROLE, "iss": settings.jwt_issuer,
-              "iat": issued, "exp": issued + timedelta(hours=hours)}
-    return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")

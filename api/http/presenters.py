@@ -10,7 +10,6 @@ from commands.results import CommandResult
 from domain.certificates.certificate import Certificate
 from domain.certificates.lifecycle import Viewer, visible_statuses
 from domain.shared.care import CareUnit, Staff
-from domain.shared.errors import NotAuthorisedError
 from domain.shared.identities import normalise_personnummer
 from domain.shared.patient import Patient
 
@@ -31,17 +30,17 @@ def to_care_unit(body: CareUnitIn, staff: Staff) -> CareUnit:
                     **body.model_dump())
 
 
-def command_out(app: Certificates, result: CommandResult) -> CommandOut:
-    state = app.get(result.id).state.value
+def command_out(result: CommandResult) -> CommandOut:
+    """The response to a command, from its result alone: nothing is loaded again."""
     return CommandOut(id=result.id, version=result.version, position=result.position,
-                      changed=result.changed, state=state)
+                      changed=result.changed, state=result.state.value)
 
 
 def check_reads(cert: Certificate, staff: Staff) -> None:
     """Staff of the issuing unit only; every read is logged for PDL (patientdatalagen) with
     ids only."""
-    if staff.care_unit_hsa_id != cert.care_unit.hsa_id:
-        raise NotAuthorisedError("Only staff of the issuing care unit may read this certificate.")
+    staff.check_acts_for(cert.care_unit,
+                         "Only staff of the issuing care unit may read this certificate.")
     access_log.info("patient_data_read", certificate_id=str(cert.id), actor=staff.hsa_id,
                     care_unit=staff.care_unit_hsa_id)
 

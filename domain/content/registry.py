@@ -128,10 +128,6 @@ def upcast(type_id: str, stored: dict[str, Any], version: int) -> dict[str, Any]
     return stored
 
 
-def is_modelled(type_id: str) -> bool:
-    return type_id in CONTENT_SPECS
-
-
 def version_of(type_id: str) -> int:
     """The current content version of a type; 1 for types registered but not yet modelled."""
     spec = CONTENT_SPECS.get(type_id)

@@ -6,7 +6,10 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from domain.shared.errors import NotAuthorisedError
 from domain.shared.identities import HsaId
+
+ISSUING_UNIT_ONLY = "Only staff of the issuing care unit may do this."
 
 
 class Role(StrEnum):
@@ -50,3 +53,14 @@ class Staff(BaseModel):
     @property
     def may_sign(self) -> bool:
         return self.role is Role.DOCTOR
+
+    def acts_for(self, unit: CareUnit | str) -> bool:
+        """Whether the staff member acts for ``unit`` (a care unit or its HSA id): the unit
+        in the token is the only one a person acts for in a session."""
+        hsa_id = unit.hsa_id if isinstance(unit, CareUnit) else unit
+        return self.care_unit_hsa_id == hsa_id
+
+    def check_acts_for(self, unit: CareUnit | str, refusal: str = ISSUING_UNIT_ONLY) -> None:
+        """Refuse (``NotAuthorisedError``) unless the staff member acts for ``unit``."""
+        if not self.acts_for(unit):
+            raise NotAuthorisedError(refusal)

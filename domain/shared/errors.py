@@ -47,14 +47,6 @@ class InvalidPersonnummerError(InvalidInputError):
     pass
 
 
-class InvalidHsaIdError(InvalidInputError):
-    pass
-
-
-class InvalidDiagnosisCodeError(InvalidInputError):
-    pass
-
-
 class UnknownCertificateTypeError(InvalidInputError):
     pass
 

@@ -63,8 +63,3 @@ def _longest_known_prefix(code: str) -> str | None:
         if icd.is_valid_item(candidate) and icd.is_category_or_subcategory(candidate):
             return candidate
     return None
-
-
-def chapter_of(raw: str) -> str | None:
-    found = lookup(raw)
-    return found.chapter if found else None

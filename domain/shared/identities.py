@@ -16,7 +16,7 @@ from pydantic import AfterValidator
 from stdnum import luhn
 from stdnum.exceptions import ValidationError as StdnumValidationError
 
-from domain.shared.errors import InvalidHsaIdError, InvalidPersonnummerError
+from domain.shared.errors import InvalidPersonnummerError
 from domain.shared.validation import IssueCode, ValidationIssue
 
 _FORMS = re.compile(r"^(?P<century>\d{2})?(?P<yymmdd>\d{6})(?P<sep>[-+]?)(?P<serial>\d{4})$")
@@ -113,14 +113,3 @@ def check_hsa_id(value: str) -> str:
 
 
 HsaId = Annotated[str, AfterValidator(check_hsa_id)]
-
-
-def parse_hsa_id(value: str, field: str) -> str:
-    """Check an HSA id outside a model, refusing it with the field named."""
-    try:
-        return check_hsa_id(value)
-    except ValueError as error:
-        issue = ValidationIssue(
-            question_id=field, field=field, code=IssueCode.INVALID_FORMAT, message=str(error)
-        )
-        raise InvalidHsaIdError(str(error), [issue]) from None

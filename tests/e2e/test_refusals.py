@@ -100,6 +100,28 @@ def test_read_is_403_when_staff_is_from_another_unit(client, auth, store_setting
     assert_problem(response, 403)
 
 
+def test_send_is_403_and_reads_nothing_when_staff_is_from_another_unit(
+        client, auth, store_settings, clock, certificates):
+    from structlog.testing import capture_logs
+
+    from tests.e2e.conftest import token_for
+    from tests.factories import care_unit, staff_at
+
+    cert = create(client, auth, lisjp_content(clock().date()))
+    client.post(f"/v1/certificates/{cert['id']}/sign", json={"version": 1}, headers=auth)
+    other = token_for(store_settings, staff_at(care_unit()), clock)
+    before = position(certificates)
+    with capture_logs() as logged:
+        response = client.post(f"/v1/certificates/{cert['id']}/send",
+                               json={"recipient": "FKASSA"},
+                               headers={"Authorization": f"Bearer {other}"})
+        client.get(f"/v1/certificates/{cert['id']}", headers=auth)
+    assert_problem(response, 403)
+    assert position(certificates) == before
+    reads = [e for e in logged if e["event"] == "patient_data_read"]
+    assert len(reads) == 1  # the owner's GET, never the refused send
+
+
 def test_content_is_422_when_shape_is_wrong(client, auth, certificates):
     cert = create(client, auth, {})
     before = position(certificates)

@@ -35,6 +35,14 @@ def test_draft_is_incomplete_when_content_fails_validation(certificates, unit, d
     assert certificates.get(result.id).state is CertificateState.DRAFT_INCOMPLETE
 
 
+def test_result_carries_the_state_when_a_command_changes_it(certificates, unit, doctor):
+    """A command's result says the certificate's new state: the API never loads it again."""
+    cert_id = draft(certificates, unit, doctor)
+    signed = certificates.sign_certificate(cert_id, based_on_version=1, by=doctor)
+    assert signed.state is CertificateState.SIGNED
+    assert signed.state is certificates.get(cert_id).state
+
+
 def test_signing_is_refused_when_draft_is_incomplete(certificates, unit, doctor):
     """§5: only a complete draft can be signed; every failing question id is named."""
     result = certificates.create_draft(type_id="lisjp", patient=patient(), care_unit=unit,

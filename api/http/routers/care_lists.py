@@ -11,7 +11,6 @@ from fastapi import APIRouter, Query
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
 from api.http.schemas import Body
 from domain.shared.care import Staff
-from domain.shared.errors import NotAuthorisedError
 from domain.shared.identities import normalise_personnummer
 from projections.document import Doc
 from projections.webcert import patient_certificates, unit_drafts, unit_signed
@@ -47,8 +46,7 @@ def _listed(docs: list[Doc]) -> list[ListedCertificateOut]:
 
 
 def _of_unit(staff: Staff, unit_id: str) -> None:
-    if staff.care_unit_hsa_id != unit_id:
-        raise NotAuthorisedError("Only staff of the care unit see its lists.")
+    staff.check_acts_for(unit_id, "Only staff of the care unit see its lists.")
 
 
 @router.get("/units/{unit_id}/drafts")

@@ -8,7 +8,7 @@ import structlog
 from fastapi import APIRouter, Request
 
 from api.http.deps import CertificatesDep, StaffDep
-from api.http.presenters import command_out, present, to_care_unit, to_patient
+from api.http.presenters import check_reads, command_out, present, to_care_unit, to_patient
 from api.http.schemas import (
     Ag7804In,
     CertificateOut,
@@ -34,7 +34,7 @@ def _done(request: Request, app: CertificatesDep, command: str,
     structlog.contextvars.bind_contextvars(certificate_id=str(result.id))
     log.info("command_succeeded", command=command, version=result.version,
              changed=result.changed, position=result.position)
-    return command_out(app, result)
+    return command_out(result)
 
 
 @router.post("", status_code=201)
@@ -66,7 +66,7 @@ def edit_draft(certificate_id: UUID, body: EditDraftIn, app: CertificatesDep, st
 @router.get("/{certificate_id}/validation")
 def validate_draft(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> ValidationOut:
     """Every rule the draft fails today, on its question id (empty when it can be signed)."""
-    present(app.get(certificate_id), staff)
+    check_reads(app.get(certificate_id), staff)
     issues = app.validate_draft(certificate_id)
     errors = [IssueOut.model_validate(i.model_dump()) for i in issues]
     return ValidationOut(complete=not issues, errors=errors)
@@ -92,8 +92,7 @@ def sign(certificate_id: UUID, body: VersionIn, app: CertificatesDep, staff: Sta
 def send(certificate_id: UUID, body: SendIn, app: CertificatesDep, staff: StaffDep,
          request: Request) -> CommandOut:
     """Send to a recipient; sending again to the same recipient changes nothing."""
-    present(app.get(certificate_id), staff)
-    result = app.send_certificate(certificate_id, recipient=body.recipient, by=staff.hsa_id)
+    result = app.send_certificate(certificate_id, recipient=body.recipient, by=staff)
     return _done(request, app, "send_certificate", result)
 
 
@@ -157,5 +156,5 @@ def create_doi(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
 @router.get("/{certificate_id}/history")
 def history(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> list[HistoryEventOut]:
     """Every event of the certificate, in order, as stored."""
-    present(app.get(certificate_id), staff)
+    check_reads(app.get(certificate_id), staff)
     return [HistoryEventOut.model_validate(e) for e in histories.history(app, certificate_id)]

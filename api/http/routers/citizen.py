@@ -95,7 +95,7 @@ def send_own(certificate_id: UUID, body: SendIn, citizen: CitizenDep, host: View
              app: CertificatesDep) -> CommandOut:
     """Send to a recipient that takes the type (an authority)."""
     _own(host, citizen, certificate_id)
-    return command_out(app, app.send_certificate(certificate_id, recipient=body.recipient,
+    return command_out(app.send_certificate(certificate_id, recipient=body.recipient,
                                                  by="INVANA"))
 
 
@@ -103,14 +103,14 @@ def send_own(certificate_id: UUID, body: SendIn, citizen: CitizenDep, host: View
 def archive_own(certificate_id: UUID, citizen: CitizenDep, host: ViewsDep,
                 app: CertificatesDep) -> CommandOut:
     _own(host, citizen, certificate_id)
-    return command_out(app, app.archive_certificate(certificate_id))
+    return command_out(app.archive_certificate(certificate_id))
 
 
 @router.post("/{certificate_id}/restore")
 def restore_own(certificate_id: UUID, citizen: CitizenDep, host: ViewsDep,
                 app: CertificatesDep) -> CommandOut:
     _own(host, citizen, certificate_id)
-    return command_out(app, app.restore_certificate(certificate_id))
+    return command_out(app.restore_certificate(certificate_id))
 
 
 OmitQuery = Annotated[list[OptionalPart], Query(

@@ -22,7 +22,6 @@ from api.http.presenters import check_reads, command_out
 from api.http.schemas import Body, CommandOut
 from commands import questions
 from domain.questions.messages import IncomingMessage, Subject
-from domain.shared.errors import NotAuthorisedError
 from projections.webcert import unit_open_questions
 
 router = APIRouter(prefix="/v1", tags=["questions and answers"])
@@ -46,7 +45,7 @@ def receive(message: IncomingMessage, recipient: RecipientDep, app: Certificates
     result = questions.receive_message(app, message, recipient)
     if not result.changed:
         response.status_code = 200
-    return command_out(app, result)
+    return command_out(result)
 
 
 @router.get("/certificates/{certificate_id}/questions")
@@ -63,7 +62,7 @@ def conversation(certificate_id: UUID, app: CertificatesDep,
 def ask(certificate_id: UUID, body: QuestionIn, app: CertificatesDep,
         staff: StaffDep) -> CommandOut:
     """Care asks the recipient (AVSTMN, KONTKT or OVRIGT)."""
-    return command_out(app, questions.send_question(
+    return command_out(questions.send_question(
         app, certificate_id, subject=body.subject, heading=body.heading, text=body.text,
         by=staff))
 
@@ -72,27 +71,27 @@ def ask(certificate_id: UUID, body: QuestionIn, app: CertificatesDep,
 def cannot_complement(certificate_id: UUID, body: TextIn, app: CertificatesDep,
                       staff: StaffDep) -> CommandOut:
     """One answer to every open KOMPLT question: the certificate cannot be complemented."""
-    return command_out(app, questions.answer_cannot_complement(app, certificate_id,
+    return command_out(questions.answer_cannot_complement(app, certificate_id,
                                                                text=body.text, by=staff))
 
 
 @router.post("/certificates/{certificate_id}/questions/{question_id}/answer")
 def answer(certificate_id: UUID, question_id: str, body: TextIn, app: CertificatesDep,
            staff: StaffDep) -> CommandOut:
-    return command_out(app, questions.answer_question(app, certificate_id, question_id,
+    return command_out(questions.answer_question(app, certificate_id, question_id,
                                                       text=body.text, by=staff))
 
 
 @router.post("/certificates/{certificate_id}/questions/{question_id}/handled")
 def handled(certificate_id: UUID, question_id: str, app: CertificatesDep,
             staff: StaffDep) -> CommandOut:
-    return command_out(app, questions.mark_handled(app, certificate_id, question_id, by=staff))
+    return command_out(questions.mark_handled(app, certificate_id, question_id, by=staff))
 
 
 @router.post("/certificates/{certificate_id}/questions/{question_id}/reopen")
 def reopen(certificate_id: UUID, question_id: str, app: CertificatesDep,
            staff: StaffDep) -> CommandOut:
-    return command_out(app, questions.mark_handled(app, certificate_id, question_id, by=staff,
+    return command_out(questions.mark_handled(app, certificate_id, question_id, by=staff,
                                                    reopen=True))
 
 
@@ -107,8 +106,7 @@ def unit_questions(
 ) -> list[dict[str, Any]]:
     """The unit's open questions that need action from care (received and waiting, or
     answered by the recipient), newest event first."""
-    if staff.care_unit_hsa_id != unit_id:
-        raise NotAuthorisedError("Only staff of the care unit see its questions.")
+    staff.check_acts_for(unit_id, "Only staff of the care unit see its questions.")
     seen_or_503(host, "webcert", after)
     with host.db.transaction() as tx:
         found = unit_open_questions(tx, unit_id)

@@ -34,8 +34,7 @@ Today = Annotated[date | None, Query(description="Compute as of this day; defaul
 
 def _scope(staff: Staff, unit_id: str) -> str | None:
     """The doctor's HSA id (own cases only), or None for the rehab coordinator's whole unit."""
-    if staff.care_unit_hsa_id != unit_id:
-        raise NotAuthorisedError("Only staff of the care unit see its sick-leave cases.")
+    staff.check_acts_for(unit_id, "Only staff of the care unit see its sick-leave cases.")
     if staff.role is Role.DOCTOR:
         return staff.hsa_id
     if staff.role is Role.REHAB_COORDINATOR:
