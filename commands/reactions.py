@@ -29,8 +29,8 @@ from eventsourcing.domain import Aggregate
 from commands.conversations import ConversationOf
 from commands.death_registers import check_signing
 from domain.certificates.certificate import Certificate
-from domain.certificates.death_register import DeathRegister
 from domain.certificates.lifecycle import RelationKind
+from domain.certificates.register import DeathRegister
 from domain.questions.conversation import Conversation
 
 
