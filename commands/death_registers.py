@@ -7,7 +7,7 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError, Repository
 
 from domain.certificates.death_register import DeathRegister, register_id
-from domain.content.death.common import (
+from domain.content.death.uniqueness import (
     check_db_allowed,
     check_db_signing_allowed,
     check_doi_allowed,

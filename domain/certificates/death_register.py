@@ -12,7 +12,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.content.death.common import ExistingDeathCertificate
+from domain.content.death.uniqueness import ExistingDeathCertificate
 
 _NAMESPACE = uuid.UUID("8f3c2a57-1d0e-4b8a-9e61-3c5d7f2a9b14")
 

@@ -63,7 +63,7 @@ def test_second_db_draft_is_refused_when_one_is_open_at_the_same_care_giver(cert
 def test_latest_doi_counts_when_two_are_signed_at_one_care_giver(certificates, clock):
     """DOI "latest wins": a later signed DOI is the valid one; the earlier stays on file."""
     from domain.certificates.death_register import register_id
-    from domain.content.death.common import valid_doi
+    from domain.content.death.uniqueness import valid_doi
 
     who, here = patient(), care_unit()
     older = draft(certificates, here, who, "doi")

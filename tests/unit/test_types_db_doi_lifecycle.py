@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from domain.content.death.common import (
+from domain.content.death.uniqueness import (
     ExistingDeathCertificate,
     check_db_allowed,
     check_db_signing_allowed,

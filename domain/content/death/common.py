@@ -1,6 +1,7 @@
 """What DB (dödsbevis) and DOI (dödsorsaksintyg) share (TYPES.md §0.1, §10, §11): questions
-1-4 (identity, date of death, place of death, child) with the patient's address, the date
-bounds the later questions are checked against, and the uniqueness rules of their lifecycle.
+1-4 (identity, date of death, place of death, child) with the patient's address and the date
+bounds the later questions are checked against. The uniqueness rules of their lifecycle are
+in ``domain.content.death.uniqueness``.
 
 Dates are checked against the patient's birth date when the caller knows it (``birth_date``,
 from the personnummer); without it those checks are skipped. "Reasonable" dates lie strictly
@@ -9,9 +10,8 @@ between 1900-01-01 and 2099-12-12 (TYPES.md §0).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from pydantic import BaseModel
 
@@ -29,11 +29,6 @@ from domain.content.death.uncertain_dates import (
     is_before,
     is_future,
     parse_uncertain_date,
-)
-from domain.shared.errors import (
-    LaterCertificateExistsError,
-    OtherCareGiverCertificateExistsError,
-    SameCareGiverDraftExistsError,
 )
 from domain.shared.validation import IssueCode, ValidationIssue
 
@@ -243,74 +238,3 @@ def check_not_after_death(
         return [issue(question_id, field, IssueCode.INVALID_RANGE,
                       f"The date {day} is after the date of death ({latest}).")]
     return []
-
-
-# --- lifecycle (TYPES.md §0.1, §10, §11) ------------------------------------------------------
-@dataclass(frozen=True)
-class ExistingDeathCertificate:
-    """A DB or DOI already on file for the same patient (of the type being decided on).
-    A discarded draft is not passed in; a locked draft is no longer open."""
-
-    certificate_id: str
-    care_giver: str
-    created: datetime
-    signed: bool = False
-    revoked: bool = False
-    locked: bool = False
-
-    @property
-    def valid(self) -> bool:
-        return self.signed and not self.revoked
-
-    @property
-    def open_draft(self) -> bool:
-        return not self.signed and not self.locked
-
-
-def check_db_allowed(existing: Sequence[ExistingDeathCertificate], care_giver: str) -> None:
-    """A new DB draft: refused when a signed, not revoked DB exists at another care giver
-    (UNIKT_INTYG) or an open DB draft exists at this one (UNIKT_UTKAST_INOM_VG). A signed DB at
-    the same care giver does not block: it is to be replaced (ersätt)."""
-    check_db_signing_allowed(existing, care_giver)
-    _refuse_open_draft(existing, care_giver)
-
-
-def check_db_signing_allowed(
-    existing: Sequence[ExistingDeathCertificate], care_giver: str
-) -> None:
-    """Signing a DB: refused when a signed, not revoked DB exists at another care giver."""
-    if any(e.valid and e.care_giver != care_giver for e in existing):
-        raise OtherCareGiverCertificateExistsError(
-            "A dödsbevis for the patient is already signed at another care giver.")
-
-
-def check_doi_allowed(existing: Sequence[ExistingDeathCertificate], care_giver: str) -> None:
-    """A new DOI draft: refused only when an open DOI draft exists at this care giver; a signed
-    DOI does not block, since the latest created DOI is the valid one."""
-    _refuse_open_draft(existing, care_giver)
-
-
-def check_doi_signing_allowed(
-    existing: Sequence[ExistingDeathCertificate], draft: ExistingDeathCertificate
-) -> None:
-    """Signing a DOI ("latest wins"): refused when a signed, not revoked DOI at the same care
-    giver was created at or after the draft."""
-    if any(e.certificate_id != draft.certificate_id and e.valid
-           and e.care_giver == draft.care_giver and e.created >= draft.created
-           for e in existing):
-        raise LaterCertificateExistsError(
-            "A dödsorsaksintyg created later than this draft is already signed.")
-
-
-def valid_doi(
-    existing: Sequence[ExistingDeathCertificate], care_giver: str
-) -> ExistingDeathCertificate | None:
-    """The DOI that counts at a care giver: the latest created signed, not revoked one."""
-    signed = [e for e in existing if e.valid and e.care_giver == care_giver]
-    return max(signed, key=lambda e: e.created, default=None)
-
-
-def _refuse_open_draft(existing: Sequence[ExistingDeathCertificate], care_giver: str) -> None:
-    if any(e.open_draft and e.care_giver == care_giver for e in existing):
-        raise SameCareGiverDraftExistsError(
-            "There is already an open draft of this type for the patient at this care giver.")
