@@ -1,7 +1,17 @@
 """The Certificate aggregate: one läkarintyg from first draft to revocation (DOMAIN.md §5).
 
-Public methods check the rules and raise a named error; the nested event classes only assign
-state, because they re-run on every replay. ``now`` and new ids always come from the caller.
+Public methods check the rules (``domain.certificates.rules``) and raise a named error; the
+events only assign state, because they re-run on every replay: state and status entries through
+the one fold the read models use too (``domain.certificates.fold``). ``now`` and new ids always
+come from the caller.
+
+Event style, the same in every aggregate (Certificate, Conversation, DeathRegister,
+MessageClaim): an event is declared by ``@event("Name")`` on the private method that applies it,
+a creation event by ``@event`` on ``__init__``. Only an aggregate created by more than one event
+(Certificate: DraftCreated, CertificateRegistered) declares its creation events as nested
+``Aggregate.Created`` classes, since one ``__init__`` carries one event. Both ways give the
+stored topic ``module:Aggregate.EventName`` (pinned in ``domain.topics``); events are never
+renamed or moved out of their aggregate.
 """
 
 from __future__ import annotations

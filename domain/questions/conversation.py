@@ -3,7 +3,11 @@ between care and the certificate's recipient, as events of one aggregate. Its ev
 published under the certificate's id, so a certificate's Kafka key replays the whole case.
 
 Public methods check the rules (``domain.questions.rules``) and raise a named error; the events only
-assign state. A message id already seen is ignored (``False``, nothing written).
+assign state, through the one fold the read models use too (``domain.questions.fold``). A message
+id already seen is ignored (``False``, nothing written).
+
+Event style as in every aggregate (see ``domain.certificates.certificate``): ``@event("Name")``
+on the method that applies it, the creation event on ``__init__``.
 """
 
 from __future__ import annotations
