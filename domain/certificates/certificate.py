@@ -1,17 +1,14 @@
 """The Certificate aggregate: one läkarintyg from first draft to revocation (DOMAIN.md §5).
 
 Public methods check the rules (``domain.certificates.rules``) and raise a named error; the
-events only assign state, because they re-run on every replay: state and status entries through
-the one fold the read models use too (``domain.certificates.fold``). ``now`` and new ids always
-come from the caller.
+events only assign state, as they re-run on every replay: state and status entries through the
+fold the read models call too (``domain.certificates.fold``). ``now`` and ids come from the caller.
 
-Event style, the same in every aggregate (Certificate, Conversation, DeathRegister,
-MessageClaim): an event is declared by ``@event("Name")`` on the private method that applies it,
-a creation event by ``@event`` on ``__init__``. Only an aggregate created by more than one event
-(Certificate: DraftCreated, CertificateRegistered) declares its creation events as nested
-``Aggregate.Created`` classes, since one ``__init__`` carries one event. Both ways give the
-stored topic ``module:Aggregate.EventName`` (pinned in ``domain.topics``); events are never
-renamed or moved out of their aggregate.
+Event style, one for every aggregate here and in ``domain.questions``: ``@event("Name")`` on the
+private method that applies the event, the creation event on ``__init__``; only an aggregate made
+by two creation events (this one) nests them as ``Aggregate.Created`` classes, as one ``__init__``
+carries one event. Either way the stored topic is ``module:Aggregate.EventName``, pinned in
+``domain.topics``.
 """
 
 from __future__ import annotations
@@ -33,12 +30,6 @@ from domain.certificates.lifecycle import (
 )
 from domain.certificates.rules import CertificateRules, check_version
 from domain.shared.care import CareUnit, Staff
-from domain.shared.errors import (
-    CertificateNotDraftError,
-    DraftIncompleteError,
-    DraftLockedError,
-    NotAuthorisedError,
-)
 from domain.shared.patient import Patient
 from domain.shared.validation import ValidationIssue
 
@@ -131,8 +122,7 @@ class Certificate(CertificateRules, Aggregate):
         """Throw a draft away (also a locked one). Signed certificates are revoked instead."""
         check_version(self.version, based_on_version)
         self.check_same_unit(by)
-        if self.state not in (*_EDITABLE, CertificateState.DRAFT_LOCKED):
-            raise CertificateNotDraftError("Only an unsigned draft can be discarded.")
+        self.check_discardable()
         self._discarded(by.hsa_id, now)
 
     def lock_if_due(self, now: datetime) -> bool:
@@ -156,14 +146,7 @@ class Certificate(CertificateRules, Aggregate):
     ) -> None:
         """Sign a complete draft. ``issues`` is the validation of the content at ``now``."""
         check_version(self.version, based_on_version)
-        self.check_same_unit(signer)
-        if not signer.may_sign:
-            raise NotAuthorisedError("Only a doctor may sign a certificate.")
-        if self.state is CertificateState.DRAFT_LOCKED:
-            raise DraftLockedError("A locked draft cannot be signed; copy it instead.")
-        self.check_editable_draft()
-        if issues:
-            raise DraftIncompleteError("The draft is not complete.", issues)
+        self.check_signable(signer, issues)
         self._signed(signer.model_dump(mode="json"), now)
 
     # --- signed certificates -------------------------------------------------------------
@@ -213,7 +196,6 @@ class Certificate(CertificateRules, Aggregate):
 
     def record_child_discarded(self, child_id: UUID, now: datetime) -> None:
         self._child_discarded(child_id, now)
-
 
     # --- events: they only assign state (they re-run on every replay) --------------------
     def _begin(self, type_id: str, content_version: int, patient: dict[str, Any],

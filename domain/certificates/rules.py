@@ -26,6 +26,7 @@ from domain.shared.errors import (
     CertificateReplacedError,
     CertificateRevokedError,
     DomainError,
+    DraftIncompleteError,
     DraftLockedError,
     DraftNotLockedError,
     InvalidRevocationError,
@@ -114,6 +115,23 @@ class CertificateRules:
             raise CertificateNotDraftError(
                 f"Only an unsigned draft can be changed; this one is {self.state.value}."
             )
+
+    def check_signable(self, signer: Staff, issues: list[ValidationIssue]) -> None:
+        """§5: a doctor of the issuing unit signs a complete, unlocked draft; ``issues`` is the
+        validation of the content at signing."""
+        self.check_same_unit(signer)
+        if not signer.may_sign:
+            raise NotAuthorisedError("Only a doctor may sign a certificate.")
+        if self.state is CertificateState.DRAFT_LOCKED:
+            raise DraftLockedError("A locked draft cannot be signed; copy it instead.")
+        self.check_editable_draft()
+        if issues:
+            raise DraftIncompleteError("The draft is not complete.", issues)
+
+    def check_discardable(self) -> None:
+        """§5: only an unsigned draft (also a locked one) may be discarded."""
+        if not (self.state.is_editable_draft or self.state is CertificateState.DRAFT_LOCKED):
+            raise CertificateNotDraftError("Only an unsigned draft can be discarded.")
 
     def check_signed(self) -> None:
         if not self.is_signed:
