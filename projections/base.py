@@ -18,6 +18,10 @@ from uuid import UUID
 from projections.document import Doc, certificate_key, fold
 
 _CHUNK = 500
+FOLD_VERSION = 2
+"""The meaning of a view's documents. Raise it when the fold of the same events changes (2:
+statuses newest first everywhere, a question's state folded by ``domain.questions.fold``), so
+views written by an earlier fold are dropped and replayed when their consumer starts."""
 
 
 class Sql(Protocol):
@@ -65,6 +69,10 @@ class DocumentView:
         for column in self.indexes:
             tx.execute(f"CREATE INDEX IF NOT EXISTS {self.table}_{column} "
                        f"ON {self.table} ({column})")
+        tx.execute("CREATE TABLE IF NOT EXISTS view_fold_version "
+                   "(view TEXT PRIMARY KEY, version INTEGER NOT NULL)")
+        tx.execute("DELETE FROM view_fold_version WHERE view = ?", (self.table,))
+        tx.execute("INSERT INTO view_fold_version VALUES (?, ?)", (self.table, FOLD_VERSION))
 
     def outdated(self, tx: Sql) -> bool:
         """Whether the view's table exists with other columns than this code writes."""
@@ -76,7 +84,17 @@ class DocumentView:
             rows = tx.execute(f"PRAGMA table_info({self.table})")
             rows = [(row[1],) for row in rows]
         found = {str(row[0]) for row in rows}
-        return bool(found) and found != {"id", *(n for n, _ in self.columns), "doc"}
+        if not found:
+            return False
+        return found != {"id", *(n for n, _ in self.columns), "doc"} or \
+            self._fold_version(tx) != FOLD_VERSION
+
+    def _fold_version(self, tx: Sql) -> int | None:
+        """The fold version the view was written with (None: before versions were kept)."""
+        tx.execute("CREATE TABLE IF NOT EXISTS view_fold_version "
+                   "(view TEXT PRIMARY KEY, version INTEGER NOT NULL)")
+        rows = tx.execute("SELECT version FROM view_fold_version WHERE view = ?", (self.table,))
+        return int(rows[0][0]) if rows else None
 
     def drop(self, tx: Sql) -> None:
         tx.execute(f"DROP TABLE IF EXISTS {self.table}")

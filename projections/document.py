@@ -2,6 +2,9 @@
 
 ``fold(doc, message)`` applies one wire message (the published contract, never the domain's
 classes) to the certificate's document, a plain JSON-able dict, and returns the new document.
+State and status entries (newest first, DOMAIN.md §5) come from the domain's own fold,
+``domain.certificates.fold``, which the Certificate aggregate calls too; questions from
+``domain.questions.fold`` (see ``projections.conversation_fold``).
 Read models keep the document beside their own columns, so a view can be rebuilt from the
 stream alone and compared with the live one.
 """
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from domain.certificates import fold as lifecycle
 from projections.conversation_fold import CONVERSATION_EVENTS, apply_conversation
 
 Doc = dict[str, Any]
@@ -41,6 +45,8 @@ def fold(doc: Doc | None, message: Any) -> Doc | None:
     if doc is None:
         return None
     doc = {**doc, "version": message.version, "updated_at": message.at.isoformat()}
+    doc.update(lifecycle.apply({"state": doc["state"], "statuses": doc["statuses"]},
+                               message.event, data.model_dump()))
     handler = _HANDLERS.get(message.event)
     if handler is not None:
         handler(doc, data)
@@ -56,53 +62,28 @@ def _created(message: Any, data: Any) -> Doc:
         "signer": data.signer if registered else None,
         "created_at": message.at.isoformat(),
         "signed_at": data.signed_at.isoformat() if registered else None,
-        "state": "SIGNED" if registered else _draft_state(data.complete),
+        "state": None,
         "content": data.content, "relation": None if registered else data.relation,
         "revoked": False, "revoked_at": None, "archived": False,
-        "statuses": [{"recipient": "HSVARD", "kind": "RECEIVED",
-                      "at": data.signed_at.isoformat()}] if registered else [],
+        "statuses": [],
         "sent_to": [], "children": [],
     }
 
 
-def _draft_state(complete: bool) -> str:
-    return "DRAFT_COMPLETE" if complete else "DRAFT_INCOMPLETE"
-
-
 def _edited(doc: Doc, data: Any) -> None:
-    doc.update(content=data.content, care_unit=data.care_unit, state=_draft_state(data.complete))
+    doc.update(content=data.content, care_unit=data.care_unit)
 
 
 def _signed(doc: Doc, data: Any) -> None:
-    at = data.signed_at.isoformat()
-    doc.update(state="SIGNED", signer=data.signer, signed_at=at)
-    _status(doc, "HSVARD", "RECEIVED", at)
+    doc.update(signer=data.signer, signed_at=data.signed_at.isoformat())
 
 
 def _sent(doc: Doc, data: Any) -> None:
-    _status(doc, data.recipient, "SENT", data.sent_at.isoformat())
     doc["sent_to"] = [*doc["sent_to"], data.recipient]
 
 
 def _revoked(doc: Doc, data: Any) -> None:
-    at = data.revoked_at.isoformat()
-    doc.update(revoked=True, revoked_at=at)
-    for recipient in ["HSVARD", *data.forwarded_to]:
-        _status(doc, recipient, "CANCELLED", at)
-
-
-def _archived(doc: Doc, data: Any) -> None:
-    doc["archived"] = True
-    _status(doc, "INVANA", "DELETED", data.archived_at.isoformat())
-
-
-def _restored(doc: Doc, data: Any) -> None:
-    doc["archived"] = False
-    _status(doc, "INVANA", "RESTORED", data.restored_at.isoformat())
-
-
-def _status(doc: Doc, recipient: str, kind: str, at: str) -> None:
-    doc["statuses"] = [*doc["statuses"], {"recipient": recipient, "kind": kind, "at": at}]
+    doc.update(revoked=True, revoked_at=data.revoked_at.isoformat())
 
 
 def _child(event: str) -> Any:
@@ -119,13 +100,10 @@ def _child(event: str) -> Any:
 
 _HANDLERS = {
     "DraftEdited": _edited,
-    "DraftDiscarded": lambda doc, _: doc.update(state="DISCARDED"),
-    "DraftDisposed": lambda doc, _: doc.update(state="DISCARDED"),
-    "DraftLocked": lambda doc, _: doc.update(state="DRAFT_LOCKED"),
     "CertificateSigned": _signed,
     "CertificateSent": _sent,
     "CertificateRevoked": _revoked,
-    "CertificateArchived": _archived,
-    "CertificateRestored": _restored,
+    "CertificateArchived": lambda doc, _: doc.update(archived=True),
+    "CertificateRestored": lambda doc, _: doc.update(archived=False),
     **{event: _child(event) for event in _CHILD_STATES},
 }

@@ -1,7 +1,14 @@
 """The Certificate aggregate: one läkarintyg from first draft to revocation (DOMAIN.md §5).
 
-Public methods check the rules and raise a named error; the nested event classes only assign
-state, because they re-run on every replay. ``now`` and new ids always come from the caller.
+Public methods check the rules (``domain.certificates.rules``) and raise a named error; the
+events only assign state, as they re-run on every replay: state and status entries through the
+fold the read models call too (``domain.certificates.fold``). ``now`` and ids come from the caller.
+
+Event style, one for every aggregate here and in ``domain.questions``: ``@event("Name")`` on the
+private method that applies the event, the creation event on ``__init__``; only an aggregate made
+by two creation events (this one) nests them as ``Aggregate.Created`` classes, as one ``__init__``
+carries one event. Either way the stored topic is ``module:Aggregate.EventName``, pinned in
+``domain.topics``.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.certificates import fold
 from domain.certificates.lifecycle import (
     CertificateState,
     ChildState,
@@ -20,15 +28,8 @@ from domain.certificates.lifecycle import (
     StatusEntry,
     StatusKind,
 )
-from domain.certificates.rules import CertificateRules
+from domain.certificates.rules import CertificateRules, check_version
 from domain.shared.care import CareUnit, Staff
-from domain.shared.errors import (
-    CertificateNotDraftError,
-    DraftIncompleteError,
-    DraftLockedError,
-    NotAuthorisedError,
-    StaleVersionError,
-)
 from domain.shared.patient import Patient
 from domain.shared.validation import ValidationIssue
 
@@ -57,7 +58,7 @@ class Certificate(CertificateRules, Aggregate):
                              self.content, self.created_at)
             aggregate.author = self.author
             aggregate.relation = self.relation
-            aggregate.state = _draft_state(self.complete)
+            aggregate._fold("DraftCreated", complete=self.complete)
 
     class CertificateRegistered(Aggregate.Created):
         """A certificate signed in another issuing system was registered here (intake)."""
@@ -76,7 +77,7 @@ class Certificate(CertificateRules, Aggregate):
             aggregate._begin(self.type_id, self.content_version, self.patient, self.care_unit,
                              self.content, self.registered_at)
             aggregate.author = self.signer
-            aggregate._mark_signed(self.signer, self.signed_at)
+            aggregate._mark_signed("CertificateRegistered", self.signer, self.signed_at)
 
     # --- creation ------------------------------------------------------------------------
     @classmethod
@@ -111,18 +112,17 @@ class Certificate(CertificateRules, Aggregate):
         self, *, content: dict[str, Any], complete: bool, care_unit: CareUnit | None,
         by: Staff, now: datetime, based_on_version: int,
     ) -> None:
-        self._check_version(based_on_version)
-        self._check_same_unit(by)
-        self._check_editable_draft()
+        check_version(self.version, based_on_version)
+        self.check_same_unit(by)
+        self.check_editable_draft()
         unit = (care_unit or self.care_unit).model_dump()
         self._edited(content, complete, unit, by.hsa_id, now)
 
     def discard(self, *, by: Staff, now: datetime, based_on_version: int) -> None:
         """Throw a draft away (also a locked one). Signed certificates are revoked instead."""
-        self._check_version(based_on_version)
-        self._check_same_unit(by)
-        if self.state not in (*_EDITABLE, CertificateState.DRAFT_LOCKED):
-            raise CertificateNotDraftError("Only an unsigned draft can be discarded.")
+        check_version(self.version, based_on_version)
+        self.check_same_unit(by)
+        self.check_discardable()
         self._discarded(by.hsa_id, now)
 
     def lock_if_due(self, now: datetime) -> bool:
@@ -145,15 +145,8 @@ class Certificate(CertificateRules, Aggregate):
         based_on_version: int,
     ) -> None:
         """Sign a complete draft. ``issues`` is the validation of the content at ``now``."""
-        self._check_version(based_on_version)
-        self._check_same_unit(signer)
-        if not signer.may_sign:
-            raise NotAuthorisedError("Only a doctor may sign a certificate.")
-        if self.state is CertificateState.DRAFT_LOCKED:
-            raise DraftLockedError("A locked draft cannot be signed; copy it instead.")
-        self._check_editable_draft()
-        if issues:
-            raise DraftIncompleteError("The draft is not complete.", issues)
+        check_version(self.version, based_on_version)
+        self.check_signable(signer, issues)
         self._signed(signer.model_dump(mode="json"), now)
 
     # --- signed certificates -------------------------------------------------------------
@@ -204,7 +197,6 @@ class Certificate(CertificateRules, Aggregate):
     def record_child_discarded(self, child_id: UUID, now: datetime) -> None:
         self._child_discarded(child_id, now)
 
-
     # --- events: they only assign state (they re-run on every replay) --------------------
     def _begin(self, type_id: str, content_version: int, patient: dict[str, Any],
                care_unit: dict[str, Any], content: dict[str, Any], at: datetime) -> None:
@@ -216,7 +208,7 @@ class Certificate(CertificateRules, Aggregate):
         self.created_at = at
         self.last_touched_at = at
         self.relation: dict[str, Any] | None = None
-        self.statuses: list[StatusEntry] = []
+        self.lifecycle: fold.Lifecycle = fold.BEFORE_CREATION
         self.children: dict[str, dict[str, str]] = {}
         self.signer: dict[str, Any] | None = None
         self.signed_at: datetime | None = None
@@ -227,49 +219,47 @@ class Certificate(CertificateRules, Aggregate):
                 edited_by: str, edited_at: datetime) -> None:
         self.content = content
         self.care_unit_data = care_unit
-        self.state = _draft_state(complete)
         self.last_touched_at = edited_at
+        self._fold("DraftEdited", complete=complete)
 
     @event("DraftDiscarded")
     def _discarded(self, discarded_by: str, discarded_at: datetime) -> None:
-        self.state = CertificateState.DISCARDED
+        self._fold("DraftDiscarded")
 
     @event("DraftLocked")
     def _locked(self, locked_at: datetime) -> None:
-        self.state = CertificateState.DRAFT_LOCKED
+        self._fold("DraftLocked")
 
     @event("DraftDisposed")
     def _disposed(self, disposed_at: datetime) -> None:
-        self.state = CertificateState.DISCARDED
+        self._fold("DraftDisposed")
 
     @event("CertificateSigned")
     def _signed(self, signer: dict[str, Any], signed_at: datetime) -> None:
-        self._mark_signed(signer, signed_at)
+        self._mark_signed("CertificateSigned", signer, signed_at)
 
-    def _mark_signed(self, signer: dict[str, Any], signed_at: datetime) -> None:
-        self.state = CertificateState.SIGNED
+    def _mark_signed(self, event_name: str, signer: dict[str, Any], signed_at: datetime) -> None:
         self.signer = signer
         self.signed_at = signed_at
-        self._add_status("HSVARD", StatusKind.RECEIVED, signed_at)
+        self._fold(event_name, signed_at=signed_at)
 
     @event("CertificateSent")
     def _sent(self, recipient: str, sent_at: datetime, sent_by: str) -> None:
-        self._add_status(recipient, StatusKind.SENT, sent_at)
+        self._fold("CertificateSent", recipient=recipient, sent_at=sent_at)
 
     @event("CertificateRevoked")
     def _revoked(self, reason: str, text: str, revoked_by: str, revoked_at: datetime,
                  forwarded_to: list[str]) -> None:
         self.revocation = {"reason": reason, "text": text, "revoked_at": revoked_at}
-        for recipient in ["HSVARD", *forwarded_to]:
-            self._add_status(recipient, StatusKind.CANCELLED, revoked_at)
+        self._fold("CertificateRevoked", revoked_at=revoked_at, forwarded_to=forwarded_to)
 
     @event("CertificateArchived")
     def _archived(self, archived_at: datetime) -> None:
-        self._add_status("INVANA", StatusKind.DELETED, archived_at)
+        self._fold("CertificateArchived", archived_at=archived_at)
 
     @event("CertificateRestored")
     def _restored(self, restored_at: datetime) -> None:
-        self._add_status("INVANA", StatusKind.RESTORED, restored_at)
+        self._fold("CertificateRestored", restored_at=restored_at)
 
     @event("ChildCertificateCreated")
     def _child_created(self, child_id: UUID, kind: str, at: datetime) -> None:
@@ -287,33 +277,13 @@ class Certificate(CertificateRules, Aggregate):
     def _child_discarded(self, child_id: UUID, at: datetime) -> None:
         self.children[str(child_id)]["state"] = ChildState.DISCARDED.value
 
-    def _add_status(self, recipient: str, kind: StatusKind, at: datetime) -> None:
-        self.statuses.insert(0, StatusEntry(recipient=recipient, kind=kind, at=at))
-
-    # --- guards --------------------------------------------------------------------------
-    def _check_version(self, based_on_version: int) -> None:
-        if based_on_version != self.version:
-            raise StaleVersionError(
-                f"The certificate is at version {self.version}, "
-                f"the command was based on version {based_on_version}."
-            )
-
-    def _check_same_unit(self, staff: Staff) -> None:
-        if staff.care_unit_hsa_id != self.care_unit.hsa_id:
-            raise NotAuthorisedError("Only staff of the issuing care unit may do this.")
-
-    def _check_editable_draft(self) -> None:
-        if self.state is CertificateState.DRAFT_LOCKED:
-            raise DraftLockedError("The draft is locked; it can only be copied or discarded.")
-        if self.state not in _EDITABLE:
-            raise CertificateNotDraftError(
-                f"Only an unsigned draft can be changed; this one is {self.state.value}."
-            )
+    def _fold(self, event_name: str, **data: Any) -> None:
+        """The one meaning of the event for state and statuses (``domain.certificates.fold``,
+        which the read models fold too)."""
+        self.lifecycle = fold.apply(self.lifecycle, event_name, data)
+        self.state = CertificateState(self.lifecycle["state"])
+        self.statuses = [StatusEntry.model_validate(s) for s in self.lifecycle["statuses"]]
 
 
 _EDITABLE = (CertificateState.DRAFT_INCOMPLETE, CertificateState.DRAFT_COMPLETE)
-
-
-def _draft_state(complete: bool) -> CertificateState:
-    return CertificateState.DRAFT_COMPLETE if complete else CertificateState.DRAFT_INCOMPLETE
 __all__ = ["Certificate", "CertificateState", "ChildState", "StatusEntry", "StatusKind"]

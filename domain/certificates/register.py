@@ -1,6 +1,9 @@
 """The death-certificate register of one patient: every DB (dödsbevis) or every DOI
 (dödsorsaksintyg) on file, so the uniqueness rules of TYPES.md §0.1/§10/§11 are decided on one
-aggregate, saved in the same transaction as the certificate it concerns."""
+aggregate, saved in the same transaction as the certificate it concerns.
+
+Event style as in every aggregate (see ``domain.certificates.certificate``): ``@event("Name")``
+on the method that applies it, the creation event on ``__init__``."""
 
 from __future__ import annotations
 

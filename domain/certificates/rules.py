@@ -16,18 +16,23 @@ from domain.certificates.lifecycle import (
     StatusEntry,
     StatusKind,
 )
-from domain.shared.care import CareUnit
+from domain.shared.care import CareUnit, Staff
 from domain.shared.catalogue import CertificateType, certificate_type
 from domain.shared.errors import (
     CertificateComplementedError,
     CertificateForTestPatientError,
+    CertificateNotDraftError,
     CertificateNotSignedError,
     CertificateReplacedError,
     CertificateRevokedError,
     DomainError,
+    DraftIncompleteError,
+    DraftLockedError,
     DraftNotLockedError,
     InvalidRevocationError,
+    NotAuthorisedError,
     RelationNotAllowedError,
+    StaleVersionError,
 )
 from domain.shared.patient import Patient
 from domain.shared.validation import IssueCode, ValidationIssue
@@ -98,6 +103,36 @@ class CertificateRules:
         return bool(self.children_of(RelationKind.KOMPLT, ChildState.SIGNED))
 
     # --- guards --------------------------------------------------------------------------
+    def check_same_unit(self, staff: Staff) -> None:
+        if staff.care_unit_hsa_id != self.care_unit.hsa_id:
+            raise NotAuthorisedError("Only staff of the issuing care unit may do this.")
+
+    def check_editable_draft(self) -> None:
+        """§5: only unsigned drafts may be edited; a locked one can only be copied."""
+        if self.state is CertificateState.DRAFT_LOCKED:
+            raise DraftLockedError("The draft is locked; it can only be copied or discarded.")
+        if not self.state.is_editable_draft:
+            raise CertificateNotDraftError(
+                f"Only an unsigned draft can be changed; this one is {self.state.value}."
+            )
+
+    def check_signable(self, signer: Staff, issues: list[ValidationIssue]) -> None:
+        """§5: a doctor of the issuing unit signs a complete, unlocked draft; ``issues`` is the
+        validation of the content at signing."""
+        self.check_same_unit(signer)
+        if not signer.may_sign:
+            raise NotAuthorisedError("Only a doctor may sign a certificate.")
+        if self.state is CertificateState.DRAFT_LOCKED:
+            raise DraftLockedError("A locked draft cannot be signed; copy it instead.")
+        self.check_editable_draft()
+        if issues:
+            raise DraftIncompleteError("The draft is not complete.", issues)
+
+    def check_discardable(self) -> None:
+        """§5: only an unsigned draft (also a locked one) may be discarded."""
+        if not (self.state.is_editable_draft or self.state is CertificateState.DRAFT_LOCKED):
+            raise CertificateNotDraftError("Only an unsigned draft can be discarded.")
+
     def check_signed(self) -> None:
         if not self.is_signed:
             raise CertificateNotSignedError("The certificate is not signed.")
@@ -191,6 +226,15 @@ class CertificateRules:
             "create_doi": _passes(lambda: self.check_can_create_from("db", "doi")),
         }
         return [name for name, allowed in checks.items() if allowed]
+
+
+def check_version(current: int, based_on_version: int) -> None:
+    """§5: an edit carries the version it was based on; a stale version is a conflict."""
+    if based_on_version != current:
+        raise StaleVersionError(
+            f"The certificate is at version {current}, "
+            f"the command was based on version {based_on_version}."
+        )
 
 
 def _passes(check: Any) -> bool:

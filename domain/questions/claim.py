@@ -3,6 +3,9 @@
 Each taken message claims its id with this tiny aggregate, whose id is derived from the message
 id and saved in the same transaction as the conversation, so the store itself refuses a second
 claim. Never published: it is an index, derivable from the published messages.
+
+Event style as in every aggregate (see ``domain.certificates.certificate``): the creation event
+by ``@event`` on ``__init__``.
 """
 
 from __future__ import annotations

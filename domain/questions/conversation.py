@@ -3,7 +3,11 @@ between care and the certificate's recipient, as events of one aggregate. Its ev
 published under the certificate's id, so a certificate's Kafka key replays the whole case.
 
 Public methods check the rules (``domain.questions.rules``) and raise a named error; the events only
-assign state. A message id already seen is ignored (``False``, nothing written).
+assign state, through the one fold the read models use too (``domain.questions.fold``). A message
+id already seen is ignored (``False``, nothing written).
+
+Event style as in every aggregate (see ``domain.certificates.certificate``): ``@event("Name")``
+on the method that applies it, the creation event on ``__init__``.
 """
 
 from __future__ import annotations
@@ -14,15 +18,11 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.questions.messages import CARE_SUBJECTS, IncomingMessage, QuestionState, Subject
+from domain.questions import fold
+from domain.questions.messages import CARE_SUBJECTS, IncomingMessage, Subject
 from domain.questions.rules import QuestionRules
 
 _NAMESPACE = uuid.UUID("2e6f1c84-53a9-4d0b-8f7e-6a1b9c3d5e20")
-OPEN = (
-    QuestionState.PENDING_INTERNAL_ACTION,
-    QuestionState.PENDING_EXTERNAL_ACTION,
-    QuestionState.ANSWERED,
-)
 
 
 def conversation_id(certificate_id: uuid.UUID) -> uuid.UUID:
@@ -144,7 +144,7 @@ class Conversation(QuestionRules, Aggregate):
 
     def close_on_revocation(self, now: datetime) -> list[str]:
         """The certificate was revoked: every open question closes."""
-        targets = [qid for qid, q in self.questions.items() if q["state"] in OPEN]
+        targets = [qid for qid, q in self.questions.items() if q["state"] in fold.OPEN_STATES]
         if targets:
             self._closed_by_revocation(self.certificate_id, targets, now)
         return targets
@@ -158,200 +158,90 @@ class Conversation(QuestionRules, Aggregate):
             self._komplt_reopened(self.certificate_id, complement_id, targets, now)
         return targets
 
-    # --- events --------------------------------------------------------------------------
+    # --- events: each only folds itself into the questions (domain.questions.fold) ---------
     @event("QuestionReceived")
     def _question_received(
-        self,
-        certificate_id: uuid.UUID,
-        message_id: str,
-        reference_id: str | None,
-        subject: str,
-        heading: str | None,
-        text: str,
-        sender: str,
-        contact_info: str | None,
-        complement_items: list[dict[str, Any]],
-        last_answer_date: str | None,
+        self, certificate_id: uuid.UUID, message_id: str, reference_id: str | None,
+        subject: str, heading: str | None, text: str, sender: str, contact_info: str | None,
+        complement_items: list[dict[str, Any]], last_answer_date: str | None,
         sent_at: datetime,
     ) -> None:
-        self._new_question(
-            message_id,
-            subject,
-            heading,
-            text,
-            sent_at,
-            from_recipient=True,
-            state=QuestionState.PENDING_INTERNAL_ACTION,
-            complement_items=complement_items,
-            last_answer_date=last_answer_date,
-        )
+        self._fold("QuestionReceived", message_id, subject=subject, heading=heading, text=text,
+                   complement_items=complement_items, last_answer_date=last_answer_date,
+                   sent_at=sent_at)
 
     @event("AnswerReceived")
     def _answer_received(
-        self,
-        certificate_id: uuid.UUID,
-        message_id: str,
-        question_id: str,
-        text: str,
-        sender: str,
-        sent_at: datetime,
-        reference_id: str | None,
+        self, certificate_id: uuid.UUID, message_id: str, question_id: str, text: str,
+        sender: str, sent_at: datetime, reference_id: str | None,
     ) -> None:
-        self.message_ids.add(message_id)
-        question = self.questions[question_id]
-        question["handled"] = False  # an answer to a question marked handled opens it again
-        question.pop("state_before_handled", None)
-        self._answered(question_id, message_id, text, sent_at, QuestionState.ANSWERED)
+        self._fold("AnswerReceived", message_id, question_id=question_id, text=text,
+                   sent_at=sent_at)
 
     @event("ReminderReceived")
     def _reminder_received(
-        self,
-        certificate_id: uuid.UUID,
-        message_id: str,
-        question_id: str,
-        text: str,
-        sender: str,
-        sent_at: datetime,
+        self, certificate_id: uuid.UUID, message_id: str, question_id: str, text: str,
+        sender: str, sent_at: datetime,
     ) -> None:
-        self.message_ids.add(message_id)
-        question = self.questions[question_id]
-        question["reminders"] += 1
-        question["latest_event_at"] = sent_at
+        self._fold("ReminderReceived", message_id, question_id=question_id, sent_at=sent_at)
 
     @event("QuestionSent")
     def _question_sent(
-        self,
-        certificate_id: uuid.UUID,
-        message_id: str,
-        subject: str,
-        heading: str | None,
-        text: str,
-        recipient: str,
-        sent_by: str,
-        sent_at: datetime,
+        self, certificate_id: uuid.UUID, message_id: str, subject: str, heading: str | None,
+        text: str, recipient: str, sent_by: str, sent_at: datetime,
     ) -> None:
-        self._new_question(
-            message_id,
-            subject,
-            heading,
-            text,
-            sent_at,
-            from_recipient=False,
-            state=QuestionState.PENDING_EXTERNAL_ACTION,
-            complement_items=[],
-            last_answer_date=None,
-        )
+        self._fold("QuestionSent", message_id, subject=subject, heading=heading, text=text,
+                   sent_at=sent_at)
 
     @event("AnswerSent")
     def _answer_sent(
-        self,
-        certificate_id: uuid.UUID,
-        message_id: str,
-        question_id: str,
-        text: str,
-        recipient: str,
-        sent_by: str,
-        sent_at: datetime,
+        self, certificate_id: uuid.UUID, message_id: str, question_id: str, text: str,
+        recipient: str, sent_by: str, sent_at: datetime,
     ) -> None:
-        self.message_ids.add(message_id)
-        self._answered(question_id, message_id, text, sent_at, QuestionState.CLOSED)
+        self._fold("AnswerSent", message_id, question_id=question_id, text=text,
+                   sent_at=sent_at)
 
     @event("CannotComplementAnswered")
     def _cannot_complement(
-        self,
-        certificate_id: uuid.UUID,
-        message_id: str,
-        question_ids: list[str],
-        text: str,
-        recipient: str,
-        sent_by: str,
-        sent_at: datetime,
+        self, certificate_id: uuid.UUID, message_id: str, question_ids: list[str], text: str,
+        recipient: str, sent_by: str, sent_at: datetime,
     ) -> None:
-        self.message_ids.add(message_id)
-        for question_id in question_ids:
-            self._answered(question_id, message_id, text, sent_at, QuestionState.CLOSED)
+        self._fold("CannotComplementAnswered", message_id, question_ids=question_ids,
+                   text=text, sent_at=sent_at)
 
     @event("KompltClosedByComplement")
     def _closed_by_complement(
-        self,
-        certificate_id: uuid.UUID,
-        complement_id: uuid.UUID,
-        question_ids: list[str],
+        self, certificate_id: uuid.UUID, complement_id: uuid.UUID, question_ids: list[str],
         at: datetime,
     ) -> None:
-        for question_id in question_ids:
-            self._set_state(question_id, QuestionState.CLOSED, at)
-            self.questions[question_id]["closed_by"] = str(complement_id)
+        self._fold("KompltClosedByComplement", None, complement_id=complement_id,
+                   question_ids=question_ids, at=at)
 
     @event("QuestionHandled")
     def _handled(self, certificate_id: uuid.UUID, question_id: str, by: str, at: datetime) -> None:
-        question = self.questions[question_id]
-        question["state_before_handled"] = question["state"]
-        question["handled"] = True
-        self._set_state(question_id, QuestionState.CLOSED, at)
+        self._fold("QuestionHandled", None, question_id=question_id, at=at)
 
     @event("QuestionReopened")
     def _reopened(self, certificate_id: uuid.UUID, question_id: str, by: str, at: datetime) -> None:
-        question = self.questions[question_id]
-        question["handled"] = False
-        self._set_state(question_id, QuestionState(question.pop("state_before_handled")), at)
+        self._fold("QuestionReopened", None, question_id=question_id, at=at)
 
     @event("QuestionsClosedByRevocation")
     def _closed_by_revocation(
         self, certificate_id: uuid.UUID, question_ids: list[str], at: datetime
     ) -> None:
-        for question_id in question_ids:
-            self._set_state(question_id, QuestionState.CLOSED, at)
+        self._fold("QuestionsClosedByRevocation", None, question_ids=question_ids, at=at)
 
     @event("KompltReopened")
     def _komplt_reopened(
-        self,
-        certificate_id: uuid.UUID,
-        complement_id: uuid.UUID,
-        question_ids: list[str],
+        self, certificate_id: uuid.UUID, complement_id: uuid.UUID, question_ids: list[str],
         at: datetime,
     ) -> None:
-        for question_id in question_ids:
-            self.questions[question_id]["closed_by"] = None
-            self._set_state(question_id, QuestionState.PENDING_INTERNAL_ACTION, at)
+        self._fold("KompltReopened", None, complement_id=complement_id,
+                   question_ids=question_ids, at=at)
 
-    def _new_question(
-        self,
-        message_id: str,
-        subject: str,
-        heading: str | None,
-        text: str,
-        sent_at: datetime,
-        *,
-        from_recipient: bool,
-        state: QuestionState,
-        complement_items: list[dict[str, Any]],
-        last_answer_date: str | None,
-    ) -> None:
-        self.message_ids.add(message_id)
-        self.questions[message_id] = {
-            "id": message_id,
-            "subject": subject,
-            "heading": heading,
-            "text": text,
-            "from_recipient": from_recipient,
-            "state": state,
-            "sent_at": sent_at,
-            "latest_event_at": sent_at,
-            "complement_items": complement_items,
-            "last_answer_date": last_answer_date,
-            "reminders": 0,
-            "answer": None,
-            "handled": False,
-            "closed_by": None,
-        }
-
-    def _answered(
-        self, question_id: str, message_id: str, text: str, at: datetime, state: QuestionState
-    ) -> None:
-        self.questions[question_id]["answer"] = {"message_id": message_id, "text": text, "at": at}
-        self._set_state(question_id, state, at)
-
-    def _set_state(self, question_id: str, state: QuestionState, at: datetime) -> None:
-        self.questions[question_id]["state"] = state
-        self.questions[question_id]["latest_event_at"] = at
+    def _fold(self, event_name: str, message_id: str | None, **data: Any) -> None:
+        """The one meaning of the event (the read models fold the same function)."""
+        if message_id is not None:
+            self.message_ids.add(message_id)
+            data["message_id"] = message_id
+        self.questions = fold.apply(self.questions, event_name, data)

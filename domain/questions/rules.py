@@ -62,7 +62,7 @@ class QuestionRules:
     def open_komplt(self) -> list[str]:
         return [qid for qid, q in self.questions.items()
                 if q["subject"] == Subject.KOMPLT and q["from_recipient"]
-                and q["state"] is QuestionState.PENDING_INTERNAL_ACTION]
+                and q["state"] == QuestionState.PENDING_INTERNAL_ACTION]
 
     def check_reminder(self, target: str | None) -> str:
         """A PAMINN must remind of a question there is."""
@@ -101,7 +101,7 @@ class QuestionRules:
             raise KompltNeedsComplementError(
                 "A KOMPLT question is answered by a complementing certificate or by a "
                 "'cannot complement' answer, not by a plain answer.")
-        if question["state"] is QuestionState.CLOSED:
+        if question["state"] == QuestionState.CLOSED:
             raise QuestionClosedError("The question is closed.")
 
     def check_open_komplt(self) -> list[str]:
@@ -111,7 +111,7 @@ class QuestionRules:
         return targets
 
     def check_handle(self, question_id: str) -> None:
-        if self.question(question_id)["state"] is QuestionState.CLOSED:
+        if self.question(question_id)["state"] == QuestionState.CLOSED:
             raise QuestionClosedError("The question is closed already.")
 
     def check_reopen(self, question_id: str) -> None:

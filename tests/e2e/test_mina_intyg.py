@@ -127,7 +127,8 @@ def test_citizen_sends_archives_and_restores_own_certificate(world):
                       headers=auth).json()
     assert [c["id"] for c in back] == [str(mine)]
     statuses = client.get(f"/v1/citizen/certificates/{mine}", headers=auth).json()["statuses"]
-    assert {"DELETED", "RESTORED", "SENT"} <= {s["kind"] for s in statuses}
+    # DOMAIN.md §5: status entries are newest first, in Mina intyg as in the care API
+    assert [s["kind"] for s in statuses] == ["RESTORED", "DELETED", "SENT", "RECEIVED"]
 
 
 def test_employer_version_leaves_out_what_the_citizen_chose(world):

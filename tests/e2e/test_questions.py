@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from tests.e2e.conftest import token_for
-from tests.factories import FakeClock, care_unit, lisjp_content, personnummer, staff_at
+from tests.factories import FakeClock, care_unit, personnummer, staff_at
 from tests.factories.http import UNIT_BODY, recipient_auth
-from tests.type_examples import MINIMAL, TODAY
+from tests.factories.questions import message, post, signed
+from tests.type_examples import TODAY
 
 
 @pytest.fixture
@@ -21,35 +22,6 @@ def clock() -> FakeClock:
 @pytest.fixture
 def fk(store_settings, clock) -> dict[str, str]:
     return recipient_auth(store_settings, clock)
-
-
-def signed(client: Any, auth: dict[str, str], type_id: str = "lisjp",
-           send_to: str | None = "FKASSA") -> tuple[str, str]:
-    pnr = personnummer()
-    content = lisjp_content(client.app.state.certificates.clock().date()) \
-        if type_id == "lisjp" else MINIMAL[type_id]()
-    created = client.post("/v1/certificates", headers=auth, json={
-        "type": type_id, "patient": {"personnummer": pnr}, "careUnit": UNIT_BODY,
-        "content": content}).json()
-    assert client.post(f"/v1/certificates/{created['id']}/sign", headers=auth,
-                       json={"version": created["version"]}).status_code == 200
-    if send_to:
-        client.post(f"/v1/certificates/{created['id']}/send", headers=auth,
-                    json={"recipient": send_to})
-    return created["id"], pnr
-
-
-def message(cert_id: str, pnr: str, subject: str = "KOMPLT", **fields: Any) -> dict[str, Any]:
-    body = {"messageId": fields.pop("messageId", str(uuid.uuid4())), "sentAt":
-            "2026-11-28T10:00:00+00:00", "certificateId": cert_id, "personnummer": pnr,
-            "subject": subject, "text": "Vänligen komplettera", **fields}
-    if subject == "KOMPLT" and "complementItems" not in body:
-        body["complementItems"] = [{"questionId": "32", "text": "Förtydliga perioden"}]
-    return body
-
-
-def post(client: Any, fk: dict[str, str], body: dict[str, Any]) -> Any:
-    return client.post("/v1/recipient/messages", headers=fk, json=body)
 
 
 def conversation(client: Any, auth: dict[str, str], cert_id: str) -> list[dict[str, Any]]:

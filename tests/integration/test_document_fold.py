@@ -39,7 +39,8 @@ def test_fold_of_each_demo_certificates_history_matches_the_aggregate(tmp_path: 
             assert doc["revoked"] == cert.is_revoked
             assert doc["archived"] == cert.is_archived
             assert doc["sent_to"] == cert.recipients_sent_to
-            assert [(s["recipient"], s["kind"]) for s in reversed(doc["statuses"])] == \
+            # newest first in both (DOMAIN.md §5)
+            assert [(s["recipient"], s["kind"]) for s in doc["statuses"]] == \
                 [(s.recipient, s.kind.value) for s in cert.statuses]
             assert {c["id"]: {"kind": c["kind"], "state": c["state"]}
                     for c in doc["children"]} == cert.children

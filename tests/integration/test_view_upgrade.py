@@ -36,3 +36,29 @@ def test_a_current_view_keeps_its_rows_and_positions(tmp_path: Path):
         tx.execute("INSERT INTO consumer_position VALUES ('webcert', 'log', 0, 42)")
     prepare(db, view)
     assert positions(db, "webcert", "log") == {0: 42}
+
+
+def test_a_view_written_by_an_earlier_fold_is_rebuilt_when_its_columns_are_unchanged(
+        tmp_path: Path):
+    """Same columns, other meaning (e.g. statuses once oldest first): the fold version differs,
+    so the view is dropped and replayed rather than served with documents of the old fold."""
+    db = Database(Settings(mode="embedded", data_dir=tmp_path))
+    view = WebcertView()
+    prepare(db, view)
+    with db.transaction() as tx:
+        tx.execute("INSERT INTO consumer_position VALUES ('webcert', 'log', 0, 42)")
+        tx.execute("UPDATE view_fold_version SET version = 1 WHERE view = 'webcert'")
+        assert view.outdated(tx)
+    prepare(db, view)
+    assert positions(db, "webcert", "log") == {}
+
+
+def test_a_view_from_before_fold_versions_is_rebuilt_when_it_has_rows(tmp_path: Path):
+    db = Database(Settings(mode="embedded", data_dir=tmp_path))
+    view = WebcertView()
+    prepare(db, view)
+    with db.transaction() as tx:
+        tx.execute("DROP TABLE view_fold_version")
+        tx.execute("INSERT INTO consumer_position VALUES ('webcert', 'log', 0, 42)")
+    prepare(db, view)
+    assert positions(db, "webcert", "log") == {}

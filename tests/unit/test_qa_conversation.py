@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
-from typing import Any
 
 import pytest
 from eventsourcing.application import Application
@@ -23,27 +22,12 @@ from domain.questions.errors import (
     SubjectMismatchError,
     SubjectNotForCareError,
 )
-from domain.questions.messages import IncomingMessage, QuestionState, Subject
-
-NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
-CERT = uuid.uuid4()
-
-
-def incoming(message_id: str, subject: str = "KOMPLT", **fields: Any) -> IncomingMessage:
-    items = [{"questionId": "1", "text": "Förtydliga"}] if subject == "KOMPLT" else []
-    raw = {"messageId": message_id, "sentAt": NOW, "certificateId": CERT,
-           "personnummer": "191212121212", "subject": subject, "text": "Fråga",
-           "sender": "FKASSA", "complementItems": items} | fields
-    return IncomingMessage.model_validate(raw)
-
-
-def conversation() -> Conversation:
-    return Conversation.start(CERT, "FKASSA")
+from domain.questions.messages import QuestionState, Subject
+from tests.factories.questions import CERT, NOW, conversation, incoming
 
 
 def state(conv: Conversation, question_id: str) -> QuestionState:
-    result: QuestionState = conv.questions[question_id]["state"]
-    return result
+    return QuestionState(conv.questions[question_id]["state"])
 
 
 def test_conversation_id_is_derived_from_the_certificate():
@@ -84,7 +68,7 @@ def test_reminder_flags_the_question_and_updates_its_latest_event():
     later = datetime(2026, 12, 1, tzinfo=UTC)
     conv.receive(incoming("p1", subject="PAMINN", reminds="q1", sentAt=later))
     assert conv.questions["q1"]["reminders"] == 1
-    assert conv.questions["q1"]["latest_event_at"] == later
+    assert conv.questions["q1"]["latest_event_at"] == later.isoformat()  # plain JSON values
 
 
 def test_a_reminder_cannot_be_answered():

@@ -1,6 +1,7 @@
 """What DB (dödsbevis) and DOI (dödsorsaksintyg) share (TYPES.md §0.1, §10, §11): questions
-1-4 (identity, date of death, place of death, child) with the patient's address, the date
-bounds the later questions are checked against, and the uniqueness rules of their lifecycle.
+1-4 (identity, date of death, place of death, child) with the patient's address and the date
+bounds the later questions are checked against. The uniqueness rules of their lifecycle are
+in ``domain.content.death.uniqueness``.
 
 Dates are checked against the patient's birth date when the caller knows it (``birth_date``,
 from the personnummer); without it those checks are skipped. "Reasonable" dates lie strictly

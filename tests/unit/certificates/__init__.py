@@ -1,0 +1,1 @@
+"""Unit tests: The certificate's lifecycle rules and the stored-topic registry."""

@@ -1,0 +1,1 @@
+"""Unit tests: Content models and validation, per form family."""
