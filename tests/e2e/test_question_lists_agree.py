@@ -2,7 +2,7 @@
 certificate's question list (``GET /v1/certificates/{id}/questions``, the Conversation
 aggregate) tell every question alike, for every question story of the Q&A tests
 (tests/e2e/test_questions.py, tests/integration/test_komplt_story.py,
-tests/unit/test_qa_conversation.py). Both are folded by ``domain.questions.fold``.
+tests/unit/questions/test_qa_conversation.py). Both are folded by ``domain.questions.fold``.
 
 DOMAIN.md §6: received question -> PENDING_INTERNAL_ACTION; an answer from the recipient ->
 ANSWERED; an answer from care closes; "cannot complement" goes to every open KOMPLT; any open

@@ -43,8 +43,8 @@ def test_no_module_imports_a_test_module() -> None:
 
 
 def test_the_check_sees_every_form_of_importing_a_test_module() -> None:
-    source = ("import tests.unit.test_types_luse\n"
-              "from tests.unit.test_types_luse import minimal\n"
+    source = ("import tests.unit.content.test_types_luse\n"
+              "from tests.unit.content.test_types_luse import minimal\n"
               "from tests.unit import test_types_ts\n"
               "from .test_types_af import minimal_213\n"
               "from tests.factories.content import minimal_luse\n")

@@ -19,8 +19,8 @@ from domain.content.fk.ag7804 import (
 from domain.content.fk.lisjp import LisjpContent
 from domain.shared.validation import IssueCode, ValidationIssue
 from tests.factories.content import CARE_UNIT, maximal_lisjp, minimal_ag7804, minimal_lisjp
-from tests.unit.issue_helpers import only
-from tests.unit.issue_helpers import reported_codes as reported
+from tests.unit.content.issue_helpers import only
+from tests.unit.content.issue_helpers import reported_codes as reported
 
 TODAY = date(2026, 11, 28)
 AG_MEASURES = ["ARBETSTRANING", "ARBETSANPASSNING", "BESOK_ARBETSPLATS", "ERGONOMISK",

@@ -20,8 +20,8 @@ from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
 from tests.factories.content import CARE_UNIT, TODAY, maximal_lisjp, minimal_lisjp
 from tests.factories.content import LISJP_OTHER_MEASURES as OTHER_MEASURES
-from tests.unit.issue_helpers import only
-from tests.unit.issue_helpers import reported_codes as reported
+from tests.unit.content.issue_helpers import only
+from tests.unit.content.issue_helpers import reported_codes as reported
 
 
 def smittskydd_lisjp() -> dict[str, Any]:

@@ -21,7 +21,7 @@ from domain.content.af.af00251 import (
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
 from tests.factories.content import maximal_251, minimal_213, minimal_251, sjukfranvaro
-from tests.unit.issue_helpers import answered, only, reported
+from tests.unit.content.issue_helpers import answered, only, reported
 
 TODAY = date(2026, 11, 28)
 CARE_UNIT = CareUnit(

@@ -14,7 +14,7 @@ from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
 from tests.factories.content import maximal_ag114_v1 as maximal
 from tests.factories.content import minimal_ag114_v1 as minimal
-from tests.unit.issue_helpers import answered, only, reported
+from tests.unit.content.issue_helpers import answered, only, reported
 
 TODAY = date(2026, 11, 28)
 CARE_UNIT = CareUnit(

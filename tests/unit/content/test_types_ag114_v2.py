@@ -14,7 +14,7 @@ from tests.factories.content import CARE_UNIT, TODAY
 from tests.factories.content import maximal_ag114_v1 as maximal_v1
 from tests.factories.content import minimal_ag114_v1 as minimal_v1
 from tests.factories.content import minimal_ag114_v2 as minimal
-from tests.unit.issue_helpers import answered, only
+from tests.unit.content.issue_helpers import answered, only
 
 
 def validate(raw: dict[str, Any]) -> list[ValidationIssue]:

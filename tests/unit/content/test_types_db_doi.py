@@ -16,7 +16,7 @@ from tests.factories.content import DB_PATIENT_ADDRESS as ADDRESS
 from tests.factories.content import DEATH_CARE_UNIT as CARE_UNIT
 from tests.factories.content import EXAMINED_SHORTLY_BEFORE_DEATH as GJORT
 from tests.factories.content import maximal_db, minimal_db
-from tests.unit.issue_helpers import only
+from tests.unit.content.issue_helpers import only
 
 TODAY = date(2026, 11, 28)
 BORN = date(1950, 3, 10)

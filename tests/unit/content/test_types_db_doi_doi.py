@@ -13,7 +13,7 @@ from domain.content.death.doi import QUESTION_IDS, DoiContent, from_db, validate
 from domain.shared.validation import IssueCode, ValidationIssue
 from tests.factories.content import DEATH_CARE_UNIT as CARE_UNIT
 from tests.factories.content import maximal_db, minimal_doi
-from tests.unit.issue_helpers import only
+from tests.unit.content.issue_helpers import only
 
 TODAY = date(2026, 11, 28)
 BORN = date(1950, 3, 10)

@@ -25,7 +25,7 @@ from tests.factories.content import (
     na_maximal,
     na_minimal,
 )
-from tests.unit.issue_helpers import answered, only, reported
+from tests.unit.content.issue_helpers import answered, only, reported
 
 FHV = {"typ": "FORETAGSHALSOVARD", "datum": "2026-09-01", "hamtasFran": "Företagshälsan"}
 

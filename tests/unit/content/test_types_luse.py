@@ -13,7 +13,7 @@ from domain.shared.validation import IssueCode, ValidationIssue
 from tests.factories.content import UNDERLAG
 from tests.factories.content import maximal_luse as maximal
 from tests.factories.content import minimal_luse as minimal
-from tests.unit.issue_helpers import answered, only, reported
+from tests.unit.content.issue_helpers import answered, only, reported
 
 TODAY = date(2026, 11, 28)
 CARE_UNIT = CareUnit(

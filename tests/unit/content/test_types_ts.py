@@ -12,7 +12,7 @@ from domain.content.ts.bas import NATIONAL_VERSION, QUESTION_IDS, TsBasContent, 
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
 from tests.factories.content import minimal_ts_bas
-from tests.unit.issue_helpers import answered, only
+from tests.unit.content.issue_helpers import answered, only
 
 TODAY = date(2026, 11, 28)
 CARE_UNIT = CareUnit(

@@ -17,7 +17,7 @@ from domain.content.ts.diabetes import (
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
 from tests.factories.content import minimal_ts_diabetes
-from tests.unit.issue_helpers import answered, only
+from tests.unit.content.issue_helpers import answered, only
 
 TODAY = date(2026, 11, 28)
 BORN = date(1980, 6, 15)

@@ -15,7 +15,7 @@ from domain.content.ts.tstrk1062 import Tstrk1062Content, validate_tstrk1062
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
 from tests.factories.content import minimal_1009, minimal_1062
-from tests.unit.issue_helpers import answered, only
+from tests.unit.content.issue_helpers import answered, only
 
 TODAY = date(2026, 11, 28)
 CARE_UNIT = CareUnit(

@@ -1,0 +1,1 @@
+"""Unit tests: Questions and answers."""
