@@ -3,7 +3,8 @@ following description and give dates as a ``from``/``tom`` period: AF00213, AF00
 Arbetsförmedlingen) and AG1-14 (TYPES.md §5, §12, §13).
 
 Every check returns the issues it finds (empty when the answer is fine), so a validator can
-report every failure at once. A period here is ``domain.content.common.answers.Period``: two ISO dates, inclusive.
+report every failure at once. A period here is ``domain.content.common.answers.Period``: two
+ISO dates, inclusive.
 """
 
 from __future__ import annotations
