@@ -13,6 +13,7 @@ from commands.certificates import Certificates
 from domain.shared.care import Staff
 from domain.shared.citizen import Citizen, admit_citizen
 
+from domain.shared.errors import InvalidPersonnummerError
 _bearer = HTTPBearer(auto_error=False)
 
 
@@ -46,7 +47,10 @@ def _citizen(
     personnummer = decoder.citizen_personnummer(_token(credentials))
     request.state.actor = "citizen"  # never the personnummer: logs carry no patient ids
     app: Certificates = request.app.state.certificates
-    return admit_citizen(personnummer, app.clock().date())
+    try:
+        return admit_citizen(personnummer, app.clock().date())
+    except InvalidPersonnummerError:
+        raise unauthorized("The token's subject is not a personnummer.") from None
 
 
 def _recipient(
