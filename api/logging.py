@@ -16,27 +16,54 @@ from typing import TextIO, cast
 import structlog
 from fastapi import FastAPI, Request, Response
 
+from api.log_safety import WithholdExceptionArgs, scrub_event
+
+# Stdlib loggers of the libraries we run, routed into the same JSON pipeline. uvicorn's access
+# line names the raw path (it may hold a personnummer): ``request_handled`` replaces it.
+_LIBRARY_LEVELS = {"uvicorn": logging.INFO, "uvicorn.error": logging.INFO,
+                   "uvicorn.access": logging.WARNING, "kafka": logging.WARNING}
+
 
 def configure_logging(log_format: str = "auto") -> None:
     use_json = log_format == "json" or (log_format == "auto" and not sys.stderr.isatty())
     renderer: structlog.typing.Processor = (
-        structlog.processors.JSONRenderer()
-        if use_json
-        # Plain tracebacks: the rich ones print local variables, which may hold patient data.
+        structlog.processors.JSONRenderer() if use_json
+        # scrub_event has already turned any exception into types and frames.
         else structlog.dev.ConsoleRenderer(exception_formatter=structlog.dev.plain_traceback)
     )
+    stamp: list[structlog.typing.Processor] = [
+        structlog.processors.add_log_level, structlog.processors.TimeStamper(fmt="iso", utc=True)]
     structlog.configure(
-        processors=[
-            structlog.contextvars.merge_contextvars,
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
-            structlog.processors.format_exc_info,
-            renderer,
-        ],
+        processors=[structlog.contextvars.merge_contextvars, *stamp, scrub_event, renderer],
         logger_factory=structlog.PrintLoggerFactory(file=cast(TextIO, _CurrentStderr())),
         cache_logger_on_first_use=False,
     )
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    _route_stdlib_logging(structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=[structlog.contextvars.merge_contextvars, *stamp,
+                           structlog.stdlib.add_logger_name],
+        processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, scrub_event,
+                    renderer]))
+
+
+def _route_stdlib_logging(formatter: logging.Formatter) -> None:
+    """One root handler for every stdlib logger, replacing any an earlier call installed."""
+    handler = logging.StreamHandler(cast(TextIO, _CurrentStderr()))
+    handler.setFormatter(formatter)
+    handler.addFilter(WithholdExceptionArgs())
+    handler.set_name(_HANDLER_NAME)
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if h.get_name() == _HANDLER_NAME]:
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING)
+    for name, level in _LIBRARY_LEVELS.items():
+        library = logging.getLogger(name)
+        library.handlers.clear()
+        library.propagate = True
+        library.setLevel(level)
+
+
+_HANDLER_NAME = "intyg-json"
 
 
 class _CurrentStderr:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from api.http.auth import TokenDecoder
+from api.http.body_guard import refuse_unstorable_text
 from api.http.errors import install_problem_handlers
 from api.http.routers import (
     care_lists,
@@ -27,7 +28,8 @@ def create_app(settings: Settings | None = None, *,
                certificates_app: Certificates | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(title="intyg", version="0.1.0",
-                  description="Event-sourced ledger for Swedish medical certificates.")
+                  description="Event-sourced ledger for Swedish medical certificates.",
+                  dependencies=[Depends(refuse_unstorable_text)])
     app.state.settings = settings
     app.state.certificates = certificates_app or Certificates(eventsourcing_env(settings))
     app.state.tokens = TokenDecoder(settings)

@@ -8,10 +8,12 @@ from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.http.auth import TokenDecoder, unauthorized
+from api.http.bounds import MAX_POSITION
 from api.runtime.projections import ProjectionHost
 from commands.certificates import Certificates
 from domain.shared.care import Staff
 from domain.shared.citizen import Citizen, admit_citizen
+from domain.shared.errors import InvalidPersonnummerError
 
 _bearer = HTTPBearer(auto_error=False)
 
@@ -46,7 +48,10 @@ def _citizen(
     personnummer = decoder.citizen_personnummer(_token(credentials))
     request.state.actor = "citizen"  # never the personnummer: logs carry no patient ids
     app: Certificates = request.app.state.certificates
-    return admit_citizen(personnummer, app.clock().date())
+    try:
+        return admit_citizen(personnummer, app.clock().date())
+    except InvalidPersonnummerError:
+        raise unauthorized("The token's subject is not a personnummer.") from None
 
 
 def _recipient(
@@ -74,8 +79,9 @@ CitizenDep = Annotated[Citizen, Depends(_citizen)]
 RecipientDep = Annotated[str, Depends(_recipient)]
 ViewsDep = Annotated[ProjectionHost, Depends(_views)]
 AfterQuery = Annotated[int | None, Query(
-    ge=0, description="Read your writes: wait (bounded) until the view has seen this log "
-                      "position, as returned by a command.")]
+    ge=0, le=MAX_POSITION,
+    description="Read your writes: wait (bounded) until the view has seen this log position, "
+                "as returned by a command.")]
 
 
 def seen_or_503(host: ProjectionHost, view: str, after: int | None) -> None:

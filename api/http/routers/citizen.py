@@ -12,6 +12,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
+from api.http.bounds import FIRST_YEAR, LAST_YEAR
 from api.http.deps import AfterQuery, CertificatesDep, CitizenDep, ViewsDep, seen_or_503
 from api.http.pdf import employer_pdf
 from api.http.presenters import command_out
@@ -71,7 +72,8 @@ def _own(host: ViewsDep, citizen: Citizen, certificate_id: UUID) -> Doc:
 
 @router.get("")
 def list_own(citizen: CitizenDep, host: ViewsDep, after: AfterQuery = None,
-             year: int | None = None, care_unit: Annotated[str | None, Query(
+             year: Annotated[int | None, Query(ge=FIRST_YEAR, le=LAST_YEAR)] = None,
+             care_unit: Annotated[str | None, Query(
                  alias="careUnit")] = None,
              type: str | None = None, sent: bool | None = None,
              archived: bool = False) -> list[CitizenCertificateOut]:

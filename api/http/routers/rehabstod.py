@@ -14,22 +14,30 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic.alias_generators import to_camel
 
+from api.http.bounds import MAX_AGE, MAX_CASE_DAYS, BoundedDate
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
 from domain.shared.care import Role, Staff
 from domain.shared.errors import NotAuthorisedError
 from domain.shared.identities import normalise_personnummer
 from domain.sickleave.engine import patient_cases, sick_leave_cases
 from domain.sickleave.filters import SjukfallFilter, apply_filter
-from domain.sickleave.model import SickLeaveCase, SjukfallSettings
+from domain.sickleave.model import (
+    MAX_DAYS_SINCE_ENDED_LIMIT,
+    MAX_GAP_LIMIT,
+    SickLeaveCase,
+    SjukfallSettings,
+)
 from domain.sickleave.scope import visible_to
 from domain.sickleave.summary import summarise
 from projections.rehabstod import patient_certificates, unit_certificates
 
 router = APIRouter(prefix="/v1/rehabstod/units/{unit_id}", tags=["Rehabstöd"])
 VIEW = "rehabstod"
-MaxGap = Annotated[int, Query(alias="maxGap", description="0-90 days; default 5")]
-MaxDays = Annotated[int, Query(alias="maxDaysSinceEnded", description="0-14 days; default 0")]
-Today = Annotated[date | None, Query(description="Compute as of this day; default today.")]
+MaxGap = Annotated[int, Query(alias="maxGap", ge=0, le=MAX_GAP_LIMIT,
+                              description="0-90 days; default 5")]
+MaxDays = Annotated[int, Query(alias="maxDaysSinceEnded", ge=0, le=MAX_DAYS_SINCE_ENDED_LIMIT,
+                               description="0-14 days; default 0")]
+Today = Annotated[BoundedDate | None, Query(description="Compute as of this day; default today.")]
 
 
 def _scope(staff: Staff, unit_id: str) -> str | None:
@@ -69,13 +77,13 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
 def unit_overview(
     unit_id: str, staff: StaffDep, host: ViewsDep, app: CertificatesDep,
     max_gap: MaxGap = 5, max_days_since_ended: MaxDays = 0, today: Today = None,
-    min_days: Annotated[int | None, Query(alias="minDays")] = None,
-    max_days: Annotated[int | None, Query(alias="maxDays")] = None,
+    min_days: Annotated[int | None, Query(alias="minDays", ge=0, le=MAX_CASE_DAYS)] = None,
+    max_days: Annotated[int | None, Query(alias="maxDays", ge=0, le=MAX_CASE_DAYS)] = None,
     chapters: Annotated[list[str] | None, Query(alias="chapter")] = None,
-    min_age: Annotated[int | None, Query(alias="minAge")] = None,
-    max_age: Annotated[int | None, Query(alias="maxAge")] = None,
-    ends_from: Annotated[date | None, Query(alias="endsFrom")] = None,
-    ends_to: Annotated[date | None, Query(alias="endsTo")] = None,
+    min_age: Annotated[int | None, Query(alias="minAge", ge=0, le=MAX_AGE)] = None,
+    max_age: Annotated[int | None, Query(alias="maxAge", ge=0, le=MAX_AGE)] = None,
+    ends_from: Annotated[BoundedDate | None, Query(alias="endsFrom")] = None,
+    ends_to: Annotated[BoundedDate | None, Query(alias="endsTo")] = None,
     doctors: Annotated[list[str] | None, Query(alias="doctor")] = None,
     occupations: Annotated[list[str] | None, Query(alias="occupation")] = None,
     text: str = "",

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials
 
 from api.http.auth import TokenDecoder, unauthorized
+from api.http.bounds import BoundedDate
 from api.http.deps import AfterQuery, CertificatesDep, ViewsDep, bearer, seen_or_503
 from domain.shared.errors import InvalidStatisticsScopeError, NotAuthorisedError, NotFoundError
 from domain.statistics import certificates as intyg
@@ -92,8 +93,8 @@ def report_names() -> list[str]:
 def read_report(
     level: ScopeLevel, name: str, request: Request, host: ViewsDep, app: CertificatesDep,
     credentials: bearer, scope_id: Annotated[str | None, Query(alias="id")] = None,
-    first: Annotated[date | None, Query(alias="from")] = None,
-    last: Annotated[date | None, Query(alias="to")] = None,
+    first: Annotated[BoundedDate | None, Query(alias="from")] = None,
+    last: Annotated[BoundedDate | None, Query(alias="to")] = None,
     format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
     after: AfterQuery = None,
 ) -> Any:
