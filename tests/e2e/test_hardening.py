@@ -15,8 +15,8 @@ from api.http.bounds import MAX_POSITION
 from api.logging import configure_logging
 from commands.certificates import Certificates
 from tests.e2e.read_models import bearer, citizen_bearer
-from tests.e2e.test_lisjp_story import UNIT_BODY
 from tests.factories import care_unit, lisjp_content, personnummer, staff_at
+from tests.factories.http import UNIT_BODY
 from tests.flows import signed
 
 BAD_SUBS = ["19121212-1212", "1212121212", "not-a-pnr"]

@@ -20,7 +20,7 @@ from streams.schemas import (
     to_wire,
 )
 
-GOLDEN = Path(__file__).parents[1] / "golden" / "CertificateSent.v1.json"
+GOLDEN = Path(__file__).parents[2] / "golden" / "CertificateSent.v1.json"
 
 
 def golden() -> dict[str, Any]:

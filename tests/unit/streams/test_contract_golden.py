@@ -14,7 +14,7 @@ import pytest
 from streams.contract import CONTRACT_DIR, asyncapi, json_schemas, schema_file
 from streams.schemas import MESSAGES
 
-GOLDEN_DIR = Path(__file__).parents[1] / "golden"
+GOLDEN_DIR = Path(__file__).parents[2] / "golden"
 GOLDENS = sorted(GOLDEN_DIR.glob("*.v*.json"))
 
 

@@ -13,7 +13,7 @@ import pytest
 from domain.shared.catalogue import CERTIFICATE_TYPES
 from streams.contract import asyncapi, content_file, content_schemas, schema_file
 
-TYPE_GOLDENS = sorted((Path(__file__).parents[1] / "golden" / "types").glob("*.json"))
+TYPE_GOLDENS = sorted((Path(__file__).parents[2] / "golden" / "types").glob("*.json"))
 DRAFTABLE = {t.id for t in CERTIFICATE_TYPES.values() if t.draftable}
 
 
