@@ -154,8 +154,14 @@ def run_from_log(app: Certificates, db: Database, handler: Handler,
             stop.wait(idle_seconds)
 
 
+def consumer_group(settings: Settings, view: str) -> str:
+    return f"{settings.kafka_topic_prefix}{view}"
+
+
 class KafkaFeed:
-    """Feeds one handler from the certificates topic as consumer group ``handler.name``."""
+    """Feeds one handler from the certificates topic as consumer group ``<prefix><view>``: the
+    topic prefix is part of the group, so ledgers sharing a broker never share a group (a group
+    rebalances for every member, and waits for a member that stopped polling)."""
 
     def __init__(self, settings: Settings, db: Database, handler: Handler) -> None:
         self.settings, self.db, self.handler = settings, db, handler
@@ -163,8 +169,9 @@ class KafkaFeed:
         self.dead_letters = 0
         prepare(db, handler)
         self.consumer = KafkaConsumer(
-            bootstrap_servers=settings.kafka_bootstrap_servers, group_id=handler.name,
-            enable_auto_commit=False, auto_offset_reset="earliest",
+            bootstrap_servers=settings.kafka_bootstrap_servers,
+            group_id=consumer_group(settings, handler.name), enable_auto_commit=False,
+            auto_offset_reset="earliest",
             isolation_level="read_committed")
         self.consumer.subscribe([self.topic], listener=_SeekToStored(self))
         self._producer: KafkaProducer | None = None

@@ -233,3 +233,21 @@ def test_relay_catches_up_when_the_broker_comes_back(own_broker, app):
     thread.join(timeout=30)
     assert not thread.is_alive()
     assert len({headers_of(r)["ce_id"] for r in read_topic(settings)}) == published_events(app)
+
+
+def test_ledgers_sharing_a_broker_never_share_a_consumer_group(settings, app):
+    """A view's group carries the topic prefix: another ledger's member of the same view that
+    stopped polling would otherwise hold this ledger's rebalance for minutes."""
+    issue_lifecycles(app, 2)
+    with kafka_settings() as other:
+        stalled = KafkaFeed(other, Database(other), CertificateStatusView("status"))
+        stalled.poll_once()  # joins its group, then never polls again
+        try:
+            Relay(app, settings, Database(settings)).run_until_caught_up()
+            db = Database(settings)
+            feed = consume_all(settings, db, CertificateStatusView("status"))
+            feed.close()
+            assert view_rows(db, CertificateStatusView("status")) == expected_rows(
+                app, db, settings)
+        finally:
+            stalled.close()
