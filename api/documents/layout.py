@@ -7,7 +7,7 @@ from __future__ import annotations
 from fpdf import FPDF
 
 from api.documents.answers import Answer
-from api.documents.fonts import FAMILY, embed_fonts
+from api.documents.fonts import FAMILY, embed_fonts, printable
 
 LINE = 5.2
 INDENT = 6
@@ -22,7 +22,7 @@ class Page(FPDF):
         super().__init__(format="A4")
         self._footer_text = footer_text
         embed_fonts(self)
-        self.set_title(title)
+        self.set_title(printable(title))
         self.set_creator("intyg")
         self.set_auto_page_break(auto=True, margin=18)
         self.alias_nb_pages()
@@ -50,7 +50,7 @@ class Page(FPDF):
         self.set_text_color(*RED)
         self.set_draw_color(*RED)
         self.set_line_width(0.6)
-        self.multi_cell(0, 7, text, border=1, align="C", new_x="LMARGIN", new_y="NEXT",
+        self.multi_cell(0, 7, printable(text), border=1, align="C", new_x="LMARGIN", new_y="NEXT",
                         padding=2)
         self.set_text_color(0, 0, 0)
         self.set_draw_color(0, 0, 0)
@@ -68,9 +68,10 @@ class Page(FPDF):
         """Short label: value lines (patient, unit, signature)."""
         for label, value in facts:
             self.set_font(FAMILY, "B", 9.5)
-            self.cell(42, LINE, label)
+            self.cell(42, LINE, printable(label))
             self.set_font(FAMILY, size=9.5)
-            self.multi_cell(0, LINE, value or "–", align="L", new_x="LMARGIN", new_y="NEXT")
+            self.multi_cell(0, LINE, printable(value or "–"), align="L", new_x="LMARGIN",
+                            new_y="NEXT")
 
     def answer(self, answer: Answer) -> None:
         self.set_x(self.l_margin + answer.depth * INDENT)
@@ -92,4 +93,4 @@ class Page(FPDF):
 
     def _lines(self, text: str, height: float, indent: float = 0) -> None:
         self.set_x(self.l_margin + indent)
-        self.multi_cell(0, height, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, height, printable(text), align="L", new_x="LMARGIN", new_y="NEXT")

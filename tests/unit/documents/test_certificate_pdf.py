@@ -4,6 +4,7 @@ character as written (DOMAIN.md §9, print to PDF)."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
@@ -114,3 +115,14 @@ def test_draft_is_marked_as_not_valid_when_printed():
 def test_sent_certificate_names_the_recipient_when_printed(texts_by_type):
     """Hardening item 16: the status says where it went, by the recipient's name."""
     assert "Skickat till Försäkringskassan 2026-11-28" in texts_by_type["lisjp"]
+
+
+def test_text_the_font_cannot_draw_is_replaced_and_never_logged(caplog):
+    """Hardening items 16 and 1: a character without a glyph prints as �, and fpdf2 logs no
+    character of the patient's text (it names missing glyphs in a warning otherwise)."""
+    content = realistic_content("lisjp") | {"ovrigt": "Namn 漢字 med\tflik och klocka\x07."}
+    with caplog.at_level(logging.DEBUG):
+        text = pdf_text(certificate_pdf(printed("lisjp", content)))
+    assert "Namn �� med flik och klocka." in text
+    assert [r.getMessage() for r in caplog.records if "漢" in r.getMessage()
+            or "\\u6f22" in r.getMessage()] == []
