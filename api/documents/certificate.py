@@ -10,6 +10,8 @@ from api.documents.printed import PrintedCertificate
 from domain.content.registry import texts_for
 from domain.shared.catalogue import certificate_type
 
+ABOUT_THE_DECEASED = frozenset({"db", "doi"})
+
 
 def certificate_pdf(printed: PrintedCertificate) -> bytes:
     """The PDF of the whole certificate, patient and answers included."""
@@ -25,7 +27,7 @@ def write(printed: PrintedCertificate, answers: list[Answer], title: str | None 
     page.heading(title or kind.name, f"{kind.form} · {kind.name}" if title else kind.form)
     for warning in validity(printed):
         page.banner(warning)
-    page.section("Patient")
+    page.section("Den avlidne" if printed.type_id in ABOUT_THE_DECEASED else "Patient")
     page.facts(patient_facts(printed))
     for note in notes:
         page.note(note)

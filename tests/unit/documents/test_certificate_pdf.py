@@ -5,6 +5,7 @@ character as written (DOMAIN.md §9, print to PDF)."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from tests.documents import (
     printed,
     realistic_content,
 )
+from tests.factories.content import maximal_ag114_v1
 
 TYPES = sorted(CONTENT_SPECS)
 
@@ -126,3 +128,17 @@ def test_text_the_font_cannot_draw_is_replaced_and_never_logged(caplog):
     assert "Namn �� med flik och klocka." in text
     assert [r.getMessage() for r in caplog.records if "漢" in r.getMessage()
             or "\\u6f22" in r.getMessage()] == []
+
+
+def test_ag114_written_in_version_1_prints_with_the_questions_of_version_1():
+    """Hardening item 16: a certificate keeps its content version, on paper too."""
+    v1 = printed("ag114", maximal_ag114_v1())
+    text = pdf_text(certificate_pdf(replace(v1, content_version=1)))
+    assert "Sysselsättning Nuvarande arbete" in text
+    assert "Ange yrke och arbetsuppgifter Lagerarbetare" in text
+
+
+def test_death_certificate_names_the_deceased_when_printed(texts_by_type):
+    """Hardening item 16: a DB or DOI is about the deceased, not a patient."""
+    assert "Den avlidne Namn Łucja Ström" in texts_by_type["db"]
+    assert "Den avlidne Namn Łucja Ström" in texts_by_type["doi"]
