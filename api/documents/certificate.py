@@ -20,8 +20,9 @@ def certificate_pdf(printed: PrintedCertificate) -> bytes:
 
 
 def write(printed: PrintedCertificate, answers: list[Answer], title: str | None = None,
-          notes: tuple[str, ...] = ()) -> bytes:
-    """A printout of ``answers`` with the certificate's heading, patient and signature."""
+          notes: tuple[str, ...] = (), with_status: bool = True) -> bytes:
+    """A printout of ``answers`` with the certificate's heading, patient and signature, and
+    where it was sent unless ``with_status`` is off (a copy for someone else)."""
     kind = certificate_type(printed.type_id)
     page = Page(title or kind.name, f"Intygs-id {printed.id}")
     page.heading(title or kind.name, f"{kind.form} · {kind.name}" if title else kind.form)
@@ -36,7 +37,7 @@ def write(printed: PrintedCertificate, answers: list[Answer], title: str | None 
         page.answer(answer)
     page.section("Underskrift")
     page.facts(signature_facts(printed))
-    sent = printed.sent_lines()
+    sent = printed.sent_lines() if with_status else []
     if sent:
         page.section("Status")
         page.facts([("Skickat", line.removeprefix("Skickat ")) for line in sent])

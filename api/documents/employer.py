@@ -1,6 +1,7 @@
 """The employer's copy of a LISJP (Mina intyg, DOMAIN.md §9): the allow-listed answers under the
 form's questions, with the patient the certificate is about and the signature, and a note of
-the parts the citizen chose to leave out."""
+the parts the citizen chose to leave out. Where else the certificate went is not the
+employer's business: the copy has no status."""
 
 from __future__ import annotations
 
@@ -20,4 +21,4 @@ def employer_pdf(printed: PrintedCertificate, omit: set[OptionalPart]) -> bytes:
     left_out = [PART_NAMES[part] for part in OptionalPart if part in omit]
     notes = ("Intyget är anpassat av patienten för arbetsgivaren. Patienten har valt att inte "
              f"ta med: {', '.join(left_out)}.",) if left_out else ()
-    return write(printed, answers, title=TITLE, notes=notes)
+    return write(printed, answers, title=TITLE, notes=notes, with_status=False)

@@ -40,3 +40,10 @@ def test_employer_copy_never_prints_what_the_allow_list_does_not_name():
     text = employer_text({OptionalPart.KONTAKT_MED_FK, OptionalPart.OVRIGT})
     assert "Vill diskutera rehabilitering" not in text
     assert "Inga övriga upplysningar av vikt" not in text
+
+
+def test_employer_copy_does_not_tell_where_else_the_certificate_went():
+    """Hardening item 16 (DOMAIN.md §9): statuses are not on the allow-list."""
+    text = employer_text(set())
+    assert "Försäkringskassan 2026-11-28" not in text
+    assert "Skickat" not in text
