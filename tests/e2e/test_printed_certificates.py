@@ -79,6 +79,16 @@ def test_care_pdf_is_refused_like_the_json_read_when_staff_is_of_another_unit(
     assert [e for e in logged if e["event"] == "patient_data_read"] == []
 
 
+def test_care_pdf_of_an_unknown_id_is_answered_like_the_json_read(client, auth):
+    """Hardening item 16: printing reveals no more about ids than reading does."""
+    unknown = "00000000-0000-4000-8000-000000000000"
+    as_json = client.get(f"/v1/certificates/{unknown}", headers=auth)
+    as_pdf = client.get(f"/v1/certificates/{unknown}/pdf", headers=auth)
+    assert (as_pdf.status_code, as_pdf.json()["title"]) == (as_json.status_code,
+                                                            as_json.json()["title"])
+    assert as_pdf.headers["content-type"] == "application/problem+json"
+
+
 def test_revoked_certificate_prints_makulerat_when_care_prints_it(client, auth, clock):
     """Hardening item 16 (DOMAIN.md §5): revoked is unmistakable on paper."""
     cert_id, _ = signed_over_http(client, auth, clock)
