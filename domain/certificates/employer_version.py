@@ -4,6 +4,8 @@ The employer always gets grund för MU, the periods and degrees, arbetsresor,
 arbetstidsförläggning yes/no, the prognosis, the work-oriented measures and the signature. The
 citizen chooses whether to include each of the optional groups. Nothing outside these two lists
 ever reaches the employer, so a field added to the LISJP later stays private until listed here.
+Besides the answers, the employer's copy names the patient it is about (name and personnummer)
+and carries the signature and the issuing unit, as the national employer printout does.
 """
 
 from __future__ import annotations
@@ -38,6 +40,20 @@ class OptionalPart(StrEnum):
     OVRIGT = "ovrigt"
     KONTAKT_MED_FK = "kontaktMedFk"
 
+
+PART_NAMES: dict[OptionalPart, str] = {
+    OptionalPart.SMITTSKYDD: "avstängning enligt smittskyddslagen",
+    OptionalPart.SYSSELSATTNING: "annan sysselsättning än nuvarande arbete",
+    OptionalPart.DIAGNOSER: "diagnoser",
+    OptionalPart.FUNKTIONSNEDSATTNING: "funktionsnedsättning",
+    OptionalPart.AKTIVITETSBEGRANSNING: "aktivitetsbegränsning",
+    OptionalPart.BEHANDLING: "medicinska behandlingar",
+    OptionalPart.FMB: "motivering utöver det försäkringsmedicinska beslutsstödet",
+    OptionalPart.ARBETSTIDSFORLAGGNING_MOTIVERING: "motivering till arbetstidsförläggning",
+    OptionalPart.OVRIGT: "övriga upplysningar",
+    OptionalPart.KONTAKT_MED_FK: "kontakt med Försäkringskassan",
+}
+"""The parts as the note on the employer's copy names them."""
 
 OPTIONAL_FIELDS: dict[OptionalPart, tuple[str, ...]] = {
     OptionalPart.SMITTSKYDD: ("avstangningSmittskydd",),

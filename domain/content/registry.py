@@ -21,13 +21,22 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from domain.content.af import af00213, af00251
+from domain.content.af.texts import AF00213_TEXTS, AF00251_TEXTS
 from domain.content.ag import ag114, ag114_v2
+from domain.content.ag.texts import AG114_V1_TEXTS, AG114_V2_TEXTS
+from domain.content.common.texts import FormTexts
 from domain.content.death import db, doi
+from domain.content.death.texts import DB_TEXTS, DOI_TEXTS
 from domain.content.fk import ag7804, lisjp
+from domain.content.fk.texts import AG7804_TEXTS, LISJP_TEXTS
 from domain.content.lu import luae_fs, luae_na, luse
+from domain.content.lu.texts import LUAE_FS_TEXTS, LUAE_NA_TEXTS, LUSE_TEXTS
 from domain.content.ts import bas as ts_bas
 from domain.content.ts import diabetes as ts_diabetes
 from domain.content.ts import tstrk1009, tstrk1062
+from domain.content.ts.bas_texts import TS_BAS_TEXTS
+from domain.content.ts.diabetes_texts import TS_DIABETES_TEXTS
+from domain.content.ts.trk_texts import TSTRK1009_TEXTS, TSTRK1062_TEXTS
 from domain.shared.care import CareUnit
 from domain.shared.errors import InvalidInputError, RelationNotAllowedError
 from domain.shared.identities import birth_date
@@ -50,6 +59,7 @@ class ContentSpec:
     renewal_facts: RenewalFacts | None = None
     needs_birth_date: bool = False
     upcast: Upcaster | None = None  # the previous version's stored JSON -> this version's
+    texts: FormTexts = field(default_factory=lambda: FormTexts(questions={}))  # the printout
 
 
 def _lisjp_renewal_facts(content: lisjp.LisjpContent) -> dict[str, Any]:
@@ -63,43 +73,58 @@ def _lisjp_renewal_facts(content: lisjp.LisjpContent) -> dict[str, Any]:
 CONTENT_SPECS: dict[str, ContentSpec] = {
     "lisjp": ContentSpec("lisjp", lisjp.CONTENT_VERSION, lisjp.LisjpContent,
                          lisjp.validate_lisjp, lisjp.QUESTION_IDS, lisjp.renewal_content,
-                         _lisjp_renewal_facts),
+                         _lisjp_renewal_facts,
+                         texts=LISJP_TEXTS),
     "ag7804": ContentSpec("ag7804", ag7804.CONTENT_VERSION, ag7804.Ag7804Content,
-                          ag7804.validate_ag7804, ag7804.QUESTION_IDS, ag7804.renewal_content),
+                          ag7804.validate_ag7804, ag7804.QUESTION_IDS, ag7804.renewal_content,
+                          texts=AG7804_TEXTS),
     "ts-bas": ContentSpec("ts-bas", ts_bas.CONTENT_VERSION, ts_bas.TsBasContent,
-                          ts_bas.validate_ts_bas, ts_bas.QUESTION_IDS),
+                          ts_bas.validate_ts_bas, ts_bas.QUESTION_IDS,
+                          texts=TS_BAS_TEXTS),
     "ts-diabetes": ContentSpec("ts-diabetes", ts_diabetes.CONTENT_VERSION,
                                ts_diabetes.TsDiabetesContent, ts_diabetes.validate_ts_diabetes,
-                               ts_diabetes.QUESTION_IDS, needs_birth_date=True),
+                               ts_diabetes.QUESTION_IDS, needs_birth_date=True,
+                               texts=TS_DIABETES_TEXTS),
     "tstrk1009": ContentSpec("tstrk1009", tstrk1009.CONTENT_VERSION, tstrk1009.Tstrk1009Content,
-                             tstrk1009.validate_tstrk1009, tstrk1009.QUESTION_IDS),
+                             tstrk1009.validate_tstrk1009, tstrk1009.QUESTION_IDS,
+                             texts=TSTRK1009_TEXTS),
     "tstrk1062": ContentSpec("tstrk1062", tstrk1062.CONTENT_VERSION, tstrk1062.Tstrk1062Content,
-                             tstrk1062.validate_tstrk1062, tstrk1062.QUESTION_IDS),
+                             tstrk1062.validate_tstrk1062, tstrk1062.QUESTION_IDS,
+                             texts=TSTRK1062_TEXTS),
     "db": ContentSpec("db", db.CONTENT_VERSION, db.DbContent, db.validate_db, db.QUESTION_IDS,
-                      needs_birth_date=True),
+                      needs_birth_date=True,
+                      texts=DB_TEXTS),
     "doi": ContentSpec("doi", doi.CONTENT_VERSION, doi.DoiContent, doi.validate_doi,
-                       doi.QUESTION_IDS, needs_birth_date=True),
+                       doi.QUESTION_IDS, needs_birth_date=True,
+                       texts=DOI_TEXTS),
     "luse": ContentSpec("luse", luse.CONTENT_VERSION, luse.LuseContent, luse.validate_luse,
-                        luse.QUESTION_IDS, luse.renewal_content),
+                        luse.QUESTION_IDS, luse.renewal_content,
+                        texts=LUSE_TEXTS),
     "luae_na": ContentSpec("luae_na", luae_na.CONTENT_VERSION, luae_na.LuaeNaContent,
                            luae_na.validate_luae_na, luae_na.QUESTION_IDS,
-                           luae_na.renewal_content),
+                           luae_na.renewal_content,
+                           texts=LUAE_NA_TEXTS),
     "luae_fs": ContentSpec("luae_fs", luae_fs.CONTENT_VERSION, luae_fs.LuaeFsContent,
                            luae_fs.validate_luae_fs, luae_fs.QUESTION_IDS,
-                           luae_fs.renewal_content),
+                           luae_fs.renewal_content,
+                           texts=LUAE_FS_TEXTS),
     "ag114": ContentSpec("ag114", ag114_v2.CONTENT_VERSION, ag114_v2.Ag114V2Content,
                          ag114_v2.validate_ag114_v2, ag114_v2.QUESTION_IDS,
-                         upcast=ag114_v2.from_v1),
+                         upcast=ag114_v2.from_v1,
+                         texts=AG114_V2_TEXTS),
     "af00213": ContentSpec("af00213", af00213.CONTENT_VERSION, af00213.Af00213Content,
-                           af00213.validate_af00213, af00213.QUESTION_IDS),
+                           af00213.validate_af00213, af00213.QUESTION_IDS,
+                           texts=AF00213_TEXTS),
     "af00251": ContentSpec("af00251", af00251.CONTENT_VERSION, af00251.Af00251Content,
                            af00251.validate_af00251, af00251.QUESTION_IDS,
-                           af00251.renewal_content, af00251.renewal_facts),
+                           af00251.renewal_content, af00251.renewal_facts,
+                           texts=AF00251_TEXTS),
 }
 
 EARLIER_SPECS: dict[tuple[str, int], ContentSpec] = {
     ("ag114", 1): ContentSpec("ag114", ag114.CONTENT_VERSION, ag114.Ag114Content,
-                              ag114.validate_ag114, ag114.QUESTION_IDS),
+                              ag114.validate_ag114, ag114.QUESTION_IDS,
+                              texts=AG114_V1_TEXTS),
 }
 
 
@@ -126,6 +151,14 @@ def upcast(type_id: str, stored: dict[str, Any], version: int) -> dict[str, Any]
             raise ValueError(f"No upcaster from version {step - 1} to {step} of {type_id}.")
         stored = lift(stored)
     return stored
+
+
+def texts_for(type_id: str, version: int | None = None) -> FormTexts:
+    """The printed form of a type in ``version``: its question texts and code names; none for
+    a type that cannot be drafted (FK 7263), whose answers then print under their own names."""
+    if type_id not in CONTENT_SPECS:
+        return FormTexts(questions={})
+    return spec_for(type_id, version).texts
 
 
 def version_of(type_id: str) -> int:

@@ -5,9 +5,12 @@ from __future__ import annotations
 from uuid import UUID
 
 import structlog
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 
+from api.documents.certificate import certificate_pdf
+from api.documents.printed import from_certificate
 from api.http.deps import CertificatesDep, StaffDep
+from api.http.pdf import PDF_RESPONSES, pdf_response
 from api.http.presenters import check_reads, command_out, present, to_care_unit, to_patient
 from api.http.schemas import (
     Ag7804In,
@@ -51,6 +54,14 @@ def create_draft(body: CreateDraftIn, app: CertificatesDep, staff: StaffDep,
 def read_certificate(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> CertificateOut:
     """The certificate now: state, statuses, relations and the actions allowed next."""
     return present(app.get(certificate_id), staff)
+
+
+@router.get("/{certificate_id}/pdf", response_class=Response, responses=PDF_RESPONSES)
+def print_certificate(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> Response:
+    """The certificate as a PDF laid out like the national printout (a PDL-logged read)."""
+    cert = app.get(certificate_id)
+    check_reads(cert, staff)
+    return pdf_response(certificate_pdf(from_certificate(cert)), f"intyg-{cert.id}")
 
 
 @router.put("/{certificate_id}/content")

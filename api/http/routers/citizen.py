@@ -12,9 +12,12 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
+from api.documents.certificate import certificate_pdf
+from api.documents.employer import employer_pdf
+from api.documents.printed import from_document
 from api.http.bounds import FIRST_YEAR, LAST_YEAR
 from api.http.deps import AfterQuery, CertificatesDep, CitizenDep, ViewsDep, seen_or_503
-from api.http.pdf import employer_pdf
+from api.http.pdf import PDF_RESPONSES, pdf_response
 from api.http.presenters import command_out
 from api.http.schemas import Body, CommandOut, SendIn
 from domain.certificates.employer_version import OptionalPart, employer_version
@@ -139,14 +142,21 @@ def employer_json(certificate_id: UUID, citizen: CitizenDep, host: ViewsDep,
             "content": employer_version(doc["content"], set(omit))}
 
 
-@router.get("/{certificate_id}/employer-version.pdf", response_class=Response)
+@router.get("/{certificate_id}/employer-version.pdf", response_class=Response,
+            responses=PDF_RESPONSES)
 def employer_pdf_version(certificate_id: UUID, citizen: CitizenDep, host: ViewsDep,
                          omit: OmitQuery = [], after: AfterQuery = None,  # noqa: B006
                          ) -> Response:
+    """The employer's copy of a LISJP as a PDF: the allow-listed answers under their questions."""
     doc = _employer_doc(host, citizen, certificate_id, after)
-    header = {"Vårdenhet": doc["care_unit"].get("name", ""),
-              "Signerat av": (doc["signer"] or {}).get("name", ""),
-              "Signerat": doc["signed_at"][:10], "Intygs-id": doc["id"]}
-    body = employer_pdf("Läkarintyg om arbetsförmåga - arbetsgivarens kopia", header,
-                        employer_version(doc["content"], set(omit)))
-    return Response(body, media_type="application/pdf")
+    body = employer_pdf(from_document(doc, Viewer.CITIZEN), set(omit))
+    return pdf_response(body, f"intyg-{doc['id']}-arbetsgivare")
+
+
+@router.get("/{certificate_id}/pdf", response_class=Response, responses=PDF_RESPONSES)
+def print_own(certificate_id: UUID, citizen: CitizenDep, host: ViewsDep,
+              after: AfterQuery = None) -> Response:
+    """The whole certificate as a PDF (print to PDF): patient, every answer, signature."""
+    seen_or_503(host, VIEW, after)
+    doc = _own(host, citizen, certificate_id)
+    return pdf_response(certificate_pdf(from_document(doc, Viewer.CITIZEN)), f"intyg-{doc['id']}")

@@ -1,0 +1,1 @@
+"""The printouts: certificates as PDFs people read (api/documents)."""
