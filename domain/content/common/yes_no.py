@@ -30,23 +30,26 @@ def check_yes_with_text(
     text_question_id: str,
     text_field: str,
     max_length: int | None = None,
+    condition: str = "",
 ) -> list[ValidationIssue]:
-    """A yes/no that must be answered (MISSING on ``question_id``) and the description that a
-    yes asks for (MISSING on ``text_question_id`` when empty or only whitespace). A description
-    beside a no is left alone, as the national validators do; its length is still checked."""
+    """A yes/no that must be answered (MISSING on ``question_id``; ``condition``: when, if it is
+    asked only given another answer) and the description that a yes asks for (MISSING on
+    ``text_question_id`` when empty or only whitespace). A description beside a no is left
+    alone, as the national validators do; its length is still checked."""
     return [
-        *check_answered(answer, question_id, field),
+        *check_answered(answer, question_id, field, condition),
         *check_plain_text(text, text_question_id, text_field, required=answer is True,
-                          max_length=max_length),
+                          max_length=max_length, condition=f"when {field} is yes"),
     ]
 
 
 def check_int_range(
-    value: int | None, low: int, high: int, question_id: str, field: str
+    value: int | None, low: int, high: int, question_id: str, field: str, condition: str = ""
 ) -> list[ValidationIssue]:
-    """A required whole number within ``low``-``high`` (inclusive): MISSING or INVALID_VALUE."""
+    """A required whole number within ``low``-``high`` (inclusive): MISSING (``condition``: when,
+    if not always) or INVALID_VALUE."""
     if value is None:
-        return check_answered(value, question_id, field)
+        return check_answered(value, question_id, field, condition)
     if not low <= value <= high:
         return [issue(question_id, field, IssueCode.INVALID_VALUE,
                       f"{field} is {low}-{high}; {value} is not.")]
