@@ -108,7 +108,8 @@ def unit_overview(
 def unit_summary(unit_id: str, staff: StaffDep, host: ViewsDep, app: CertificatesDep,
                  max_gap: MaxGap = 5, max_days_since_ended: MaxDays = 0, today: Today = None,
                  after: AfterQuery = None) -> dict[str, Any]:
-    """Counts of the visible cases: sex, diagnosis chapter, degree, length buckets."""
+    """Counts of the visible cases: sex (F, M), diagnosis chapter (as the list spells it,
+    e.g. XIII), degree, length buckets."""
     cases = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
                         max_days_since_ended, after)
     summary: dict[str, Any] = _out(summarise(cases))
