@@ -7,9 +7,10 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from pydantic import Field
 
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
-from api.http.schemas import Body
+from api.http.schemas import SHOWN_STATE, Body
 from domain.certificates.lifecycle import shown_state
 from domain.shared.care import Staff
 from domain.shared.identities import normalise_personnummer
@@ -26,7 +27,7 @@ StateQuery = Annotated[str | None, Query(
 class ListedCertificateOut(Body):
     id: str
     type: str
-    state: str
+    state: str = Field(description=SHOWN_STATE)
     revoked: bool
     personnummer: str
     patient_name: str
