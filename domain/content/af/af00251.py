@@ -59,6 +59,7 @@ MAX_ROWS = 4
 PROGNOSER = ("ATERGA_UTAN_ANPASSNING", "ATERGA_MED_ANPASSNING", "KAN_EJ_ATERGA",
              "EJ_MOJLIGT_AVGORA")
 WITH_ADJUSTMENT = "ATERGA_MED_ANPASSNING"
+CHECKED = "when the row is checked"
 
 QUESTION_IDS: dict[str, str] = {
     "undersokningsDatum": "1",
@@ -207,9 +208,8 @@ def _check_rows(rows: list[Sjukfranvaro] | None) -> list[ValidationIssue]:
                             f"At most {MAX_ROWS} periods are allowed; {len(checked)} were given."))
     for index, row in checked:
         path = f"sjukfranvaro[{index}]"
-        issues += check_int_range(row.niva, MIN_NIVA, MAX_NIVA, "6.1", f"{path}.niva",
-                                  "when the row is checked")
-        issues += check_period(row.period, "6.2", f"{path}.period")
+        issues += check_int_range(row.niva, MIN_NIVA, MAX_NIVA, "6.1", f"{path}.niva", CHECKED)
+        issues += check_period(row.period, "6.2", f"{path}.period", CHECKED)
     return issues + check_overlaps(_dated(checked), "6.2")
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from itertools import combinations
 
 from domain.content.common.answers import Period, parse_date
-from domain.content.common.checks import check_answered, check_plain_text, issue
+from domain.content.common.checks import check_answered, check_plain_text, issue, reason
 from domain.shared.validation import IssueCode, ValidationIssue
 
 DatedPeriod = tuple[str, date, date]
@@ -56,11 +56,15 @@ def check_int_range(
     return []
 
 
-def check_period(period: Period | None, question_id: str, field: str) -> list[ValidationIssue]:
-    """A required period: both dates given and real (yyyy-MM-dd, year 1xxx/2xxx), and ``from``
-    not after ``tom`` (INVALID_RANGE on the period itself). Dates may lie in the future."""
+def check_period(
+    period: Period | None, question_id: str, field: str, condition: str = ""
+) -> list[ValidationIssue]:
+    """A required period (``condition``: when, if not always): both dates given and real
+    (yyyy-MM-dd, year 1xxx/2xxx), and ``from`` not after ``tom`` (INVALID_RANGE on the period
+    itself). Dates may lie in the future."""
     if period is None:
-        return [issue(question_id, field, IssueCode.MISSING, "The period must be given.")]
+        return [issue(question_id, field, IssueCode.MISSING,
+                      f"The period must be given{reason(condition)}.")]
     issues = [
         *_check_real_date(period.from_, question_id, f"{field}.from"),
         *_check_real_date(period.tom, question_id, f"{field}.tom"),

@@ -187,7 +187,8 @@ def _check_acuity(syn: Syn) -> list[ValidationIssue]:
     for eye, values in syn.eyes().items():
         if values.utan_korrektion is None:
             issues.append(issue(VISION_QUESTION, f"syn.{eye}.utanKorrektion", IssueCode.MISSING,
-                                "The acuity without correction is required."))
+                                "The acuity without correction is required unless the values "
+                                "are sent separately (8.1)."))
         for name, value in (("utanKorrektion", values.utan_korrektion),
                             ("medKorrektion", values.med_korrektion)):
             if value is not None and not MIN_ACUITY <= value <= MAX_ACUITY:
