@@ -16,13 +16,14 @@ from domain.certificates.lifecycle import CertificateState
 class CommandResult:
     """``position`` is the notification id of the last event written (None if nothing was
     written, e.g. an idempotent repeat); a query may wait for it to read its own writes.
-    ``state`` is the certificate's state after the command."""
+    ``state`` is the certificate's state after the command, ``revoked`` whether it is revoked."""
 
     id: UUID
     version: int
     position: int | None
     state: CertificateState
     changed: bool = True
+    revoked: bool = False
 
 
 def result_of(cert: Certificate, version: int, recordings: list[Recording[UUID]]) -> CommandResult:
@@ -30,10 +31,10 @@ def result_of(cert: Certificate, version: int, recordings: list[Recording[UUID]]
     certificate, or its conversation)."""
     position = recordings[-1].notification.id if recordings else None
     return CommandResult(id=cert.id, version=version, position=position, state=cert.state,
-                         changed=bool(recordings))
+                         changed=bool(recordings), revoked=cert.is_revoked)
 
 
 def unchanged(cert: Certificate, version: int) -> CommandResult:
     """An idempotent repeat: nothing written."""
     return CommandResult(id=cert.id, version=version, position=None, state=cert.state,
-                         changed=False)
+                         changed=False, revoked=cert.is_revoked)

@@ -19,11 +19,18 @@
 #   INTYG_KAFKA_START_TIMEOUT    seconds to wait for readiness        (default 90)
 #   INTYG_KAFKA_HEAP_OPTS        JVM heap flags                       (default -Xms512m -Xmx512m)
 #   INTYG_KAFKA_M2_REPO          Maven local repo override            (default: Maven's, ~/.m2/repository)
-#   PYTHON                       interpreter with kafka-python, for the readiness check (default python3)
+#   PYTHON                       interpreter with kafka-python, for the readiness check
+#                                (default: the project's .venv/bin/python, else python3)
 #   JAVA, MVN                    java / mvn executables                (default: from PATH)
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+# The project's virtual environment has kafka-python (scripts/venv.sh); fall back to python3.
+default_python() {
+  local venv="$SCRIPT_DIR/../.venv/bin/python"
+  if [[ -x "$venv" ]]; then echo "$venv"; else echo python3; fi
+}
 POM="$SCRIPT_DIR/kafka/pom.xml"
 WAIT_PY="$SCRIPT_DIR/kafka_wait.py"
 
@@ -38,7 +45,7 @@ BOOTSTRAP="$HOST:$PORT"
 START_TIMEOUT="${INTYG_KAFKA_START_TIMEOUT:-90}"
 STOP_TIMEOUT=30
 HEAP_OPTS="${INTYG_KAFKA_HEAP_OPTS:--Xms512m -Xmx512m}"
-PYTHON="${PYTHON:-python3}"
+PYTHON="${PYTHON:-$(default_python)}"
 JAVA="${JAVA:-java}"
 MVN="${MVN:-mvn}"
 
@@ -232,9 +239,9 @@ format_storage() {
 # ---------------------------------------------------------------------------------------- commands
 
 check_python() {
-  need "$PYTHON" "set PYTHON to an interpreter with kafka-python"
+  need "$PYTHON" "run scripts/venv.sh, or set PYTHON to an interpreter with kafka-python"
   "$PYTHON" -c 'import kafka' 2>/dev/null \
-    || die "PYTHON=$PYTHON cannot import kafka-python (needed to check readiness); pip install kafka-python or set PYTHON"
+    || die "PYTHON=$PYTHON cannot import kafka-python (needed to check readiness); run scripts/venv.sh or set PYTHON"
 }
 
 cmd_start() {

@@ -13,6 +13,7 @@ from uuid import UUID
 
 from api.cli.projections import add_commands as add_projection_commands
 from api.cli.signals import stop_on_signals
+from api.cli.tokens import add_command as add_token_command
 from api.logging import configure_logging
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
@@ -27,16 +28,6 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None,
                 access_log=False)
-    return 0
-
-
-def _token(args: argparse.Namespace, settings: Settings) -> int:
-    from api.http.auth import mint_staff_token
-    from domain.shared.care import Role, Staff
-
-    staff = Staff(hsa_id=args.hsa_id, name=args.name, role=Role(args.role),
-                  care_unit_hsa_id=args.care_unit, care_giver_hsa_id=args.care_giver)
-    print(mint_staff_token(settings, staff, hours=args.hours))
     return 0
 
 
@@ -115,7 +106,8 @@ def _contract(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _keygen(args: argparse.Namespace, settings: Settings) -> int:
+def _keygen(args: argparse.Namespace) -> int:
+    """Needs no settings: it is what production mode asks for when its key is missing."""
     print(base64.b64encode(os.urandom(32)).decode())
     return 0
 
@@ -127,14 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=_serve)
-    token = sub.add_parser("token", help="mint a development token (embedded mode only)")
-    token.add_argument("--hsa-id", default="SE2321000016-D001")
-    token.add_argument("--name", default="Ajla Doktor")
-    token.add_argument("--role", default="doctor")
-    token.add_argument("--care-unit", default="SE2321000016-E001")
-    token.add_argument("--care-giver", default="SE2321000016-G001")
-    token.add_argument("--hours", type=int, default=12)
-    token.set_defaults(handler=_token)
+    add_token_command(sub)
     lock = sub.add_parser("lock-drafts", help="lock drafts older than 14 days")
     lock.set_defaults(handler=_lock_drafts)
     demo = sub.add_parser("demo", help="seed realistic demo data (deterministic with --seed)")
@@ -164,13 +149,16 @@ def _parser() -> argparse.ArgumentParser:
     contract.add_argument("action", nargs="?", choices=["export"], default="export")
     contract.set_defaults(handler=_contract)
     keygen = sub.add_parser("keygen", help="print a new INTYG_CIPHER_KEY")
-    keygen.set_defaults(handler=_keygen)
+    keygen.set_defaults(handler=_keygen, needs_settings=False)
     add_projection_commands(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if not getattr(args, "needs_settings", True):
+        settings_free: Callable[[argparse.Namespace], int] = args.handler
+        return settings_free(args)
     try:
         settings = Settings()
     except ValueError as error:

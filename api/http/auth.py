@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import jwt
@@ -65,16 +64,3 @@ class TokenDecoder:
 def unauthorized(detail: str) -> HTTPException:
     return HTTPException(status_code=401, detail=detail, headers={"WWW-Authenticate": "Bearer"})
 
-
-def mint_staff_token(settings: Settings, staff: Staff, *, hours: int = 12,
-                     now: datetime | None = None) -> str:
-    """A development token, HS256 with the configured secret. Embedded mode only."""
-    if settings.is_production:
-        raise RuntimeError("Tokens are minted by the identity provider in production mode.")
-    issued = now or datetime.now(UTC)
-    claims = {
-        "sub": staff.hsa_id, "name": staff.name, "role": staff.role.value,
-        "care_unit": staff.care_unit_hsa_id, "care_giver": staff.care_giver_hsa_id,
-        "iss": settings.jwt_issuer, "iat": issued, "exp": issued + timedelta(hours=hours),
-    }
-    return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")

@@ -8,7 +8,7 @@ from api.http.schemas import CareUnitIn, CertificateOut, ChildOut, CommandOut, P
 from commands.certificates import Certificates
 from commands.results import CommandResult
 from domain.certificates.certificate import Certificate
-from domain.certificates.lifecycle import Viewer, visible_statuses
+from domain.certificates.lifecycle import Viewer, shown_state, visible_statuses
 from domain.shared.care import CareUnit, Staff
 from domain.shared.identities import normalise_personnummer
 from domain.shared.patient import Patient
@@ -33,7 +33,8 @@ def to_care_unit(body: CareUnitIn, staff: Staff) -> CareUnit:
 def command_out(result: CommandResult) -> CommandOut:
     """The response to a command, from its result alone: nothing is loaded again."""
     return CommandOut(id=result.id, version=result.version, position=result.position,
-                      changed=result.changed, state=result.state.value)
+                      changed=result.changed,
+                      state=shown_state(result.state.value, result.revoked))
 
 
 def check_reads(cert: Certificate, staff: Staff) -> None:
@@ -51,9 +52,10 @@ def present(cert: Certificate, staff: Staff) -> CertificateOut:
     statuses = visible_statuses(cert.statuses, Viewer.CARE)
     return CertificateOut(
         id=cert.id, type=cert.type_id, type_version=cert.content_version, version=cert.version,
-        state=cert.state.value, revoked=cert.is_revoked, patient=cert.patient_data,
-        care_unit=cert.care_unit_data, author=cert.author, signer=cert.signer,
-        created_at=cert.created_at, signed_at=cert.signed_at, content=cert.content,
+        state=shown_state(cert.state.value, cert.is_revoked), revoked=cert.is_revoked,
+        patient=cert.patient_data, care_unit=cert.care_unit_data, author=cert.author,
+        signer=cert.signer, created_at=cert.created_at, signed_at=cert.signed_at,
+        content=cert.content,
         statuses=[StatusOut(recipient=s.recipient, kind=s.kind.value, at=s.at) for s in statuses],
         relation=cert.relation,
         children=[ChildOut(id=cid, kind=c["kind"], state=c["state"])

@@ -16,6 +16,10 @@ class Body(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
 
 
+SHOWN_STATE = ("DRAFT_INCOMPLETE, DRAFT_COMPLETE, DRAFT_LOCKED, SIGNED, DISCARDED, or REVOKED "
+               "once the certificate is revoked (makulerat; `revoked` is then true as well).")
+
+
 class PatientIn(Body):
     personnummer: str = Field(description="YYYYMMDD-NNNN, YYYYMMDDNNNN, YYMMDD-NNNN or YYMMDD+NNNN")
     name: str = ""
@@ -73,7 +77,7 @@ class CommandOut(Body):
     version: int
     position: int | None = Field(description="Log position written; null when nothing changed.")
     changed: bool
-    state: str
+    state: str = Field(description=SHOWN_STATE)
 
 
 class IssueOut(Body):
@@ -105,7 +109,7 @@ class CertificateOut(Body):
     type: str
     type_version: int
     version: int
-    state: str
+    state: str = Field(description=SHOWN_STATE)
     revoked: bool
     patient: dict[str, Any]
     care_unit: dict[str, Any]

@@ -22,6 +22,17 @@ class CertificateState(StrEnum):
         return self in (CertificateState.DRAFT_INCOMPLETE, CertificateState.DRAFT_COMPLETE)
 
 
+REVOKED_STATE = "REVOKED"
+
+
+def shown_state(state: str, revoked: bool) -> str:
+    """The state a reader is shown: REVOKED (makulerat) once revoked, else the lifecycle state.
+
+    The lifecycle keeps SIGNED for a revoked certificate (revoked is derived from its CANCELLED
+    status, DOMAIN.md §5) and the published events say the same; only what is shown differs."""
+    return REVOKED_STATE if revoked else state
+
+
 class StatusKind(StrEnum):
     """Intygstjänsten's status entries: RECEIVED, SENT, CANCELLED (makulerat), DELETED, RESTORED."""
 

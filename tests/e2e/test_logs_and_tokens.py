@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi.testclient import TestClient
 
 from api.http.app import create_app
-from api.http.auth import mint_staff_token
+from api.http.dev_tokens import mint_staff_token
 from api.logging import configure_logging
 from commands.settings import Settings
 from tests.factories import lisjp_content, personnummer

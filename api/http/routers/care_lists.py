@@ -7,9 +7,11 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from pydantic import Field
 
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
-from api.http.schemas import Body
+from api.http.schemas import SHOWN_STATE, Body
+from domain.certificates.lifecycle import shown_state
 from domain.shared.care import Staff
 from domain.shared.identities import normalise_personnummer
 from projections.document import Doc
@@ -25,7 +27,7 @@ StateQuery = Annotated[str | None, Query(
 class ListedCertificateOut(Body):
     id: str
     type: str
-    state: str
+    state: str = Field(description=SHOWN_STATE)
     revoked: bool
     personnummer: str
     patient_name: str
@@ -38,7 +40,8 @@ class ListedCertificateOut(Body):
 
 def _listed(docs: list[Doc]) -> list[ListedCertificateOut]:
     return [ListedCertificateOut(
-        id=d["id"], type=d["type"], state=d["state"], revoked=d["revoked"],
+        id=d["id"], type=d["type"], state=shown_state(d["state"], d["revoked"]),
+        revoked=d["revoked"],
         personnummer=d["patient"]["personnummer"], patient_name=d["patient"].get("name", ""),
         author_id=(d["author"] or {}).get("hsa_id"), signer_id=(d["signer"] or {}).get("hsa_id"),
         signed_at=d["signed_at"], updated_at=d["updated_at"], version=d["version"],

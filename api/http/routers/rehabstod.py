@@ -7,7 +7,7 @@ unit (but protected identities); other roles and other units' staff are refused.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import Annotated, Any
 
@@ -50,17 +50,20 @@ def _scope(staff: Staff, unit_id: str) -> str | None:
     raise NotAuthorisedError("Rehabstöd is for doctors and rehab coordinators.")
 
 
-def _camel(value: Any) -> Any:
+def _out(value: Any) -> Any:
+    """JSON of a result: field names in camelCase, the keys of a count (``F``, ``XIII``,
+    ``<90``) exactly as the lists spell them."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {to_camel(f.name): _out(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, dict):
-        return {to_camel(str(k)) if isinstance(k, str) else str(k): _camel(v)
-                for k, v in value.items()}
+        return {str(k): _out(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_camel(v) for v in value]
+        return [_out(v) for v in value]
     return value
 
 
 def _cases_out(cases: list[SickLeaveCase]) -> list[dict[str, Any]]:
-    return [_camel(asdict(case)) for case in cases]
+    return [_out(case) for case in cases]
 
 
 def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap: int,
@@ -105,10 +108,11 @@ def unit_overview(
 def unit_summary(unit_id: str, staff: StaffDep, host: ViewsDep, app: CertificatesDep,
                  max_gap: MaxGap = 5, max_days_since_ended: MaxDays = 0, today: Today = None,
                  after: AfterQuery = None) -> dict[str, Any]:
-    """Counts of the visible cases: sex, diagnosis chapter, degree, length buckets."""
+    """Counts of the visible cases: sex (F, M), diagnosis chapter (as the list spells it,
+    e.g. XIII), degree, length buckets."""
     cases = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
                         max_days_since_ended, after)
-    summary: dict[str, Any] = _camel(asdict(summarise(cases)))
+    summary: dict[str, Any] = _out(summarise(cases))
     return summary
 
 

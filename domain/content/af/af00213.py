@@ -77,11 +77,13 @@ def validate_af00213(
 
 
 def _yes_with_text(
-    answer: bool | None, text: str | None, question: str, field: str, text_field: str
+    answer: bool | None, text: str | None, question: str, field: str, text_field: str,
+    condition: str = "",
 ) -> list[ValidationIssue]:
     """Question ``question``: its yes/no (.1) required, a yes needs the description (.2)."""
     return check_yes_with_text(answer, text, question_id=f"{question}.1", field=field,
-                               text_question_id=f"{question}.2", text_field=text_field)
+                               text_question_id=f"{question}.2", text_field=text_field,
+                               condition=condition)
 
 
 def _check_activity(content: Af00213Content) -> list[ValidationIssue]:
@@ -90,7 +92,8 @@ def _check_activity(content: Af00213Content) -> list[ValidationIssue]:
     if content.har_funktionsnedsattning is not True:
         return []
     return _yes_with_text(content.har_aktivitetsbegransning, content.aktivitetsbegransning,
-                          "2", "harAktivitetsbegransning", "aktivitetsbegransning")
+                          "2", "harAktivitetsbegransning", "aktivitetsbegransning",
+                          condition="when harFunktionsnedsattning is yes")
 
 
 def _check_investigation(answer: bool | None, text: str | None) -> list[ValidationIssue]:
@@ -99,5 +102,6 @@ def _check_investigation(answer: bool | None, text: str | None) -> list[Validati
     needed = answer is True and not text
     return [
         *check_answered(answer, "3.1", "harUtredningBehandling"),
-        *check_text(text, "3.2", "utredningBehandling", required=needed),
+        *check_text(text, "3.2", "utredningBehandling", required=needed,
+                    condition="when harUtredningBehandling is yes"),
     ]

@@ -59,6 +59,7 @@ MAX_ROWS = 4
 PROGNOSER = ("ATERGA_UTAN_ANPASSNING", "ATERGA_MED_ANPASSNING", "KAN_EJ_ATERGA",
              "EJ_MOJLIGT_AVGORA")
 WITH_ADJUSTMENT = "ATERGA_MED_ANPASSNING"
+CHECKED = "when the row is checked"
 
 QUESTION_IDS: dict[str, str] = {
     "undersokningsDatum": "1",
@@ -145,7 +146,8 @@ def validate_af00251(
                              text_field="begransningSjukfranvaro.beskrivning"),
         *check_choice(prognos.prognos, PROGNOSER, "8", "prognosAtergang.prognos"),
         *check_plain_text(prognos.anpassningar, "8.2", "prognosAtergang.anpassningar",
-                          required=prognos.prognos == WITH_ADJUSTMENT),
+                          required=prognos.prognos == WITH_ADJUSTMENT,
+                          condition=f"when prognosAtergang.prognos is {WITH_ADJUSTMENT}"),
         *check_care_unit(care_unit),
     ]
 
@@ -154,13 +156,14 @@ def _check_basis(content: Af00251Content, today: date) -> list[ValidationIssue]:
     """1: an examination date or another basis's date, each real and not after today; R1 a
     date of another basis needs its description."""
     if content.undersoknings_datum is None and content.annat_datum is None:
-        return check_answered(None, "1", "undersokningsDatum")
+        return check_answered(None, "1", "undersokningsDatum", "unless annatDatum is given")
     return [
         *check_past_date(content.undersoknings_datum, "1", "undersokningsDatum", today, None,
                          required=False),
         *check_past_date(content.annat_datum, "1", "annatDatum", today, None, required=False),
         *check_plain_text(content.annat_beskrivning, "1.3", "annatBeskrivning",
-                          required=content.annat_datum is not None),
+                          required=content.annat_datum is not None,
+                          condition="when annatDatum is given"),
     ]
 
 
@@ -176,7 +179,7 @@ def _check_programme(programme: ArbetsmarknadspolitisktProgram | None) -> list[V
     ]
     if programme.omfattning == "DELTID":
         issues += check_int_range(programme.omfattning_deltid, MIN_HOURS, MAX_HOURS, "2.3",
-                                  f"{path}.omfattningDeltid")
+                                  f"{path}.omfattningDeltid", "when omfattning is DELTID")
     return issues
 
 
@@ -205,8 +208,8 @@ def _check_rows(rows: list[Sjukfranvaro] | None) -> list[ValidationIssue]:
                             f"At most {MAX_ROWS} periods are allowed; {len(checked)} were given."))
     for index, row in checked:
         path = f"sjukfranvaro[{index}]"
-        issues += check_int_range(row.niva, MIN_NIVA, MAX_NIVA, "6.1", f"{path}.niva")
-        issues += check_period(row.period, "6.2", f"{path}.period")
+        issues += check_int_range(row.niva, MIN_NIVA, MAX_NIVA, "6.1", f"{path}.niva", CHECKED)
+        issues += check_period(row.period, "6.2", f"{path}.period", CHECKED)
     return issues + check_overlaps(_dated(checked), "6.2")
 
 

@@ -177,7 +177,8 @@ def check_diagnosis_consent(consent: bool | None,
                       "Diagnoses are only given when the patient wants them passed on (3).")]
     return [
         *check_answered(consent, "3", "onskarFormedlaDiagnos"),
-        *check_diagnoses(rows, required=consent is True, question_id=DIAGNOSIS_QUESTION),
+        *check_diagnoses(rows, required=consent is True, question_id=DIAGNOSIS_QUESTION,
+                         condition="when the patient wants the diagnosis passed on (3)"),
     ]
 
 
@@ -200,7 +201,8 @@ def check_employer_contact(wanted: bool | None, reason: str | None) -> list[Vali
     an incorrect combination. Both are reported on 9.2."""
     field = "anledningTillKontakt"
     if wanted is True:
-        return check_plain_text(reason, "9.2", field, required=True, max_length=MAX_TEXT)
+        return check_plain_text(reason, "9.2", field, required=True, max_length=MAX_TEXT,
+                                condition="when contact with the employer is wanted (9.1)")
     if has_text(reason):
         return [issue("9.2", field, IssueCode.INCORRECT_COMBINATION,
                       "A reason for contact is only given when contact is wanted (9.1).")]

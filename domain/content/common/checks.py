@@ -23,6 +23,17 @@ def issue(question_id: str, field: str, code: IssueCode, message: str) -> Valida
     return ValidationIssue(question_id=question_id, field=field, code=code, message=message)
 
 
+def missing(question_id: str, field: str, need: str, condition: str = "") -> ValidationIssue:
+    """MISSING, saying why: ``need`` ("must be filled in") and, for an answer that is required
+    only given another one, the ``condition`` ("when ...", "unless ...")."""
+    return issue(question_id, field, IssueCode.MISSING, f"{field} {need}{reason(condition)}.")
+
+
+def reason(condition: str) -> str:
+    """`` <condition>`` to end a message with, or nothing for a rule that always holds."""
+    return f" {condition}" if condition else ""
+
+
 def check_text(
     value: str | None,
     question_id: str,
@@ -30,11 +41,13 @@ def check_text(
     *,
     required: bool = False,
     max_length: int | None = None,
+    condition: str = "",
 ) -> list[ValidationIssue]:
     """A free text: MISSING when required and empty, BLANK when optional but whitespace-only,
-    TOO_LONG over ``max_length``. Each text field goes through here exactly once."""
+    TOO_LONG over ``max_length``. Each text field goes through here exactly once. ``condition``
+    says when a text that is not always asked for is required (in every conditional rule)."""
     if required and not has_text(value):
-        return [issue(question_id, field, IssueCode.MISSING, f"{field} must be filled in.")]
+        return [missing(question_id, field, "must be filled in", condition)]
     if value is None:
         return []
     if not has_text(value):
@@ -54,13 +67,14 @@ def check_code_list(
     field: str,
     required: bool,
     max_count: int,
+    condition: str = "",
 ) -> list[ValidationIssue]:
-    """A multiple choice: answered when required, at most ``max_count``, known codes, no code
-    twice."""
+    """A multiple choice: answered when required (``condition``: when, if not always), at most
+    ``max_count``, known codes, no code twice."""
     if not codes:
         if not required:
             return []
-        return [issue(question_id, field, IssueCode.MISSING, f"{field} needs at least one value.")]
+        return [missing(question_id, field, "needs at least one value", condition)]
     issues: list[ValidationIssue] = []
     if len(codes) > max_count:
         issues.append(issue(question_id, field, IssueCode.TOO_MANY,
@@ -124,10 +138,12 @@ def valid_postal_code(value: str) -> bool:
     return _POSTAL_CODE.match(value.strip()) is not None
 
 
-def check_answered(value: object, question_id: str, field: str) -> list[ValidationIssue]:
-    """A required answer (yes/no, a code, a date): MISSING when not given."""
+def check_answered(value: object, question_id: str, field: str,
+                   condition: str = "") -> list[ValidationIssue]:
+    """A required answer (yes/no, a code, a date): MISSING when not given; ``condition`` says
+    when it is required if not always."""
     if value is None:
-        return [issue(question_id, field, IssueCode.MISSING, f"{field} must be answered.")]
+        return [missing(question_id, field, "must be answered", condition)]
     return []
 
 
@@ -138,12 +154,14 @@ def check_plain_text(
     *,
     required: bool = False,
     max_length: int | None = None,
+    condition: str = "",
 ) -> list[ValidationIssue]:
     """A free text of a type without the blank-but-present rule (TS, DB, DOI: TYPES.md §0):
-    MISSING when required and empty, TOO_LONG over ``max_length``; an optional text that is
-    only whitespace is let through, as those validators do."""
+    MISSING when required and empty (``condition``: when, if not always), TOO_LONG over
+    ``max_length``; an optional text that is only whitespace is let through, as those
+    validators do."""
     if required and not has_text(value):
-        return [issue(question_id, field, IssueCode.MISSING, f"{field} must be filled in.")]
+        return [missing(question_id, field, "must be filled in", condition)]
     if value is not None and max_length is not None and len(value) > max_length:
         return [issue(question_id, field, IssueCode.TOO_LONG,
                       f"{field} is {len(value)} characters; at most {max_length} are allowed.")]
@@ -152,12 +170,12 @@ def check_plain_text(
 
 def check_choice(
     value: str | None, allowed: Collection[str], question_id: str, field: str,
-    *, required: bool = True,
+    *, required: bool = True, condition: str = "",
 ) -> list[ValidationIssue]:
-    """A single choice from a code list: MISSING when required and not given, INVALID_VALUE
-    for an unknown code."""
+    """A single choice from a code list: MISSING when required (``condition``: when, if not
+    always) and not given, INVALID_VALUE for an unknown code."""
     if value is None:
-        return check_answered(value, question_id, field) if required else []
+        return check_answered(value, question_id, field, condition) if required else []
     if value not in allowed:
         return [issue(question_id, field, IssueCode.INVALID_VALUE,
                       f"{value!r} is not one of {', '.join(allowed)}.")]
@@ -166,11 +184,12 @@ def check_choice(
 
 def check_past_date(
     raw: str | None, question_id: str, field: str, today: date, birth_date: date | None,
-    *, required: bool = True,
+    *, required: bool = True, condition: str = "",
 ) -> list[ValidationIssue]:
-    """A real date, not after today and, when the birth date is known, not before it."""
+    """A real date, not after today and, when the birth date is known, not before it;
+    ``condition`` says when it is required if not always."""
     if raw is None:
-        return check_answered(raw, question_id, field) if required else []
+        return check_answered(raw, question_id, field, condition) if required else []
     found = parse_date(raw)
     if found is None:
         return [issue(question_id, field, IssueCode.INVALID_FORMAT,

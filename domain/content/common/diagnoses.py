@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from domain.content.common.answers import Diagnos, Kodsystem, has_text
-from domain.content.common.checks import check_text, issue
+from domain.content.common.checks import check_text, issue, reason
 from domain.shared import icd10
 from domain.shared.validation import IssueCode, ValidationIssue
 
@@ -23,7 +23,7 @@ _SYSTEMS = tuple(Kodsystem)
 
 def check_diagnoses(
     rows: Sequence[Diagnos] | None, *, required: bool, max_description: int | None = None,
-    question_id: str = QUESTION,
+    question_id: str = QUESTION, condition: str = "",
 ) -> list[ValidationIssue]:
     """All rules of question 6. Empty rows after the first are left-over form rows, ignored.
     ``max_description`` is the UI limit of a description (81 in LUSE/LUAE), TOO_LONG above.
@@ -33,7 +33,7 @@ def check_diagnoses(
         if not required:
             return []
         return [issue(question_id, "diagnoser", IssueCode.MISSING,
-                      "At least one diagnosis is needed.")]
+                      f"At least one diagnosis is needed{reason(condition)}.")]
     issues: list[ValidationIssue] = []
     if len(filled) > MAX_ROWS:
         issues.append(issue(question_id, "diagnoser", IssueCode.TOO_MANY,

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from domain.content.common.answers import GrundForMU, GrundForMUTyp, has_text, parse_date
-from domain.content.common.checks import check_text, issue
+from domain.content.common.checks import check_text, issue, reason
 from domain.shared.validation import IssueCode, ValidationIssue
 
 QUESTION = "1"
@@ -32,6 +32,7 @@ def check_grund(
     misplaced_question_id: str = TYPE_QUESTION,
     description_question_id: str = DESCRIPTION_QUESTION,
     allowed: Sequence[str] = _TYPES,
+    condition: str = "",
 ) -> list[ValidationIssue]:
     """All rules of question 1, with the bases ``allowed`` (KV_FKMU_0001's v1 subset unless
     a model version says otherwise). ``annat_question_id`` is where a missing ANNAT description is
@@ -42,7 +43,8 @@ def check_grund(
         if not required:
             return []
         return [issue(question_id, "grundForMU", IssueCode.MISSING,
-                      "State what the certificate is based on (at least one basis).")]
+                      "State what the certificate is based on (at least one basis)"
+                      f"{reason(condition)}.")]
     issues: list[ValidationIssue] = []
     if len(rows) > MAX_BASES:
         issues.append(issue(question_id, "grundForMU", IssueCode.TOO_MANY,
@@ -96,7 +98,8 @@ def _check_description(
 ) -> list[ValidationIssue]:
     field = f"{path}.beskrivning"
     if row.typ == GrundForMUTyp.ANNAT:
-        return check_text(row.beskrivning, annat_question_id, field, required=True)
+        return check_text(row.beskrivning, annat_question_id, field, required=True,
+                          condition="when the basis is ANNAT")
     if has_text(row.beskrivning):
         return [issue(misplaced_question_id, field, IssueCode.FORBIDDEN,
                       "A description is only given for the basis ANNAT.")]
@@ -119,4 +122,5 @@ def check_not_examined_motivation(
         return [issue(QUESTION, field, IssueCode.FORBIDDEN,
                       "No motivation is given when the patient was examined.")]
     needed = bool(types) and not examined
-    return check_text(motivation, QUESTION, field, required=needed, max_length=MAX_MOTIVATION)
+    return check_text(motivation, QUESTION, field, required=needed, max_length=MAX_MOTIVATION,
+                      condition="when no basis is an examination (UNDERSOKNING)")

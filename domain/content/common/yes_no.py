@@ -14,7 +14,7 @@ from datetime import date
 from itertools import combinations
 
 from domain.content.common.answers import Period, parse_date
-from domain.content.common.checks import check_answered, check_plain_text, issue
+from domain.content.common.checks import check_answered, check_plain_text, issue, reason
 from domain.shared.validation import IssueCode, ValidationIssue
 
 DatedPeriod = tuple[str, date, date]
@@ -30,34 +30,41 @@ def check_yes_with_text(
     text_question_id: str,
     text_field: str,
     max_length: int | None = None,
+    condition: str = "",
 ) -> list[ValidationIssue]:
-    """A yes/no that must be answered (MISSING on ``question_id``) and the description that a
-    yes asks for (MISSING on ``text_question_id`` when empty or only whitespace). A description
-    beside a no is left alone, as the national validators do; its length is still checked."""
+    """A yes/no that must be answered (MISSING on ``question_id``; ``condition``: when, if it is
+    asked only given another answer) and the description that a yes asks for (MISSING on
+    ``text_question_id`` when empty or only whitespace). A description beside a no is left
+    alone, as the national validators do; its length is still checked."""
     return [
-        *check_answered(answer, question_id, field),
+        *check_answered(answer, question_id, field, condition),
         *check_plain_text(text, text_question_id, text_field, required=answer is True,
-                          max_length=max_length),
+                          max_length=max_length, condition=f"when {field} is yes"),
     ]
 
 
 def check_int_range(
-    value: int | None, low: int, high: int, question_id: str, field: str
+    value: int | None, low: int, high: int, question_id: str, field: str, condition: str = ""
 ) -> list[ValidationIssue]:
-    """A required whole number within ``low``-``high`` (inclusive): MISSING or INVALID_VALUE."""
+    """A required whole number within ``low``-``high`` (inclusive): MISSING (``condition``: when,
+    if not always) or INVALID_VALUE."""
     if value is None:
-        return check_answered(value, question_id, field)
+        return check_answered(value, question_id, field, condition)
     if not low <= value <= high:
         return [issue(question_id, field, IssueCode.INVALID_VALUE,
                       f"{field} is {low}-{high}; {value} is not.")]
     return []
 
 
-def check_period(period: Period | None, question_id: str, field: str) -> list[ValidationIssue]:
-    """A required period: both dates given and real (yyyy-MM-dd, year 1xxx/2xxx), and ``from``
-    not after ``tom`` (INVALID_RANGE on the period itself). Dates may lie in the future."""
+def check_period(
+    period: Period | None, question_id: str, field: str, condition: str = ""
+) -> list[ValidationIssue]:
+    """A required period (``condition``: when, if not always): both dates given and real
+    (yyyy-MM-dd, year 1xxx/2xxx), and ``from`` not after ``tom`` (INVALID_RANGE on the period
+    itself). Dates may lie in the future."""
     if period is None:
-        return [issue(question_id, field, IssueCode.MISSING, "The period must be given.")]
+        return [issue(question_id, field, IssueCode.MISSING,
+                      f"The period must be given{reason(condition)}.")]
     issues = [
         *_check_real_date(period.from_, question_id, f"{field}.from"),
         *_check_real_date(period.tom, question_id, f"{field}.tom"),

@@ -152,7 +152,8 @@ def _check_death_date(
     if content.dodsdatum_sakert is None:
         return check_answered(None, "2.1", "dodsdatumSakert")
     if content.dodsdatum_sakert:
-        issues = check_past_date(content.dodsdatum, "2.2", "dodsdatum", today, birth)
+        issues = check_past_date(content.dodsdatum, "2.2", "dodsdatum", today, birth,
+                                 condition="when dodsdatumSakert is yes")
         if content.antraffat_dod_datum is not None:
             issues.append(issue("2.3", "antraffatDodDatum", IssueCode.INCORRECT_COMBINATION,
                                 "Anträffad död is only given when the date of death is "
@@ -167,7 +168,8 @@ def _check_death_date(
 def _check_uncertain(raw: str | None, today: date, birth: date | None) -> list[ValidationIssue]:
     field = "dodsdatum"
     if not has_text(raw):
-        return check_answered(None, "2.2.1", field)
+        return check_answered(None, "2.2.1", field,
+                              "(at least the year) when dodsdatumSakert is no")
     vague = parse_uncertain_date(raw)
     if vague is None:
         return [issue("2.2.1", field, IssueCode.INVALID_FORMAT,
@@ -187,7 +189,8 @@ def _check_found(
 ) -> list[ValidationIssue]:
     """R3: anträffad död, a real reasonable date, not after today, not before the uncertain
     date of death nor the birth date."""
-    issues = check_past_date(raw, "2.3", "antraffatDodDatum", today, birth)
+    issues = check_past_date(raw, "2.3", "antraffatDodDatum", today, birth,
+                             condition="when dodsdatumSakert is no")
     found = parse_date(raw)
     if issues or found is None:
         return issues

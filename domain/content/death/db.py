@@ -76,7 +76,8 @@ def _check_implant(content: DbContent) -> list[ValidationIssue]:
     if content.explosiv_implantat is None:
         return check_answered(None, "5.1", "explosivImplantat")
     if content.explosiv_implantat:
-        return check_answered(content.explosiv_avlagsnat, "5.2", "explosivAvlagsnat")
+        return check_answered(content.explosiv_avlagsnat, "5.2", "explosivAvlagsnat",
+                              "when explosivImplantat is yes")
     if content.explosiv_avlagsnat is not None:
         return [issue("5.2", "explosivAvlagsnat", IssueCode.FORBIDDEN,
                       "Whether the implant was removed is only asked when there is one.")]
@@ -101,7 +102,8 @@ def _check_examination_date(
     """6.3: a real, reasonable date not after today nor the death (or the day the patient was
     found), at most four weeks before a certain date of death, not before birth."""
     field = "undersokningDatum"
-    issues = check_past_date(raw, "6.3", field, today, birth)
+    issues = check_past_date(raw, "6.3", field, today, birth,
+                             condition=f"when undersokningYttre is {GJORT_KORT_FORE_DODEN}")
     examined = parse_date(raw)
     if issues or examined is None:
         return issues

@@ -51,6 +51,8 @@ MAX_TERMINAL, MAX_FOLJD, MAX_BIDRAGANDE = 120, 80, 55
 MAX_FOLJD_ROWS, MAX_BIDRAGANDE_ROWS, MAX_GRUNDER = 3, 8, 5
 MAX_OPERATION_REASON, MAX_INJURY_TEXT, MAX_LAND = 31, 150, 24
 OPERATION_DAYS = 28
+OPERATED = "when operation is JA"
+INJURED = "when forgiftning is yes (a death from an injury or poisoning)"
 COPIED_FROM_DB = ("identitet_styrkt", "dodsdatum_sakert", "dodsdatum", "antraffat_dod_datum",
                   "dodsplats_kommun", "dodsplats_boende", "barn")
 
@@ -191,7 +193,7 @@ def _check_operation(
         issues += _check_operation_date(content.operation_datum, dates, birth)
         return issues + check_plain_text(content.operation_anledning, "11.3",
                                          "operationAnledning", required=True,
-                                         max_length=MAX_OPERATION_REASON)
+                                         max_length=MAX_OPERATION_REASON, condition=OPERATED)
     for question_id, field, value in (("11.2", "operationDatum", content.operation_datum),
                                       ("11.3", "operationAnledning",
                                        content.operation_anledning)):
@@ -205,7 +207,7 @@ def _check_operation_date(
     raw: str | None, dates: DeathDates, birth: date | None
 ) -> list[ValidationIssue]:
     if raw is None:
-        return check_answered(None, "11.2", "operationDatum")
+        return check_answered(None, "11.2", "operationDatum", OPERATED)
     operated = parse_date(raw)
     if operated is None:
         return [issue("11.2", "operationDatum", IssueCode.INVALID_FORMAT,
@@ -233,16 +235,17 @@ def _check_injury(content: DoiContent, dates: DeathDates) -> list[ValidationIssu
                       f"{field} is only given for a death from an injury or poisoning.")
                 for question_id, field, value in given if value is not None]
     return [
-        *check_choice(content.forgiftning_orsak, FORGIFTNING_ORSAK, "12.2", "forgiftningOrsak"),
+        *check_choice(content.forgiftning_orsak, FORGIFTNING_ORSAK, "12.2", "forgiftningOrsak",
+                      condition=INJURED),
         *_check_injury_date(content.forgiftning_datum, dates),
         *check_plain_text(content.forgiftning_uppkommelse, "12.4", "forgiftningUppkommelse",
-                          required=True, max_length=MAX_INJURY_TEXT),
+                          required=True, max_length=MAX_INJURY_TEXT, condition=INJURED),
     ]
 
 
 def _check_injury_date(raw: str | None, dates: DeathDates) -> list[ValidationIssue]:
     if raw is None:
-        return check_answered(None, "12.3", "forgiftningDatum")
+        return check_answered(None, "12.3", "forgiftningDatum", INJURED)
     injured = parse_date(raw)
     if injured is None:
         return [issue("12.3", "forgiftningDatum", IssueCode.INVALID_FORMAT,

@@ -22,7 +22,12 @@ from domain.content.common.answers import (
 from domain.content.common.checks import check_care_unit, check_contact, check_text, issue
 from domain.content.common.diagnoses import check_diagnoses, has_diagnosis
 from domain.content.common.grund import TYPE_QUESTION, check_grund
-from domain.content.fk.choices import check_measures, check_occupation, check_prognosis
+from domain.content.fk.choices import (
+    UNLESS_SMITTSKYDD,
+    check_measures,
+    check_occupation,
+    check_prognosis,
+)
 from domain.content.fk.lisjp import LisjpContent
 from domain.content.fk.periods import check_periods, check_working_hours
 from domain.shared.care import CareUnit
@@ -102,18 +107,21 @@ def validate_ag7804(
     required = content.avstangning_smittskydd is not True
     return [
         *check_grund(content.grund_for_mu, today, required=required,
-                     annat_question_id=TYPE_QUESTION),
-        *check_occupation(content.sysselsattning, content.nuvarande_arbete, required=required),
+                     annat_question_id=TYPE_QUESTION, condition=UNLESS_SMITTSKYDD),
+        *check_occupation(content.sysselsattning, content.nuvarande_arbete, required=required,
+                          condition=UNLESS_SMITTSKYDD),
         *_check_diagnosis_consent(content),
-        *check_text(content.funktionsnedsattning, "35", "funktionsnedsattning", required=required),
+        *check_text(content.funktionsnedsattning, "35", "funktionsnedsattning", required=required,
+                    condition=UNLESS_SMITTSKYDD),
         *check_text(content.aktivitetsbegransning, "17", "aktivitetsbegransning",
-                    required=required),
+                    required=required, condition=UNLESS_SMITTSKYDD),
         *check_text(content.pagaende_behandling, "19", "pagaendeBehandling"),
         *check_text(content.planerad_behandling, "20", "planeradBehandling"),
         *_check_assessment(content, required),
         *check_measures(content.arbetslivsinriktade_atgarder,
                         content.arbetslivsinriktade_atgarder_beskrivning,
-                        allowed=MEASURES, max_count=MAX_MEASURES, required=required),
+                        allowed=MEASURES, max_count=MAX_MEASURES, required=required,
+                        condition=UNLESS_SMITTSKYDD),
         *check_text(content.ovrigt, "25", "ovrigt", max_length=MAX_OVRIGT),
         *check_contact(content.kontakt_med_ag, content.anledning_till_kontakt, question_id="103",
                        reason_question_id="103.2", reason_field="anledningTillKontakt"),
@@ -127,7 +135,8 @@ def _check_diagnosis_consent(content: Ag7804Content) -> list[ValidationIssue]:
     if consent is False and has_diagnosis(content.diagnoser):
         return [issue("6", "diagnoser", IssueCode.INCORRECT_COMBINATION,
                       "Diagnoses are only given when the patient wants them passed on (100).")]
-    issues = check_diagnoses(content.diagnoser, required=consent is True)
+    issues = check_diagnoses(content.diagnoser, required=consent is True,
+                             condition="when the patient wants the diagnosis passed on (100)")
     if consent is None:
         issues.insert(0, issue("100", "onskarFormedlaDiagnos", IssueCode.MISSING,
                                "State whether the patient wants the diagnosis passed on."))
@@ -141,7 +150,8 @@ def _check_assessment(content: Ag7804Content, required: bool) -> list[Validation
                     "forsakringsmedicinsktBeslutsstod"),
         *check_working_hours(content.sjukskrivningar, content.arbetstidsforlaggning,
                              content.arbetstidsforlaggning_motivering, smittskydd=not required),
-        *check_prognosis(content.prognos, required=required, days_question_id="39.1"),
+        *check_prognosis(content.prognos, required=required, days_question_id="39.1",
+                         condition=UNLESS_SMITTSKYDD),
     ]
 
 

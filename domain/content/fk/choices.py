@@ -2,7 +2,8 @@
 arbetslivsinriktade åtgärder (40/44).
 
 ``required`` is False under smittskydd (27): the question need not be answered then, but an answer
-that is given must still be correct and complete.
+that is given must still be correct and complete. ``condition`` is what a missing answer's message
+says of that (``UNLESS_SMITTSKYDD``).
 """
 
 from __future__ import annotations
@@ -17,33 +18,37 @@ from domain.content.common.answers import (
     SysselsattningsTyp,
     has_text,
 )
-from domain.content.common.checks import check_code_list, check_text, issue
+from domain.content.common.checks import check_code_list, check_text, issue, reason
 from domain.shared.validation import IssueCode, ValidationIssue
 
 OCCUPATION_QUESTION, WORK_QUESTION = "28", "29"
 PROGNOSIS_QUESTION, DAYS_QUESTION = "39", "39.3"
 MEASURES_QUESTION, MEASURES_TEXT_QUESTION = "40", "44"
 MAX_OCCUPATIONS = 4
+UNLESS_SMITTSKYDD = "unless avstängning enligt smittskyddslagen (27) is chosen"
 _PROGNOSES = tuple(PrognosTyp)
 _DAYS = tuple(DagarTillArbete)
 
 
 def check_occupation(
-    codes: Sequence[str] | None, current_work: str | None, *, required: bool
+    codes: Sequence[str] | None, current_work: str | None, *, required: bool, condition: str = ""
 ) -> list[ValidationIssue]:
     """28: 1-4 occupations, no duplicates; 29 (nuvarande arbete) with NUVARANDE_ARBETE only."""
     issues = check_code_list(codes, tuple(SysselsattningsTyp), question_id=OCCUPATION_QUESTION,
-                             field="sysselsattning", required=required, max_count=MAX_OCCUPATIONS)
+                             field="sysselsattning", required=required, max_count=MAX_OCCUPATIONS,
+                             condition=condition)
     working = SysselsattningsTyp.NUVARANDE_ARBETE in (codes or ())
     if not working and has_text(current_work):
         issues.append(issue(OCCUPATION_QUESTION, "nuvarandeArbete", IssueCode.FORBIDDEN,
                             "The current work is only described with NUVARANDE_ARBETE."))
         return issues
-    return issues + check_text(current_work, WORK_QUESTION, "nuvarandeArbete", required=working)
+    return issues + check_text(current_work, WORK_QUESTION, "nuvarandeArbete", required=working,
+                               condition="when sysselsattning is NUVARANDE_ARBETE")
 
 
 def check_prognosis(
-    prognos: Prognos | None, *, required: bool, days_question_id: str = DAYS_QUESTION
+    prognos: Prognos | None, *, required: bool, days_question_id: str = DAYS_QUESTION,
+    condition: str = "",
 ) -> list[ValidationIssue]:
     """39: a known type; ATER_X_ANTAL_DGR needs dagarTillArbete, the others forbid it.
     ``days_question_id`` is where missing days are reported: 39.3 for LISJP, 39.1 for AG7804."""
@@ -52,7 +57,7 @@ def check_prognosis(
     issues: list[ValidationIssue] = []
     if typ is None and required:
         issues.append(issue(PROGNOSIS_QUESTION, "prognos.typ", IssueCode.MISSING,
-                            "A prognosis is needed."))
+                            f"A prognosis is needed{reason(condition)}."))
     elif typ is not None and typ not in _PROGNOSES:
         issues.append(issue(PROGNOSIS_QUESTION, "prognos.typ", IssueCode.INVALID_VALUE,
                             f"{typ!r} is not one of {', '.join(_PROGNOSES)}."))
@@ -75,11 +80,12 @@ def check_measures(
     allowed: Collection[str],
     max_count: int,
     required: bool,
+    condition: str = "",
 ) -> list[ValidationIssue]:
     """40: known codes, no duplicates, EJ_AKTUELLT alone; 44 is not described with EJ_AKTUELLT."""
     issues = check_code_list(codes, allowed, question_id=MEASURES_QUESTION,
                              field="arbetslivsinriktadeAtgarder", required=required,
-                             max_count=max_count)
+                             max_count=max_count, condition=condition)
     not_relevant = Atgard.EJ_AKTUELLT in (codes or ())
     if not_relevant and len(set(codes or ())) > 1:
         issues.append(issue(MEASURES_QUESTION, "arbetslivsinriktadeAtgarder",

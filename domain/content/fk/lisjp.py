@@ -29,7 +29,12 @@ from domain.content.common.answers import (
 from domain.content.common.checks import check_care_unit, check_contact, check_text
 from domain.content.common.diagnoses import check_diagnoses
 from domain.content.common.grund import check_grund, check_not_examined_motivation
-from domain.content.fk.choices import check_measures, check_occupation, check_prognosis
+from domain.content.fk.choices import (
+    UNLESS_SMITTSKYDD,
+    check_measures,
+    check_occupation,
+    check_prognosis,
+)
 from domain.content.fk.periods import (
     check_early_start,
     check_periods,
@@ -116,17 +121,20 @@ def validate_lisjp(
     required = content.avstangning_smittskydd is not True
     return [
         *_check_basis(content, today, required),
-        *check_occupation(content.sysselsattning, content.nuvarande_arbete, required=required),
+        *check_occupation(content.sysselsattning, content.nuvarande_arbete, required=required,
+                          condition=UNLESS_SMITTSKYDD),
         *check_diagnoses(content.diagnoser, required=True),
-        *check_text(content.funktionsnedsattning, "35", "funktionsnedsattning", required=required),
+        *check_text(content.funktionsnedsattning, "35", "funktionsnedsattning", required=required,
+                    condition=UNLESS_SMITTSKYDD),
         *check_text(content.aktivitetsbegransning, "17", "aktivitetsbegransning",
-                    required=required),
+                    required=required, condition=UNLESS_SMITTSKYDD),
         *check_text(content.pagaende_behandling, "19", "pagaendeBehandling"),
         *check_text(content.planerad_behandling, "20", "planeradBehandling"),
         *_check_assessment(content, today, required),
         *check_measures(content.arbetslivsinriktade_atgarder,
                         content.arbetslivsinriktade_atgarder_beskrivning,
-                        allowed=tuple(Atgard), max_count=MAX_MEASURES, required=required),
+                        allowed=tuple(Atgard), max_count=MAX_MEASURES, required=required,
+                        condition=UNLESS_SMITTSKYDD),
         *check_text(content.ovrigt, "25", "ovrigt"),
         *check_contact(content.kontakt_med_fk, content.anledning_till_kontakt, question_id="26",
                        reason_question_id="26.2", reason_field="anledningTillKontakt"),
@@ -136,7 +144,7 @@ def validate_lisjp(
 
 def _check_basis(content: LisjpContent, today: date, required: bool) -> list[ValidationIssue]:
     return [
-        *check_grund(content.grund_for_mu, today, required=required),
+        *check_grund(content.grund_for_mu, today, required=required, condition=UNLESS_SMITTSKYDD),
         *check_not_examined_motivation(content.grund_for_mu,
                                        content.motivering_till_inte_baserat_pa_undersokning,
                                        "motiveringTillInteBaseratPaUndersokning"),
@@ -156,7 +164,7 @@ def _check_assessment(
                     "forsakringsmedicinsktBeslutsstod"),
         *check_working_hours(content.sjukskrivningar, content.arbetstidsforlaggning,
                              content.arbetstidsforlaggning_motivering, smittskydd=not required),
-        *check_prognosis(content.prognos, required=required),
+        *check_prognosis(content.prognos, required=required, condition=UNLESS_SMITTSKYDD),
     ]
 
 

@@ -135,7 +135,9 @@ def check_early_start(
         return [issue(QUESTION, field, IssueCode.FORBIDDEN,
                       f"A motivation is only given when a period starts {EARLY_START_DAYS} or "
                       "more days before today.")]
-    return check_text(motivation, QUESTION, field, required=needed, max_length=MAX_MOTIVATION)
+    return check_text(motivation, QUESTION, field, required=needed, max_length=MAX_MOTIVATION,
+                      condition=f"when the sick leave starts {EARLY_START_DAYS} or more days "
+                                "before today (the first period's start)")
 
 
 def _start(row: Sjukskrivning) -> date | None:
@@ -154,7 +156,8 @@ def check_working_hours(
     motivation_field = "arbetstidsforlaggningMotivering"
     if required and answer is None:
         return [issue(HOURS_QUESTION, "arbetstidsforlaggning", IssueCode.MISSING,
-                      "State whether a different spread of working hours would help.")]
+                      "State whether a different spread of working hours would help: needed when "
+                      "a period is 25, 50 or 75 % (not under smittskydd).")]
     if not required and Sjukskrivningsgrad.HELT_NEDSATT in degrees and (
             answer is not None or has_text(motivation)):
         field = "arbetstidsforlaggning" if answer is not None else motivation_field
@@ -164,4 +167,4 @@ def check_working_hours(
         return [issue(HOURS_QUESTION, motivation_field, IssueCode.FORBIDDEN,
                       "A motivation is only given when arbetstidsförläggning is true.")]
     return check_text(motivation, HOURS_MOTIVATION_QUESTION, motivation_field,
-                      required=answer is True)
+                      required=answer is True, condition="when arbetstidsforlaggning is true")

@@ -135,7 +135,7 @@ def check_grund_for_mu(content: LuContent, today: date) -> list[ValidationIssue]
     annat = content.annat_grund_for_mu is not None
     description = content.annat_grund_for_mu_beskrivning
     issues += check_text(description, "1.3", "annatGrundForMUBeskrivning", required=annat,
-                         max_length=MAX_TEXT)
+                         max_length=MAX_TEXT, condition="when annatGrundForMU has a date")
     if not annat and has_text(description):
         issues.append(issue("1.3", "annatGrundForMUBeskrivning", IssueCode.INCORRECT_COMBINATION,
                             "A description of another basis needs a date for ANNAT."))
@@ -143,7 +143,9 @@ def check_grund_for_mu(content: LuContent, today: date) -> list[ValidationIssue]
         raw is not None for raw in dates.values())
     issues += check_text(content.motivering_till_inte_baserat_pa_undersokning, "1.4",
                          "motiveringTillInteBaseratPaUndersokning", required=not_examined,
-                         max_length=MAX_MOTIVATION)
+                         max_length=MAX_MOTIVATION,
+                         condition="when there is a basis but no examination "
+                                   "(undersokningAvPatienten)")
     return issues
 
 
@@ -190,7 +192,8 @@ def check_underlag(
             return issues
     elif finns and not rows:
         issues.append(issue("4", "underlag", IssueCode.MISSING,
-                            "Give the investigations, or answer no to question 3."))
+                            "Give the investigations when question 3 (underlagFinns) is yes, "
+                            "or answer no to it."))
     elif not finns and rows:
         issues.append(issue("4", "underlag", IssueCode.INCORRECT_COMBINATION,
                             "Investigations are only given when question 3 is answered yes."))

@@ -122,7 +122,7 @@ def check_new_assessment(content: LuseContent, limit: int | None) -> list[Valida
     issues = check_answered(wanted, "45", "nyBedomningDiagnosgrund")
     if wanted is True:
         issues += check_text(reason, "45.2", "diagnosForNyBedomning", required=True,
-                             max_length=limit)
+                             max_length=limit, condition="when nyBedomningDiagnosgrund is yes")
     elif reason:
         issues.append(issue("45", "diagnosForNyBedomning", IssueCode.INCORRECT_COMBINATION,
                             "A reason for a new assessment needs question 45 answered yes."))

@@ -11,6 +11,7 @@ The vision questions 3-9 (``Syn``, R33-R37) live in ``domain.content.ts.common``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -198,6 +199,10 @@ REQUIRED: tuple[tuple[str, str], ...] = (
 """Yes/no questions always required: (question id, answer path)."""
 PASSENGER_REQUIRED = (("11", "horselBalans.svartUppfattaSamtal4Meter"),
                       ("13", "funktionsnedsattning.otillrackligRorelseformaga"))
+PASSENGER_CONDITION = "when the certificate is for passenger transport (D1, D1E, D, DE, Taxi)"
+DRUG_TEST_REQUIRED = (("25.3", "narkotikaLakemedel.provtagningBehovs"),)
+DRUG_TEST_CONDITION = ("when narkotikaLakemedel.teckenMissbruk or "
+                       "narkotikaLakemedel.foremalForVardinsats is yes")
 DESCRIPTIONS: tuple[tuple[str, str, str], ...] = (
     ("funktionsnedsattning.funktionsnedsattning", "12.2", "funktionsnedsattning.beskrivning"),
     ("hjartKarl.riskfaktorerStroke", "16.2", "hjartKarl.beskrivningRiskfaktorer"),
@@ -223,7 +228,7 @@ def validate_ts_bas(
         *check_identity((content.vardkontakt or Vardkontakt()).idkontroll,
                         "vardkontakt.idkontroll"),
         *check_vision(content.syn, set(intyg_avser or ())),
-        *check_all_answered(_required(answers, set(intyg_avser or ()))),
+        *_check_required(answers, set(intyg_avser or ())),
         *_check_diabetes(content.diabetes or Diabetes()),
         *check_descriptions(answers, DESCRIPTIONS),
         *check_categories((content.bedomning or Bedomning()).korkortstyp, BEDOMNING,
@@ -232,16 +237,20 @@ def validate_ts_bas(
     ]
 
 
-def _required(answers: dict[str, Any], intyg_avser: set[str]) -> list[Answer]:
+def _check_required(answers: dict[str, Any], intyg_avser: set[str]) -> list[ValidationIssue]:
     """The yes/no questions 10-31; 11 and 13 only when the certificate is about passenger
     transport (D1, D1E, D, DE, Taxi); 25.3 only with 25.1 or 25.2 yes."""
-    required = list(REQUIRED)
+    issues = check_all_answered(_at(answers, REQUIRED))
     if intyg_avser & PASSENGER_TRANSPORT:
-        required += PASSENGER_REQUIRED
+        issues += check_all_answered(_at(answers, PASSENGER_REQUIRED), PASSENGER_CONDITION)
     if answer_at(answers, "narkotikaLakemedel.teckenMissbruk") or answer_at(
             answers, "narkotikaLakemedel.foremalForVardinsats"):
-        required.append(("25.3", "narkotikaLakemedel.provtagningBehovs"))
-    return [(answer_at(answers, path), question_id, path) for question_id, path in required]
+        issues += check_all_answered(_at(answers, DRUG_TEST_REQUIRED), DRUG_TEST_CONDITION)
+    return issues
+
+
+def _at(answers: dict[str, Any], questions: Sequence[tuple[str, str]]) -> list[Answer]:
+    return [(answer_at(answers, path), question_id, path) for question_id, path in questions]
 
 
 def _check_diabetes(diabetes: Diabetes) -> list[ValidationIssue]:
@@ -251,7 +260,7 @@ def _check_diabetes(diabetes: Diabetes) -> list[ValidationIssue]:
     typ = diabetes.diabetes_typ
     if typ is None:
         return [issue("18", "diabetes.diabetesTyp", IssueCode.MISSING,
-                      "State the type of diabetes.")]
+                      "State the type of diabetes: needed when harDiabetes is yes.")]
     if typ not in DIABETES_TYPER:
         return [issue("18", "diabetes.diabetesTyp", IssueCode.INVALID_VALUE,
                       f"{typ!r} is not one of {', '.join(DIABETES_TYPER)}.")]

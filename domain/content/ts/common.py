@@ -55,10 +55,11 @@ def answer_at(answers: Mapping[str, Any], path: str) -> Any:
     return found
 
 
-def check_all_answered(answers: Iterable[Answer]) -> list[ValidationIssue]:
-    """MISSING for every answer in ``answers`` that is not given."""
+def check_all_answered(answers: Iterable[Answer], condition: str = "") -> list[ValidationIssue]:
+    """MISSING for every answer in ``answers`` that is not given; ``condition`` says when they
+    are required if not always."""
     return [found for value, question_id, field in answers
-            for found in check_answered(value, question_id, field)]
+            for found in check_answered(value, question_id, field, condition)]
 
 
 def check_descriptions(
@@ -68,7 +69,7 @@ def check_descriptions(
     yes."""
     return [found for answer, question_id, path in rules if answer_at(answers, answer) is True
             for found in check_plain_text(answer_at(answers, path), question_id, path,
-                                          required=True)]
+                                          required=True, condition=f"when {answer} is yes")]
 
 
 def check_identity(code: str | None, field: str) -> list[ValidationIssue]:
@@ -100,11 +101,13 @@ def check_alone(
 
 
 def check_year(
-    raw: str | None, question_id: str, field: str, today: date, birth_year: int | None = None
+    raw: str | None, question_id: str, field: str, today: date, birth_year: int | None = None,
+    condition: str = "",
 ) -> list[ValidationIssue]:
-    """A required year (four digits), not in the future and not before ``birth_year``."""
+    """A required year (four digits), not in the future and not before ``birth_year``;
+    ``condition`` says when it is required if not always."""
     if raw is None or not raw.strip():
-        return check_answered(None, question_id, field)
+        return check_answered(None, question_id, field, condition)
     if not _YEAR.match(raw.strip()):
         return [issue(question_id, field, IssueCode.INVALID_FORMAT,
                       f"{raw!r} is not a year (four digits).")]
@@ -184,7 +187,8 @@ def _check_acuity(syn: Syn) -> list[ValidationIssue]:
     for eye, values in syn.eyes().items():
         if values.utan_korrektion is None:
             issues.append(issue(VISION_QUESTION, f"syn.{eye}.utanKorrektion", IssueCode.MISSING,
-                                "The acuity without correction is required."))
+                                "The acuity without correction is required unless the values "
+                                "are sent separately (8.1)."))
         for name, value in (("utanKorrektion", values.utan_korrektion),
                             ("medKorrektion", values.med_korrektion)):
             if value is not None and not MIN_ACUITY <= value <= MAX_ACUITY:

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from domain.content.common.answers import CAMEL_CONTENT_CONFIG
 from domain.content.common.checks import (
+    check_answered,
     check_care_unit,
     check_choice,
     check_past_date,
@@ -136,6 +137,8 @@ _HIGHER_ANSWERS = (("203", "allvarligSenasteTolvManaderna"),
                    ("204", "regelbundnaBlodsockerkontroller"))
 _HIGHER_DATES = (
     ("allvarligSenasteTolvManaderna", "203.2", "allvarligSenasteTolvManadernaTidpunkt"),)
+RISK = "when the medication brings a risk of hypoglycaemia (208 yes)"
+HIGHER = "when a higher licence category (VAR1-VAR9: C1 to DE, taxi) is asked for"
 
 
 def validate_ts_diabetes(
@@ -173,18 +176,20 @@ def _check_general(allmant: Allmant, today: date, birth: date | None) -> list[Va
         *check_choice(allmant.typ_av_diabetes, TYPER, "18", "allmant.typAvDiabetes"),
         *check_plain_text(allmant.beskrivning_annan_typ_av_diabetes, "18.2",
                           "allmant.beskrivningAnnanTypAvDiabetes", max_length=MAX_SHORT_TEXT,
-                          required=allmant.typ_av_diabetes == "ANNAN"),
+                          required=allmant.typ_av_diabetes == "ANNAN",
+                          condition="when typAvDiabetes is ANNAN"),
         *check_all_answered([(allmant.medicinering_for_diabetes, "207",
                               "allmant.medicineringForDiabetes")]),
     ]
     if allmant.medicinering_for_diabetes:
-        issues += check_all_answered([(allmant.medicinering_medfor_risk_for_hypoglykemi, "208",
-                                       "allmant.medicineringMedforRiskForHypoglykemi")])
+        issues += check_answered(allmant.medicinering_medfor_risk_for_hypoglykemi, "208",
+                                 "allmant.medicineringMedforRiskForHypoglykemi",
+                                 "when medicineringForDiabetes is yes")
     if _risk(allmant):
         issues += _check_treatment(allmant.behandling or Behandling())
         issues += check_past_date(allmant.medicinering_medfor_risk_for_hypoglykemi_tidpunkt,
                                   "210", "allmant.medicineringMedforRiskForHypoglykemiTidpunkt",
-                                  today, birth)
+                                  today, birth, condition=RISK)
     return issues
 
 
@@ -192,10 +197,12 @@ def _check_treatment(behandling: Behandling) -> list[ValidationIssue]:
     """R4: at least one of insulin, tabletter, annan; R18: annan needs 209.4."""
     issues = check_plain_text(behandling.annan_ange_vilken, "209.4",
                               "allmant.behandling.annanAngeVilken", max_length=MAX_SHORT_TEXT,
-                              required=behandling.annan is True)
+                              required=behandling.annan is True,
+                              condition="when behandling.annan is yes")
     if not (behandling.insulin or behandling.tabletter or behandling.annan):
         issues.insert(0, issue("209", "allmant.behandling", IssueCode.MISSING,
-                               "At least one treatment (insulin, tabletter, annan) is needed."))
+                               f"At least one treatment (insulin, tabletter, annan) is needed "
+                               f"{RISK}."))
     return issues
 
 
@@ -205,22 +212,24 @@ def _check_hypoglycaemia(
     """R30 (risk): 200 (R27), 201, 110, 202, 106 (R8) and 107 (R9); R28 (a higher category):
     203 and 204. The dates asked for lie between the birth date and today."""
     answers: dict[str, Any] = (content.hypoglykemi or Hypoglykemi()).model_dump(by_alias=True)
-    required: list[tuple[str, str]] = []
+    required: list[tuple[str, str, str]] = []
     dates: list[tuple[str, str, str]] = []
     if risk:
-        required += _RISK_ANSWERS
-        required += [(q, path) for cond, q, path in _FOLLOW_UPS if answers[cond] is True]
+        required += [(q, path, RISK) for q, path in _RISK_ANSWERS]
+        required += [(q, path, f"when {cond} is yes") for cond, q, path in _FOLLOW_UPS
+                     if answers[cond] is True]
         dates += _RISK_DATES
     if higher:
-        required += _HIGHER_ANSWERS
+        required += [(q, path, HIGHER) for q, path in _HIGHER_ANSWERS]
         dates += _HIGHER_DATES
-    issues = check_all_answered(
-        (answers[path], question_id, f"hypoglykemi.{path}") for question_id, path in required)
+    issues = [found for question_id, path, condition in required
+              for found in check_answered(answers[path], question_id, f"hypoglykemi.{path}",
+                                          condition)]
     issues += _check_reason(answers, risk)
-    for condition, question_id, path in dates:
-        if answers[condition] is True:
+    for asked, question_id, path in dates:
+        if answers[asked] is True:
             issues += check_past_date(answers[path], question_id, f"hypoglykemi.{path}", today,
-                                      birth)
+                                      birth, condition=f"when {asked} is yes")
     return issues
 
 def _check_reason(answers: dict[str, Any], risk: bool) -> list[ValidationIssue]:
@@ -228,7 +237,8 @@ def _check_reason(answers: dict[str, Any], risk: bool) -> list[ValidationIssue]:
     return check_plain_text(answers["kontrollSjukdomstillstandVarfor"], "200.2",
                             "hypoglykemi.kontrollSjukdomstillstandVarfor",
                             required=risk and answers["kontrollSjukdomstillstand"] is False,
-                            max_length=MAX_SHORT_TEXT)
+                            max_length=MAX_SHORT_TEXT,
+                            condition="when kontrollSjukdomstillstand is no")
 
 
 def _check_other(ovrigt: Ovrigt) -> list[ValidationIssue]:
@@ -238,7 +248,8 @@ def _check_other(ovrigt: Ovrigt) -> list[ValidationIssue]:
                               "ovrigt.komplikationerAvSjukdomen")]),
         *check_plain_text(ovrigt.komplikationer_av_sjukdomen_anges, "206.2",
                           "ovrigt.komplikationerAvSjukdomenAnges", max_length=MAX_LONG_TEXT,
-                          required=ovrigt.komplikationer_av_sjukdomen is True),
+                          required=ovrigt.komplikationer_av_sjukdomen is True,
+                          condition="when komplikationerAvSjukdomen is yes"),
         *check_plain_text(ovrigt.bor_undersokas_av_specialist, "34",
                           "ovrigt.borUndersokasAvSpecialist", max_length=MAX_SPECIALIST),
     ]

@@ -14,12 +14,17 @@ from datetime import date
 from pydantic import BaseModel
 
 from domain.content.common.answers import CAMEL_CONTENT_CONFIG, has_text
-from domain.content.common.checks import check_care_unit, check_choice, check_plain_text, issue
+from domain.content.common.checks import (
+    check_answered,
+    check_care_unit,
+    check_choice,
+    check_plain_text,
+    issue,
+)
 from domain.content.ts.common import (
     CANNOT_ASSESS,
     HIGHER_LICENCES,
     LOWER_LICENCES,
-    Answer,
     check_all_answered,
     check_alone,
     check_categories,
@@ -35,6 +40,9 @@ INTYG_AVSER = (*(f"IAV{n}" for n in range(1, 10)), *(f"IAV{n}" for n in range(11
 BEDOMNING = (*HIGHER_LICENCES, *LOWER_LICENCES, CANNOT_ASSESS)
 KODAD, FRITEXT = "DIAGNOS_KODAD", "DIAGNOS_FRITEXT"
 PROGNOSER = ("JA", "NEJ", "KANEJBEDOMA")
+HAD_TREATMENT = "when lakemedelsbehandling.harHaft is yes"
+ONGOING = "when the treatment is ongoing (lakemedelsbehandling.pagar is yes)"
+ENDED = "when the treatment has ended (lakemedelsbehandling.pagar is no)"
 
 QUESTION_IDS: dict[str, str] = {
     "intygAvser": "1", "idKontroll": "2", "diagnosRegistrering": "50", "diagnosKodad": "51",
@@ -131,8 +139,10 @@ def _check_diagnosis(content: Tstrk1062Content, today: date) -> list[ValidationI
     elif how == FRITEXT:
         fritext = content.diagnos_fritext or DiagnosFritext()
         issues += check_plain_text(fritext.diagnos_fritext, "52.1",
-                                   "diagnosFritext.diagnosFritext", required=True)
-        issues += check_year(fritext.diagnos_artal, "52.2", "diagnosFritext.diagnosArtal", today)
+                                   "diagnosFritext.diagnosFritext", required=True,
+                                   condition=f"when diagnosRegistrering.typ is {FRITEXT}")
+        issues += check_year(fritext.diagnos_artal, "52.2", "diagnosFritext.diagnosArtal", today,
+                             condition=f"when diagnosRegistrering.typ is {FRITEXT}")
     return issues
 
 
@@ -140,7 +150,8 @@ def _check_coded(rows: Sequence[DiagnosKodad], today: date) -> list[ValidationIs
     """At least one row; with several rows the first must be filled in; each row needs code,
     code system and year (not in the future)."""
     if not rows:
-        return [issue("51", "diagnosKodad", IssueCode.MISSING, "At least one diagnosis.")]
+        return [issue("51", "diagnosKodad", IssueCode.MISSING,
+                      f"At least one diagnosis is needed when diagnosRegistrering.typ is {KODAD}.")]
     issues: list[ValidationIssue] = []
     for index, row in enumerate(rows):
         path = f"diagnosKodad[{index}]"
@@ -163,19 +174,20 @@ def _is_empty(row: DiagnosKodad) -> bool:
 def _check_medication(behandling: Lakemedelsbehandling) -> list[ValidationIssue]:
     """53 required; yes needs 54; ongoing (54 yes) needs 55-58, ended (54 no) 59.1 and 59.2."""
     path = "lakemedelsbehandling"
-    required: list[Answer] = [(behandling.har_haft, "53", f"{path}.harHaft")]
+    issues = check_answered(behandling.har_haft, "53", f"{path}.harHaft")
     if behandling.har_haft is True:
-        required.append((behandling.pagar, "54", f"{path}.pagar"))
-    if behandling.pagar is True and behandling.har_haft is True:
-        required += [(behandling.pagatt, "56", f"{path}.pagatt"),
-                     (behandling.effekt, "57", f"{path}.effekt"),
-                     (behandling.foljsamhet, "58", f"{path}.foljsamhet")]
-    issues = check_all_answered(required)
+        issues += check_answered(behandling.pagar, "54", f"{path}.pagar", HAD_TREATMENT)
     ongoing = behandling.har_haft is True and behandling.pagar is True
     ended = behandling.har_haft is True and behandling.pagar is False
-    issues += check_plain_text(behandling.aktuell, "55", f"{path}.aktuell", required=ongoing)
+    if ongoing:
+        issues += check_all_answered([(behandling.pagatt, "56", f"{path}.pagatt"),
+                                      (behandling.effekt, "57", f"{path}.effekt"),
+                                      (behandling.foljsamhet, "58", f"{path}.foljsamhet")],
+                                     ONGOING)
+    issues += check_plain_text(behandling.aktuell, "55", f"{path}.aktuell", required=ongoing,
+                               condition=ONGOING)
     issues += check_plain_text(behandling.avslutad_tidpunkt, "59.1", f"{path}.avslutadTidpunkt",
-                               required=ended)
+                               required=ended, condition=ENDED)
     issues += check_plain_text(behandling.avslutad_orsak, "59.2", f"{path}.avslutadOrsak",
-                               required=ended)
+                               required=ended, condition=ENDED)
     return issues

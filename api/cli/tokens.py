@@ -1,0 +1,68 @@
+"""``intyg token``: a development bearer token (embedded mode only) for care staff by default,
+for a citizen of Mina intyg with ``--citizen PNR`` or for a recipient system with
+``--recipient ID``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import Any
+
+from api.http.dev_tokens import (
+    MAX_HOURS,
+    mint_citizen_token,
+    mint_recipient_token,
+    mint_staff_token,
+)
+from commands.settings import Settings
+from domain.shared.care import Role, Staff
+from domain.shared.catalogue import RECIPIENTS
+from domain.shared.identities import normalise_personnummer
+
+
+def _token(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.is_production:
+        print("intyg: tokens are issued by the identity provider in production mode; "
+              "`intyg token` works in embedded mode only.", file=sys.stderr)
+        return 2
+    if args.citizen is not None:
+        number = normalise_personnummer(args.citizen, date.today(), field="--citizen")
+        print(mint_citizen_token(settings, number, hours=args.hours))
+    elif args.recipient is not None:
+        if args.recipient not in RECIPIENTS:
+            print(f"intyg: unknown recipient {args.recipient!r}; known: "
+                  f"{', '.join(RECIPIENTS)}.", file=sys.stderr)
+            return 2
+        print(mint_recipient_token(settings, args.recipient, hours=args.hours))
+    else:
+        staff = Staff(hsa_id=args.hsa_id, name=args.name, role=Role(args.role),
+                      care_unit_hsa_id=args.care_unit, care_giver_hsa_id=args.care_giver)
+        print(mint_staff_token(settings, staff, hours=args.hours))
+    return 0
+
+
+def _hours(raw: str) -> int:
+    hours = int(raw)
+    if not 1 <= hours <= MAX_HOURS:
+        raise argparse.ArgumentTypeError(f"a development token lives 1 to {MAX_HOURS} hours")
+    return hours
+
+
+def add_command(sub: Any) -> None:
+    token = sub.add_parser(
+        "token", help="mint a development token (embedded mode only): care staff by default, "
+                      "--citizen PNR or --recipient ID")
+    who = token.add_mutually_exclusive_group()
+    who.add_argument("--citizen", metavar="PNR",
+                     help="a citizen's token for Mina intyg (/v1/citizen/...)")
+    who.add_argument("--recipient", metavar="ID",
+                     help="a recipient system's token, e.g. FKASSA (/v1/recipient/...)")
+    token.add_argument("--hsa-id", default="SE2321000016-D001")
+    token.add_argument("--name", default="Ajla Doktor")
+    token.add_argument("--role", default="doctor", choices=[role.value for role in Role])
+    token.add_argument("--care-unit", default="SE2321000016-E001")
+    token.add_argument("--care-giver", default="SE2321000016-G001")
+    token.add_argument("--hours", type=_hours, default=MAX_HOURS,
+                       help=f"lifetime, 1-{MAX_HOURS} hours")
+    token.set_defaults(handler=_token)

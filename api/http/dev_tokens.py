@@ -1,0 +1,50 @@
+"""Development bearer tokens for trying the API: care staff, a citizen of Mina intyg and a
+recipient system. Embedded mode only; in production the identity provider issues tokens.
+
+Every token carries ``iss``, ``iat`` and an ``exp`` at most ``MAX_HOURS`` later.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import jwt
+
+from api.http.auth import CITIZEN_ROLE, RECIPIENT_ROLE
+from commands.settings import Settings
+from domain.shared.care import Staff
+
+MAX_HOURS = 12
+
+
+def mint_staff_token(settings: Settings, staff: Staff, *, hours: int = MAX_HOURS,
+                     now: datetime | None = None) -> str:
+    """A care user's token: HSA id, name, role, care unit and care giver."""
+    claims = {"sub": staff.hsa_id, "name": staff.name, "role": staff.role.value,
+              "care_unit": staff.care_unit_hsa_id, "care_giver": staff.care_giver_hsa_id}
+    return _mint(settings, claims, hours, now)
+
+
+def mint_citizen_token(settings: Settings, personnummer: str, *, hours: int = MAX_HOURS,
+                       now: datetime | None = None) -> str:
+    """A Mina intyg token: ``sub`` is the citizen's 12-digit personnummer."""
+    return _mint(settings, {"sub": personnummer, "role": CITIZEN_ROLE}, hours, now)
+
+
+def mint_recipient_token(settings: Settings, recipient_id: str, *, hours: int = MAX_HOURS,
+                         now: datetime | None = None) -> str:
+    """A recipient system's token (``sub``: its id, e.g. FKASSA) for the recipient API."""
+    return _mint(settings, {"sub": recipient_id, "role": RECIPIENT_ROLE}, hours, now)
+
+
+def _mint(settings: Settings, claims: dict[str, Any], hours: int,
+          now: datetime | None) -> str:
+    if settings.is_production:
+        raise RuntimeError("Tokens are minted by the identity provider in production mode.")
+    if not 1 <= hours <= MAX_HOURS:
+        raise ValueError(f"A development token lives 1 to {MAX_HOURS} hours.")
+    issued = now or datetime.now(UTC)
+    signed = {**claims, "iss": settings.jwt_issuer, "iat": issued,
+              "exp": issued + timedelta(hours=hours)}
+    return jwt.encode(signed, settings.jwt_secret.get_secret_value(), algorithm="HS256")
