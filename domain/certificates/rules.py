@@ -30,11 +30,11 @@ from domain.shared.errors import (
     DraftLockedError,
     DraftNotLockedError,
     InvalidRevocationError,
-    NotAuthorisedError,
     RelationNotAllowedError,
     StaleVersionError,
 )
 from domain.shared.patient import Patient
+from domain.shared.privileges import Privilege, check_privilege
 from domain.shared.validation import IssueCode, ValidationIssue
 
 
@@ -104,8 +104,7 @@ class CertificateRules:
 
     # --- guards --------------------------------------------------------------------------
     def check_same_unit(self, staff: Staff) -> None:
-        if staff.care_unit_hsa_id != self.care_unit.hsa_id:
-            raise NotAuthorisedError("Only staff of the issuing care unit may do this.")
+        staff.check_acts_for(self.care_unit)
 
     def check_editable_draft(self) -> None:
         """§5: only unsigned drafts may be edited; a locked one can only be copied."""
@@ -117,11 +116,10 @@ class CertificateRules:
             )
 
     def check_signable(self, signer: Staff, issues: list[ValidationIssue]) -> None:
-        """§5: a doctor of the issuing unit signs a complete, unlocked draft; ``issues`` is the
-        validation of the content at signing."""
+        """§5: a doctor (a dentist for its types) of the issuing unit signs a complete, unlocked
+        draft; ``issues`` is the validation of the content at signing."""
         self.check_same_unit(signer)
-        if not signer.may_sign:
-            raise NotAuthorisedError("Only a doctor may sign a certificate.")
+        check_privilege(signer, Privilege.SIGNERA_INTYG, self.type_id)
         if self.state is CertificateState.DRAFT_LOCKED:
             raise DraftLockedError("A locked draft cannot be signed; copy it instead.")
         self.check_editable_draft()

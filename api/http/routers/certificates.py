@@ -8,7 +8,7 @@ import structlog
 from fastapi import APIRouter, Request
 
 from api.http.deps import CertificatesDep, StaffDep
-from api.http.presenters import check_reads, command_out, present, to_care_unit, to_patient
+from api.http.presenters import command_out, present, read_for, to_care_unit, to_patient
 from api.http.schemas import (
     Ag7804In,
     CertificateOut,
@@ -50,7 +50,7 @@ def create_draft(body: CreateDraftIn, app: CertificatesDep, staff: StaffDep,
 @router.get("/{certificate_id}")
 def read_certificate(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> CertificateOut:
     """The certificate now: state, statuses, relations and the actions allowed next."""
-    return present(app.get(certificate_id), staff)
+    return present(read_for(app, certificate_id, staff))
 
 
 @router.put("/{certificate_id}/content")
@@ -66,7 +66,7 @@ def edit_draft(certificate_id: UUID, body: EditDraftIn, app: CertificatesDep, st
 @router.get("/{certificate_id}/validation")
 def validate_draft(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> ValidationOut:
     """Every rule the draft fails today, on its question id (empty when it can be signed)."""
-    check_reads(app.get(certificate_id), staff)
+    read_for(app, certificate_id, staff)
     issues = app.validate_draft(certificate_id)
     errors = [IssueOut.model_validate(i.model_dump()) for i in issues]
     return ValidationOut(complete=not issues, errors=errors)
@@ -156,5 +156,5 @@ def create_doi(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
 @router.get("/{certificate_id}/history")
 def history(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> list[HistoryEventOut]:
     """Every event of the certificate, in order, as stored."""
-    check_reads(app.get(certificate_id), staff)
+    read_for(app, certificate_id, staff)
     return [HistoryEventOut.model_validate(e) for e in histories.history(app, certificate_id)]
