@@ -133,12 +133,14 @@ def enforce_policy(request: Request) -> None:
     decoder: TokenDecoder = request.app.state.tokens
     if policy.audience is Audience.STAFF and policy.privilege is not None:
         member = decoder.staff(_token(request))
+        request.state.actor = member.hsa_id
         check_privilege(member, policy.privilege)
         request.state.staff = member
     elif policy.audience is Audience.CITIZEN:
         decoder.citizen_personnummer(_token(request))
+        request.state.actor = "citizen"  # never the personnummer
     elif policy.audience is Audience.RECIPIENT:
-        decoder.recipient_id(_token(request))
+        request.state.actor = decoder.recipient_id(_token(request))
 
 
 def _token(request: Request) -> str:
