@@ -47,8 +47,9 @@ def read_for(app: Certificates, certificate_id: UUID, staff: Staff) -> Certifica
     return cert
 
 
-def present(cert: Certificate) -> CertificateOut:
-    """The care view of a certificate (read with ``read_for``)."""
+def present(cert: Certificate, staff: Staff) -> CertificateOut:
+    """The care view of a certificate (read with ``read_for``); the actions offered are those
+    the reader's role may take."""
     statuses = visible_statuses(cert.statuses, Viewer.CARE)
     return CertificateOut(
         id=cert.id, type=cert.type_id, type_version=cert.content_version, version=cert.version,
@@ -59,5 +60,5 @@ def present(cert: Certificate) -> CertificateOut:
         relation=cert.relation,
         children=[ChildOut(id=cid, kind=c["kind"], state=c["state"])
                   for cid, c in cert.children.items()],
-        allowed_actions=cert.allowed_actions(),
+        allowed_actions=cert.allowed_actions(staff.role),
     )

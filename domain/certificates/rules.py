@@ -16,7 +16,7 @@ from domain.certificates.lifecycle import (
     StatusEntry,
     StatusKind,
 )
-from domain.shared.care import CareUnit, Staff
+from domain.shared.care import CareUnit, Role, Staff
 from domain.shared.catalogue import CertificateType, certificate_type
 from domain.shared.errors import (
     CertificateComplementedError,
@@ -34,7 +34,7 @@ from domain.shared.errors import (
     StaleVersionError,
 )
 from domain.shared.patient import Patient
-from domain.shared.privileges import Privilege, check_privilege
+from domain.shared.privileges import ACTION_PRIVILEGES, Privilege, check_privilege, may
 from domain.shared.validation import IssueCode, ValidationIssue
 
 
@@ -207,8 +207,9 @@ class CertificateRules:
             )
         self._check_signed_not_revoked()
 
-    def allowed_actions(self) -> list[str]:
-        """What a care user may do next, for a client to show the right buttons."""
+    def allowed_actions(self, role: Role | None = None) -> list[str]:
+        """What a care user (of ``role``, when given) may do next, for a client to show the
+        right buttons."""
         checks = {
             "edit": self.state.is_editable_draft,
             "sign": self.state is CertificateState.DRAFT_COMPLETE,
@@ -223,7 +224,8 @@ class CertificateRules:
             "create_ag7804": _passes(lambda: self.check_can_create_from("lisjp", "ag7804")),
             "create_doi": _passes(lambda: self.check_can_create_from("db", "doi")),
         }
-        return [name for name, allowed in checks.items() if allowed]
+        return [name for name, allowed in checks.items() if allowed and (
+            role is None or may(role, ACTION_PRIVILEGES[name], self.type_id))]
 
 
 def check_version(current: int, based_on_version: int) -> None:

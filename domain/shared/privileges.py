@@ -70,6 +70,17 @@ TYPE_LIMITS: Mapping[tuple[Role, Privilege], frozenset[str]] = {
 }
 
 
+# The privilege each of a certificate's next actions (``allowed_actions``) asks for.
+ACTION_PRIVILEGES: Mapping[str, Privilege] = {
+    "edit": Privilege.SKRIVA_INTYG, "sign": Privilege.SIGNERA_INTYG,
+    "discard": Privilege.SKRIVA_INTYG, "send": Privilege.VISA_INTYG,
+    "revoke": Privilege.MAKULERA_INTYG, "replace": Privilege.ERSATTA_INTYG,
+    "renew": Privilege.FORNYA_INTYG, "complement": Privilege.SVARA_MED_NYTT_INTYG,
+    "copy": Privilege.SKRIVA_INTYG, "create_ag7804": Privilege.SKRIVA_INTYG,
+    "create_doi": Privilege.SKRIVA_INTYG,
+}
+
+
 class Actor(Protocol):
     @property
     def role(self) -> Role: ...

@@ -98,3 +98,18 @@ def test_every_route_of_the_app_has_a_policy_when_the_app_is_built(world):
     _, _, client, _ = world
     assert routes_without_policy(client.app) == []
     assert {f"{m} {p}" for m, p in operations(client)} <= {f"{m} {p}" for m, p in POLICIES}
+
+
+def test_allowed_actions_are_those_of_the_readers_role_when_a_draft_is_read(world):
+    """Hardening item 12: the buttons offered follow the same table as the routes."""
+    settings, clock, client, app = world
+    scene = Scene()
+    call = prepare(app, scene, "GET", "/v1/certificates/{certificate_id}/validation")
+    url = call.url.removesuffix("/validation")
+
+    def actions(role: Role) -> set[str]:
+        headers = {"Authorization": f"Bearer {token_for(settings, scene.member(role), clock)}"}
+        return set(client.get(url, headers=headers).json()["allowedActions"])
+
+    assert actions(Role.DOCTOR) == {"edit", "sign", "discard"}
+    assert actions(Role.NURSE) == actions(Role.CARE_ADMIN) == {"edit", "discard"}

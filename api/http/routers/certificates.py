@@ -50,7 +50,7 @@ def create_draft(body: CreateDraftIn, app: CertificatesDep, staff: StaffDep,
 @router.get("/{certificate_id}")
 def read_certificate(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> CertificateOut:
     """The certificate now: state, statuses, relations and the actions allowed next."""
-    return present(read_for(app, certificate_id, staff))
+    return present(read_for(app, certificate_id, staff), staff)
 
 
 @router.put("/{certificate_id}/content")
