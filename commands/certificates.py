@@ -35,6 +35,7 @@ from domain.shared.catalogue import (
 )
 from domain.shared.errors import CertificateNotFoundError, NotAuthorisedError, StaleVersionError
 from domain.shared.patient import Patient
+from domain.shared.privileges import Privilege, check_privilege
 from domain.shared.validation import ValidationIssue
 from domain.topics import topics_of
 
@@ -60,9 +61,21 @@ class Certificates(Application[UUID]):
             raise CertificateNotFoundError(f"No certificate {certificate_id}.") from None
         return cert
 
-    def validate_draft(self, certificate_id: UUID) -> list[ValidationIssue]:
-        """What is missing or wrong in the draft, checked as of now."""
+    def get_for(self, certificate_id: UUID, by: Staff,
+                privilege: Privilege = Privilege.VISA_INTYG) -> Certificate:
+        """The certificate, for staff who act for its unit and care giver and whose role holds
+        ``privilege`` for its type. Decided before anything about the certificate is told:
+        to anyone else it does not exist (the same 404 as an unknown id)."""
         cert = self.get(certificate_id)
+        if not by.acts_for(cert.care_unit):
+            raise CertificateNotFoundError(f"No certificate {certificate_id}.")
+        check_privilege(by, privilege, cert.type_id)
+        return cert
+
+    def validate_draft(self, certificate_id: UUID,
+                       by: Staff | None = None) -> list[ValidationIssue]:
+        """What is missing or wrong in the draft, checked as of now (for ``by`` when given)."""
+        cert = self.get_for(certificate_id, by) if by else self.get(certificate_id)
         return contents.validate(cert.type_id, cert.content, self.clock().date(), cert.care_unit,
                                  cert.patient.personnummer, cert.content_version)
 
@@ -71,11 +84,12 @@ class Certificates(Application[UUID]):
                      author: Staff, content: dict[str, Any] | None = None) -> CommandResult:
         cert_type = draftable_type(type_id)
         author.check_acts_for(care_unit)
+        check_privilege(author, Privilege.SKRIVA_INTYG, cert_type.id)
         return self._new_draft(cert_type.id, patient, care_unit, author, content or {}, None)
 
     def edit_draft(self, certificate_id: UUID, *, based_on_version: int, content: dict[str, Any],
                    by: Staff, care_unit: CareUnit | None = None) -> CommandResult:
-        cert = self.get(certificate_id)
+        cert = self.get_for(certificate_id, by, Privilege.SKRIVA_INTYG)
         stored = contents.parse_and_dump(cert.type_id, content, cert.content_version)
         unit = _same_unit(cert.care_unit, care_unit) if care_unit else cert.care_unit
         now = self.clock()
@@ -87,7 +101,7 @@ class Certificates(Application[UUID]):
 
     def discard_draft(self, certificate_id: UUID, *, based_on_version: int,
                       by: Staff) -> CommandResult:
-        cert = self.get(certificate_id)
+        cert = self.get_for(certificate_id, by, Privilege.SKRIVA_INTYG)
         now = self.clock()
         cert.discard(by=by, now=now, based_on_version=based_on_version)
         return self._save(cert, *reactions_to_discarding(cert, self._affected(cert), now=now))
@@ -96,7 +110,7 @@ class Certificates(Application[UUID]):
                          by: Staff) -> CommandResult:
         """Sign, then what signing causes (``commands.reactions``): "sign = send" types go to
         their recipient at once, a complement to the parent's recipients."""
-        cert = self.get(certificate_id)
+        cert = self.get_for(certificate_id, by, Privilege.SIGNERA_INTYG)
         now = self.clock()
         issues = contents.validate(cert.type_id, cert.content, now.date(), cert.care_unit,
                                    cert.patient.personnummer, cert.content_version)
@@ -123,9 +137,8 @@ class Certificates(Application[UUID]):
                          by: Staff | str) -> CommandResult:
         """Send to ``recipient``. Care staff (a ``Staff``) send their own unit's certificates;
         a bare id (the citizen's ``INVANA``) is trusted to have been authorised by the caller."""
-        cert = self.get(certificate_id)
-        if isinstance(by, Staff):
-            by.check_acts_for(cert.care_unit)
+        cert = self.get_for(certificate_id, by) if isinstance(by, Staff) else \
+            self.get(certificate_id)
         recipient_for(recipient, cert.type_id)
         cert.send(recipient=recipient, now=self.clock(),
                   by=by.hsa_id if isinstance(by, Staff) else by)
@@ -135,8 +148,7 @@ class Certificates(Application[UUID]):
                            text: str | None,
                            by: Staff) -> CommandResult:
         """Revoke (makulera), then what revoking causes (``commands.reactions``)."""
-        cert = self.get(certificate_id)
-        by.check_acts_for(cert.care_unit)
+        cert = self.get_for(certificate_id, by, Privilege.MAKULERA_INTYG)
         now = self.clock()
         if not cert.revoke(reason=reason, text=text, by=by.hsa_id, now=now):
             return self._save(cert)
@@ -168,13 +180,13 @@ class Certificates(Application[UUID]):
 
     # --- relations -----------------------------------------------------------------------
     def replace_certificate(self, parent_id: UUID, *, by: Staff) -> CommandResult:
-        parent = self.get(parent_id)
+        parent = self.get_for(parent_id, by, Privilege.ERSATTA_INTYG)
         parent.check_can_replace()
         return self._new_child(parent, RelationKind.ERSATT, _current_content(parent), by)
 
     def renew_certificate(self, parent_id: UUID, *, by: Staff) -> CommandResult:
         """Förlängning: a new draft with the content copied but the type's fields cleared."""
-        parent = self.get(parent_id)
+        parent = self.get_for(parent_id, by, Privilege.FORNYA_INTYG)
         parent.check_can_renew()
         current = _current_content(parent)
         renewed = contents.renew(parent.type_id, current)
@@ -182,26 +194,26 @@ class Certificates(Application[UUID]):
         return self._new_child(parent, RelationKind.FRLANG, renewed, by, facts)
 
     def complement_certificate(self, parent_id: UUID, *, by: Staff) -> CommandResult:
-        parent = self.get(parent_id)
+        parent = self.get_for(parent_id, by, Privilege.SVARA_MED_NYTT_INTYG)
         parent.check_can_complement()
         return self._new_child(parent, RelationKind.KOMPLT, _current_content(parent), by)
 
     def copy_locked_draft(self, parent_id: UUID, *, by: Staff) -> CommandResult:
-        parent = self.get(parent_id)
+        parent = self.get_for(parent_id, by, Privilege.SKRIVA_INTYG)
         parent.check_can_copy()
         return self._new_child(parent, RelationKind.KOPIA, _current_content(parent), by)
 
     def create_ag7804_from_lisjp(self, lisjp_id: UUID, *, include_diagnosis: bool,
                                  by: Staff) -> CommandResult:
         """The employer's certificate (AG7804) made from a signed LISJP."""
-        parent = self.get(lisjp_id)
+        parent = self.get_for(lisjp_id, by, Privilege.SKRIVA_INTYG)
         parent.check_can_create_from("lisjp", "ag7804")
         content = contents.ag7804_from_lisjp(parent.content, include_diagnosis)
         return self._new_child(parent, RelationKind.CREATED_FROM, content, by, type_id="ag7804")
 
     def create_doi_from_db(self, db_id: UUID, *, by: Staff) -> CommandResult:
         """The cause-of-death certificate (DOI) made from a signed death certificate (DB)."""
-        parent = self.get(db_id)
+        parent = self.get_for(db_id, by, Privilege.SKRIVA_INTYG)
         parent.check_can_create_from("db", "doi")
         content = contents.doi_from_db(parent.content)
         return self._new_child(parent, RelationKind.CREATED_FROM, content, by, type_id="doi")
@@ -210,10 +222,10 @@ class Certificates(Application[UUID]):
     def _new_child(self, parent: Certificate, kind: RelationKind, content: dict[str, Any],
                    by: Staff, facts: dict[str, Any] | None = None,
                    type_id: str | None = None) -> CommandResult:
-        by.check_acts_for(parent.care_unit)
         relation = {"kind": kind.value, "parent_id": str(parent.id), **(facts or {})}
         child_type = type_id or parent.type_id
         draftable_type(child_type)
+        check_privilege(by, Privilege.SKRIVA_INTYG, child_type)
         return self._new_draft(child_type, parent.patient, parent.care_unit, by, content,
                                relation, parent=parent, kind=kind)
 

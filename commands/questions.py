@@ -22,6 +22,7 @@ from domain.questions.messages import IncomingMessage, Subject
 from domain.questions.rules import check_certificate_open, check_incoming
 from domain.shared.care import Staff
 from domain.shared.identities import normalise_personnummer
+from domain.shared.privileges import Privilege
 
 
 def conversation_of(app: Certificates, certificate_id: uuid.UUID) -> Conversation | None:
@@ -58,10 +59,10 @@ def receive_message(app: Certificates, message: IncomingMessage, sender: str) ->
 
 
 # --- from care ---------------------------------------------------------------------------
-def _for_staff(app: Certificates, certificate_id: uuid.UUID, by: Staff) -> Certificate:
-    cert = app.get(certificate_id)
-    by.check_acts_for(cert.care_unit)
-    return cert
+def _for_staff(app: Certificates, certificate_id: uuid.UUID, by: Staff,
+               privilege: Privilege = Privilege.VISA_INTYG) -> Certificate:
+    """Care's right to the certificate is decided before anything else (404 to a stranger)."""
+    return app.get_for(certificate_id, by, privilege)
 
 
 def send_question(app: Certificates, certificate_id: uuid.UUID, *, subject: Subject,
@@ -84,7 +85,7 @@ def answer_question(app: Certificates, certificate_id: uuid.UUID, question_id: s
 
 def answer_cannot_complement(app: Certificates, certificate_id: uuid.UUID, *, text: str,
                              by: Staff) -> CommandResult:
-    cert = _for_staff(app, certificate_id, by)
+    cert = _for_staff(app, certificate_id, by, Privilege.BESVARA_KOMPLETTERINGSFRAGA)
     conv = _open_conversation(app, cert)
     conv.answer_cannot_complement(message_id=str(app.ids()), text=text, by=by.hsa_id,
                                   now=app.clock())

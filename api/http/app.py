@@ -7,6 +7,7 @@ from fastapi import Depends, FastAPI
 from api.http.auth import TokenDecoder
 from api.http.body_guard import refuse_unstorable_text
 from api.http.errors import install_problem_handlers
+from api.http.policy import check_every_route_has_a_policy, enforce_policy
 from api.http.routers import (
     care_lists,
     certificates,
@@ -29,7 +30,7 @@ def create_app(settings: Settings | None = None, *,
     settings = settings or Settings()
     app = FastAPI(title="intyg", version="0.1.0",
                   description="Event-sourced ledger for Swedish medical certificates.",
-                  dependencies=[Depends(refuse_unstorable_text)])
+                  dependencies=[Depends(enforce_policy), Depends(refuse_unstorable_text)])
     app.state.settings = settings
     app.state.certificates = certificates_app or Certificates(eventsourcing_env(settings))
     app.state.tokens = TokenDecoder(settings)
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None, *,
     for router in (fmb.router, questions.router, citizen.router, care_lists.router,
                    rehabstod.router, statistik.router, statistik_page.router):
         app.include_router(router)
+    check_every_route_has_a_policy(app)
     if settings.is_production and settings.relay_in_serve:
         _run_relay_alongside(app, settings)
     if settings.projections_in_serve:

@@ -33,8 +33,9 @@ def _staff(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Staff:
+    decoded: Staff | None = getattr(request.state, "staff", None)  # by the route's policy
     decoder: TokenDecoder = request.app.state.tokens
-    staff = decoder.staff(_token(credentials))
+    staff = decoded or decoder.staff(_token(credentials))
     request.state.actor = staff.hsa_id
     return staff
 

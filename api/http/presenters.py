@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import structlog
 
 from api.http.schemas import CareUnitIn, CertificateOut, ChildOut, CommandOut, PatientIn, StatusOut
@@ -37,18 +39,18 @@ def command_out(result: CommandResult) -> CommandOut:
                       state=shown_state(result.state.value, result.revoked))
 
 
-def check_reads(cert: Certificate, staff: Staff) -> None:
-    """Staff of the issuing unit only; every read is logged for PDL (patientdatalagen) with
-    ids only."""
-    staff.check_acts_for(cert.care_unit,
-                         "Only staff of the issuing care unit may read this certificate.")
+def read_for(app: Certificates, certificate_id: UUID, staff: Staff) -> Certificate:
+    """The certificate for staff who may read it (to anyone else it does not exist: 404,
+    ``Certificates.get_for``); every read is logged for PDL (patientdatalagen) with ids only."""
+    cert = app.get_for(certificate_id, staff)
     access_log.info("patient_data_read", certificate_id=str(cert.id), actor=staff.hsa_id,
                     care_unit=staff.care_unit_hsa_id)
+    return cert
 
 
 def present(cert: Certificate, staff: Staff) -> CertificateOut:
-    """The care view of a certificate."""
-    check_reads(cert, staff)
+    """The care view of a certificate (read with ``read_for``); the actions offered are those
+    the reader's role may take."""
     statuses = visible_statuses(cert.statuses, Viewer.CARE)
     return CertificateOut(
         id=cert.id, type=cert.type_id, type_version=cert.content_version, version=cert.version,
@@ -60,5 +62,5 @@ def present(cert: Certificate, staff: Staff) -> CertificateOut:
         relation=cert.relation,
         children=[ChildOut(id=cid, kind=c["kind"], state=c["state"])
                   for cid, c in cert.children.items()],
-        allowed_actions=cert.allowed_actions(),
+        allowed_actions=cert.allowed_actions(staff.role),
     )

@@ -112,16 +112,16 @@ class Certificate(CertificateRules, Aggregate):
         self, *, content: dict[str, Any], complete: bool, care_unit: CareUnit | None,
         by: Staff, now: datetime, based_on_version: int,
     ) -> None:
-        check_version(self.version, based_on_version)
         self.check_same_unit(by)
+        check_version(self.version, based_on_version)
         self.check_editable_draft()
         unit = (care_unit or self.care_unit).model_dump()
         self._edited(content, complete, unit, by.hsa_id, now)
 
     def discard(self, *, by: Staff, now: datetime, based_on_version: int) -> None:
         """Throw a draft away (also a locked one). Signed certificates are revoked instead."""
-        check_version(self.version, based_on_version)
         self.check_same_unit(by)
+        check_version(self.version, based_on_version)
         self.check_discardable()
         self._discarded(by.hsa_id, now)
 
@@ -144,7 +144,9 @@ class Certificate(CertificateRules, Aggregate):
         self, *, signer: Staff, now: datetime, issues: list[ValidationIssue],
         based_on_version: int,
     ) -> None:
-        """Sign a complete draft. ``issues`` is the validation of the content at ``now``."""
+        """Sign a complete draft. ``issues`` is the validation of the content at ``now``. Who
+        signs is decided before the version is compared, so a stranger learns nothing."""
+        self.check_same_unit(signer)
         check_version(self.version, based_on_version)
         self.check_signable(signer, issues)
         self._signed(signer.model_dump(mode="json"), now)

@@ -16,7 +16,7 @@ from domain.certificates.lifecycle import (
     StatusEntry,
     StatusKind,
 )
-from domain.shared.care import CareUnit, Staff
+from domain.shared.care import CareUnit, Role, Staff
 from domain.shared.catalogue import CertificateType, certificate_type
 from domain.shared.errors import (
     CertificateComplementedError,
@@ -30,11 +30,11 @@ from domain.shared.errors import (
     DraftLockedError,
     DraftNotLockedError,
     InvalidRevocationError,
-    NotAuthorisedError,
     RelationNotAllowedError,
     StaleVersionError,
 )
 from domain.shared.patient import Patient
+from domain.shared.privileges import ACTION_PRIVILEGES, Privilege, check_privilege, may
 from domain.shared.validation import IssueCode, ValidationIssue
 
 
@@ -104,8 +104,7 @@ class CertificateRules:
 
     # --- guards --------------------------------------------------------------------------
     def check_same_unit(self, staff: Staff) -> None:
-        if staff.care_unit_hsa_id != self.care_unit.hsa_id:
-            raise NotAuthorisedError("Only staff of the issuing care unit may do this.")
+        staff.check_acts_for(self.care_unit)
 
     def check_editable_draft(self) -> None:
         """§5: only unsigned drafts may be edited; a locked one can only be copied."""
@@ -117,11 +116,10 @@ class CertificateRules:
             )
 
     def check_signable(self, signer: Staff, issues: list[ValidationIssue]) -> None:
-        """§5: a doctor of the issuing unit signs a complete, unlocked draft; ``issues`` is the
-        validation of the content at signing."""
+        """§5: a doctor (a dentist for its types) of the issuing unit signs a complete, unlocked
+        draft; ``issues`` is the validation of the content at signing."""
         self.check_same_unit(signer)
-        if not signer.may_sign:
-            raise NotAuthorisedError("Only a doctor may sign a certificate.")
+        check_privilege(signer, Privilege.SIGNERA_INTYG, self.type_id)
         if self.state is CertificateState.DRAFT_LOCKED:
             raise DraftLockedError("A locked draft cannot be signed; copy it instead.")
         self.check_editable_draft()
@@ -209,8 +207,9 @@ class CertificateRules:
             )
         self._check_signed_not_revoked()
 
-    def allowed_actions(self) -> list[str]:
-        """What a care user may do next, for a client to show the right buttons."""
+    def allowed_actions(self, role: Role | None = None) -> list[str]:
+        """What a care user (of ``role``, when given) may do next, for a client to show the
+        right buttons."""
         checks = {
             "edit": self.state.is_editable_draft,
             "sign": self.state is CertificateState.DRAFT_COMPLETE,
@@ -225,7 +224,8 @@ class CertificateRules:
             "create_ag7804": _passes(lambda: self.check_can_create_from("lisjp", "ag7804")),
             "create_doi": _passes(lambda: self.check_can_create_from("db", "doi")),
         }
-        return [name for name, allowed in checks.items() if allowed]
+        return [name for name, allowed in checks.items() if allowed and (
+            role is None or may(role, ACTION_PRIVILEGES[name], self.type_id))]
 
 
 def check_version(current: int, based_on_version: int) -> None:

@@ -13,12 +13,13 @@ ISSUING_UNIT_ONLY = "Only staff of the issuing care unit may do this."
 
 
 class Role(StrEnum):
-    """Roles from the login (SITHS/Efos); only a doctor (läkare) may sign."""
+    """Roles from the login (SITHS/Efos). What each may do is ``domain.shared.privileges``."""
 
-    DOCTOR = "doctor"
-    NURSE = "nurse"
-    CARE_ADMIN = "care_admin"
-    REHAB_COORDINATOR = "rehab_coordinator"
+    DOCTOR = "doctor"  # läkare
+    NURSE = "nurse"  # sjuksköterska
+    CARE_ADMIN = "care_admin"  # vårdadministratör
+    REHAB_COORDINATOR = "rehab_coordinator"  # rehabkoordinator (Rehabstöd)
+    DENTIST = "dentist"  # tandläkare
 
 
 class CareUnit(BaseModel):
@@ -50,15 +51,14 @@ class Staff(BaseModel):
     care_unit_hsa_id: HsaId
     care_giver_hsa_id: HsaId
 
-    @property
-    def may_sign(self) -> bool:
-        return self.role is Role.DOCTOR
-
     def acts_for(self, unit: CareUnit | str) -> bool:
         """Whether the staff member acts for ``unit`` (a care unit or its HSA id): the unit
-        in the token is the only one a person acts for in a session."""
-        hsa_id = unit.hsa_id if isinstance(unit, CareUnit) else unit
-        return self.care_unit_hsa_id == hsa_id
+        in the token is the only one a person acts for in a session, and a care unit's care
+        giver must be the token's too."""
+        if isinstance(unit, CareUnit):
+            return (self.care_unit_hsa_id == unit.hsa_id
+                    and self.care_giver_hsa_id == unit.care_giver_hsa_id)
+        return self.care_unit_hsa_id == unit
 
     def check_acts_for(self, unit: CareUnit | str, refusal: str = ISSUING_UNIT_ONLY) -> None:
         """Refuse (``NotAuthorisedError``) unless the staff member acts for ``unit``."""

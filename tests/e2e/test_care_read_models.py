@@ -218,7 +218,7 @@ def test_fmb_warns_at_the_boundary_and_never_blocks_signing(world):
                                 json={"version": app.get(over).version})
     assert signed_anyway.status_code == 200
     other = bearer(settings, staff_at(care_unit()), clock)
-    assert client.get(f"/v1/certificates/{over}/fmb", headers=other).status_code == 403
+    assert client.get(f"/v1/certificates/{over}/fmb", headers=other).status_code == 404
 
 
 def test_unit_question_list_filters_and_orders_newest_first(world):

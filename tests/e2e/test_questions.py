@@ -225,14 +225,15 @@ def test_signed_complement_closes_komplt_and_its_revocation_reopens_it(client, a
 
 
 def test_another_units_staff_cannot_read_or_answer(client, auth, fk, store_settings, clock):
+    """To another unit's staff the certificate does not exist (404, Hardening item 6)."""
     cert_id, pnr = signed(client, auth)
     asked = message(cert_id, pnr, "OVRIGT")
     post(client, fk, asked)
     other = {"Authorization": f"Bearer {token_for(store_settings, staff_at(care_unit()), clock)}"}
-    assert client.get(f"/v1/certificates/{cert_id}/questions", headers=other).status_code == 403
+    assert client.get(f"/v1/certificates/{cert_id}/questions", headers=other).status_code == 404
     answered = client.post(f"/v1/certificates/{cert_id}/questions/{asked['messageId']}/answer",
                            headers=other, json={"text": "Svar"})
-    assert answered.status_code == 403
+    assert answered.status_code == 404
 
 
 def test_nothing_is_reopened_on_a_revoked_certificate(client, auth, fk):

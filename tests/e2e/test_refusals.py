@@ -89,7 +89,8 @@ def test_create_is_409_when_type_is_import_only(client, auth):
     assert "import-only" in problem["detail"]
 
 
-def test_read_is_403_when_staff_is_from_another_unit(client, auth, store_settings, clock):
+def test_read_is_404_when_staff_is_from_another_unit(client, auth, store_settings, clock):
+    """Another unit's staff are told nothing, not even that the id exists (Hardening item 6)."""
     from tests.e2e.conftest import token_for
     from tests.factories import care_unit, staff_at
 
@@ -97,10 +98,10 @@ def test_read_is_403_when_staff_is_from_another_unit(client, auth, store_setting
     other = token_for(store_settings, staff_at(care_unit()), clock)
     response = client.get(f"/v1/certificates/{cert['id']}",
                           headers={"Authorization": f"Bearer {other}"})
-    assert_problem(response, 403)
+    assert_problem(response, 404)
 
 
-def test_send_is_403_and_reads_nothing_when_staff_is_from_another_unit(
+def test_send_is_404_and_reads_nothing_when_staff_is_from_another_unit(
         client, auth, store_settings, clock, certificates):
     from structlog.testing import capture_logs
 
@@ -116,7 +117,7 @@ def test_send_is_403_and_reads_nothing_when_staff_is_from_another_unit(
                                json={"recipient": "FKASSA"},
                                headers={"Authorization": f"Bearer {other}"})
         client.get(f"/v1/certificates/{cert['id']}", headers=auth)
-    assert_problem(response, 403)
+    assert_problem(response, 404)
     assert position(certificates) == before
     reads = [e for e in logged if e["event"] == "patient_data_read"]
     assert len(reads) == 1  # the owner's GET, never the refused send

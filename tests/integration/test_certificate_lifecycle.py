@@ -12,6 +12,7 @@ from domain.certificates.lifecycle import CertificateState, StatusKind
 from domain.shared.care import Role
 from domain.shared.errors import (
     CertificateNotDraftError,
+    CertificateNotFoundError,
     CertificateNotSignedError,
     DraftIncompleteError,
     DraftLockedError,
@@ -98,7 +99,7 @@ def test_signing_is_refused_when_signer_is_not_a_doctor(certificates, unit):
 def test_edit_is_refused_when_staff_is_from_another_unit(certificates, unit, doctor):
     cert_id = draft(certificates, unit, doctor)
     stranger = staff_at(care_unit())
-    with pytest.raises(NotAuthorisedError):
+    with pytest.raises(CertificateNotFoundError):  # told nothing (Hardening item 6)
         certificates.edit_draft(cert_id, based_on_version=1, content={}, by=stranger)
 
 

@@ -11,7 +11,7 @@ from api.documents.certificate import certificate_pdf
 from api.documents.printed import from_certificate
 from api.http.deps import CertificatesDep, StaffDep
 from api.http.pdf import PDF_RESPONSES, pdf_response
-from api.http.presenters import check_reads, command_out, present, to_care_unit, to_patient
+from api.http.presenters import command_out, present, read_for, to_care_unit, to_patient
 from api.http.schemas import (
     Ag7804In,
     CertificateOut,
@@ -53,14 +53,13 @@ def create_draft(body: CreateDraftIn, app: CertificatesDep, staff: StaffDep,
 @router.get("/{certificate_id}")
 def read_certificate(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> CertificateOut:
     """The certificate now: state, statuses, relations and the actions allowed next."""
-    return present(app.get(certificate_id), staff)
+    return present(read_for(app, certificate_id, staff), staff)
 
 
 @router.get("/{certificate_id}/pdf", response_class=Response, responses=PDF_RESPONSES)
 def print_certificate(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> Response:
     """The certificate as a PDF laid out like the national printout (a PDL-logged read)."""
-    cert = app.get(certificate_id)
-    check_reads(cert, staff)
+    cert = read_for(app, certificate_id, staff)
     return pdf_response(certificate_pdf(from_certificate(cert)), f"intyg-{cert.id}")
 
 
@@ -77,7 +76,7 @@ def edit_draft(certificate_id: UUID, body: EditDraftIn, app: CertificatesDep, st
 @router.get("/{certificate_id}/validation")
 def validate_draft(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> ValidationOut:
     """Every rule the draft fails today, on its question id (empty when it can be signed)."""
-    check_reads(app.get(certificate_id), staff)
+    read_for(app, certificate_id, staff)
     issues = app.validate_draft(certificate_id)
     errors = [IssueOut.model_validate(i.model_dump()) for i in issues]
     return ValidationOut(complete=not issues, errors=errors)
@@ -167,5 +166,5 @@ def create_doi(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
 @router.get("/{certificate_id}/history")
 def history(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> list[HistoryEventOut]:
     """Every event of the certificate, in order, as stored."""
-    check_reads(app.get(certificate_id), staff)
+    read_for(app, certificate_id, staff)
     return [HistoryEventOut.model_validate(e) for e in histories.history(app, certificate_id)]

@@ -10,7 +10,7 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
-from api.http.presenters import check_reads
+from api.http.presenters import read_for
 from domain.shared.errors import RelationNotAllowedError
 from domain.sickleave.fmb import fmb_warning, largest_recommendation
 from projections.rehabstod import patient_certificates, sick_leave_certificate
@@ -23,8 +23,7 @@ def fmb_support(certificate_id: UUID, app: CertificatesDep, staff: StaffDep, hos
                 after: AfterQuery = None) -> dict[str, Any]:
     """The largest FMB recommendation among the draft's diagnoses, the case length with the
     draft, and the warning (null when within the recommendation)."""
-    cert = app.get(certificate_id)
-    check_reads(cert, staff)
+    cert = read_for(app, certificate_id, staff)
     if cert.type_id != "lisjp":
         raise RelationNotAllowedError("FMB decision support is for LISJP (FK 7804) only.")
     doc = {"id": str(cert.id), "type": cert.type_id, "patient": cert.patient_data,

@@ -18,7 +18,7 @@ from api.http.deps import (
     ViewsDep,
     seen_or_503,
 )
-from api.http.presenters import check_reads, command_out
+from api.http.presenters import command_out, read_for
 from api.http.schemas import Body, CommandOut
 from commands import questions
 from domain.questions.messages import IncomingMessage, Subject
@@ -52,7 +52,7 @@ def receive(message: IncomingMessage, recipient: RecipientDep, app: Certificates
 def conversation(certificate_id: UUID, app: CertificatesDep,
                  staff: StaffDep) -> list[dict[str, Any]]:
     """The certificate's questions in the order they were asked, each with its answer."""
-    check_reads(app.get(certificate_id), staff)
+    read_for(app, certificate_id, staff)
     found = questions.conversation_of(app, certificate_id)
     listed = sorted((found.questions.values() if found else ()), key=lambda q: q["sent_at"])
     return [_question_out(q) for q in listed]

@@ -17,8 +17,8 @@ from pydantic.alias_generators import to_camel
 from api.http.bounds import MAX_AGE, MAX_CASE_DAYS, BoundedDate
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
 from domain.shared.care import Role, Staff
-from domain.shared.errors import NotAuthorisedError
 from domain.shared.identities import normalise_personnummer
+from domain.shared.privileges import Privilege, check_privilege
 from domain.sickleave.engine import patient_cases, sick_leave_cases
 from domain.sickleave.filters import SjukfallFilter, apply_filter
 from domain.sickleave.model import (
@@ -43,11 +43,8 @@ Today = Annotated[BoundedDate | None, Query(description="Compute as of this day;
 def _scope(staff: Staff, unit_id: str) -> str | None:
     """The doctor's HSA id (own cases only), or None for the rehab coordinator's whole unit."""
     staff.check_acts_for(unit_id, "Only staff of the care unit see its sick-leave cases.")
-    if staff.role is Role.DOCTOR:
-        return staff.hsa_id
-    if staff.role is Role.REHAB_COORDINATOR:
-        return None
-    raise NotAuthorisedError("Rehabstöd is for doctors and rehab coordinators.")
+    check_privilege(staff, Privilege.VISA_SJUKFALL)  # also the route's policy
+    return staff.hsa_id if staff.role is Role.DOCTOR else None
 
 
 def _out(value: Any) -> Any:

@@ -1,0 +1,152 @@
+"""The access policy of every route, in one registry that one app-wide dependency applies.
+
+Each route (method and path template) names who may call it: staff holding a privilege of
+``domain.shared.privileges``, a citizen, a recipient system, anyone (public), or a statistics
+scope that the statistics route checks against the token (national reports are open). A route
+missing here is refused at start-up (``check_every_route_has_a_policy``) and by the tests.
+
+Order of the checks, so that nobody learns more than they may: the token (401), then the role's
+privilege (403; it says nothing about any certificate), then the caller's right to the
+certificate (``Certificates.get_for``: 404, the same as an unknown id), then version and state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.routing import APIRoute, iter_route_contexts
+
+from api.http.auth import TokenDecoder, unauthorized
+from domain.shared.privileges import Privilege, check_privilege
+
+
+class Audience(StrEnum):
+    STAFF = "staff"
+    CITIZEN = "citizen"
+    RECIPIENT = "recipient"
+    PUBLIC = "public"
+    STATISTICS_SCOPE = "statistics scope"  # national open; below it the route checks the scope
+
+
+@dataclass(frozen=True)
+class Policy:
+    audience: Audience
+    privilege: Privilege | None = None
+
+
+def staff(privilege: Privilege) -> Policy:
+    return Policy(Audience.STAFF, privilege)
+
+
+PUBLIC = Policy(Audience.PUBLIC)
+CITIZEN = Policy(Audience.CITIZEN)
+RECIPIENT = Policy(Audience.RECIPIENT)
+_CERT = "/v1/certificates/{certificate_id}"
+_QUESTION = f"{_CERT}/questions/{{question_id}}"
+_CITIZEN = "/v1/citizen/certificates"
+_REHAB = "/v1/rehabstod/units/{unit_id}"
+
+POLICIES: dict[tuple[str, str], Policy] = {
+    ("GET", "/health"): PUBLIC,
+    ("GET", "/statistik"): PUBLIC,
+    ("GET", "/v1/certificate-types"): PUBLIC,
+    ("GET", "/v1/recipients"): PUBLIC,
+    ("GET", "/v1/statistik/reports"): PUBLIC,
+    ("GET", "/v1/statistik/{level}/reports/{name}"): Policy(Audience.STATISTICS_SCOPE),
+    # Webcert: one certificate
+    ("POST", "/v1/certificates"): staff(Privilege.SKRIVA_INTYG),
+    ("GET", _CERT): staff(Privilege.VISA_INTYG),
+    ("PUT", f"{_CERT}/content"): staff(Privilege.SKRIVA_INTYG),
+    ("GET", f"{_CERT}/validation"): staff(Privilege.VISA_INTYG),
+    ("POST", f"{_CERT}/discard"): staff(Privilege.SKRIVA_INTYG),
+    ("POST", f"{_CERT}/sign"): staff(Privilege.SIGNERA_INTYG),
+    ("POST", f"{_CERT}/send"): staff(Privilege.VISA_INTYG),
+    ("POST", f"{_CERT}/revoke"): staff(Privilege.MAKULERA_INTYG),
+    ("POST", f"{_CERT}/replace"): staff(Privilege.ERSATTA_INTYG),
+    ("POST", f"{_CERT}/renew"): staff(Privilege.FORNYA_INTYG),
+    ("POST", f"{_CERT}/complement"): staff(Privilege.SVARA_MED_NYTT_INTYG),
+    ("POST", f"{_CERT}/copy"): staff(Privilege.SKRIVA_INTYG),
+    ("POST", f"{_CERT}/ag7804"): staff(Privilege.SKRIVA_INTYG),
+    ("POST", f"{_CERT}/doi"): staff(Privilege.SKRIVA_INTYG),
+    ("GET", f"{_CERT}/history"): staff(Privilege.VISA_INTYG),
+    ("GET", f"{_CERT}/fmb"): staff(Privilege.VISA_INTYG),
+    ("GET", f"{_CERT}/pdf"): staff(Privilege.VISA_INTYG),
+    # Webcert: questions and answers
+    ("POST", "/v1/recipient/messages"): RECIPIENT,
+    ("GET", f"{_CERT}/questions"): staff(Privilege.VISA_INTYG),
+    ("POST", f"{_CERT}/questions"): staff(Privilege.VISA_INTYG),
+    ("POST", f"{_CERT}/questions/cannot-complement"):
+        staff(Privilege.BESVARA_KOMPLETTERINGSFRAGA),
+    ("POST", f"{_QUESTION}/answer"): staff(Privilege.VISA_INTYG),
+    ("POST", f"{_QUESTION}/handled"): staff(Privilege.VISA_INTYG),
+    ("POST", f"{_QUESTION}/reopen"): staff(Privilege.VISA_INTYG),
+    ("GET", "/v1/units/{unit_id}/questions"): staff(Privilege.VISA_INTYG),
+    # Webcert: lists
+    ("GET", "/v1/units/{unit_id}/drafts"): staff(Privilege.VISA_INTYG),
+    ("GET", "/v1/units/{unit_id}/certificates"): staff(Privilege.VISA_INTYG),
+    ("GET", "/v1/units/{unit_id}/patients/{personnummer}/certificates"):
+        staff(Privilege.VISA_INTYG),
+    ("GET", "/v1/me/drafts"): staff(Privilege.VISA_INTYG),
+    ("GET", "/v1/me/certificates"): staff(Privilege.VISA_INTYG),
+    # Rehabstöd
+    ("GET", f"{_REHAB}/sjukfall"): staff(Privilege.VISA_SJUKFALL),
+    ("GET", f"{_REHAB}/summary"): staff(Privilege.VISA_SJUKFALL),
+    ("GET", f"{_REHAB}/patients/{{personnummer}}/sjukfall"): staff(Privilege.VISA_SJUKFALL),
+    # Mina intyg
+    ("GET", _CITIZEN): CITIZEN,
+    ("GET", f"{_CITIZEN}/{{certificate_id}}"): CITIZEN,
+    ("GET", f"{_CITIZEN}/{{certificate_id}}/pdf"): CITIZEN,
+    ("POST", f"{_CITIZEN}/{{certificate_id}}/send"): CITIZEN,
+    ("POST", f"{_CITIZEN}/{{certificate_id}}/archive"): CITIZEN,
+    ("POST", f"{_CITIZEN}/{{certificate_id}}/restore"): CITIZEN,
+    ("GET", f"{_CITIZEN}/{{certificate_id}}/employer-version"): CITIZEN,
+    ("GET", f"{_CITIZEN}/{{certificate_id}}/employer-version.pdf"): CITIZEN,
+}
+
+
+def policy_of(method: str, path: str) -> Policy | None:
+    return POLICIES.get((method, path))
+
+
+def routes_without_policy(app: FastAPI) -> list[str]:
+    """Every (method, path) the app serves through FastAPI with no entry in ``POLICIES``."""
+    return [f"{method} {context.path}"
+            for context in iter_route_contexts(app.routes)
+            if isinstance(context.original_route, APIRoute)
+            for method in sorted(context.original_route.methods or ())
+            if (method, context.path) not in POLICIES]
+
+
+def check_every_route_has_a_policy(app: FastAPI) -> None:
+    missing = routes_without_policy(app)
+    if missing:
+        raise RuntimeError(f"Routes without an access policy: {', '.join(missing)}.")
+
+
+def enforce_policy(request: Request) -> None:
+    """App-wide dependency: the route's policy, before its own dependencies and body."""
+    route = request.scope.get("route")
+    path = route.path if isinstance(route, APIRoute) else ""
+    policy = policy_of(request.method, path)
+    if policy is None:  # unreachable after the start-up check; refused rather than open
+        raise HTTPException(status_code=403, detail="This route has no access policy.")
+    decoder: TokenDecoder = request.app.state.tokens
+    if policy.audience is Audience.STAFF and policy.privilege is not None:
+        member = decoder.staff(_token(request))
+        request.state.actor = member.hsa_id
+        check_privilege(member, policy.privilege)
+        request.state.staff = member
+    elif policy.audience is Audience.CITIZEN:
+        decoder.citizen_personnummer(_token(request))
+        request.state.actor = "citizen"  # never the personnummer
+    elif policy.audience is Audience.RECIPIENT:
+        request.state.actor = decoder.recipient_id(_token(request))
+
+
+def _token(request: Request) -> str:
+    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not credentials.strip():
+        raise unauthorized("A bearer token is required.")
+    return credentials.strip()

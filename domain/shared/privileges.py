@@ -1,0 +1,103 @@
+"""Who may do what: the one table of roles and privileges every route and command consults.
+
+It follows the national configuration, in our own words:
+
+- Webcert's role and privilege configuration (the ``authorities-default.yaml`` of Inera's
+  Webcert, sklintyg/webcert): the roles LAKARE (läkare), TANDLAKARE (tandläkare) and
+  VARDADMINISTRATOR (vårdadministratör) with the privileges VISA_INTYG, SKRIVA_INTYG,
+  SIGNERA_INTYG, MAKULERA_INTYG, FORNYA_INTYG, ERSATTA_INTYG, BESVARA_KOMPLETTERINGSFRAGA and
+  SVARA_MED_NYTT_INTYG, some of them limited to certificate types (the dentist's).
+  A licensed nurse (sjuksköterska) who is neither läkare nor tandläkare falls back to the
+  vårdadministratör role in Webcert's role resolution, so a nurse has its privileges.
+- Rehabstöd's configuration (its ``authorities.yaml``): the roles LAKARE and REHABKOORDINATOR,
+  both let into Rehabstöd. A rehab coordinator is no Webcert user: Rehabstöd only.
+
+Sending a signed certificate and handling questions other than KOMPLT are Webcert *features*
+open to every Webcert user of the unit, so they need VISA_INTYG only. See docs/privileges.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Protocol
+
+from domain.shared.care import Role
+from domain.shared.errors import NotAuthorisedError
+
+
+class Privilege(StrEnum):
+    """Webcert's privilege names, plus Rehabstöd's access (VISA_SJUKFALL)."""
+
+    VISA_INTYG = "VISA_INTYG"  # read a certificate, its questions; send; handle questions
+    SKRIVA_INTYG = "SKRIVA_INTYG"  # create, edit, discard and copy drafts
+    SIGNERA_INTYG = "SIGNERA_INTYG"
+    MAKULERA_INTYG = "MAKULERA_INTYG"  # revoke
+    FORNYA_INTYG = "FORNYA_INTYG"  # renew (förlängning)
+    ERSATTA_INTYG = "ERSATTA_INTYG"  # replace
+    SVARA_MED_NYTT_INTYG = "SVARA_MED_NYTT_INTYG"  # complement: answer KOMPLT with a new draft
+    BESVARA_KOMPLETTERINGSFRAGA = "BESVARA_KOMPLETTERINGSFRAGA"  # answer KOMPLT in text
+    VISA_SJUKFALL = "VISA_SJUKFALL"  # Rehabstöd's sick-leave cases
+
+
+_WRITER = frozenset({
+    Privilege.VISA_INTYG, Privilege.SKRIVA_INTYG, Privilege.FORNYA_INTYG,
+    Privilege.SVARA_MED_NYTT_INTYG, Privilege.BESVARA_KOMPLETTERINGSFRAGA,
+})
+_SIGNER = _WRITER | {Privilege.SIGNERA_INTYG, Privilege.MAKULERA_INTYG, Privilege.ERSATTA_INTYG}
+
+ROLE_PRIVILEGES: Mapping[Role, frozenset[Privilege]] = {
+    Role.DOCTOR: _SIGNER | {Privilege.VISA_SJUKFALL},  # LAKARE (Webcert and Rehabstöd)
+    Role.DENTIST: _SIGNER,  # TANDLAKARE, for its types only (TYPE_LIMITS)
+    Role.CARE_ADMIN: _WRITER,  # VARDADMINISTRATOR
+    Role.NURSE: _WRITER,  # Webcert's fallback role for a nurse: VARDADMINISTRATOR
+    Role.REHAB_COORDINATOR: frozenset({Privilege.VISA_SJUKFALL}),  # REHABKOORDINATOR
+}
+
+_DENTIST_TYPES = frozenset({"fk7263", "lisjp", "ag114", "ag7804", "af00251"})
+_ADMIN_RENEWS = frozenset({"lisjp", "luse", "luae_na", "luae_fs", "ag7804"})
+TYPE_LIMITS: Mapping[tuple[Role, Privilege], frozenset[str]] = {
+    (Role.DENTIST, Privilege.VISA_INTYG): _DENTIST_TYPES,
+    (Role.DENTIST, Privilege.SKRIVA_INTYG): _DENTIST_TYPES,
+    (Role.DENTIST, Privilege.SIGNERA_INTYG): _DENTIST_TYPES - {"fk7263"},
+    (Role.DENTIST, Privilege.MAKULERA_INTYG): _DENTIST_TYPES,
+    (Role.DENTIST, Privilege.FORNYA_INTYG): frozenset({"lisjp", "ag7804", "af00251"}),
+    (Role.DENTIST, Privilege.ERSATTA_INTYG): _DENTIST_TYPES - {"fk7263"},
+    (Role.DENTIST, Privilege.SVARA_MED_NYTT_INTYG): frozenset({"lisjp"}),
+    (Role.DENTIST, Privilege.BESVARA_KOMPLETTERINGSFRAGA): frozenset({"lisjp"}),
+    (Role.CARE_ADMIN, Privilege.FORNYA_INTYG): _ADMIN_RENEWS,
+    (Role.NURSE, Privilege.FORNYA_INTYG): _ADMIN_RENEWS,
+}
+
+
+# The privilege each of a certificate's next actions (``allowed_actions``) asks for.
+ACTION_PRIVILEGES: Mapping[str, Privilege] = {
+    "edit": Privilege.SKRIVA_INTYG, "sign": Privilege.SIGNERA_INTYG,
+    "discard": Privilege.SKRIVA_INTYG, "send": Privilege.VISA_INTYG,
+    "revoke": Privilege.MAKULERA_INTYG, "replace": Privilege.ERSATTA_INTYG,
+    "renew": Privilege.FORNYA_INTYG, "complement": Privilege.SVARA_MED_NYTT_INTYG,
+    "copy": Privilege.SKRIVA_INTYG, "create_ag7804": Privilege.SKRIVA_INTYG,
+    "create_doi": Privilege.SKRIVA_INTYG,
+}
+
+
+class Actor(Protocol):
+    @property
+    def role(self) -> Role: ...
+
+
+def may(role: Role, privilege: Privilege, type_id: str | None = None) -> bool:
+    """Whether ``role`` holds ``privilege`` (for certificates of ``type_id`` when given)."""
+    if privilege not in ROLE_PRIVILEGES.get(role, frozenset()):
+        return False
+    limit = TYPE_LIMITS.get((role, privilege))
+    return type_id is None or limit is None or type_id in limit
+
+
+def check_privilege(actor: Actor, privilege: Privilege, type_id: str | None = None) -> None:
+    """Refuse (``NotAuthorisedError``, 403) unless the actor's role holds the privilege."""
+    if not may(actor.role, privilege, type_id):
+        for_type = f" for {type_id}" if type_id and may(actor.role, privilege) else ""
+        raise NotAuthorisedError(
+            f"The role {actor.role.value} does not have the privilege {privilege.value}"
+            f"{for_type}.")
