@@ -57,7 +57,7 @@ class Certificates(Application[UUID]):
         try:
             cert: Certificate = self.repository.get(certificate_id)
         except AggregateNotFoundError:
-            raise CertificateNotFoundError(f"No certificate {certificate_id}.") from None
+            raise certificate_not_found(certificate_id) from None
         return cert
 
     def validate_draft(self, certificate_id: UUID) -> list[ValidationIssue]:
@@ -266,6 +266,11 @@ class Certificates(Application[UUID]):
                 "Another command changed the certificate at the same time; reload and retry."
             ) from None
         return result_of(first, first.version, recordings)
+
+
+def certificate_not_found(certificate_id: UUID) -> CertificateNotFoundError:
+    """The one answer for a certificate the caller may not know of, whether or not it exists."""
+    return CertificateNotFoundError(f"No certificate {certificate_id}.")
 
 
 def _current_content(parent: Certificate) -> dict[str, Any]:

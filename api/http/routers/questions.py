@@ -40,7 +40,8 @@ class TextIn(Body):
 @router.post("/recipient/messages", status_code=201)
 def receive(message: IncomingMessage, recipient: RecipientDep, app: CertificatesDep,
             response: Response) -> CommandOut:
-    """A recipient's question, answer (``answers``) or reminder (subject PAMINN, ``reminds``).
+    """A recipient's question, answer (``answers``) or reminder (subject PAMINN, ``reminds``)
+    on a certificate sent to it; any other certificate is 404, as one that does not exist.
     A message id already taken writes nothing: 200 with ``changed: false``."""
     result = questions.receive_message(app, message, recipient)
     if not result.changed:
