@@ -10,12 +10,13 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import RecordConflictError
+from eventsourcing.persistence import RecordConflictError, Recording
 from eventsourcing.utils import EnvType
 
 from commands.clock import Clock, IdFactory, new_id, system_clock
 from commands.conversations import load_conversation
 from commands.death_registers import DeathRegisters, check_new_draft
+from commands.idempotency import riding_claims
 from commands.reactions import (
     Affected,
     reactions_to_discarding,
@@ -51,6 +52,11 @@ class Certificates(Application[UUID]):
         self.ids = ids
         self.death_registers = DeathRegisters(self.repository,
                                               self.env.get("CIPHER_KEY") or self.name)
+
+    def save(self, *objs: Any, **kwargs: Any) -> list[Recording[UUID]]:
+        """Every save of a command; an Idempotency-Key's claim riding along with the command
+        (``commands.idempotency``) is saved first, in the same transaction."""
+        return super().save(*riding_claims(), *objs, **kwargs)
 
     # --- reading -------------------------------------------------------------------------
     def get(self, certificate_id: UUID) -> Certificate:
