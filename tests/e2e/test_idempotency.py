@@ -198,3 +198,22 @@ def test_retry_is_409_and_runs_nothing_when_the_first_answer_was_lost_in_a_crash
     assert again.status_code == 409
     assert "not run again" in again.json()["detail"]
     assert _head(client) == head
+
+
+def test_retried_answer_reads_its_own_write_when_the_views_run(world):
+    """Hardening item 13: the position in a replayed answer is the command's, and the views
+    (which pass over the key's claim) reach it."""
+    from tests.e2e.read_models import bearer
+    from tests.factories import care_unit
+
+    settings, clock, client, _ = world
+    unit = care_unit()
+    auth = _with_key(bearer(settings, staff_at(unit), clock), uuid.uuid4().hex)
+    body = _draft_body()
+    first = client.post("/v1/certificates", json=body, headers=auth).json()
+    again = client.post("/v1/certificates", json=body, headers=auth).json()
+    assert again == first
+    listed = client.get(f"/v1/units/{unit.hsa_id}/drafts?after={again['position']}",
+                        headers=auth)
+    assert listed.status_code == 200, listed.text
+    assert [d["id"] for d in listed.json()] == [first["id"]]
