@@ -10,20 +10,20 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import RecordConflictError, Recording
+from eventsourcing.persistence import RecordConflictError
 from eventsourcing.utils import EnvType
 
 from commands.clock import Clock, IdFactory, new_id, system_clock
 from commands.conversations import load_conversation
 from commands.death_registers import DeathRegisters, check_new_draft
-from commands.idempotency import riding_claims
+from commands.idempotency import claims_for
 from commands.reactions import (
     Affected,
     reactions_to_discarding,
     reactions_to_revoking,
     reactions_to_signing,
 )
-from commands.results import CommandResult, result_of, unchanged
+from commands.results import CommandResult, expected, result_of, unchanged
 from domain.certificates.certificate import Certificate
 from domain.certificates.lifecycle import RelationKind, RevocationReason
 from domain.content import registry as contents
@@ -52,11 +52,6 @@ class Certificates(Application[UUID]):
         self.ids = ids
         self.death_registers = DeathRegisters(self.repository,
                                               self.env.get("CIPHER_KEY") or self.name)
-
-    def save(self, *objs: Any, **kwargs: Any) -> list[Recording[UUID]]:
-        """Every save of a command; an Idempotency-Key's claim riding along with the command
-        (``commands.idempotency``) is saved first, in the same transaction."""
-        return super().save(*riding_claims(), *objs, **kwargs)
 
     # --- reading -------------------------------------------------------------------------
     def get(self, certificate_id: UUID) -> Certificate:
@@ -265,8 +260,10 @@ class Certificates(Application[UUID]):
             start = page[-1].id + 1
 
     def _save(self, first: Certificate, *others: Aggregate | None) -> CommandResult:
+        """Save in one transaction, with an Idempotency-Key's claim when the request has one."""
+        claims = claims_for(expected(first, first.version), first, *others)
         try:
-            recordings = self.save(first, *others)
+            recordings = self.save(*claims, first, *others)
         except RecordConflictError:
             raise StaleVersionError(
                 "Another command changed the certificate at the same time; reload and retry."

@@ -14,7 +14,8 @@ from eventsourcing.domain import Aggregate
 
 from commands.certificates import Certificates, certificate_not_found
 from commands.conversations import load_conversation
-from commands.results import CommandResult, result_of, unchanged
+from commands.idempotency import claims_for
+from commands.results import CommandResult, expected, result_of, unchanged
 from domain.certificates.certificate import Certificate
 from domain.questions.claim import MessageClaim, claim_id
 from domain.questions.conversation import Conversation
@@ -36,7 +37,8 @@ def _open_conversation(app: Certificates, cert: Certificate) -> Conversation:
 
 def _done(app: Certificates, cert: Certificate, conv: Conversation,
           *others: Aggregate) -> CommandResult:
-    return result_of(cert, conv.version, app.save(conv, *others))
+    claims = claims_for(expected(cert, conv.version), conv, *others)
+    return result_of(cert, conv.version, app.save(*claims, conv, *others))
 
 
 # --- from the recipient -----------------------------------------------------------------

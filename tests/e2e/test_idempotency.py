@@ -173,31 +173,39 @@ class _CrashError(Exception):
     """The process stopping between the command's commit and its answer's."""
 
 
-def test_retry_is_409_and_runs_nothing_when_the_first_answer_was_lost_in_a_crash(
+def test_retry_gets_the_first_result_and_runs_nothing_when_the_first_answer_was_lost_in_a_crash(
         client, auth, doctor, unit, monkeypatch):
-    """Hardening item 13: the command and its key's claim commit together, so a crash before
-    the answer is recorded can never let a retry run the command a second time."""
+    """Hardening item 13: the command and its key's claim (with the result) commit together,
+    so a crash before the answer's position is recorded never lets a retry run the command
+    again; the retry gets the result with a position at or after the command's events."""
     from api.http.idempotency import caller_of, request_fingerprint
     from commands.idempotency import run_once
     from domain.shared.idempotency import RequestClaim
     from tests.factories import patient
 
-    def crash(self: RequestClaim, answer: dict[str, Any]) -> None:
+    def crash(self: RequestClaim, position: int | None) -> None:
         raise _CrashError
 
     app, key, body = client.app.state.certificates, "crash-" + uuid.uuid4().hex, _draft_body()
     fingerprint = request_fingerprint("POST", "/v1/certificates", json.dumps(body).encode())
+    before = _head(client)
     monkeypatch.setattr(RequestClaim, "answer_given", crash)
     with pytest.raises(_CrashError):  # the first request, as the endpoint runs it
         run_once(app, caller=caller_of(doctor), key=key, fingerprint=fingerprint,
                  command=lambda: app.create_draft(type_id="lisjp", patient=patient(),
                                                   care_unit=unit, author=doctor))
     monkeypatch.undo()
+    [made] = [n for n in app.recorder.select_notifications(before + 1, 10)
+              if n.topic.endswith("DraftCreated")]
     head = _head(client)
     again = client.post("/v1/certificates", json=body, headers=_with_key(auth, key))
-    assert again.status_code == 409
-    assert "not run again" in again.json()["detail"]
-    assert _head(client) == head
+    assert again.status_code == 201, again.text
+    assert again.json()["id"] == str(made.originator_id)
+    assert again.json()["version"] == 1 and again.json()["position"] >= made.id
+    written = app.recorder.select_notifications(head + 1, 10)
+    assert [n.topic.rsplit(".", 1)[-1] for n in written] == ["RequestAnswered"]
+    assert client.post("/v1/certificates", json=body,
+                       headers=_with_key(auth, key)).json() == again.json()
 
 
 def test_retried_answer_reads_its_own_write_when_the_views_run(world):
