@@ -6,7 +6,8 @@ A token is trusted no further than its claims agree with each other and with its
 - a care user's ``care_unit`` must belong to its ``care_giver`` (``unit_belongs_to_care_giver``:
   the two HSA ids share the issuing organisation's prefix);
 - a claim is read only on the role it belongs to: ``statistics_regions`` only on a care user's
-  token, the personnummer only on a citizen's, the recipient id only on a recipient system's.
+  token, the personnummer only on a citizen's, the recipient id only on a recipient system's
+  (and only an authority of the catalogue, e.g. FKASSA, has such a system).
 A refusal is a 401 that names the rule broken and never echoes a claim's value.
 """
 
@@ -23,6 +24,7 @@ from pydantic import ValidationError
 
 from commands.settings import Settings
 from domain.shared.care import Role, Staff, unit_belongs_to_care_giver
+from domain.shared.catalogue import RECIPIENTS, RecipientKind
 
 _REQUIRED = ["sub", "name", "role", "care_unit", "care_giver", "exp"]
 CITIZEN_ROLE = "citizen"
@@ -74,11 +76,15 @@ class TokenDecoder:
         return str(claims["sub"])
 
     def recipient_id(self, token: str) -> str:
-        """The recipient system of a token with role ``recipient`` (``sub``: e.g. FKASSA)."""
+        """The recipient system of a token with role ``recipient`` (``sub``: e.g. FKASSA): an
+        active authority of the catalogue, the only recipients with systems of their own."""
         claims = self.claims(token)
         if claims.get("role") != RECIPIENT_ROLE or not isinstance(claims.get("sub"), str):
             raise unauthorized("The token is not a recipient system's token.")
-        return str(claims["sub"])
+        found = RECIPIENTS.get(claims["sub"])
+        if found is None or not found.active or found.kind is not RecipientKind.AUTHORITY:
+            raise unauthorized("The token's subject is not a known recipient system.")
+        return found.id
 
     def staff(self, token: str) -> Staff:
         """The care user of a token with a staff role, its unit one of its care giver's."""

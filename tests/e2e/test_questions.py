@@ -60,10 +60,10 @@ def test_message_for_the_wrong_patient_is_refused_and_writes_nothing(client, aut
 
 def test_unknown_recipient_is_refused_and_writes_nothing(client, auth, store_settings, clock):
     cert_id, pnr = signed(client, auth)
-    for sender in ("NOPE", "TRANSP"):  # unknown, and a recipient that does not take lisjp
+    for sender, status in (("NOPE", 401), ("TRANSP", 404)):  # unknown; not a lisjp recipient
         refused = post(client, recipient_auth(store_settings, clock, sender),
                        message(cert_id, pnr))
-        assert refused.status_code == 404, sender  # never sent to it: as if it did not exist
+        assert refused.status_code == status, sender  # TRANSP: never sent to it, as if missing
     assert conversation(client, auth, cert_id) == []
 
 

@@ -56,11 +56,11 @@ def test_question_is_answered_as_for_a_missing_certificate_when_never_sent_to_th
 
 def test_question_is_refused_when_the_certificate_went_to_another_recipient(
         client, auth, store_settings, clock):
-    """Hardening item 5: a certificate sent to FKASSA is not the business of AF (a known
-    recipient of other types), nor of a sender nobody knows."""
+    """Hardening item 5: a certificate sent to FKASSA is not the business of AF or TRANSP
+    (known recipients of other types)."""
     cert_id, pnr = signed(client, auth, send_to="FKASSA")
     body = message(cert_id, pnr)
-    for sender in ("AF", "TRANSP", "NOPE"):
+    for sender in ("AF", "TRANSP"):
         other = recipient_auth(store_settings, clock, sender)
         refused = post(client, other, body)
         assert refused.status_code == 404, sender
@@ -84,11 +84,16 @@ def test_replayed_message_id_tells_a_foreign_recipient_nothing_when_it_is_taken(
 
 def test_unknown_sender_is_not_told_the_certificate_type_when_refused(
         client, auth, store_settings, clock):
-    """Hardening item 5: the refusal names no type, state or patient of the certificate."""
+    """Hardening item 5 (and 11): a sender that is no recipient system of the catalogue
+    (unknown, or the care and citizen pseudo-recipients) is refused at the token, before any
+    certificate is looked at; the refusal names no type, state or patient."""
     cert_id, pnr = signed(client, auth, send_to="FKASSA")
-    refused = post(client, recipient_auth(store_settings, clock, "NOPE"), message(cert_id, pnr))
-    assert refused.status_code == 404
-    assert "lisjp" not in refused.text.lower() and pnr not in refused.text
+    for sender in ("NOPE", "HSVARD", "INVANA"):
+        refused = post(client, recipient_auth(store_settings, clock, sender),
+                       message(cert_id, pnr))
+        assert refused.status_code == 401, sender
+        assert "lisjp" not in refused.text.lower() and pnr not in refused.text
+        assert sender not in refused.text
 
 
 def test_the_certificates_own_recipient_is_still_told_why_when_it_is_revoked(
