@@ -16,13 +16,14 @@ from eventsourcing.utils import EnvType
 from commands.clock import Clock, IdFactory, new_id, system_clock
 from commands.conversations import load_conversation
 from commands.death_registers import DeathRegisters, check_new_draft
+from commands.idempotency import claims_for
 from commands.reactions import (
     Affected,
     reactions_to_discarding,
     reactions_to_revoking,
     reactions_to_signing,
 )
-from commands.results import CommandResult, result_of, unchanged
+from commands.results import CommandResult, expected, result_of, unchanged
 from domain.certificates.certificate import Certificate
 from domain.certificates.lifecycle import RelationKind, RevocationReason
 from domain.content import registry as contents
@@ -58,7 +59,7 @@ class Certificates(Application[UUID]):
         try:
             cert: Certificate = self.repository.get(certificate_id)
         except AggregateNotFoundError:
-            raise CertificateNotFoundError(f"No certificate {certificate_id}.") from None
+            raise certificate_not_found(certificate_id) from None
         return cert
 
     def get_for(self, certificate_id: UUID, by: Staff,
@@ -271,13 +272,20 @@ class Certificates(Application[UUID]):
             start = page[-1].id + 1
 
     def _save(self, first: Certificate, *others: Aggregate | None) -> CommandResult:
+        """Save in one transaction, with an Idempotency-Key's claim when the request has one."""
+        claims = claims_for(expected(first, first.version), first, *others)
         try:
-            recordings = self.save(first, *others)
+            recordings = self.save(*claims, first, *others)
         except RecordConflictError:
             raise StaleVersionError(
                 "Another command changed the certificate at the same time; reload and retry."
             ) from None
         return result_of(first, first.version, recordings)
+
+
+def certificate_not_found(certificate_id: UUID) -> CertificateNotFoundError:
+    """The one answer for a certificate the caller may not know of, whether or not it exists."""
+    return CertificateNotFoundError(f"No certificate {certificate_id}.")
 
 
 def _current_content(parent: Certificate) -> dict[str, Any]:

@@ -12,9 +12,10 @@ import uuid
 
 from eventsourcing.domain import Aggregate
 
-from commands.certificates import Certificates
+from commands.certificates import Certificates, certificate_not_found
 from commands.conversations import load_conversation
-from commands.results import CommandResult, result_of, unchanged
+from commands.idempotency import claims_for
+from commands.results import CommandResult, expected, result_of, unchanged
 from domain.certificates.certificate import Certificate
 from domain.questions.claim import MessageClaim, claim_id
 from domain.questions.conversation import Conversation
@@ -37,14 +38,26 @@ def _open_conversation(app: Certificates, cert: Certificate) -> Conversation:
 
 def _done(app: Certificates, cert: Certificate, conv: Conversation,
           *others: Aggregate) -> CommandResult:
-    return result_of(cert, conv.version, app.save(conv, *others))
+    claims = claims_for(expected(cert, conv.version), conv, *others)
+    return result_of(cert, conv.version, app.save(*claims, conv, *others))
 
 
 # --- from the recipient -----------------------------------------------------------------
+def _for_recipient(app: Certificates, certificate_id: uuid.UUID, recipient: str) -> Certificate:
+    """§5 and §6: a recipient sees and acts on a certificate only when it was sent to it. Any
+    other certificate is answered exactly as one that does not exist, so a recipient learns
+    nothing about it, not even that it exists; this check comes before every other."""
+    cert = app.get(certificate_id)
+    if not cert.is_sent_to(recipient):
+        raise certificate_not_found(certificate_id)
+    return cert
+
+
 def receive_message(app: Certificates, message: IncomingMessage, sender: str) -> CommandResult:
-    """A question, answer or reminder from the recipient ``sender`` (from its token). A message
-    id seen before writes nothing and answers ``changed=False``."""
-    cert = app.get(message.certificate_id)
+    """A question, answer or reminder from the recipient ``sender`` (from its token), on a
+    certificate sent to it. A message id seen before writes nothing and answers
+    ``changed=False``."""
+    cert = _for_recipient(app, message.certificate_id, sender)
     claim = claim_id(message.message_id)
     if claim in app.repository:
         return unchanged(cert, cert.version)

@@ -34,6 +34,11 @@ def result_of(cert: Certificate, version: int, recordings: list[Recording[UUID]]
                          changed=bool(recordings), revoked=cert.is_revoked)
 
 
+def expected(cert: Certificate, version: int) -> CommandResult:
+    """The result a command is about to have, before its events are stored (so no position)."""
+    return CommandResult(id=cert.id, version=version, position=None, state=cert.state)
+
+
 def unchanged(cert: Certificate, version: int) -> CommandResult:
     """An idempotent repeat: nothing written."""
     return CommandResult(id=cert.id, version=version, position=None, state=cert.state,

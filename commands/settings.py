@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
     jwt_public_key: str | None = None
     jwt_issuer: str = "intyg"
+    jwt_max_lifetime_hours: float = Field(default=12.0, gt=0, le=24 * 7)
 
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
     kafka_partitions: int = 3

@@ -29,6 +29,7 @@ from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
+from domain.shared.idempotency import RequestClaim
 
 
 def _event(aggregate: Any, name: str) -> Any:
@@ -40,7 +41,8 @@ _C = Certificate
 _Q = Conversation
 _D = DeathRegister
 _M = MessageClaim
-AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M)  # every aggregate class the store holds
+_R = RequestClaim
+AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R)  # every aggregate class the store holds
 
 STORED_TOPICS: dict[str, Any] = {
     # The certificate (domain/certificate.py before the move).
@@ -91,6 +93,10 @@ STORED_TOPICS: dict[str, Any] = {
     # The claim of a recipient's message id (commands/questions.py before the move).
     "commands.questions:MessageClaim": _M,
     "commands.questions:MessageClaim.MessageClaimed": _event(_M, "MessageClaimed"),
+    # The claim of a caller's Idempotency-Key (first stored where it lives today).
+    "domain.shared.idempotency:RequestClaim": _R,
+    "domain.shared.idempotency:RequestClaim.RequestClaimed": _event(_R, "RequestClaimed"),
+    "domain.shared.idempotency:RequestClaim.RequestAnswered": _event(_R, "RequestAnswered"),
 }
 
 

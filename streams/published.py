@@ -1,6 +1,7 @@
 """Which stored events leave the store: every topic of the notification log is either published
 (certificates and the conversations about them), internal (the per-patient death registers and
-the message-id claims, uniqueness indexes derivable from the published events), or unknown.
+the message-id claims, uniqueness indexes derivable from the published events; the claims of
+Idempotency-Keys, an index of requests), or unknown.
 
 An unknown topic is a class the topic registry (``domain.topics``) does not know: a move or
 rename without an alias, or a new event never pinned. Passing over it would lose an event
@@ -17,10 +18,11 @@ from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
+from domain.shared.idempotency import RequestClaim
 from domain.topics import topics_of
 
 PUBLISHED_TOPICS = frozenset(topics_of(Certificate, Conversation))
-INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim))
+INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim))
 KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS
 
 

@@ -1,7 +1,20 @@
-"""Bearer tokens (JWT): who is acting. Care staff carry their HSA ids, role and care unit."""
+"""Bearer tokens (JWT): who is acting. Care staff carry their HSA ids, role and care unit.
+
+A token is trusted no further than its claims agree with each other and with its role:
+- it lives at most ``INTYG_JWT_MAX_LIFETIME_HOURS`` (``exp`` - ``iat``, or ``exp`` - now when it
+  has no ``iat``), so a stolen token cannot be used for years;
+- a care user's ``care_unit`` must belong to its ``care_giver`` (``unit_belongs_to_care_giver``:
+  the two HSA ids share the issuing organisation's prefix);
+- a claim is read only on the role it belongs to: ``statistics_regions`` only on a care user's
+  token, the personnummer only on a citizen's, the recipient id only on a recipient system's
+  (and only an authority of the catalogue, e.g. FKASSA, has such a system).
+A refusal is a 401 that names the rule broken and never echoes a claim's value.
+"""
 
 from __future__ import annotations
 
+import re
+import time
 from typing import Any
 
 import jwt
@@ -9,11 +22,23 @@ from fastapi import HTTPException
 from pydantic import ValidationError
 
 from commands.settings import Settings
-from domain.shared.care import Role, Staff
+from domain.shared.care import Role, Staff, unit_belongs_to_care_giver
+from domain.shared.catalogue import RECIPIENTS, RecipientKind
 
 _REQUIRED = ["sub", "name", "role", "care_unit", "care_giver", "exp"]
 CITIZEN_ROLE = "citizen"
 RECIPIENT_ROLE = "recipient"
+STAFF_ROLES = frozenset(role.value for role in Role)
+CLOCK_SKEW_SECONDS = 60
+_LAN = re.compile(r"^(0[1-9]|1[0-9]|2[0-5])$")
+_REASONS: list[tuple[type[jwt.PyJWTError], str]] = [
+    (jwt.ExpiredSignatureError, "The bearer token has expired."),
+    (jwt.ImmatureSignatureError, "The bearer token is not valid yet."),
+    (jwt.InvalidIssuerError, "The bearer token's issuer is not accepted."),
+    (jwt.InvalidSignatureError, "The bearer token's signature does not verify."),
+    (jwt.InvalidAlgorithmError, "The bearer token is signed with an algorithm not accepted."),
+    (jwt.MissingRequiredClaimError, "The bearer token lacks a required claim (sub, exp)."),
+]
 
 
 class TokenDecoder:
@@ -22,17 +47,25 @@ class TokenDecoder:
     def __init__(self, settings: Settings) -> None:
         self._algorithm = settings.jwt_algorithm
         self._issuer = settings.jwt_issuer
+        self._max_lifetime = settings.jwt_max_lifetime_hours * 3600
         if settings.jwt_algorithm == "RS256":
             self._key: str = settings.jwt_public_key or ""
         else:
             self._key = settings.jwt_secret.get_secret_value()
 
     def claims(self, token: str) -> dict[str, Any]:
+        """The verified claims: signature, issuer, expiry and the maximum lifetime."""
         try:
-            return jwt.decode(token, self._key, algorithms=[self._algorithm],
-                              issuer=self._issuer, options={"require": ["exp", "sub"]})
+            claims: dict[str, Any] = jwt.decode(
+                token, self._key, algorithms=[self._algorithm], issuer=self._issuer,
+                leeway=CLOCK_SKEW_SECONDS, options={"require": ["exp", "sub"]})
         except jwt.PyJWTError as error:
-            raise unauthorized(f"The bearer token is not valid: {error}.") from None
+            raise unauthorized(_reason(error)) from None
+        issued = float(claims["iat"]) if "iat" in claims else time.time()
+        if float(claims["exp"]) - issued > self._max_lifetime + CLOCK_SKEW_SECONDS:
+            raise unauthorized(f"The bearer token lives longer than the "
+                               f"{self._max_lifetime / 3600:g} hours allowed.")
+        return claims
 
     def citizen_personnummer(self, token: str) -> str:
         """The citizen's personnummer from a Mina intyg token (role ``citizen``)."""
@@ -42,23 +75,53 @@ class TokenDecoder:
         return str(claims["sub"])
 
     def recipient_id(self, token: str) -> str:
-        """The recipient system of a token with role ``recipient`` (``sub``: e.g. FKASSA)."""
+        """The recipient system of a token with role ``recipient`` (``sub``: e.g. FKASSA): an
+        active authority of the catalogue, the only recipients with systems of their own."""
         claims = self.claims(token)
         if claims.get("role") != RECIPIENT_ROLE or not isinstance(claims.get("sub"), str):
             raise unauthorized("The token is not a recipient system's token.")
-        return str(claims["sub"])
+        found = RECIPIENTS.get(claims["sub"])
+        if found is None or not found.active or found.kind is not RecipientKind.AUTHORITY:
+            raise unauthorized("The token's subject is not a known recipient system.")
+        return found.id
 
     def staff(self, token: str) -> Staff:
+        """The care user of a token with a staff role, its unit one of its care giver's."""
+        return self._staff(self.claims(token))
+
+    def statistics_regions(self, token: str) -> frozenset[str]:
+        """The län codes whose statistics the token opens: the ``statistics_regions`` claim,
+        honoured only on a care user's token and only as a list of län codes (01-25)."""
         claims = self.claims(token)
+        self._staff(claims)
+        listed = claims.get("statistics_regions")
+        if not isinstance(listed, list):
+            return frozenset()
+        return frozenset(code for code in listed if isinstance(code, str) and _LAN.match(code))
+
+    def _staff(self, claims: dict[str, Any]) -> Staff:
+        if claims.get("role") not in STAFF_ROLES:
+            raise unauthorized("The token is not a care user's token.")
         missing = [c for c in _REQUIRED if c not in claims]
         if missing:
             raise unauthorized(f"The token lacks the claims {', '.join(missing)}.")
         try:
-            return Staff(hsa_id=claims["sub"], name=claims["name"], role=Role(claims["role"]),
-                         care_unit_hsa_id=claims["care_unit"],
-                         care_giver_hsa_id=claims["care_giver"])
+            staff = Staff(hsa_id=claims["sub"], name=claims["name"], role=Role(claims["role"]),
+                          care_unit_hsa_id=claims["care_unit"],
+                          care_giver_hsa_id=claims["care_giver"])
         except (ValueError, ValidationError):
             raise unauthorized("The token's claims are not a valid care user.") from None
+        if not unit_belongs_to_care_giver(staff.care_unit_hsa_id, staff.care_giver_hsa_id):
+            raise unauthorized("The token's care unit does not belong to its care giver.")
+        return staff
+
+
+def _reason(error: jwt.PyJWTError) -> str:
+    """Why a token was refused, in words of our own: the library's text may quote the token."""
+    for family, reason in _REASONS:
+        if isinstance(error, family):
+            return reason
+    return "The bearer token is not a valid JWT."
 
 
 def unauthorized(detail: str) -> HTTPException:

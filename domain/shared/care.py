@@ -40,6 +40,20 @@ class CareUnit(BaseModel):
     lan: str = Field(default="00", pattern=r"^(0[0-9]|1[0-9]|2[0-5])$")
 
 
+def hsa_issuer(hsa_id: str) -> str:
+    """The part of an HSA id before its dash: the country code and the organisation number of
+    the organisation that issued the id (``SE2321000016`` in ``SE2321000016-1003``)."""
+    return hsa_id.partition("-")[0]
+
+
+def unit_belongs_to_care_giver(unit_hsa_id: str, care_giver_hsa_id: str) -> bool:
+    """§4: a care unit belongs to one care giver. A care giver registers its units in HSA
+    under its own organisation's prefix, so a unit's HSA id and its care giver's share the
+    issuer; a unit under another prefix is another care giver's. (A care giver whose units
+    carry another organisation's prefix would need a directory of units; there is none here.)"""
+    return hsa_issuer(unit_hsa_id) == hsa_issuer(care_giver_hsa_id)
+
+
 class Staff(BaseModel):
     """A member of care staff acting through Webcert. Comes from the bearer token only."""
 

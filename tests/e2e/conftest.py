@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import jwt
@@ -14,13 +13,13 @@ from api.http.app import create_app
 from commands.certificates import Certificates
 from commands.settings import Settings
 from domain.shared.care import CareUnit, Staff
-from tests.factories import FakeClock, care_unit, staff_at
+from tests.factories import FakeClock, care_unit, staff_at, token_times
 
 
 def token_for(settings: Settings, staff: Staff, clock: FakeClock) -> str:
     claims = {"sub": staff.hsa_id, "name": staff.name, "role": staff.role.value,
               "care_unit": staff.care_unit_hsa_id, "care_giver": staff.care_giver_hsa_id,
-              "iss": settings.jwt_issuer, "exp": clock() + timedelta(days=365)}
+              "iss": settings.jwt_issuer, **token_times()}
     return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")
 
 

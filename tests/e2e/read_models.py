@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -14,7 +13,7 @@ from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from domain.shared.care import Staff
 from tests.e2e.conftest import token_for
-from tests.factories import FakeClock
+from tests.factories import FakeClock, token_times
 
 
 @contextmanager
@@ -40,7 +39,7 @@ def citizen_bearer(settings: Settings, personnummer: str, clock: FakeClock) -> d
     import jwt
 
     claims = {"sub": personnummer, "role": "citizen", "iss": settings.jwt_issuer,
-              "exp": clock() + timedelta(days=365)}
+              **token_times()}
     token = jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")
     return {"Authorization": f"Bearer {token}"}
 

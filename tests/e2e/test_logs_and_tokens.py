@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 
 import jwt
 import pytest
@@ -16,7 +15,7 @@ from api.http.app import create_app
 from api.http.dev_tokens import mint_staff_token
 from api.logging import configure_logging
 from commands.settings import Settings
-from tests.factories import lisjp_content, personnummer
+from tests.factories import lisjp_content, personnummer, token_times
 from tests.factories.http import UNIT_BODY
 
 
@@ -61,7 +60,7 @@ def test_rs256_token_is_accepted_when_signed_by_the_configured_key(tmp_path, doc
     settings = Settings(data_dir=tmp_path, jwt_algorithm="RS256", jwt_public_key=public)
     claims = {"sub": doctor.hsa_id, "name": doctor.name, "role": "doctor",
               "care_unit": doctor.care_unit_hsa_id, "care_giver": doctor.care_giver_hsa_id,
-              "iss": "intyg", "exp": clock() + timedelta(days=400)}
+              "iss": "intyg", **token_times()}
     good = jwt.encode(claims, private, algorithm="RS256")
     other_private, _ = _rsa_pair()
     bad = jwt.encode(claims, other_private, algorithm="RS256")

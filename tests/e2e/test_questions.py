@@ -60,10 +60,10 @@ def test_message_for_the_wrong_patient_is_refused_and_writes_nothing(client, aut
 
 def test_unknown_recipient_is_refused_and_writes_nothing(client, auth, store_settings, clock):
     cert_id, pnr = signed(client, auth)
-    for sender in ("NOPE", "TRANSP"):  # unknown, and a recipient that does not take lisjp
+    for sender, status in (("NOPE", 401), ("TRANSP", 404)):  # unknown; not a lisjp recipient
         refused = post(client, recipient_auth(store_settings, clock, sender),
                        message(cert_id, pnr))
-        assert refused.status_code == 422, sender
+        assert refused.status_code == status, sender  # TRANSP: never sent to it, as if missing
     assert conversation(client, auth, cert_id) == []
 
 
@@ -79,10 +79,17 @@ def test_complement_items_only_with_komplt(client, auth, fk):
     assert refused.status_code == 422
 
 
-@pytest.mark.parametrize("type_id", ["ag7804", "ts-bas", "af00213"])
-def test_only_lisjp_luse_luae_have_questions(client, auth, fk, type_id):
-    cert_id, pnr = signed(client, auth, type_id, send_to=None)
-    assert post(client, fk, message(cert_id, pnr, "OVRIGT")).status_code == 409
+@pytest.mark.parametrize(("type_id", "recipient"), [("ts-bas", "TRANSP"), ("af00213", "AF")])
+def test_only_lisjp_luse_luae_have_questions(client, auth, store_settings, clock, type_id,
+                                             recipient):
+    cert_id, pnr = signed(client, auth, type_id, send_to=recipient)
+    own = recipient_auth(store_settings, clock, recipient)
+    assert post(client, own, message(cert_id, pnr, "OVRIGT")).status_code == 409
+
+
+def test_a_certificate_without_a_recipient_is_not_found_by_any_recipient(client, auth, fk):
+    cert_id, pnr = signed(client, auth, "ag7804", send_to=None)  # the employer's, on paper
+    assert post(client, fk, message(cert_id, pnr, "OVRIGT")).status_code == 404
 
 
 def test_nothing_on_an_unsigned_certificate(client, auth, fk):
@@ -91,7 +98,7 @@ def test_nothing_on_an_unsigned_certificate(client, auth, fk):
         "type": "lisjp", "patient": {"personnummer": pnr}, "careUnit": UNIT_BODY,
         "content": {}}).json()
     refused = post(client, fk, message(draft["id"], pnr, "OVRIGT"))
-    assert refused.status_code == 409 and "not signed" in refused.json()["detail"]
+    assert refused.status_code == 404  # a draft was never sent: no recipient knows of it
 
 
 def test_nothing_on_a_revoked_certificate(client, auth, fk):

@@ -30,6 +30,13 @@ class FakeClock:
         self.now += timedelta(**delta)
 
 
+def token_times(hours: float = 1.0) -> dict[str, datetime]:
+    """``iat`` and ``exp`` of a test token. Tokens are checked against the wall clock (and may
+    live at most INTYG_JWT_MAX_LIFETIME_HOURS), whatever a test's FakeClock says."""
+    issued = datetime.now(UTC)
+    return {"iat": issued, "exp": issued + timedelta(hours=hours)}
+
+
 def hsa(kind: str) -> str:
     return f"SE2321000016-{kind}{random.randint(100000, 999999)}"
 

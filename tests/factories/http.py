@@ -3,13 +3,12 @@ the API, and a recipient system's token."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 import jwt
 from fastapi.testclient import TestClient
 
-from tests.factories import personnummer
+from tests.factories import personnummer, token_times
 from tests.type_examples import DOCTOR_SENDS, MINIMAL, SIGN_SENDS
 
 UNIT_BODY = {"name": "Vårdcentralen Väst", "postalAddress": "Storgatan 1",
@@ -58,6 +57,6 @@ def kinds(client: Any, auth: dict[str, str], cert_id: str) -> set[tuple[str, str
 
 def recipient_auth(settings: Any, clock: Any, recipient: str = "FKASSA") -> dict[str, str]:
     claims = {"sub": recipient, "role": "recipient", "iss": settings.jwt_issuer,
-              "exp": clock() + timedelta(days=365)}
+              **token_times()}
     token = jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")
     return {"Authorization": f"Bearer {token}"}

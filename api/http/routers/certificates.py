@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request, Response
 from api.documents.certificate import certificate_pdf
 from api.documents.printed import from_certificate
 from api.http.deps import CertificatesDep, StaffDep
+from api.http.idempotency import IdempotencyKey, once
 from api.http.pdf import PDF_RESPONSES, pdf_response
 from api.http.presenters import command_out, present, read_for, to_care_unit, to_patient
 from api.http.schemas import (
@@ -42,11 +43,11 @@ def _done(request: Request, app: CertificatesDep, command: str,
 
 @router.post("", status_code=201)
 def create_draft(body: CreateDraftIn, app: CertificatesDep, staff: StaffDep,
-                 request: Request) -> CommandOut:
+                 request: Request, key: IdempotencyKey) -> CommandOut:
     """Start a draft of a certificate type for a patient at the caller's care unit."""
-    result = app.create_draft(type_id=body.type, patient=to_patient(body.patient, app),
-                              care_unit=to_care_unit(body.care_unit, staff), author=staff,
-                              content=body.content)
+    result = once(app, key, staff, lambda: app.create_draft(
+        type_id=body.type, patient=to_patient(body.patient, app),
+        care_unit=to_care_unit(body.care_unit, staff), author=staff, content=body.content))
     return _done(request, app, "create_draft", result)
 
 
@@ -116,50 +117,50 @@ def revoke(certificate_id: UUID, body: RevokeIn, app: CertificatesDep, staff: St
 
 @router.post("/{certificate_id}/replace", status_code=201)
 def replace(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
-            request: Request) -> CommandOut:
+            request: Request, key: IdempotencyKey) -> CommandOut:
     """Start a draft that replaces (ERSATT) the certificate."""
-    result = app.replace_certificate(certificate_id, by=staff)
+    result = once(app, key, staff, lambda: app.replace_certificate(certificate_id, by=staff))
     return _done(request, app, "replace_certificate", result)
 
 
 @router.post("/{certificate_id}/renew", status_code=201)
 def renew(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
-          request: Request) -> CommandOut:
+          request: Request, key: IdempotencyKey) -> CommandOut:
     """Start a renewal (förlängning, FRLANG) with the type's fields cleared."""
-    result = app.renew_certificate(certificate_id, by=staff)
+    result = once(app, key, staff, lambda: app.renew_certificate(certificate_id, by=staff))
     return _done(request, app, "renew_certificate", result)
 
 
 @router.post("/{certificate_id}/complement", status_code=201)
 def complement(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
-               request: Request) -> CommandOut:
+               request: Request, key: IdempotencyKey) -> CommandOut:
     """Start a complement (KOMPLT) answering the recipient's request."""
-    result = app.complement_certificate(certificate_id, by=staff)
+    result = once(app, key, staff, lambda: app.complement_certificate(certificate_id, by=staff))
     return _done(request, app, "complement_certificate", result)
 
 
 @router.post("/{certificate_id}/copy", status_code=201)
 def copy(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
-         request: Request) -> CommandOut:
+         request: Request, key: IdempotencyKey) -> CommandOut:
     """Copy a locked draft into a new draft (KOPIA)."""
-    result = app.copy_locked_draft(certificate_id, by=staff)
+    result = once(app, key, staff, lambda: app.copy_locked_draft(certificate_id, by=staff))
     return _done(request, app, "copy_locked_draft", result)
 
 
 @router.post("/{certificate_id}/ag7804", status_code=201)
 def create_ag7804(certificate_id: UUID, body: Ag7804In, app: CertificatesDep, staff: StaffDep,
-                  request: Request) -> CommandOut:
+                  request: Request, key: IdempotencyKey) -> CommandOut:
     """Create the employer's AG7804 draft from a signed LISJP."""
-    result = app.create_ag7804_from_lisjp(certificate_id, include_diagnosis=body.include_diagnosis,
-                                          by=staff)
+    result = once(app, key, staff, lambda: app.create_ag7804_from_lisjp(
+        certificate_id, include_diagnosis=body.include_diagnosis, by=staff))
     return _done(request, app, "create_ag7804", result)
 
 
 @router.post("/{certificate_id}/doi", status_code=201)
 def create_doi(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
-               request: Request) -> CommandOut:
+               request: Request, key: IdempotencyKey) -> CommandOut:
     """Create the cause-of-death certificate (DOI) draft from a signed death certificate (DB)."""
-    result = app.create_doi_from_db(certificate_id, by=staff)
+    result = once(app, key, staff, lambda: app.create_doi_from_db(certificate_id, by=staff))
     return _done(request, app, "create_doi", result)
 
 

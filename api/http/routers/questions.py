@@ -18,6 +18,7 @@ from api.http.deps import (
     ViewsDep,
     seen_or_503,
 )
+from api.http.idempotency import IdempotencyKey, once
 from api.http.presenters import command_out, read_for
 from api.http.schemas import Body, CommandOut
 from commands import questions
@@ -39,10 +40,12 @@ class TextIn(Body):
 
 @router.post("/recipient/messages", status_code=201)
 def receive(message: IncomingMessage, recipient: RecipientDep, app: CertificatesDep,
-            response: Response) -> CommandOut:
-    """A recipient's question, answer (``answers``) or reminder (subject PAMINN, ``reminds``).
+            response: Response, key: IdempotencyKey) -> CommandOut:
+    """A recipient's question, answer (``answers``) or reminder (subject PAMINN, ``reminds``)
+    on a certificate sent to it; any other certificate is 404, as one that does not exist.
     A message id already taken writes nothing: 200 with ``changed: false``."""
-    result = questions.receive_message(app, message, recipient)
+    result = once(app, key, recipient,
+                  lambda: questions.receive_message(app, message, recipient))
     if not result.changed:
         response.status_code = 200
     return command_out(result)
@@ -60,26 +63,27 @@ def conversation(certificate_id: UUID, app: CertificatesDep,
 
 @router.post("/certificates/{certificate_id}/questions", status_code=201)
 def ask(certificate_id: UUID, body: QuestionIn, app: CertificatesDep,
-        staff: StaffDep) -> CommandOut:
+        staff: StaffDep, key: IdempotencyKey) -> CommandOut:
     """Care asks the recipient (AVSTMN, KONTKT or OVRIGT)."""
-    return command_out(questions.send_question(
+    return command_out(once(app, key, staff, lambda: questions.send_question(
         app, certificate_id, subject=body.subject, heading=body.heading, text=body.text,
-        by=staff))
+        by=staff)))
 
 
 @router.post("/certificates/{certificate_id}/questions/cannot-complement")
 def cannot_complement(certificate_id: UUID, body: TextIn, app: CertificatesDep,
-                      staff: StaffDep) -> CommandOut:
+                      staff: StaffDep, key: IdempotencyKey) -> CommandOut:
     """One answer to every open KOMPLT question: the certificate cannot be complemented."""
-    return command_out(questions.answer_cannot_complement(app, certificate_id,
-                                                               text=body.text, by=staff))
+    return command_out(once(app, key, staff, lambda: questions.answer_cannot_complement(
+        app, certificate_id, text=body.text, by=staff)))
 
 
 @router.post("/certificates/{certificate_id}/questions/{question_id}/answer")
 def answer(certificate_id: UUID, question_id: str, body: TextIn, app: CertificatesDep,
-           staff: StaffDep) -> CommandOut:
-    return command_out(questions.answer_question(app, certificate_id, question_id,
-                                                      text=body.text, by=staff))
+           staff: StaffDep, key: IdempotencyKey) -> CommandOut:
+    """Care answers the recipient's question (not a KOMPLT: see cannot-complement)."""
+    return command_out(once(app, key, staff, lambda: questions.answer_question(
+        app, certificate_id, question_id, text=body.text, by=staff)))
 
 
 @router.post("/certificates/{certificate_id}/questions/{question_id}/handled")

@@ -1,8 +1,8 @@
 """Intygsstatistik (DOMAIN.md §8): reports over the statistik view's facts, as JSON or CSV.
 
 National reports are open to all. A care unit's reports need a token of that unit's staff, a
-care giver's a token of its staff, a region's a token whose ``statistics_regions`` claim lists
-the län code.
+care giver's a token of its staff, a region's a care user's token whose ``statistics_regions``
+claim lists the län code (on a citizen's or a recipient system's token the claim means nothing).
 """
 
 from __future__ import annotations
@@ -73,8 +73,7 @@ def _authorise(request: Request, credentials: HTTPAuthorizationCredentials | Non
         raise unauthorized("Reports below the national level need a bearer token.")
     decoder: TokenDecoder = request.app.state.tokens
     if scope.level is ScopeLevel.REGION:
-        regions = decoder.claims(credentials.credentials).get("statistics_regions") or []
-        if scope.id not in regions:
+        if scope.id not in decoder.statistics_regions(credentials.credentials):
             raise NotAuthorisedError("The token does not give access to this region.")
         return
     staff = decoder.staff(credentials.credentials)

@@ -14,9 +14,10 @@ from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
+from domain.shared.idempotency import RequestClaim
 from domain.topics import STORED_TOPICS
 
-AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim)
+AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim, RequestClaim)
 
 
 def events_of(aggregate: Any) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
+from domain.shared.idempotency import RequestClaim
 from domain.topics import STORED_TOPICS, topics_of
 
 # Written out literally on purpose: never build these from the classes.
@@ -56,9 +57,13 @@ PINNED = {
     "domain.death_register:DeathRegister.DeathDraftDiscarded",
     "commands.questions:MessageClaim",
     "commands.questions:MessageClaim.MessageClaimed",
+    "domain.shared.idempotency:RequestClaim",
+    "domain.shared.idempotency:RequestClaim.RequestClaimed",
+    "domain.shared.idempotency:RequestClaim.RequestAnswered",
 }
 
-AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim]
+AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,
+                                      RequestClaim]
 
 
 def event_classes(aggregate: type[Aggregate]) -> list[Any]:
