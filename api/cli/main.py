@@ -149,7 +149,7 @@ def _parser() -> argparse.ArgumentParser:
     consume = sub.add_parser("consume", help="run the example certificate-status consumer "
                              "(Kafka in production, the notification log embedded)")
     consume.add_argument("--name", default="certificate-status",
-                         help="consumer group, and the name of its table")
+                         help="the consumer's name, and the name of its table")
     consume.set_defaults(handler=_consume)
     replay = sub.add_parser("replay", help="print history from Kafka as JSON lines")
     replay.add_argument("--certificate", type=UUID)

@@ -235,19 +235,41 @@ def test_relay_catches_up_when_the_broker_comes_back(own_broker, app):
     assert len({headers_of(r)["ce_id"] for r in read_topic(settings)}) == published_events(app)
 
 
-def test_ledgers_sharing_a_broker_never_share_a_consumer_group(settings, app):
-    """A view's group carries the topic prefix: another ledger's member of the same view that
-    stopped polling would otherwise hold this ledger's rebalance for minutes."""
+def test_a_view_reads_on_at_once_when_a_stalled_process_of_it_still_holds_the_topic(
+        settings, app):
+    """Hardening item 9: a feed takes every partition by hand, in no consumer group, so a
+    process of the same view that stopped polling (hung, or killed without leaving) holds
+    nothing up: before, its group waited for it to rejoin or time out."""
     issue_lifecycles(app, 2)
-    with kafka_settings() as other:
-        stalled = KafkaFeed(other, Database(other), CertificateStatusView("status"))
-        stalled.poll_once()  # joins its group, then never polls again
-        try:
-            Relay(app, settings, Database(settings)).run_until_caught_up()
-            db = Database(settings)
-            feed = consume_all(settings, db, CertificateStatusView("status"))
-            feed.close()
-            assert view_rows(db, CertificateStatusView("status")) == expected_rows(
-                app, db, settings)
-        finally:
-            stalled.close()
+    Relay(app, settings, Database(settings)).run_until_caught_up()
+    db = Database(settings)
+    view = status_view(settings, "status")
+    stalled = KafkaFeed(settings, db, view)
+    stalled.poll_once()  # reads, then never polls again
+    try:
+        started = time.monotonic()
+        consume_all(settings, db, view).close()
+        assert time.monotonic() - started < 10
+        assert view_rows(db, view) == expected_rows(app, db, settings)
+    finally:
+        stalled.close()
+
+
+def test_a_view_reads_the_topic_once_it_is_created_when_it_started_first(settings, app):
+    """Hardening item 9: with partitions assigned by hand a feed must find them itself; a view
+    started before the relay created the topic waits for it, then reads it from the start."""
+    db = Database(settings)
+    view = status_view(settings, "status")
+    feed = KafkaFeed(settings, db, view)
+    try:
+        assert feed.poll_once() == 0
+        issue_lifecycles(app, 2)
+        Relay(app, settings, Database(settings)).run_until_caught_up()
+        done = applied_to_end(settings, db, view.name)
+        deadline = time.monotonic() + 30
+        while not done():
+            assert time.monotonic() < deadline, "the feed never found the new topic"
+            feed.poll_once()
+    finally:
+        feed.close()
+    assert view_rows(db, view) == expected_rows(app, db, settings)
