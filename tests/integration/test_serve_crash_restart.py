@@ -21,19 +21,13 @@ from commands.settings import Settings
 from domain.shared.care import Staff
 from tests.factories import care_unit, personnummer, staff_at
 from tests.factories.http import UNIT_BODY
-from tests.integration.kafka_support import cli_env, free_port, kafka_settings
+from tests.integration.kafka_support import cli_env, free_port
 
 pytestmark = pytest.mark.kafka
 ROOT = Path(__file__).parents[2]
 # A dead member of a consumer group held every view for about 40 s (the session timeout, then
 # a rebalance); a restart that needs no group is current in well under this.
 CURRENT_WITHIN_SECONDS = 10.0
-
-
-@pytest.fixture
-def settings() -> Iterator[Settings]:
-    with kafka_settings() as settings:
-        yield settings
 
 
 def bearer(settings: Settings, staff: Staff) -> dict[str, str]:
@@ -119,8 +113,8 @@ def seconds_until_listed(server: Server, auth: dict[str, str], unit: str,
 def test_read_models_are_current_within_seconds_when_serve_restarts_after_kill_9(
         settings, server, record_property):
     """Hardening item 9: after a SIGKILL of ``intyg serve`` and a restart, a read with
-    ``?after=`` of a new command's position succeeds within seconds, not after a consumer
-    group's session timeout (about 40 s before)."""
+    ``?after=`` of a new command's position succeeds within seconds of the server answering
+    again, not after a consumer group's session timeout (about 40 s before)."""
     unit = care_unit()
     auth = bearer(settings, staff_at(unit))
     server.start()
@@ -128,8 +122,11 @@ def test_read_models_are_current_within_seconds_when_serve_restarts_after_kill_9
     server.kill()
     restarted = time.monotonic()
     server.start()
+    up = time.monotonic()
     seconds_until_listed(server, auth, unit.hsa_id, create_draft(server, auth))
-    after_restart = time.monotonic() - restarted
-    record_property("read_models_current_after_crash_restart_s", round(after_restart, 2))
-    print(f"read models current {after_restart:.2f} s after the crash restart")
-    assert after_restart < CURRENT_WITHIN_SECONDS
+    current = time.monotonic() - up
+    record_property("serve_up_after_crash_s", round(up - restarted, 2))
+    record_property("read_models_current_after_up_s", round(current, 2))
+    print(f"serve up {up - restarted:.2f} s after the crash restart, "
+          f"read models current {current:.2f} s later")
+    assert current < CURRENT_WITHIN_SECONDS
