@@ -174,7 +174,8 @@ class KafkaFeed:
     reads every partition too; the event ids and forward-only positions keep the view right,
     but the work is done twice and the slower process's transactions fail and retry."""
 
-    def __init__(self, settings: Settings, db: Database, handler: Handler) -> None:
+    def __init__(self, settings: Settings, db: Database, handler: Handler, *,
+                 metadata_max_age_ms: int = _METADATA_MAX_AGE_MS) -> None:
         self.settings, self.db, self.handler = settings, db, handler
         self.topic = certificates_topic(settings)
         self.dead_letters = 0
@@ -182,7 +183,7 @@ class KafkaFeed:
         self.consumer = KafkaConsumer(
             bootstrap_servers=settings.kafka_bootstrap_servers, group_id=None,
             enable_auto_commit=False, auto_offset_reset="earliest",
-            isolation_level="read_committed", metadata_max_age_ms=_METADATA_MAX_AGE_MS)
+            isolation_level="read_committed", metadata_max_age_ms=metadata_max_age_ms)
         self._assigned: frozenset[int] = frozenset()
         self._producer: KafkaProducer | None = None
 

@@ -71,13 +71,18 @@ def applied_to_end(settings: Settings, db: Database, name: str) -> Callable[[], 
     return done
 
 
-def consume_all(settings: Settings, db: Database, view: CertificateStatusView) -> KafkaFeed:
-    feed = KafkaFeed(settings, db, view)
-    done = applied_to_end(settings, db, view.name)
-    deadline = time.monotonic() + 60
+def poll_to_end(feed: KafkaFeed, settings: Settings, db: Database, seconds: float = 60) -> None:
+    """Poll until the feed applied everything on the topic now."""
+    done = applied_to_end(settings, db, feed.handler.name)
+    deadline = time.monotonic() + seconds
     while not done():
         assert time.monotonic() < deadline, "consumer did not reach the end of the topic"
         feed.poll_once()
+
+
+def consume_all(settings: Settings, db: Database, view: CertificateStatusView) -> KafkaFeed:
+    feed = KafkaFeed(settings, db, view)
+    poll_to_end(feed, settings, db)
     return feed
 
 
@@ -259,11 +264,34 @@ def test_a_view_reads_the_topic_once_it_is_created_when_it_started_first(setting
         assert feed.poll_once() == 0
         issue_lifecycles(app, 2)
         Relay(app, settings, Database(settings)).run_until_caught_up()
-        done = applied_to_end(settings, db, view.name)
-        deadline = time.monotonic() + 30
-        while not done():
-            assert time.monotonic() < deadline, "the feed never found the new topic"
-            feed.poll_once()
+        poll_to_end(feed, settings, db, seconds=30)
     finally:
         feed.close()
+    assert view_rows(db, view) == expected_rows(app, db, settings)
+
+
+def test_a_view_reads_a_partition_added_to_the_topic_from_its_beginning(settings, app):
+    """Hardening item 9: a feed with partitions assigned by hand watches the topic's partition
+    count, so a partition added while it runs is read too (from offset 0), not left behind."""
+    from kafka.admin import KafkaAdminClient
+
+    issue_lifecycles(app, 3)
+    Relay(app, settings, Database(settings)).run_until_caught_up()
+    db = Database(settings)
+    view = status_view(settings, "status")
+    feed = KafkaFeed(settings, db, view, metadata_max_age_ms=500)
+    try:
+        poll_to_end(feed, settings, db)
+        admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers)
+        admin.create_partitions({certificates_topic(settings): 4})
+        admin.close()
+        for _ in range(20):  # until a new key hashes to the new partition
+            issue_lifecycles(app, 2)
+            Relay(app, settings, Database(settings)).run_until_caught_up()
+            if end_offsets(settings).get(3):
+                break
+        poll_to_end(feed, settings, db, seconds=30)
+    finally:
+        feed.close()
+    assert 3 in positions(db, view.name, certificates_topic(settings))
     assert view_rows(db, view) == expected_rows(app, db, settings)
