@@ -1,14 +1,19 @@
-"""The full, ordered event history of one aggregate, for auditors and the API."""
+"""The full, ordered event history of one aggregate, and a certificate's whole story (the
+certificate and its conversation), for auditors and the API."""
 
 from __future__ import annotations
 
 import dataclasses
+import heapq
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any, cast
 from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.domain import DomainEventProtocol
+
+from domain.questions.conversation import conversation_id
 
 _ENVELOPE = {"originator_id", "originator_version", "timestamp", "originator_topic"}
 
@@ -36,6 +41,28 @@ def history_line(event: DomainEventProtocol[Any]) -> dict[str, Any]:
 
 def history(app: Application[UUID], aggregate_id: UUID) -> list[dict[str, Any]]:
     return [history_line(e) for e in app.events.get(aggregate_id)]
+
+
+def certificate_story(app: Application[UUID], certificate_id: UUID) -> list[dict[str, Any]]:
+    """Everything that happened to a certificate, from the store: its own events and those of
+    its conversation (questions, answers, reminders), in ``in_story_order``. Replaying the
+    certificate's key from Kafka gives the same lines (``streams.replay``)."""
+    lines = history(app, certificate_id) + history(app, conversation_id(certificate_id))
+    return in_story_order(certificate_id, lines)
+
+
+def in_story_order(certificate_id: UUID, lines: Iterable[dict[str, Any]]
+                   ) -> list[dict[str, Any]]:
+    """One order for a story, whichever log it was read from: each aggregate's events by
+    version, the aggregates' events woven together by time (the certificate's first at a
+    tie). A Kafka partition holds them in log order, but the store gives them one aggregate at
+    a time, so the story takes an order both can compute from the lines alone."""
+    by_aggregate: dict[str, list[dict[str, Any]]] = {str(certificate_id): []}
+    for line in lines:
+        by_aggregate.setdefault(line["id"], []).append(line)
+    ordered = [sorted(events, key=lambda line: int(line["version"]))
+               for events in by_aggregate.values()]
+    return list(heapq.merge(*ordered, key=lambda line: datetime.fromisoformat(line["at"])))
 
 
 def _timestamp(event: DomainEventProtocol[Any]) -> str:

@@ -2,21 +2,23 @@
 
 A ``Handler`` writes its rows through the transaction it is given; the framework writes the
 consumer's input position (and the event id, to drop duplicates) in that same transaction, so a
-crash neither skips nor applies twice. ``KafkaFeed`` joins the consumer group named after the
-handler (more members share the partitions); positions live in the database, not in Kafka's
-committed offsets, and a newly assigned partition resumes from there. Undecodable or invalid
-messages go to the dead-letter topic with their origin, then are skipped. The same handler is
-fed from the notification log in the embedded mode (``feed_from_log``, ``run_from_log``).
+crash neither skips nor applies twice. ``KafkaFeed`` reads every partition of the topic, assigned
+by hand: positions live in the database, not in Kafka's committed offsets, so it needs no
+consumer group, and a restart after a crash reads on at once instead of waiting out the dead
+member's session. Undecodable or invalid messages go to the dead-letter topic with their origin,
+then are skipped. The same handler is fed from the notification log in the embedded mode
+(``feed_from_log``, ``run_from_log``).
 """
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 from typing import Any, Protocol
 
 import structlog
-from kafka import ConsumerRebalanceListener, KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from pydantic import ValidationError
 
 from commands.certificates import Certificates
@@ -31,6 +33,10 @@ from streams.topics import certificates_topic, dead_letter_topic
 log = structlog.get_logger("streams.consumer")
 _CHUNK = 500
 _CONSUMER_TABLES = ("consumer_position", "consumer_seen", "consumer_watermark")
+# How often the topic's partitions are looked up again (a partition added to the topic is read
+# from its beginning within this time), and how long to wait for a topic not created yet.
+_METADATA_MAX_AGE_MS = 30_000
+_NO_TOPIC_WAIT_SECONDS = 0.5
 
 
 class Handler(Protocol):
@@ -70,13 +76,16 @@ def positions(db: Database, consumer: str, source: str) -> dict[int, int]:
 def _record(tx: Transaction, consumer: str, source: str, part: int, position: int,
             log_position: int | None) -> None:
     """The input position, and the store's log position the consumer has seen up to in that
-    partition (what ``?after=`` waits for)."""
+    partition (what ``?after=`` waits for). Both only move forward: a copy re-sent after a relay
+    crash, or a second process of the same view behind this one, never takes them back."""
     tx.execute("INSERT INTO consumer_position VALUES (?, ?, ?, ?) "
-               "ON CONFLICT (consumer, source, part) DO UPDATE SET position = excluded.position",
+               "ON CONFLICT (consumer, source, part) DO UPDATE SET position = excluded.position "
+               "WHERE consumer_position.position < excluded.position",
                (consumer, source, part, position))
     if log_position is not None:
         tx.execute("INSERT INTO consumer_watermark VALUES (?, ?, ?) ON CONFLICT (consumer, part) "
-                   "DO UPDATE SET log_position = excluded.log_position",
+                   "DO UPDATE SET log_position = excluded.log_position "
+                   "WHERE consumer_watermark.log_position < excluded.log_position",
                    (consumer, part, log_position))
 
 
@@ -154,30 +163,50 @@ def run_from_log(app: Certificates, db: Database, handler: Handler,
             stop.wait(idle_seconds)
 
 
-def consumer_group(settings: Settings, view: str) -> str:
-    return f"{settings.kafka_topic_prefix}{view}"
-
-
 class KafkaFeed:
-    """Feeds one handler from the certificates topic as consumer group ``<prefix><view>``: the
-    topic prefix is part of the group, so ledgers sharing a broker never share a group (a group
-    rebalances for every member, and waits for a member that stopped polling)."""
+    """Feeds one handler from every partition of the certificates topic, assigned by hand.
 
-    def __init__(self, settings: Settings, db: Database, handler: Handler) -> None:
+    No consumer group: a group hands partitions out only after every member it knows has
+    rejoined or timed out, so a member killed with SIGKILL held each view for the session
+    timeout and a rebalance (about 40 s). The view's database knows where each partition goes
+    on, so the feed needs nobody's agreement. Run each view in one process per database (in
+    ``intyg serve`` or ``intyg project NAME``, not both): a second process of the same view
+    reads every partition too; the event ids and forward-only positions keep the view right,
+    but the work is done twice and the slower process's transactions fail and retry."""
+
+    def __init__(self, settings: Settings, db: Database, handler: Handler, *,
+                 metadata_max_age_ms: int = _METADATA_MAX_AGE_MS) -> None:
         self.settings, self.db, self.handler = settings, db, handler
         self.topic = certificates_topic(settings)
         self.dead_letters = 0
         prepare(db, handler)
         self.consumer = KafkaConsumer(
-            bootstrap_servers=settings.kafka_bootstrap_servers,
-            group_id=consumer_group(settings, handler.name), enable_auto_commit=False,
-            auto_offset_reset="earliest",
-            isolation_level="read_committed")
-        self.consumer.subscribe([self.topic], listener=_SeekToStored(self))
+            bootstrap_servers=settings.kafka_bootstrap_servers, group_id=None,
+            enable_auto_commit=False, auto_offset_reset="earliest",
+            isolation_level="read_committed", metadata_max_age_ms=metadata_max_age_ms)
+        self._assigned: frozenset[int] = frozenset()
         self._producer: KafkaProducer | None = None
+
+    def follow_partitions(self) -> bool:
+        """Read every partition the topic has (again when partitions were added); a partition
+        new to the feed starts after the last offset this database applied. False while the
+        topic does not exist yet."""
+        found = frozenset(self.consumer.partitions_for_topic(self.topic))
+        if found != self._assigned:
+            parts = [TopicPartition(self.topic, p) for p in sorted(found)]
+            if parts:
+                self.consumer.assign(parts)
+                self.seek_to_stored([tp for tp in parts if tp.partition not in self._assigned])
+                log.info("partitions_assigned", consumer=self.handler.name,
+                         partitions=sorted(found))
+            self._assigned = found
+        return bool(found)
 
     def poll_once(self) -> int:
         """One poll's records, applied in one transaction with their positions and ids."""
+        if not self.follow_partitions():
+            time.sleep(_NO_TOPIC_WAIT_SECONDS)
+            return 0
         polled = self.consumer.poll(timeout_ms=500, max_records=500)
         records = [record for batch in polled.values() for record in batch]
         if not records:
@@ -202,7 +231,7 @@ class KafkaFeed:
         return len(records)
 
     def seek_to_stored(self, assigned: list[TopicPartition]) -> None:
-        """Start each newly assigned partition after the last offset this database applied."""
+        """Start each partition after the last offset this database applied."""
         stored = positions(self.db, self.handler.name, self.topic)
         for tp in assigned:
             if tp.partition in stored:
@@ -235,20 +264,3 @@ class KafkaFeed:
         self.consumer.close()
         if self._producer is not None:
             self._producer.close(timeout=1)
-
-
-class _SeekToStored(ConsumerRebalanceListener):  # type: ignore[misc]
-    """Group rebalances hand partitions around; the database, not Kafka, knows where to go on.
-    Nothing to flush on revocation: every record is committed before the next poll."""
-
-    def __init__(self, feed: KafkaFeed) -> None:
-        self.feed = feed
-
-    def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
-        log.info("partitions_revoked", consumer=self.feed.handler.name,
-                 partitions=sorted(tp.partition for tp in revoked))
-
-    def on_partitions_assigned(self, assigned: list[TopicPartition]) -> None:
-        self.feed.seek_to_stored(list(assigned))
-        log.info("partitions_assigned", consumer=self.feed.handler.name,
-                 partitions=sorted(tp.partition for tp in assigned))

@@ -61,6 +61,8 @@ class Producer(Protocol):
     def send(self, topic: str, *, key: bytes, value: bytes, headers: list[tuple[str, bytes]],
              partition: int) -> Any: ...
 
+    def partitions_for(self, topic: str) -> set[int]: ...
+
     def flush(self, timeout: float | None = None) -> None: ...
 
     def close(self, timeout: float | None = None) -> None: ...
@@ -99,6 +101,12 @@ def addressed_to(line: dict[str, Any]) -> list[str]:
     else:
         found = []
     return [r for r in found if r in _AUTHORITIES]
+
+
+def _partition_of(producer: Producer, topic: str, key: bytes) -> int:
+    """The key's partition by the topic's own partition count, which replay also reads: the
+    setting only sizes a topic when it is created."""
+    return partition_for(key, len(producer.partitions_for(topic)))
 
 
 def ensure_relay_tables(db: Database) -> None:
@@ -170,12 +178,13 @@ class Relay:
             ("log_position", str(notification.id).encode()),
         ]
         value = json.dumps(to_wire(line), ensure_ascii=False).encode()
-        partition = partition_for(key, self.settings.kafka_partitions)
+        partition = _partition_of(producer, self.topic, key)
         futures = [producer.send(self.topic, key=key, value=value, headers=headers,
                                  partition=partition)]
         for recipient in addressed_to(line):
-            futures.append(producer.send(recipient_topic(self.settings, recipient), key=key,
-                                         value=value, partition=partition,
+            topic = recipient_topic(self.settings, recipient)
+            futures.append(producer.send(topic, key=key, value=value,
+                                         partition=_partition_of(producer, topic, key),
                                          headers=[*headers, ("recipient", recipient.encode())]))
         return partition, futures
 

@@ -1,21 +1,43 @@
-"""Replay for auditors: one certificate's full history from its partition, or a time or offset
-range of the whole topic. Kafka keeps everything, so offset 0 is always the beginning."""
+"""Replay for auditors: one certificate's whole story from its partition, or a time or offset
+range of the whole topic. Kafka keeps everything, so offset 0 is always the beginning.
+
+A relay killed between the broker's acknowledgement and recording its position sends the
+unrecorded tail again: every copy carries the event's ``ce_id``, and replay prints each event
+once. Where a certificate's key lives is computed from the topic's own partition count, never
+from the setting (which only says how many partitions a new topic gets).
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+import structlog
 from kafka import KafkaConsumer, TopicPartition
 
+from commands.history import in_story_order
 from commands.settings import Settings
 from streams.schemas import as_history_line
 from streams.topics import certificates_topic, partition_for
+
+log = structlog.get_logger("streams.replay")
+
+
+class ReplayError(Exception):
+    """Nothing to replay where something was asked for: a missing topic, an unknown id. An
+    auditor must never take an empty answer for an empty history."""
+
+
+def _partitions(consumer: KafkaConsumer, topic: str) -> list[TopicPartition]:
+    found = consumer.partitions_for_topic(topic)
+    if not found:
+        raise ReplayError(f"The topic {topic} does not exist on the broker.")
+    return [TopicPartition(topic, p) for p in sorted(found)]
 
 
 def _consumer(settings: Settings) -> KafkaConsumer:
@@ -44,20 +66,50 @@ def _read(consumer: KafkaConsumer, parts: list[TopicPartition],
                 remaining.discard(tp)
 
 
-def replay_certificate(settings: Settings, certificate_id: UUID) -> Iterator[dict[str, Any]]:
-    """Every event of one certificate, read only from the partition its key maps to."""
+def once_each(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    """The history line of each record whose event id (``ce_id``) has not come before: a copy
+    re-sent after a relay crash is dropped, the first (the one in log order) is kept. A record
+    outside the contract (the consumers dead-letter it) is skipped with a warning naming it."""
+    seen: set[bytes] = set()
+    dropped = 0
+    for record in records:
+        ce_id = dict(record.headers or []).get("ce_id")
+        try:
+            line = as_history_line(json.loads(record.value))
+            if ce_id is None:
+                raise KeyError("ce_id")
+        except (ValueError, KeyError, TypeError) as error:
+            log.warning("replay_skipped_message", topic=record.topic, partition=record.partition,
+                        offset=record.offset, error=type(error).__name__)
+            continue
+        if ce_id in seen:
+            dropped += 1
+            continue
+        seen.add(ce_id)
+        yield line
+    if dropped:
+        log.info("duplicates_ignored", consumer="replay", count=dropped)
+
+
+def replay_certificate(settings: Settings, certificate_id: UUID) -> list[dict[str, Any]]:
+    """A certificate's whole story (its events and its conversation's, which share its key),
+    read only from the partition the key maps to; equal to ``certificate_story`` from the
+    store. Raises ``ReplayError`` when the topic is missing or holds nothing under the key."""
     key = str(certificate_id).encode()
-    tp = TopicPartition(certificates_topic(settings),
-                        partition_for(key, settings.kafka_partitions))
+    topic = certificates_topic(settings)
     consumer = _consumer(settings)
     try:
-        end = consumer.end_offsets([tp])
-        begin = consumer.beginning_offsets([tp])
-        for record in _read(consumer, [tp], begin, end):
-            if record.key == key:
-                yield as_history_line(json.loads(record.value))
+        parts = _partitions(consumer, topic)
+        tp = parts[partition_for(key, len(parts))]
+        records = _read(consumer, [tp], consumer.beginning_offsets([tp]),
+                        consumer.end_offsets([tp]))
+        lines = list(once_each(r for r in records if r.key == key))
     finally:
         consumer.close()
+    if not lines:
+        raise ReplayError(f"No events of certificate {certificate_id} on {topic} (an unknown "
+                          "id, or not published yet).")
+    return in_story_order(certificate_id, lines)
 
 
 def replay_topic(settings: Settings, *, since: datetime | None = None,
@@ -69,7 +121,7 @@ def replay_topic(settings: Settings, *, since: datetime | None = None,
     topic = certificates_topic(settings)
     consumer = _consumer(settings)
     try:
-        parts = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic))]
+        parts = _partitions(consumer, topic)
         start = consumer.beginning_offsets(parts)
         end = consumer.end_offsets(parts)
         if since is not None:
@@ -78,8 +130,7 @@ def replay_topic(settings: Settings, *, since: datetime | None = None,
             start = {tp: max(start[tp], from_offset) for tp in parts}
         if to_offset is not None:
             end = {tp: min(end[tp], to_offset + 1) for tp in parts}
-        for record in _read(consumer, parts, start, end):
-            line = as_history_line(json.loads(record.value))
+        for line in once_each(_read(consumer, parts, start, end)):
             at = datetime.fromisoformat(line["at"])
             if (since is None or at >= since) and (until is None or at <= until):
                 yield line
@@ -102,7 +153,7 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC)
 
 
-def print_lines(lines: Iterator[dict[str, Any]], total: int | None = None) -> int:
+def print_lines(lines: Iterable[dict[str, Any]], total: int | None = None) -> int:
     """JSON lines to stdout; a progress counter on stderr only when it is a terminal."""
     count = 0
     show = sys.stderr.isatty()

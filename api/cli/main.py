@@ -48,11 +48,11 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _history(args: argparse.Namespace, settings: Settings) -> int:
-    from commands.history import history
+    from commands.history import certificate_story
 
     app = Certificates(eventsourcing_env(settings))
     app.get(args.certificate_id)
-    for line in history(app, args.certificate_id):
+    for line in certificate_story(app, args.certificate_id):
         print(json.dumps(line, ensure_ascii=False))
     return 0
 
@@ -81,13 +81,17 @@ def _consume(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _replay(args: argparse.Namespace, settings: Settings) -> int:
-    from streams.replay import print_lines, replay_certificate, replay_topic
+    from streams.replay import ReplayError, print_lines, replay_certificate, replay_topic
 
-    if args.certificate:
-        print_lines(replay_certificate(settings, args.certificate))
-    else:
-        print_lines(replay_topic(settings, since=args.since, until=args.until,
-                                 from_offset=args.from_offset, to_offset=args.to_offset))
+    try:
+        if args.certificate:
+            print_lines(replay_certificate(settings, args.certificate))
+        else:
+            print_lines(replay_topic(settings, since=args.since, until=args.until,
+                                     from_offset=args.from_offset, to_offset=args.to_offset))
+    except ReplayError as error:
+        print(f"intyg: {error}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -126,7 +130,8 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--patients", type=int, default=300)
     demo.add_argument("--seed", type=int, default=7804)
     demo.set_defaults(handler=_demo)
-    hist = sub.add_parser("history", help="print one certificate's events from the store")
+    hist = sub.add_parser("history", help="print one certificate's whole story (its events "
+                          "and its conversation's) from the store")
     hist.add_argument("certificate_id", type=UUID)
     hist.set_defaults(handler=_history)
     relay = sub.add_parser("relay", help="publish the event store's events to Kafka")
@@ -134,9 +139,10 @@ def _parser() -> argparse.ArgumentParser:
     consume = sub.add_parser("consume", help="run the example certificate-status consumer "
                              "(Kafka in production, the notification log embedded)")
     consume.add_argument("--name", default="certificate-status",
-                         help="consumer group, and the name of its table")
+                         help="the consumer's name, and the name of its table")
     consume.set_defaults(handler=_consume)
-    replay = sub.add_parser("replay", help="print history from Kafka as JSON lines")
+    replay = sub.add_parser("replay", help="print history from Kafka as JSON lines (with "
+                            "--certificate: what `intyg history ID` prints)")
     replay.add_argument("--certificate", type=UUID)
     replay.add_argument("--since", type=datetime.fromisoformat)
     replay.add_argument("--until", type=datetime.fromisoformat)

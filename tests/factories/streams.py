@@ -35,6 +35,10 @@ class RecordingProducer:
 
     refuse: bool = False
     acked: list[Sent] = field(default_factory=list)
+    partitions: int = 3
+
+    def partitions_for(self, topic: str) -> set[int]:
+        return set(range(self.partitions))
 
     def send(self, topic: str, *, key: bytes, value: bytes, headers: list[tuple[str, bytes]],
              partition: int) -> Acked:

@@ -86,6 +86,16 @@ def published_events(app: Any) -> int:
         start = page[-1].id + 1
 
 
+def certificates_of(app: Any) -> set[uuid.UUID]:
+    """The ids of every certificate in the store (not its conversations or indexes)."""
+    from domain.certificates.certificate import Certificate
+    from domain.topics import topics_of
+
+    topics = set(topics_of(Certificate))
+    return {n.originator_id for n in app.recorder.select_notifications(1, 100_000)
+            if n.topic in topics}
+
+
 def end_offsets(settings: Settings, topic: str | None = None) -> dict[int, int]:
     """The current end offset of every partition of the topic."""
     topic = topic or certificates_topic(settings)

@@ -10,7 +10,7 @@ from uuid import UUID
 import pytest
 
 from commands.certificates import Certificates
-from commands.history import history
+from commands.history import certificate_story
 from commands.settings import Settings, eventsourcing_env
 from domain.certificates.lifecycle import RevocationReason
 from domain.shared.care import Staff
@@ -69,11 +69,11 @@ def test_every_types_history_replays_identically_from_kafka(settings):
 
         Relay(app, settings, Database(settings)).run_until_caught_up()
         for type_id, cert_id in made:
-            stored = history(app, cert_id)
+            stored = certificate_story(app, cert_id)
             assert "CertificateRevoked" in [e["event"] for e in stored], type_id
             recipient = SIGN_SENDS.get(type_id) or DOCTOR_SENDS.get(type_id)
             sent = [e["data"]["recipient"] for e in stored if e["event"] == "CertificateSent"]
             assert sent == ([recipient] if recipient else []), type_id
-            assert list(replay_certificate(settings, cert_id)) == stored, type_id
+            assert replay_certificate(settings, cert_id) == stored, type_id
     finally:
         app.close()

@@ -19,7 +19,7 @@ import pytest
 from eventsourcing.persistence import StoredEvent
 
 from commands.certificates import Certificates
-from commands.history import history
+from commands.history import certificate_story, history
 from commands.questions import conversation_of
 from commands.settings import Settings, eventsourcing_env
 from domain.certificates.certificate import Certificate
@@ -167,4 +167,5 @@ def _replays_equal_history(app: Certificates, settings: Settings,
         if cert_id in CONVERSATIONS:
             lines += history(app, UUID(CONVERSATIONS[cert_id]))
         lines.sort(key=lambda line: position[(line["id"], line["version"])])
-        assert list(replay_certificate(settings, UUID(cert_id))) == lines, cert_id
+        assert replay_certificate(settings, UUID(cert_id)) == lines, cert_id
+        assert certificate_story(app, UUID(cert_id)) == lines, cert_id

@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 
-from commands.certificates import Certificates
-from commands.settings import Settings, eventsourcing_env
 from streams.database import Database
 from streams.relay import Relay
 from streams.replay import replay_topic
-from tests.factories import FakeClock
 from tests.flows import issue_lifecycles
-from tests.integration.kafka_support import kafka_settings, read_topic, value_of
+from tests.integration.kafka_support import read_topic, value_of
 
 pytestmark = pytest.mark.kafka
-
-
-@pytest.fixture
-def settings() -> Iterator[Settings]:
-    with kafka_settings() as settings:
-        yield settings
-
-
-@pytest.fixture
-def app(settings: Settings) -> Iterator[Certificates]:
-    app = Certificates(eventsourcing_env(settings), clock=FakeClock())
-    yield app
-    app.close()
 
 
 def events(lines: list[dict[str, object]]) -> set[tuple[object, object]]:

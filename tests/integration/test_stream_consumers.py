@@ -15,20 +15,21 @@ import pytest
 from kafka import KafkaProducer
 
 from commands.certificates import Certificates
-from commands.settings import Settings, eventsourcing_env
+from commands.history import certificate_story
+from commands.settings import Settings
 from streams.consumer import KafkaFeed, feed_from_log, positions, prepare
 from streams.database import Database
 from streams.relay import Relay
+from streams.replay import replay_certificate, replay_topic
 from streams.status_view import CertificateStatusView
 from streams.topics import certificates_topic, dead_letter_topic
-from tests.factories import FakeClock
 from tests.flows import issue_lifecycles
 from tests.integration.kafka_support import (
+    certificates_of,
     cli_env,
     end_offsets,
     free_port,
     headers_of,
-    kafka_settings,
     published_events,
     read_topic,
 )
@@ -36,19 +37,6 @@ from tests.integration.kafka_support import (
 pytestmark = pytest.mark.kafka
 ROOT = Path(__file__).parents[2]
 Broker = tuple[Settings, Callable[[str], None]]  # its settings, and kafka.sh for it
-
-
-@pytest.fixture
-def settings() -> Iterator[Settings]:
-    with kafka_settings() as settings:
-        yield settings
-
-
-@pytest.fixture
-def app(settings: Settings) -> Iterator[Certificates]:
-    app = Certificates(eventsourcing_env(settings), clock=FakeClock())
-    yield app
-    app.close()
 
 
 def view_rows(db: Database, view: CertificateStatusView) -> list[tuple[object, ...]]:
@@ -83,13 +71,18 @@ def applied_to_end(settings: Settings, db: Database, name: str) -> Callable[[], 
     return done
 
 
-def consume_all(settings: Settings, db: Database, view: CertificateStatusView) -> KafkaFeed:
-    feed = KafkaFeed(settings, db, view)
-    done = applied_to_end(settings, db, view.name)
-    deadline = time.monotonic() + 60
+def poll_to_end(feed: KafkaFeed, settings: Settings, db: Database, seconds: float = 60) -> None:
+    """Poll until the feed applied everything on the topic now."""
+    done = applied_to_end(settings, db, feed.handler.name)
+    deadline = time.monotonic() + seconds
     while not done():
         assert time.monotonic() < deadline, "consumer did not reach the end of the topic"
         feed.poll_once()
+
+
+def consume_all(settings: Settings, db: Database, view: CertificateStatusView) -> KafkaFeed:
+    feed = KafkaFeed(settings, db, view)
+    poll_to_end(feed, settings, db)
     return feed
 
 
@@ -166,6 +159,9 @@ def wait_for(condition, seconds: float = 60) -> None:  # type: ignore[no-untyped
 
 
 def test_nothing_is_lost_when_the_relay_is_killed_mid_stream(settings, app, intyg):
+    """And (Hardening item 10) what a kill inside the send-then-record window sent twice
+    reaches no auditor twice: the topic replays each event once, and every certificate's
+    replay equals its history."""
     db = Database(settings)
     relay = Relay(app, settings, db)
     issue_lifecycles(app, 10)
@@ -192,6 +188,9 @@ def test_nothing_is_lost_when_the_relay_is_killed_mid_stream(settings, app, inty
     wait_for(applied_to_end(settings, db, view.name))
     assert stop_cleanly(consumer) == 0
     assert view_rows(db, view) == expected_rows(app, db, settings)
+    assert len(list(replay_topic(settings))) == published_events(app)
+    for cert in certificates_of(app):
+        assert replay_certificate(settings, cert) == certificate_story(app, cert), cert
 
 
 @pytest.fixture
@@ -235,19 +234,64 @@ def test_relay_catches_up_when_the_broker_comes_back(own_broker, app):
     assert len({headers_of(r)["ce_id"] for r in read_topic(settings)}) == published_events(app)
 
 
-def test_ledgers_sharing_a_broker_never_share_a_consumer_group(settings, app):
-    """A view's group carries the topic prefix: another ledger's member of the same view that
-    stopped polling would otherwise hold this ledger's rebalance for minutes."""
+def test_a_view_reads_on_at_once_when_a_stalled_process_of_it_still_holds_the_topic(
+        settings, app):
+    """Hardening item 9: a feed takes every partition by hand, in no consumer group, so a
+    process of the same view that stopped polling (hung, or killed without leaving) holds
+    nothing up: before, its group waited for it to rejoin or time out."""
     issue_lifecycles(app, 2)
-    with kafka_settings() as other:
-        stalled = KafkaFeed(other, Database(other), CertificateStatusView("status"))
-        stalled.poll_once()  # joins its group, then never polls again
-        try:
+    Relay(app, settings, Database(settings)).run_until_caught_up()
+    db = Database(settings)
+    view = status_view(settings, "status")
+    stalled = KafkaFeed(settings, db, view)
+    stalled.poll_once()  # reads, then never polls again
+    try:
+        started = time.monotonic()
+        consume_all(settings, db, view).close()
+        assert time.monotonic() - started < 10
+        assert view_rows(db, view) == expected_rows(app, db, settings)
+    finally:
+        stalled.close()
+
+
+def test_a_view_reads_the_topic_once_it_is_created_when_it_started_first(settings, app):
+    """Hardening item 9: with partitions assigned by hand a feed must find them itself; a view
+    started before the relay created the topic waits for it, then reads it from the start."""
+    db = Database(settings)
+    view = status_view(settings, "status")
+    feed = KafkaFeed(settings, db, view)
+    try:
+        assert feed.poll_once() == 0
+        issue_lifecycles(app, 2)
+        Relay(app, settings, Database(settings)).run_until_caught_up()
+        poll_to_end(feed, settings, db, seconds=30)
+    finally:
+        feed.close()
+    assert view_rows(db, view) == expected_rows(app, db, settings)
+
+
+def test_a_view_reads_a_partition_added_to_the_topic_from_its_beginning(settings, app):
+    """Hardening item 9: a feed with partitions assigned by hand watches the topic's partition
+    count, so a partition added while it runs is read too (from offset 0), not left behind."""
+    from kafka.admin import KafkaAdminClient
+
+    issue_lifecycles(app, 3)
+    Relay(app, settings, Database(settings)).run_until_caught_up()
+    db = Database(settings)
+    view = status_view(settings, "status")
+    feed = KafkaFeed(settings, db, view, metadata_max_age_ms=500)
+    try:
+        poll_to_end(feed, settings, db)
+        admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers)
+        admin.create_partitions({certificates_topic(settings): 4})
+        admin.close()
+        for _ in range(20):  # until a new key hashes to the new partition
+            issue_lifecycles(app, 2)
             Relay(app, settings, Database(settings)).run_until_caught_up()
-            db = Database(settings)
-            feed = consume_all(settings, db, CertificateStatusView("status"))
-            feed.close()
-            assert view_rows(db, CertificateStatusView("status")) == expected_rows(
-                app, db, settings)
-        finally:
-            stalled.close()
+            if end_offsets(settings).get(3):
+                break
+        poll_to_end(feed, settings, db, seconds=30)
+    finally:
+        feed.close()
+    assert 3 in positions(db, view.name, certificates_topic(settings))
+    assert view_rows(db, view) == expected_rows(app, db, settings)

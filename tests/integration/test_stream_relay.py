@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator
 
 import jsonschema
 import pytest
 
 from commands.certificates import Certificates
-from commands.history import history
-from commands.settings import Settings, eventsourcing_env
+from commands.history import certificate_story
+from commands.settings import eventsourcing_env
 from streams.contract import schema_file
 from streams.database import Database
 from streams.relay import Relay
@@ -22,26 +21,12 @@ from tests.flows import issue_lifecycles
 from tests.integration.kafka_support import (
     cli_env,
     headers_of,
-    kafka_settings,
     published_events,
     read_topic,
     value_of,
 )
 
 pytestmark = pytest.mark.kafka
-
-
-@pytest.fixture
-def settings() -> Iterator[Settings]:
-    with kafka_settings() as settings:
-        yield settings
-
-
-@pytest.fixture
-def app(settings: Settings) -> Iterator[Certificates]:
-    app = Certificates(eventsourcing_env(settings), clock=FakeClock())
-    yield app
-    app.close()
 
 
 def test_every_event_is_on_the_topic_once_in_order_when_relayed(settings, app):
@@ -88,7 +73,7 @@ def test_replay_equals_history_when_read_for_every_demo_certificate(settings, ap
            if is_published(n)}
     assert len(ids) > 20
     for cert_id in ids:
-        assert list(replay_certificate(settings, cert_id)) == history(app, cert_id)
+        assert replay_certificate(settings, cert_id) == certificate_story(app, cert_id)
 
 
 def test_cli_replay_prints_what_cli_history_prints_when_run_for_a_certificate(settings, app):
@@ -137,5 +122,5 @@ def test_death_registers_stay_in_the_store_when_a_db_is_relayed(settings):
             ] == ["DraftCreated", "CertificateSigned", "CertificateSent"]
     assert not any(r.key == str(n.originator_id).encode()
                    for r in read_topic(settings) for n in registers)
-    assert list(replay_certificate(settings, cert)) == history(app, cert)
+    assert replay_certificate(settings, cert) == certificate_story(app, cert)
     app.close()
