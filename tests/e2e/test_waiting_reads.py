@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from api.http.app import create_app
 from commands.certificates import Certificates
@@ -74,3 +75,26 @@ async def _burst(api: FastAPI, auth: dict[str, str], drafts: str) -> None:
         held = [r for r in await asyncio.gather(*waiting) if r not in turned_away]
         assert [r.status_code for r in held] == [503] * CAP
         assert all("has not reached" in r.json()["detail"] for r in held)
+
+
+def test_a_read_of_a_written_but_unseen_position_is_503_when_the_wait_runs_out(tmp_path: Path):
+    """Hardening item 8: a reachable position is waited for, INTYG_READ_WAIT_SECONDS at most."""
+    settings = Settings(mode="embedded", data_dir=tmp_path, projections_in_serve=True,
+                        read_wait_seconds=0.3)
+    clock = FakeClock()
+    app = Certificates(eventsourcing_env(settings), clock=clock)
+    api = create_app(settings, certificates_app=app)
+    unit = care_unit()
+    auth = bearer(settings, staff_at(unit), clock)
+    try:
+        client = TestClient(api)  # no lifespan: the read models do not run
+        body = {"type": "lisjp", "patient": {"personnummer": personnummer()},
+                "careUnit": UNIT_BODY}
+        head = client.post("/v1/certificates", json=body, headers=auth).json()["position"]
+        got = client.get(f"/v1/units/{unit.hsa_id}/drafts?after={head}", headers=auth)
+        assert got.status_code == 503, got.text
+        assert "has not reached" in got.json()["detail"]
+        assert got.headers["retry-after"] == "1"
+    finally:
+        api.state.projections.stop()
+        app.close()
