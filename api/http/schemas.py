@@ -15,6 +15,7 @@ from domain.content.common.limits import TEXT_MOST
 NAME_MOST, ADDRESS_MOST, CODE_MOST, ID_MOST = 255, 255, 50, 100
 """Bounds of the request fields without a national one: a name, an address line, a code (a
 type, a recipient, a postal code, a phone number), an id. Content has its own (domain/content)."""
+VERSION_MOST = 2**31 - 1  # an aggregate's version; far more events than one certificate gets
 CONTENT_KEYS_MOST = 100  # more answers than any form has; the type's model refuses unknown keys
 
 
@@ -49,13 +50,14 @@ class CreateDraftIn(Body):
 
 
 class EditDraftIn(Body):
-    version: int = Field(description="The version the edit is based on; stale means 409.")
+    version: int = Field(ge=0, le=VERSION_MOST,
+                         description="The version the edit is based on; stale means 409.")
     content: dict[str, Any] = Field(max_length=CONTENT_KEYS_MOST)
     care_unit: CareUnitIn | None = None
 
 
 class VersionIn(Body):
-    version: int
+    version: int = Field(ge=0, le=VERSION_MOST)
 
 
 class SendIn(Body):

@@ -42,7 +42,7 @@ class ComplementItem(BaseModel):
     model_config = ConfigDict(frozen=True, populate_by_name=True)
 
     question_id: str = Field(min_length=1, max_length=MESSAGE_ID_MOST, alias="questionId")
-    instance: int | None = None
+    instance: int | None = Field(default=None, ge=0, le=ITEMS_MOST)
     text: str = Field(default="", max_length=TEXT_MOST)
 
 

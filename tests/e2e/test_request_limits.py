@@ -188,3 +188,20 @@ def test_every_request_body_field_in_the_openapi_document_has_a_bound(door):
                 wrapped = {**media["schema"], "$defs": schemas}
                 found += [f"{method.upper()} {path}: {f}" for f in unbounded_fields(wrapped)]
     assert found == []
+
+
+@pytest.mark.parametrize("number", ["1e400", "NaN", "9" * 4000])
+def test_a_number_beyond_any_form_is_422_and_stores_nothing(door, number):
+    """Hardening item 7: 1e400 was stored as null and 4000 digits as they came."""
+    settings, client = door
+    auth = bearer(settings, staff_at(care_unit()), FakeClock())
+    programme = '{"arbetsmarknadspolitisktProgram": {"omfattningDeltid": NUMBER}}'
+    raw = ('{"type": "af00251", "patient": {"personnummer": "PNR"}, "content": PROGRAMME}'
+           .replace("PROGRAMME", programme).replace("NUMBER", number)
+           .replace("PNR", personnummer()))
+    before = position(client)
+    got = client.post("/v1/certificates", content=raw,
+                      headers={**auth, "content-type": "application/json"})
+    assert got.status_code == 422, got.text
+    assert got.headers["content-type"] == PROBLEM
+    assert position(client) == before

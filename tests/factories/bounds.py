@@ -7,7 +7,8 @@ from typing import Any
 
 def unbounded_fields(schema: dict[str, Any]) -> list[str]:
     """Paths of every string without ``maxLength`` (an enum, a date or a date-time is bounded by
-    its form) and every array or free object without ``maxItems``/``maxProperties``."""
+    its form), every number without ``maximum`` and every array or free object without
+    ``maxItems``/``maxProperties``."""
     defs = schema.get("$defs", {})
     found: list[str] = []
     pending: list[tuple[str, dict[str, Any], bool]] = [("", schema, False)]
@@ -20,12 +21,14 @@ def unbounded_fields(schema: dict[str, Any]) -> list[str]:
                 seen.add(name)
                 pending.append((name, defs[name], False))
             continue
-        bounded_here = bounded_here or "maxLength" in node or "maxItems" in node
+        bounded_here = bounded_here or any(k in node for k in ("maxLength", "maxItems", "maximum"))
         for branch in node.get("anyOf", []) + node.get("allOf", []):
             pending.append((path, branch, bounded_here))
         kind = node.get("type")
         if kind == "string" and not bounded_here and "enum" not in node and \
                 node.get("format") not in ("date", "date-time", "uuid"):
+            found.append(path)
+        if kind in ("integer", "number") and not (bounded_here or "maximum" in node):
             found.append(path)
         if kind == "array":
             if not bounded_here:

@@ -1,4 +1,4 @@
-"""How much a new answer may hold: characters of a text, entries of a list.
+"""How much a new answer may hold: characters of a text, entries of a list, the size of a number.
 
 Every text and list in a content model has a bound: the national form's own (TYPES.md, DOMAIN.md
 §3) where it gives one, declared on the field with ``Limit``, else a default for its kind. The
@@ -27,6 +27,10 @@ TEXT_MOST = 4000
 """A text without a national limit: the longest any national form takes (AG7804's 4000)."""
 ITEMS_MOST = 20
 """A repeated answer without a national maximum: more rows than any form has."""
+NUMBER_MOST = 1_000_000
+"""A number of any form (hours, percent, visual acuity) is finite and within ± this; the form's
+own range is for validation to report."""
+_BOUND_KEYS = ("maxLength", "maxItems", "minimum", "maximum")
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,9 @@ def _bound(schema: dict[str, Any], most: int | None = None) -> None:
     elif schema.get("type") == "array":
         schema.setdefault("maxItems", most or ITEMS_MOST)
         _bound(schema.get("items", {}))
+    elif schema.get("type") in ("integer", "number"):
+        schema.setdefault("minimum", -NUMBER_MOST)
+        schema.setdefault("maximum", NUMBER_MOST)
 
 
 def bounded_schema(schema: dict[str, Any]) -> None:
@@ -65,8 +72,7 @@ def without_input_bounds(schema: Any) -> Any:
     """A content schema as stored content may hold it: the bounds left out, since content
     stored before a bound existed may exceed it (the published contract describes that)."""
     if isinstance(schema, dict):
-        return {k: without_input_bounds(v) for k, v in schema.items()
-                if k not in ("maxLength", "maxItems")}
+        return {k: without_input_bounds(v) for k, v in schema.items() if k not in _BOUND_KEYS}
     if isinstance(schema, list):
         return [without_input_bounds(item) for item in schema]
     return schema
@@ -110,6 +116,11 @@ def _check(value: Any, most: int | None, path: str, question: str,
             _check(item, None, f"{path}[{index}]", question, question_ids, found)
     elif isinstance(value, BaseModel):
         _walk(value, f"{path}.", question_ids, found, question)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool) and not (
+            -NUMBER_MOST <= value <= NUMBER_MOST):  # also false for NaN
+        found.append(ValidationIssue(
+            question_id=question, field=path, code=IssueCode.INVALID_RANGE,
+            message=f"{path} must be a finite number from {-NUMBER_MOST} to {NUMBER_MOST}."))
 
 
 def _declared(info: FieldInfo) -> int | None:

@@ -39,9 +39,10 @@ def test_the_bound_check_flags_an_unbounded_text_and_list() -> None:
         text: str
         rows: list[str]
         free: dict[str, Any]
+        size: int
 
     found = unbounded_fields(Loose.model_json_schema())
-    assert found == [".free{}", ".rows[*]", ".rows[]", ".text"]
+    assert found == [".free{}", ".rows[*]", ".rows[]", ".size", ".text"]
 
 
 def parse_lisjp(**answers: Any) -> BaseModel:
@@ -94,3 +95,20 @@ def test_stored_content_over_a_bound_still_validates_and_reports_it() -> None:
                                      from_client=False)
     issues = registry.validate("lisjp", stored, TODAY, care_unit())
     assert [(i.question_id, i.code) for i in issues] == [("6", IssueCode.TOO_MANY)]
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan"), 10.0**30])
+def test_a_number_that_is_not_finite_or_sane_is_refused(value: float) -> None:
+    """Hardening item 7: TS-BAS acuity (8) of 1e400 was stored as null; now it is refused."""
+    with pytest.raises(InvalidInputError) as refused:
+        registry.parse("ts-bas", {"syn": {"hogerOga": {"utanKorrektion": value}}})
+    (issue,) = refused.value.issues
+    assert (issue.field, issue.code) == ("syn.hogerOga.utanKorrektion", IssueCode.INVALID_RANGE)
+
+
+def test_a_huge_integer_answer_is_refused() -> None:
+    """Hardening item 7: AF00251's part-time hours (2.3) are a number, not 4000 digits."""
+    content = {"arbetsmarknadspolitisktProgram": {"omfattningDeltid": 10**3000}}
+    with pytest.raises(InvalidInputError) as refused:
+        registry.parse("af00251", content)
+    assert [i.code for i in refused.value.issues] == [IssueCode.INVALID_RANGE]
