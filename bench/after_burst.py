@@ -1,9 +1,12 @@
-"""/health under a burst of ``?after=`` reads (Hardening item 8): how long /health takes while
-60 reads ask for a position far beyond the log's head.
+"""/health under a burst of ``?after=`` reads (Hardening item 8), in two runs:
 
-Starts ``intyg serve`` (embedded, a data directory of its own, the read models running) on a
-port of its own, writes one draft, then fires the burst and times /health during it. Prints
-the figures; exits non-zero only when the server does not come up.
+1. ``far``: ``intyg serve`` (embedded, a data directory of its own, the read models running);
+   60 reads ask for a position far beyond the log's head.
+2. ``stalled``: the same app with its read models not running (as behind a stalled consumer);
+   60 reads ask for the position just written, which the views never reach.
+
+Each run writes one draft, fires the burst and times /health during it. Prints the figures;
+exits non-zero only when a server does not come up.
 
 Run: ``.venv/bin/python bench/after_burst.py [--port 8121] [--reads 60] [--app-root DIR]``.
 ``--app-root`` serves the code of another checkout (e.g. ``git archive`` of an earlier commit
@@ -18,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -32,12 +36,16 @@ from commands.settings import Settings  # noqa: E402
 from tests.factories import care_unit, personnummer, staff_at  # noqa: E402
 from tests.factories.http import UNIT_BODY  # noqa: E402
 
+SERVE = "import sys; from api.cli.main import main; sys.exit(main(['serve', '--port', '{port}']))"
+STALLED = ("import uvicorn; from api.http.app import create_app; "
+           "from commands.settings import Settings; uvicorn.run(create_app(Settings()), "
+           "port={port}, lifespan='off', log_level='warning')")  # no lifespan: no read models
 
-def serve(app_root: Path, data_dir: str, port: int) -> subprocess.Popen[bytes]:
+
+def serve(app_root: Path, data_dir: str, port: int, code: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(app_root), "INTYG_MODE": "embedded",
            "INTYG_DATA_DIR": data_dir, "INTYG_LOG_FORMAT": "json"}
-    code = "import sys; from api.cli.main import main; sys.exit(main())"
-    return subprocess.Popen([sys.executable, "-c", code, "serve", "--port", str(port)],  # noqa: S603
+    return subprocess.Popen([sys.executable, "-c", code.format(port=port)],  # noqa: S603
                             cwd=app_root, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
 
@@ -63,41 +71,48 @@ def timed_health(client: httpx.Client, count: int) -> list[float]:
     return took
 
 
+def burst(app_root: Path, port: int, reads: int, code: str, far: bool) -> str:
+    unit = care_unit()
+    auth = {"Authorization": f"Bearer {mint_staff_token(Settings(), staff_at(unit))}"}
+    limits = httpx.Limits(max_connections=reads + 10)
+    with TemporaryDirectory() as data_dir, httpx.Client(
+            base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=120) as client:
+        server = serve(app_root, data_dir, port, code)
+        try:
+            wait_up(client)
+            body = {"type": "lisjp", "patient": {"personnummer": personnummer()},
+                    "careUnit": UNIT_BODY}
+            written = client.post("/v1/certificates", json=body, headers=auth)
+            after = 10**12 if far else written.json()["position"]
+            path = f"/v1/units/{unit.hsa_id}/drafts?after={after}"
+            quiet = timed_health(client, 20)
+            with ThreadPoolExecutor(max_workers=reads) as pool:
+                started = time.perf_counter()
+                sent = [pool.submit(client.get, path, headers=auth) for _ in range(reads)]
+                time.sleep(0.2)
+                busy = timed_health(client, 10)
+                statuses = Counter(f.result().status_code for f in sent)
+                took = time.perf_counter() - started
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return (f"/health quiet: median {statistics.median(quiet) * 1000:.1f} ms, max "
+            f"{max(quiet) * 1000:.1f} ms; during the burst: median "
+            f"{statistics.median(busy) * 1000:.1f} ms, max {max(busy) * 1000:.1f} ms; "
+            f"the burst: {dict(sorted(statuses.items()))}, all answered in {took:.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=8121)
     parser.add_argument("--reads", type=int, default=60)
     parser.add_argument("--app-root", type=Path, default=ROOT)
     args = parser.parse_args()
-    unit = care_unit()
-    auth = {"Authorization": f"Bearer {mint_staff_token(Settings(), staff_at(unit))}"}
-    far = f"/v1/units/{unit.hsa_id}/drafts?after={10**12}"
-    limits = httpx.Limits(max_connections=args.reads + 10)
-    with TemporaryDirectory() as data_dir, httpx.Client(
-            base_url=f"http://127.0.0.1:{args.port}", limits=limits, timeout=120) as client:
-        server = serve(args.app_root, data_dir, args.port)
-        try:
-            wait_up(client)
-            body = {"type": "lisjp", "patient": {"personnummer": personnummer()},
-                    "careUnit": UNIT_BODY}
-            client.post("/v1/certificates", json=body, headers=auth).raise_for_status()
-            quiet = timed_health(client, 20)
-            with ThreadPoolExecutor(max_workers=args.reads) as pool:
-                started = time.perf_counter()
-                burst = [pool.submit(client.get, far, headers=auth) for _ in range(args.reads)]
-                time.sleep(0.2)
-                busy = timed_health(client, 10)
-                statuses = sorted({f.result().status_code for f in burst})
-                burst_took = time.perf_counter() - started
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-    print(f"code: {args.app_root}")
-    print(f"/health quiet: median {statistics.median(quiet) * 1000:.1f} ms, "
-          f"max {max(quiet) * 1000:.1f} ms")
-    print(f"/health during {args.reads} reads of ?after=10^12: median "
-          f"{statistics.median(busy) * 1000:.1f} ms, max {max(busy) * 1000:.1f} ms")
-    print(f"the burst: statuses {statuses}, all answered in {burst_took:.2f} s")
+    print(f"code: {args.app_root}; {args.reads} concurrent reads")
+    print("far (?after=10^12, read models running):",
+          burst(args.app_root, args.port, args.reads, SERVE, far=True))
+    print("stalled (?after=the position written, read models not running):",
+          burst(args.app_root, args.port + 1, args.reads, STALLED, far=False))
 
 
 if __name__ == "__main__":
