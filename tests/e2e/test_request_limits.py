@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from uuid import uuid4
 
 import pytest
 from fastapi import FastAPI
@@ -15,9 +16,12 @@ from pydantic import SecretStr
 
 from api.http.app import create_app
 from commands.settings import Settings
+from domain.certificates.certificate import Certificate
+from domain.content import registry
 from domain.shared.care import Staff
 from tests.e2e.read_models import bearer
 from tests.factories import FakeClock, care_unit, lisjp_content, personnummer, staff_at
+from tests.factories import patient as patient_of
 from tests.factories.bounds import unbounded_fields
 from tests.factories.http import UNIT_BODY
 
@@ -205,3 +209,26 @@ def test_a_number_beyond_any_form_is_422_and_stores_nothing(door, number):
     assert got.status_code == 422, got.text
     assert got.headers["content-type"] == PROBLEM
     assert position(client) == before
+
+
+def test_a_certificate_stored_before_the_bounds_reads_signs_and_renews(client, certificates,
+                                                                       auth, unit, doctor, clock):
+    """Hardening item 7: the bounds hold new input only. A LISJP stored with a 5000-character
+    övrigt (over the default bound; LISJP has no national limit on 25) is read, signed and
+    renewed, its text copied on as it was."""
+    text = "Lång anteckning. " * 300
+    stored = registry.parse_and_dump("lisjp", lisjp_content(clock().date(), ovrigt=text),
+                                     from_client=False)
+    draft = Certificate.create_draft(
+        id=uuid4(), type_id="lisjp", content_version=1, patient=patient_of(), care_unit=unit,
+        author=doctor, now=clock(), content=stored, complete=True)
+    certificates.save(draft)
+    cert_id = str(draft.id)
+    assert client.get(f"/v1/certificates/{cert_id}/validation", headers=auth).json() == {
+        "complete": True, "errors": []}
+    signed = client.post(f"/v1/certificates/{cert_id}/sign", json={"version": 1}, headers=auth)
+    assert signed.status_code == 200, signed.text
+    renewal = client.post(f"/v1/certificates/{cert_id}/renew", headers=auth)
+    assert renewal.status_code == 201, renewal.text
+    read = client.get(f"/v1/certificates/{renewal.json()['id']}", headers=auth).json()
+    assert read["content"]["ovrigt"] == text
