@@ -37,15 +37,16 @@ def door(tmp_path: Path) -> Iterator[tuple[Settings, TestClient]]:
         yield settings, client
 
 
-def asgi_post(app: FastAPI, path: str, headers: dict[str, str],
-              body: bytes) -> tuple[int, int, bytes]:
-    """POST straight to the ASGI app: (status, how often the body was asked for, answer)."""
+def asgi_post(app: FastAPI, path: str, headers: dict[str, str], body: bytes,
+              chunks: int = 1) -> tuple[int, int, bytes]:
+    """POST straight to the ASGI app, the body in ``chunks`` messages of ``body`` each:
+    (status, how many of the messages were asked for, answer)."""
     asked, sent = 0, []
 
     async def receive() -> dict[str, Any]:
         nonlocal asked
         asked += 1
-        return {"type": "http.request", "body": body, "more_body": False}
+        return {"type": "http.request", "body": body, "more_body": asked < chunks}
 
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
@@ -114,6 +115,17 @@ def test_an_oversized_chunked_body_is_413_and_stores_nothing(door):
     assert got.status_code == 413, got.text
     assert got.headers["content-type"] == PROBLEM
     assert position(client) == before
+
+
+def test_a_streamed_body_is_read_no_further_than_the_limit(door):
+    """Hardening item 7: a chunked 50 MB body is cut off once the limit is passed."""
+    settings, client = door
+    auth = bearer(settings, staff_at(care_unit()), FakeClock())
+    headers = {**auth, "content-type": "application/json"}
+    status, asked, answer = asgi_post(client.app, "/v1/certificates", headers, b" " * 1024,
+                                      chunks=50 * 1024)
+    assert status == 413 and b'"/problems/content-too-large"' in answer
+    assert asked == LIMIT // 1024 + 1
 
 
 def test_a_body_within_the_limit_passes_the_door(door):
