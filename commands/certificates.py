@@ -86,7 +86,8 @@ class Certificates(Application[UUID]):
         cert_type = draftable_type(type_id)
         author.check_acts_for(care_unit)
         check_privilege(author, Privilege.SKRIVA_INTYG, cert_type.id)
-        return self._new_draft(cert_type.id, patient, care_unit, author, content or {}, None)
+        return self._new_draft(cert_type.id, patient, care_unit, author, content or {}, None,
+                               from_client=True)
 
     def edit_draft(self, certificate_id: UUID, *, based_on_version: int, content: dict[str, Any],
                    by: Staff, care_unit: CareUnit | None = None) -> CommandResult:
@@ -232,13 +233,13 @@ class Certificates(Application[UUID]):
 
     def _new_draft(self, type_id: str, patient: Patient, care_unit: CareUnit, author: Staff,
                    content: dict[str, Any], relation: dict[str, Any] | None,
-                   parent: Certificate | None = None,
-                   kind: RelationKind | None = None) -> CommandResult:
+                   parent: Certificate | None = None, kind: RelationKind | None = None,
+                   from_client: bool = False) -> CommandResult:
         check_patient_allowed(certificate_type(type_id), patient.protected_identity)
         register = self.death_registers.load(type_id, patient.personnummer)
         if register is not None:
             check_new_draft(register, care_unit.care_giver_hsa_id)
-        stored = contents.parse_and_dump(type_id, content)
+        stored = contents.parse_and_dump(type_id, content, from_client=from_client)
         now = self.clock()
         complete = not contents.validate(type_id, stored, now.date(), care_unit,
                                          patient.personnummer)

@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     relay_in_serve: bool = True
     projections_in_serve: bool = True
     read_wait_seconds: float = Field(default=5.0, ge=0, le=30)
+    read_waiters: int = Field(default=16, ge=0, le=32)
+    max_body_bytes: int = Field(default=1_048_576, ge=1024, le=64 * 1_048_576)
     statistics_key: SecretStr | None = None
     statistics_refresh_seconds: float = Field(default=60.0, ge=0)
 

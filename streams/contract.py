@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from domain.content.common.limits import without_input_bounds
 from domain.content.registry import CONTENT_SPECS, EARLIER_SPECS, ContentSpec
 from streams.schemas import MESSAGES, SCHEMA_VERSION, ce_type
 
@@ -43,7 +44,10 @@ def _every_content_spec() -> list[ContentSpec]:
 
 
 def content_schemas() -> dict[tuple[str, int], dict[str, Any]]:
-    return {(spec.type_id, spec.version): spec.model.model_json_schema(by_alias=True)
+    """What stored content holds; new input is also held to the answers' bounds, which the
+    catalogue's schema names (``/v1/certificate-types``) and stored content may exceed."""
+    return {(spec.type_id, spec.version):
+            without_input_bounds(spec.model.model_json_schema(by_alias=True))
             for spec in _every_content_spec()}
 
 

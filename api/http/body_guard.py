@@ -14,6 +14,8 @@ from typing import Any
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 
+from api.http.door import BODY_METHODS
+
 Path = tuple[str | int, ...]
 MESSAGE = ("Text must be valid Unicode that can be stored as UTF-8: no lone surrogate "
            "(e.g. \\ud800) and no NUL character.")
@@ -21,6 +23,8 @@ MESSAGE = ("Text must be valid Unicode that can be stored as UTF-8: no lone surr
 
 async def refuse_unstorable_text(request: Request) -> None:
     """App-wide dependency: a 422 naming the first field whose text cannot be stored."""
+    if request.method not in BODY_METHODS:
+        return  # a body nobody asked for is never read
     raw = await request.body()
     if not raw or "json" not in request.headers.get("content-type", "json"):
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.http.auth import TokenDecoder, unauthorized
@@ -14,6 +15,7 @@ from commands.certificates import Certificates
 from domain.shared.care import Staff
 from domain.shared.citizen import Citizen, admit_citizen
 from domain.shared.errors import InvalidPersonnummerError
+from streams.seen_watch import ReadOutcome
 
 _bearer = HTTPBearer(auto_error=False)
 
@@ -86,7 +88,19 @@ AfterQuery = Annotated[int | None, Query(
 
 
 def seen_or_503(host: ProjectionHost, view: str, after: int | None) -> None:
-    if not host.wait_for(view, after):
+    """Read your writes: answer once the view has seen ``after``. A position not yet written
+    is a 422 at once; when too many reads wait already, or the wait runs out, 503."""
+    outcome = host.read_after(view, after)
+    if outcome is ReadOutcome.NOT_WRITTEN:
+        raise RequestValidationError([{
+            "loc": ("query", "after"), "type": "position_not_written",
+            "msg": f"Position {after} has not been written yet: the log does not reach it, so "
+                   "no view can; pass a position a command returned."}])
+    if outcome is ReadOutcome.TOO_MANY_WAITING:
+        raise HTTPException(status_code=503, detail="Too many reads are waiting for the views "
+                                                    "already; retry shortly.",
+                            headers={"Retry-After": "1"})
+    if outcome is ReadOutcome.TIMED_OUT:
         raise HTTPException(status_code=503, detail=f"The {view} view has not reached position "
                                                     f"{after} yet; retry shortly.",
                             headers={"Retry-After": "1"})

@@ -86,10 +86,10 @@ def _question_of(loc: tuple[Any, ...]) -> str:
 def _http_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)  # noqa: S101 - registered for it only
     slug = {401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
-            503: "not-yet-visible"}
+            413: "content-too-large", 503: "not-yet-visible"}
+    titles = {404: "Not found", 413: "Content too large"}
     response = problem(request, error.status_code, slug.get(error.status_code, "http-error"),
-                       str(error.detail) if error.status_code != 404 else "Not found",
-                       str(error.detail))
+                       titles.get(error.status_code, str(error.detail)), str(error.detail))
     response.headers.update(error.headers or {})
     return response
 

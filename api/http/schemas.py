@@ -10,6 +10,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from domain.certificates.lifecycle import RevocationReason
+from domain.content.common.limits import TEXT_MOST
+
+NAME_MOST, ADDRESS_MOST, CODE_MOST, ID_MOST = 255, 255, 50, 100
+"""Bounds of the request fields without a national one: a name, an address line, a code (a
+type, a recipient, a postal code, a phone number), an id. Content has its own (domain/content)."""
+VERSION_MOST = 2**31 - 1  # an aggregate's version; far more events than one certificate gets
+CONTENT_KEYS_MOST = 100  # more answers than any form has; the type's model refuses unknown keys
 
 
 class Body(BaseModel):
@@ -21,8 +28,9 @@ SHOWN_STATE = ("DRAFT_INCOMPLETE, DRAFT_COMPLETE, DRAFT_LOCKED, SIGNED, DISCARDE
 
 
 class PatientIn(Body):
-    personnummer: str = Field(description="YYYYMMDD-NNNN, YYYYMMDDNNNN, YYMMDD-NNNN or YYMMDD+NNNN")
-    name: str = ""
+    personnummer: str = Field(max_length=CODE_MOST,
+                              description="YYYYMMDD-NNNN, YYYYMMDDNNNN, YYMMDD-NNNN or YYMMDD+NNNN")
+    name: str = Field(default="", max_length=NAME_MOST)
     test_indicated: bool = False
     protected_identity: bool = False
 
@@ -30,40 +38,41 @@ class PatientIn(Body):
 class CareUnitIn(Body):
     """The issuing unit's contact details as printed on the certificate."""
 
-    name: str = ""
-    postal_address: str = ""
-    postal_code: str = ""
-    postal_town: str = ""
-    phone: str = ""
-    lan: str = Field(default="00", pattern=r"^(0[0-9]|1[0-9]|2[0-5])$")
+    name: str = Field(default="", max_length=NAME_MOST)
+    postal_address: str = Field(default="", max_length=ADDRESS_MOST)
+    postal_code: str = Field(default="", max_length=CODE_MOST)
+    postal_town: str = Field(default="", max_length=ADDRESS_MOST)
+    phone: str = Field(default="", max_length=CODE_MOST)
+    lan: str = Field(default="00", max_length=2, pattern=r"^(0[0-9]|1[0-9]|2[0-5])$")
 
 
 class CreateDraftIn(Body):
-    type: str = Field(examples=["lisjp"])
+    type: str = Field(max_length=CODE_MOST, examples=["lisjp"])
     patient: PatientIn
     care_unit: CareUnitIn = CareUnitIn()
-    content: dict[str, Any] = Field(default_factory=dict)
+    content: dict[str, Any] = Field(default_factory=dict, max_length=CONTENT_KEYS_MOST)
 
 
 class EditDraftIn(Body):
-    version: int = Field(description="The version the edit is based on; stale means 409.")
-    content: dict[str, Any]
+    version: int = Field(ge=0, le=VERSION_MOST,
+                         description="The version the edit is based on; stale means 409.")
+    content: dict[str, Any] = Field(max_length=CONTENT_KEYS_MOST)
     care_unit: CareUnitIn | None = None
 
 
 class VersionIn(Body):
-    version: int
+    version: int = Field(ge=0, le=VERSION_MOST)
 
 
 class SendIn(Body):
-    recipient: str = Field(examples=["FKASSA"])
+    recipient: str = Field(max_length=CODE_MOST, examples=["FKASSA"])
 
 
 class RevokeIn(Body):
     """Reason and text are required for every type except DB and DOI (TYPES.md §0.1)."""
 
     reason: RevocationReason | None = None
-    text: str | None = None
+    text: str | None = Field(default=None, max_length=TEXT_MOST)
 
 
 class Ag7804In(Body):

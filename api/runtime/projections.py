@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable
+from functools import partial
 
 import structlog
 
@@ -17,8 +18,9 @@ from projections.registry import build_views
 from projections.statistik import all_facts
 from streams.consumer import KafkaFeed, prepare, run_from_log, watermarks
 from streams.database import Database
-from streams.read_your_writes import wait_until_seen
+from streams.read_your_writes import read_progress
 from streams.relay import ensure_relay_tables
+from streams.seen_watch import ReadOutcome, SeenWatch, WaitingReads
 
 log = structlog.get_logger("api.projections")
 
@@ -39,6 +41,10 @@ class ProjectionHost:
         ensure_relay_tables(self.db)
         for view in self.views.values():
             prepare(self.db, view)
+        watches = {name: SeenWatch(name, partial(read_progress, self.db, settings, name),
+                                   self._stop) for name in self.views}
+        self._reads = WaitingReads(watches, partial(read_progress, self.db, settings),
+                                   self._head, settings.read_waiters)
 
     def start(self) -> None:
         for name, view in self.views.items():
@@ -56,10 +62,18 @@ class ProjectionHost:
 
     def wait_for(self, name: str, position: int | None) -> bool:
         """Read-your-writes: whether the view has seen ``position``, waiting a bounded time."""
+        return self.read_after(name, position) is ReadOutcome.SEEN
+
+    def read_after(self, name: str, position: int | None) -> ReadOutcome:
+        """Whether the view has seen ``position``: at once when it has, or when the position is
+        beyond the log's head or too many reads wait already; else after a bounded wait."""
         if position is None or position <= 0:
-            return True
-        return wait_until_seen(self.db, self.settings, name, position,
-                               self.settings.read_wait_seconds)
+            return ReadOutcome.SEEN
+        return self._reads.read_after(name, position, self.settings.read_wait_seconds)
+
+    def _head(self) -> int:
+        head: int | None = self.app.recorder.max_notification_id()
+        return head or 0
 
     def facts(self, fresh: bool = False) -> tuple[list[CertificateFact], list[MessageFact]]:
         """The statistics facts (certificates, messages) as a snapshot. It is reloaded when the

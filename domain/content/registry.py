@@ -24,6 +24,7 @@ from domain.content.af import af00213, af00251
 from domain.content.af.texts import AF00213_TEXTS, AF00251_TEXTS
 from domain.content.ag import ag114, ag114_v2
 from domain.content.ag.texts import AG114_V1_TEXTS, AG114_V2_TEXTS
+from domain.content.common.limits import input_issues
 from domain.content.common.texts import FormTexts
 from domain.content.death import db, doi
 from domain.content.death.texts import DB_TEXTS, DOI_TEXTS
@@ -167,15 +168,18 @@ def version_of(type_id: str) -> int:
     return spec.version if spec else 1
 
 
-def parse(type_id: str, raw: dict[str, Any], version: int | None = None) -> BaseModel:
-    """Parse a client's content into the type's model; refuse wrong shapes with field paths.
+def parse(type_id: str, raw: dict[str, Any], version: int | None = None, *,
+          from_client: bool = True) -> BaseModel:
+    """Parse content into the type's model; refuse wrong shapes with field paths.
 
     Wrong *shapes* (a list where a text belongs) are refused here; wrong *values* (an unknown
-    code, a date in the future) are kept in the draft and reported by validation.
+    code, a date in the future) are kept in the draft and reported by validation. A client's
+    content (``from_client``) is also held to the bounds of every answer (``common.limits``);
+    content copied from a stored certificate (renew, replace, ...) is not: it was taken once.
     """
     spec = spec_for(type_id, version)
     try:
-        return spec.model.model_validate(raw)
+        parsed = spec.model.model_validate(raw)
     except ValidationError as error:
         issues = [
             ValidationIssue(
@@ -189,6 +193,10 @@ def parse(type_id: str, raw: dict[str, Any], version: int | None = None) -> Base
         ]
         message = "The content does not have the shape of the type."
         raise InvalidInputError(message, issues) from None
+    too_much = input_issues(parsed, spec.question_ids) if from_client else []
+    if too_much:
+        raise InvalidInputError("An answer is longer than its form allows.", too_much)
+    return parsed
 
 
 def dump(content: BaseModel) -> dict[str, Any]:
@@ -196,9 +204,9 @@ def dump(content: BaseModel) -> dict[str, Any]:
     return content.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
-def parse_and_dump(type_id: str, raw: dict[str, Any],
-                   version: int | None = None) -> dict[str, Any]:
-    return dump(parse(type_id, raw, version))
+def parse_and_dump(type_id: str, raw: dict[str, Any], version: int | None = None, *,
+                   from_client: bool = True) -> dict[str, Any]:
+    return dump(parse(type_id, raw, version, from_client=from_client))
 
 
 def validate(type_id: str, stored: dict[str, Any], today: date, care_unit: CareUnit,

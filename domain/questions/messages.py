@@ -27,6 +27,11 @@ class QuestionState(StrEnum):
     CLOSED = "CLOSED"
 
 
+MESSAGE_ID_MOST, HEADING_MOST, TEXT_MOST, ITEMS_MOST = 100, 255, 10_000, 50
+"""Bounds of a message's fields: ids, a heading and the sender's details, a text, the complement
+items of one KOMPLT."""
+PERSONNUMMER_MOST = 20
+
 CARE_SUBJECTS = frozenset({Subject.AVSTMN, Subject.KONTKT, Subject.OVRIGT})
 """§6: care may start only these."""
 
@@ -36,9 +41,9 @@ class ComplementItem(BaseModel):
 
     model_config = ConfigDict(frozen=True, populate_by_name=True)
 
-    question_id: str = Field(min_length=1, alias="questionId")
-    instance: int | None = None
-    text: str = ""
+    question_id: str = Field(min_length=1, max_length=MESSAGE_ID_MOST, alias="questionId")
+    instance: int | None = Field(default=None, ge=0, le=ITEMS_MOST)
+    text: str = Field(default="", max_length=TEXT_MOST)
 
 
 class IncomingMessage(BaseModel):
@@ -47,20 +52,24 @@ class IncomingMessage(BaseModel):
 
     model_config = ConfigDict(frozen=True, populate_by_name=True)
 
-    message_id: str = Field(min_length=1, max_length=100, alias="messageId")
-    reference_id: str | None = Field(default=None, alias="referenceId")
+    message_id: str = Field(min_length=1, max_length=MESSAGE_ID_MOST, alias="messageId")
+    reference_id: str | None = Field(default=None, max_length=MESSAGE_ID_MOST,
+                                     alias="referenceId")
     sent_at: datetime = Field(alias="sentAt")
     certificate_id: UUID = Field(alias="certificateId")
-    personnummer: str
+    personnummer: str = Field(max_length=PERSONNUMMER_MOST)
     subject: Subject
-    heading: str | None = None
-    text: str = Field(min_length=1)
-    sender: str = ""
-    contact_info: str | None = Field(default=None, alias="contactInfo")
-    complement_items: tuple[ComplementItem, ...] = Field(default=(), alias="complementItems")
+    heading: str | None = Field(default=None, max_length=HEADING_MOST)
+    text: str = Field(min_length=1, max_length=TEXT_MOST)
+    sender: str = Field(default="", max_length=HEADING_MOST)
+    contact_info: str | None = Field(default=None, max_length=HEADING_MOST, alias="contactInfo")
+    complement_items: tuple[ComplementItem, ...] = Field(default=(), max_length=ITEMS_MOST,
+                                                         alias="complementItems")
     last_answer_date: date | None = Field(default=None, alias="lastAnswerDate")
-    answers: str | None = Field(default=None, description="message id of the question answered")
-    reminds: str | None = Field(default=None, description="message id of the question reminded")
+    answers: str | None = Field(default=None, max_length=MESSAGE_ID_MOST,
+                                description="message id of the question answered")
+    reminds: str | None = Field(default=None, max_length=MESSAGE_ID_MOST,
+                                description="message id of the question reminded")
 
     @model_validator(mode="after")
     def _consistent(self) -> IncomingMessage:

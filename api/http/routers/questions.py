@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
+from pydantic import Field
 
 from api.http.deps import (
     AfterQuery,
@@ -22,7 +23,7 @@ from api.http.idempotency import IdempotencyKey, once
 from api.http.presenters import command_out, read_for
 from api.http.schemas import Body, CommandOut
 from commands import questions
-from domain.questions.messages import IncomingMessage, Subject
+from domain.questions.messages import HEADING_MOST, TEXT_MOST, IncomingMessage, Subject
 from projections.webcert import unit_open_questions
 
 router = APIRouter(prefix="/v1", tags=["questions and answers"])
@@ -30,12 +31,12 @@ router = APIRouter(prefix="/v1", tags=["questions and answers"])
 
 class QuestionIn(Body):
     subject: Subject
-    heading: str | None = None
-    text: str
+    heading: str | None = Field(default=None, max_length=HEADING_MOST)
+    text: str = Field(max_length=TEXT_MOST)
 
 
 class TextIn(Body):
-    text: str
+    text: str = Field(max_length=TEXT_MOST)
 
 
 @router.post("/recipient/messages", status_code=201)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, field_validator
 
@@ -31,8 +31,10 @@ from domain.content.common.answers import (
     has_text,
 )
 from domain.content.common.checks import check_answered, check_care_unit, check_plain_text, issue
+from domain.content.common.diagnoses import MAX_ROWS as MAX_DIAGNOSES
 from domain.content.common.diagnoses import check_diagnoses, has_diagnosis
-from domain.content.common.grund import check_grund
+from domain.content.common.grund import MAX_BASES, check_grund
+from domain.content.common.limits import Limit
 from domain.content.common.yes_no import check_period, check_yes_with_text, period_days
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
@@ -79,15 +81,15 @@ class Ag114Assessment(BaseModel):
     model_config = CAMEL_CONTENT_CONFIG
 
     onskar_formedla_diagnos: bool | None = None
-    diagnoser: list[Diagnos] | None = None
+    diagnoser: Annotated[list[Diagnos] | None, Limit(MAX_DIAGNOSES)] = None
     nedsatt_arbetsformaga: str | None = None
     arbetsformaga_trots_sjukdom: bool | None = None
-    arbetsformaga_trots_sjukdom_beskrivning: str | None = None
+    arbetsformaga_trots_sjukdom_beskrivning: Annotated[str | None, Limit(MAX_TEXT)] = None
     sjukskrivningsgrad: str | None = None
     sjukskrivningsperiod: Period | None = None
-    ovriga_upplysningar: str | None = None
+    ovriga_upplysningar: Annotated[str | None, Limit(MAX_TEXT)] = None
     kontakt_med_arbetsgivaren: bool | None = None
-    anledning_till_kontakt: str | None = None
+    anledning_till_kontakt: Annotated[str | None, Limit(MAX_TEXT)] = None
 
     @field_validator("sjukskrivningsgrad", mode="before")
     @classmethod
@@ -99,9 +101,10 @@ class Ag114Content(Ag114Assessment):
     """The answers of an AG1-14 (version 1), by their national (camelCase) names. The bases of
     10 are rows as in AG7804 (type 10.1, date 10.2, ANNAT's description 10.3)."""
 
-    grund_for_mu: list[GrundForMU] | None = Field(default=None, alias="grundForMU")
+    grund_for_mu: Annotated[list[GrundForMU] | None, Limit(MAX_BASES)] = Field(
+        default=None, alias="grundForMU")
     sysselsattning: list[str] | None = None
-    nuvarande_arbete: str | None = None
+    nuvarande_arbete: Annotated[str | None, Limit(MAX_TEXT)] = None
 
 
 def validate_ag114(

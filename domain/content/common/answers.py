@@ -16,9 +16,11 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.alias_generators import to_camel
 
+from domain.content.common.limits import bounded_schema
 from domain.shared import icd10
 
-CONTENT_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", frozen=True)
+CONTENT_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", frozen=True,
+                            json_schema_extra=bounded_schema)
 CAMEL_CONTENT_CONFIG = ConfigDict(**CONTENT_CONFIG, alias_generator=to_camel)
 """CONTENT_CONFIG with each alias (the national camelCase name) generated from the snake_case
 field name, for the nested TS, DB and DOI models."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Annotated
 
 from pydantic import BaseModel
 
@@ -23,6 +24,7 @@ from domain.content.common.checks import (
     check_plain_text,
     issue,
 )
+from domain.content.common.limits import Limit
 from domain.content.common.patient_address import PatientAdress, check_patient_address
 from domain.content.death.uncertain_dates import (
     UncertainDate,
@@ -85,11 +87,11 @@ class DeathContent(BaseModel):
 
     model_config = CAMEL_CONTENT_CONFIG
 
-    identitet_styrkt: str | None = None
+    identitet_styrkt: Annotated[str | None, Limit(MAX_IDENTITY)] = None
     dodsdatum_sakert: bool | None = None
     dodsdatum: str | None = None
     antraffat_dod_datum: str | None = None
-    dodsplats_kommun: str | None = None
+    dodsplats_kommun: Annotated[str | None, Limit(MAX_MUNICIPALITY)] = None
     dodsplats_boende: str | None = None
     barn: bool | None = None
     patient: PatientAdress | None = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Annotated
 
 from pydantic import BaseModel
 
@@ -27,6 +28,7 @@ from domain.content.common.checks import (
     check_plain_text,
     issue,
 )
+from domain.content.common.limits import Limit
 from domain.content.death.common import QUESTION_IDS as DEATH_QUESTION_IDS
 from domain.content.death.common import (
     DeathContent,
@@ -70,7 +72,7 @@ class Dodsorsak(BaseModel):
 
     model_config = CAMEL_CONTENT_CONFIG
 
-    beskrivning: str | None = None
+    beskrivning: Annotated[str | None, Limit(MAX_TERMINAL)] = None
     datum: str | None = None
     specifikation: str | None = None
 
@@ -82,17 +84,17 @@ class DoiContent(DeathContent):
     """The answers of a DOI, by their national (camelCase) names."""
 
     terminal_dodsorsak: Dodsorsak | None = None
-    foljd: list[Dodsorsak] | None = None
-    bidragande_sjukdomar: list[Dodsorsak] | None = None
+    foljd: Annotated[list[Dodsorsak] | None, Limit(MAX_FOLJD_ROWS)] = None
+    bidragande_sjukdomar: Annotated[list[Dodsorsak] | None, Limit(MAX_BIDRAGANDE_ROWS)] = None
     operation: str | None = None
     operation_datum: str | None = None
-    operation_anledning: str | None = None
+    operation_anledning: Annotated[str | None, Limit(MAX_OPERATION_REASON)] = None
     forgiftning: bool | None = None
     forgiftning_orsak: str | None = None
     forgiftning_datum: str | None = None
-    forgiftning_uppkommelse: str | None = None
-    grunder: list[str] | None = None
-    land: str | None = None
+    forgiftning_uppkommelse: Annotated[str | None, Limit(MAX_INJURY_TEXT)] = None
+    grunder: Annotated[list[str] | None, Limit(MAX_GRUNDER)] = None
+    land: Annotated[str | None, Limit(MAX_LAND)] = None
 
 
 def validate_doi(

@@ -8,6 +8,7 @@ Question ids follow TYPES.md §4; where it is silent they are LISJP's.
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
@@ -20,16 +21,19 @@ from domain.content.common.answers import (
     Sjukskrivning,
 )
 from domain.content.common.checks import check_care_unit, check_contact, check_text, issue
+from domain.content.common.diagnoses import MAX_ROWS as MAX_DIAGNOSES
 from domain.content.common.diagnoses import check_diagnoses, has_diagnosis
-from domain.content.common.grund import TYPE_QUESTION, check_grund
+from domain.content.common.grund import MAX_BASES, TYPE_QUESTION, check_grund
+from domain.content.common.limits import Limit
 from domain.content.fk.choices import (
+    MAX_OCCUPATIONS,
     UNLESS_SMITTSKYDD,
     check_measures,
     check_occupation,
     check_prognosis,
 )
 from domain.content.fk.lisjp import LisjpContent
-from domain.content.fk.periods import check_periods, check_working_hours
+from domain.content.fk.periods import MAX_PERIODS, check_periods, check_working_hours
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
 
@@ -70,16 +74,17 @@ class Ag7804Content(BaseModel):
     model_config = CONTENT_CONFIG
 
     avstangning_smittskydd: bool | None = Field(default=None, alias="avstangningSmittskydd")
-    grund_for_mu: list[GrundForMU] | None = Field(default=None, alias="grundForMU")
-    sysselsattning: list[str] | None = None
+    grund_for_mu: Annotated[list[GrundForMU] | None, Limit(MAX_BASES)] = Field(
+        default=None, alias="grundForMU")
+    sysselsattning: Annotated[list[str] | None, Limit(MAX_OCCUPATIONS)] = None
     nuvarande_arbete: str | None = Field(default=None, alias="nuvarandeArbete")
     onskar_formedla_diagnos: bool | None = Field(default=None, alias="onskarFormedlaDiagnos")
-    diagnoser: list[Diagnos] | None = None
+    diagnoser: Annotated[list[Diagnos] | None, Limit(MAX_DIAGNOSES)] = None
     funktionsnedsattning: str | None = None
     aktivitetsbegransning: str | None = None
     pagaende_behandling: str | None = Field(default=None, alias="pagaendeBehandling")
     planerad_behandling: str | None = Field(default=None, alias="planeradBehandling")
-    sjukskrivningar: list[Sjukskrivning] | None = None
+    sjukskrivningar: Annotated[list[Sjukskrivning] | None, Limit(MAX_PERIODS)] = None
     forsakringsmedicinskt_beslutsstod: str | None = Field(
         default=None, alias="forsakringsmedicinsktBeslutsstod")
     arbetstidsforlaggning: bool | None = None
@@ -87,11 +92,11 @@ class Ag7804Content(BaseModel):
         default=None, alias="arbetstidsforlaggningMotivering")
     arbetsresor: bool | None = None
     prognos: Prognos | None = None
-    arbetslivsinriktade_atgarder: list[str] | None = Field(
+    arbetslivsinriktade_atgarder: Annotated[list[str] | None, Limit(MAX_MEASURES)] = Field(
         default=None, alias="arbetslivsinriktadeAtgarder")
     arbetslivsinriktade_atgarder_beskrivning: str | None = Field(
         default=None, alias="arbetslivsinriktadeAtgarderBeskrivning")
-    ovrigt: str | None = None
+    ovrigt: Annotated[str | None, Limit(MAX_OVRIGT)] = None
     kontakt_med_ag: bool | None = Field(default=None, alias="kontaktMedAg")
     anledning_till_kontakt: str | None = Field(default=None, alias="anledningTillKontakt")
 

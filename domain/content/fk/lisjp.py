@@ -15,6 +15,7 @@ offending answer.
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
@@ -27,15 +28,24 @@ from domain.content.common.answers import (
     Sjukskrivning,
 )
 from domain.content.common.checks import check_care_unit, check_contact, check_text
+from domain.content.common.diagnoses import MAX_ROWS as MAX_DIAGNOSES
 from domain.content.common.diagnoses import check_diagnoses
-from domain.content.common.grund import check_grund, check_not_examined_motivation
+from domain.content.common.grund import (
+    MAX_BASES,
+    MAX_MOTIVATION,
+    check_grund,
+    check_not_examined_motivation,
+)
+from domain.content.common.limits import Limit
 from domain.content.fk.choices import (
+    MAX_OCCUPATIONS,
     UNLESS_SMITTSKYDD,
     check_measures,
     check_occupation,
     check_prognosis,
 )
 from domain.content.fk.periods import (
+    MAX_PERIODS,
     check_early_start,
     check_periods,
     check_working_hours,
@@ -80,18 +90,21 @@ class LisjpContent(BaseModel):
     model_config = CONTENT_CONFIG
 
     avstangning_smittskydd: bool | None = Field(default=None, alias="avstangningSmittskydd")
-    grund_for_mu: list[GrundForMU] | None = Field(default=None, alias="grundForMU")
-    motivering_till_inte_baserat_pa_undersokning: str | None = Field(
+    grund_for_mu: Annotated[list[GrundForMU] | None, Limit(MAX_BASES)] = Field(
+        default=None, alias="grundForMU")
+    motivering_till_inte_baserat_pa_undersokning: Annotated[
+        str | None, Limit(MAX_MOTIVATION)] = Field(
         default=None, alias="motiveringTillInteBaseratPaUndersokning")
-    sysselsattning: list[str] | None = None
+    sysselsattning: Annotated[list[str] | None, Limit(MAX_OCCUPATIONS)] = None
     nuvarande_arbete: str | None = Field(default=None, alias="nuvarandeArbete")
-    diagnoser: list[Diagnos] | None = None
+    diagnoser: Annotated[list[Diagnos] | None, Limit(MAX_DIAGNOSES)] = None
     funktionsnedsattning: str | None = None
     aktivitetsbegransning: str | None = None
     pagaende_behandling: str | None = Field(default=None, alias="pagaendeBehandling")
     planerad_behandling: str | None = Field(default=None, alias="planeradBehandling")
-    sjukskrivningar: list[Sjukskrivning] | None = None
-    motivering_till_tidigt_startdatum_for_sjukskrivning: str | None = Field(
+    sjukskrivningar: Annotated[list[Sjukskrivning] | None, Limit(MAX_PERIODS)] = None
+    motivering_till_tidigt_startdatum_for_sjukskrivning: Annotated[
+        str | None, Limit(MAX_MOTIVATION)] = Field(
         default=None, alias="motiveringTillTidigtStartdatumForSjukskrivning")
     forsakringsmedicinskt_beslutsstod: str | None = Field(
         default=None, alias="forsakringsmedicinsktBeslutsstod")
@@ -100,7 +113,7 @@ class LisjpContent(BaseModel):
         default=None, alias="arbetstidsforlaggningMotivering")
     arbetsresor: bool | None = None
     prognos: Prognos | None = None
-    arbetslivsinriktade_atgarder: list[str] | None = Field(
+    arbetslivsinriktade_atgarder: Annotated[list[str] | None, Limit(MAX_MEASURES)] = Field(
         default=None, alias="arbetslivsinriktadeAtgarder")
     arbetslivsinriktade_atgarder_beskrivning: str | None = Field(
         default=None, alias="arbetslivsinriktadeAtgarderBeskrivning")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import date
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
@@ -26,14 +27,19 @@ from domain.content.common.checks import (
     check_text,
     issue,
 )
+from domain.content.common.diagnoses import MAX_ROWS as MAX_DIAGNOSES
 from domain.content.common.diagnoses import check_diagnoses
 from domain.content.common.grund import MAX_MOTIVATION
+from domain.content.common.limits import Limit
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
 
 MAX_TEXT = 3500
 MAX_DIAGNOSIS_TEXT = 81
 MAX_UNDERLAG = 3
+MAX_ANY_OVRIGT = 2850
+"""Övrigt is 2700 in LUSE and LUAE_NA, 2850 in LUAE_FS: the shared model takes the larger, each
+type's validation its own."""
 TILLAGGSFRAGOR_START = 9000
 TILLAGGSFRAGOR = "tillaggsfragor"
 
@@ -82,16 +88,17 @@ class LuContent(BaseModel):
     journaluppgifter: str | None = None
     anhorigs_beskrivning_av_patienten: str | None = None
     annat_grund_for_mu: str | None = Field(default=None, alias="annatGrundForMU")
-    annat_grund_for_mu_beskrivning: str | None = Field(
+    annat_grund_for_mu_beskrivning: Annotated[str | None, Limit(MAX_TEXT)] = Field(
         default=None, alias="annatGrundForMUBeskrivning")
-    motivering_till_inte_baserat_pa_undersokning: str | None = None
+    motivering_till_inte_baserat_pa_undersokning: Annotated[
+        str | None, Limit(MAX_MOTIVATION)] = None
     kannedom_om_patient: str | None = None
     underlag_finns: bool | None = None
-    underlag: list[Underlag] | None = None
-    diagnoser: list[Diagnos] | None = None
-    ovrigt: str | None = None
+    underlag: Annotated[list[Underlag] | None, Limit(MAX_UNDERLAG)] = None
+    diagnoser: Annotated[list[Diagnos] | None, Limit(MAX_DIAGNOSES)] = None
+    ovrigt: Annotated[str | None, Limit(MAX_ANY_OVRIGT)] = None
     kontakt_med_fk: bool | None = None
-    anledning_till_kontakt: str | None = None
+    anledning_till_kontakt: Annotated[str | None, Limit(MAX_TEXT)] = None
     tillaggsfragor: list[Tillaggsfraga] | None = None
 
 

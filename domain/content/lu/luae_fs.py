@@ -12,8 +12,10 @@ are not checked further, a contact reason is refused only beside an explicit no 
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from domain.content.common.checks import check_text
+from domain.content.common.limits import Limit
 from domain.content.lu.common import (
     MAX_TEXT,
     LuContent,
@@ -39,8 +41,8 @@ QUESTION_IDS: dict[str, str] = {
 class LuaeFsContent(LuContent):
     """The answers of a LUAE_FS, by their national (camelCase) names."""
 
-    funktionsnedsattning_debut: str | None = None
-    funktionsnedsattning_paverkan: str | None = None
+    funktionsnedsattning_debut: Annotated[str | None, Limit(MAX_TEXT)] = None
+    funktionsnedsattning_paverkan: Annotated[str | None, Limit(MAX_TEXT)] = None
 
 
 def validate_luae_fs(

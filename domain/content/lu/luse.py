@@ -9,9 +9,11 @@ reports every failing rule at once, each on the question id TYPES.md §1 gives. 
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from domain.content.common.answers import has_text
 from domain.content.common.checks import check_answered, check_plain_text, check_text, issue
+from domain.content.common.limits import Limit
 from domain.content.lu.common import (
     MAX_TEXT,
     LuContent,
@@ -54,22 +56,22 @@ QUESTION_IDS: dict[str, str] = {
 class LuseContent(LuContent):
     """The answers of a LUSE, by their national (camelCase) names."""
 
-    sjukdomsforlopp: str | None = None
-    diagnosgrund: str | None = None
+    sjukdomsforlopp: Annotated[str | None, Limit(MAX_TEXT)] = None
+    diagnosgrund: Annotated[str | None, Limit(MAX_TEXT)] = None
     ny_bedomning_diagnosgrund: bool | None = None
     diagnos_for_ny_bedomning: str | None = None
-    funktionsnedsattning_intellektuell: str | None = None
-    funktionsnedsattning_kommunikation: str | None = None
-    funktionsnedsattning_koncentration: str | None = None
-    funktionsnedsattning_psykisk: str | None = None
-    funktionsnedsattning_syn_horsel_tal: str | None = None
-    funktionsnedsattning_balans_koordination: str | None = None
-    funktionsnedsattning_annan: str | None = None
-    aktivitetsbegransning: str | None = None
-    avslutad_behandling: str | None = None
-    pagaende_behandling: str | None = None
-    planerad_behandling: str | None = None
-    substansintag: str | None = None
+    funktionsnedsattning_intellektuell: Annotated[str | None, Limit(MAX_TEXT)] = None
+    funktionsnedsattning_kommunikation: Annotated[str | None, Limit(MAX_TEXT)] = None
+    funktionsnedsattning_koncentration: Annotated[str | None, Limit(MAX_TEXT)] = None
+    funktionsnedsattning_psykisk: Annotated[str | None, Limit(MAX_TEXT)] = None
+    funktionsnedsattning_syn_horsel_tal: Annotated[str | None, Limit(MAX_TEXT)] = None
+    funktionsnedsattning_balans_koordination: Annotated[str | None, Limit(MAX_TEXT)] = None
+    funktionsnedsattning_annan: Annotated[str | None, Limit(MAX_TEXT)] = None
+    aktivitetsbegransning: Annotated[str | None, Limit(MAX_TEXT)] = None
+    avslutad_behandling: Annotated[str | None, Limit(MAX_TEXT)] = None
+    pagaende_behandling: Annotated[str | None, Limit(MAX_TEXT)] = None
+    planerad_behandling: Annotated[str | None, Limit(MAX_TEXT)] = None
+    substansintag: Annotated[str | None, Limit(MAX_TEXT)] = None
     medicinska_forutsattningar_for_arbete: str | None = None
     formaga_trots_begransning: str | None = None
 

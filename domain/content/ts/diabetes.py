@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel
 
@@ -27,6 +27,7 @@ from domain.content.common.checks import (
     check_plain_text,
     issue,
 )
+from domain.content.common.limits import Limit
 from domain.content.ts.common import (
     CANNOT_ASSESS,
     HIGHER_LICENCES,
@@ -71,14 +72,14 @@ class Behandling(_Group):
     insulin: bool | None = None
     tabletter: bool | None = None
     annan: bool | None = None
-    annan_ange_vilken: str | None = None
+    annan_ange_vilken: Annotated[str | None, Limit(MAX_SHORT_TEXT)] = None
 
 
 class Allmant(_Group):
     patienten_foljs_av: str | None = None
     diabetes_diagnos_ar: str | None = None
     typ_av_diabetes: str | None = None
-    beskrivning_annan_typ_av_diabetes: str | None = None
+    beskrivning_annan_typ_av_diabetes: Annotated[str | None, Limit(MAX_SHORT_TEXT)] = None
     medicinering_for_diabetes: bool | None = None
     medicinering_medfor_risk_for_hypoglykemi: bool | None = None
     behandling: Behandling | None = None
@@ -87,7 +88,7 @@ class Allmant(_Group):
 
 class Hypoglykemi(_Group):
     kontroll_sjukdomstillstand: bool | None = None
-    kontroll_sjukdomstillstand_varfor: str | None = None
+    kontroll_sjukdomstillstand_varfor: Annotated[str | None, Limit(MAX_SHORT_TEXT)] = None
     forstar_risker_med_hypoglykemi: bool | None = None
     formaga_kanna_varningstecken: bool | None = None
     vidta_adekvata_atgarder: bool | None = None
@@ -105,13 +106,13 @@ class Hypoglykemi(_Group):
 
 class Ovrigt(_Group):
     komplikationer_av_sjukdomen: bool | None = None
-    komplikationer_av_sjukdomen_anges: str | None = None
-    bor_undersokas_av_specialist: str | None = None
+    komplikationer_av_sjukdomen_anges: Annotated[str | None, Limit(MAX_LONG_TEXT)] = None
+    bor_undersokas_av_specialist: Annotated[str | None, Limit(MAX_SPECIALIST)] = None
 
 
 class Bedomning(_Group):
     uppfyller_behorighetskrav: list[str] | None = None
-    ovriga_kommentarer: str | None = None
+    ovriga_kommentarer: Annotated[str | None, Limit(MAX_LONG_TEXT)] = None
 
 
 class TsDiabetesContent(_Group):

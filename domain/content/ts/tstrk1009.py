@@ -9,6 +9,7 @@ of the table in TYPES.md §8 (2, 46, 47, 48, 1), and the patient's address is on
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from pydantic import BaseModel
 
@@ -19,6 +20,7 @@ from domain.content.common.checks import (
     check_past_date,
     check_plain_text,
 )
+from domain.content.common.limits import Limit
 from domain.content.common.patient_address import PatientAdress, check_patient_address
 from domain.content.ts.common import (
     check_alone,
@@ -60,7 +62,7 @@ class AnmalanAvser(_Group):
 
 
 class IntygetAvserBehorigheter(_Group):
-    typer: list[str] | None = None
+    typer: Annotated[list[str] | None, Limit(MAX_GROUPS)] = None
 
 
 class Tstrk1009Content(_Group):
