@@ -59,7 +59,7 @@ class Certificates(Application[UUID]):
         try:
             cert: Certificate = self.repository.get(certificate_id)
         except AggregateNotFoundError:
-            raise certificate_not_found(certificate_id) from None
+            raise CertificateNotFoundError.of(certificate_id) from None
         return cert
 
     def get_for(self, certificate_id: UUID, by: Staff,
@@ -69,7 +69,7 @@ class Certificates(Application[UUID]):
         to anyone else it does not exist (the same 404 as an unknown id)."""
         cert = self.get(certificate_id)
         if not by.acts_for(cert.care_unit):
-            raise CertificateNotFoundError(f"No certificate {certificate_id}.")
+            raise CertificateNotFoundError.of(certificate_id)
         check_privilege(by, privilege, cert.type_id)
         return cert
 
@@ -282,11 +282,6 @@ class Certificates(Application[UUID]):
                 "Another command changed the certificate at the same time; reload and retry."
             ) from None
         return result_of(first, first.version, recordings)
-
-
-def certificate_not_found(certificate_id: UUID) -> CertificateNotFoundError:
-    """The one answer for a certificate the caller may not know of, whether or not it exists."""
-    return CertificateNotFoundError(f"No certificate {certificate_id}.")
 
 
 def _current_content(parent: Certificate) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import uuid
 
 from eventsourcing.domain import Aggregate
 
-from commands.certificates import Certificates, certificate_not_found
+from commands.certificates import Certificates
 from commands.conversations import load_conversation
 from commands.idempotency import claims_for
 from commands.results import CommandResult, expected, result_of, unchanged
@@ -22,6 +22,7 @@ from domain.questions.conversation import Conversation
 from domain.questions.messages import IncomingMessage, Subject
 from domain.questions.rules import check_certificate_open, check_incoming
 from domain.shared.care import Staff
+from domain.shared.errors import CertificateNotFoundError
 from domain.shared.identities import normalise_personnummer
 from domain.shared.privileges import Privilege
 
@@ -49,7 +50,7 @@ def _for_recipient(app: Certificates, certificate_id: uuid.UUID, recipient: str)
     nothing about it, not even that it exists; this check comes before every other."""
     cert = app.get(certificate_id)
     if not cert.is_sent_to(recipient):
-        raise certificate_not_found(certificate_id)
+        raise CertificateNotFoundError.of(certificate_id)
     return cert
 
 

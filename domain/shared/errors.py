@@ -39,7 +39,11 @@ class VersionConflictError(DomainError):
 
 # --- not found -----------------------------------------------------------------------------
 class CertificateNotFoundError(NotFoundError):
-    pass
+    @classmethod
+    def of(cls, certificate_id: object) -> CertificateNotFoundError:
+        """The one answer for a certificate the caller may not know of, whether or not it
+        exists."""
+        return cls(f"No certificate {certificate_id}.")
 
 
 # --- invalid input -------------------------------------------------------------------------

@@ -69,7 +69,7 @@ def _own(host: ViewsDep, citizen: Citizen, certificate_id: UUID) -> Doc:
     with host.db.transaction() as tx:
         doc = citizen_certificate(tx, citizen.personnummer, str(certificate_id))
     if doc is None:
-        raise CertificateNotFoundError(f"No certificate {certificate_id}.")
+        raise CertificateNotFoundError.of(certificate_id)
     return doc
 
 
