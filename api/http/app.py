@@ -7,6 +7,7 @@ from fastapi import Depends, FastAPI
 from api.http.auth import TokenDecoder
 from api.http.body_guard import refuse_unstorable_text
 from api.http.errors import install_problem_handlers
+from api.http.openapi import install_openapi
 from api.http.routers import (
     care_lists,
     certificates,
@@ -34,6 +35,7 @@ def create_app(settings: Settings | None = None, *,
     app.state.certificates = certificates_app or Certificates(eventsourcing_env(settings))
     app.state.tokens = TokenDecoder(settings)
     install_problem_handlers(app)
+    install_openapi(app)
     install_request_logging(app)
     app.include_router(health.router)
     app.include_router(certificates.router)

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.http.bounds import FIRST_YEAR, LAST_YEAR
 from api.http.deps import AfterQuery, CertificatesDep, CitizenDep, ViewsDep, seen_or_503
+from api.http.openapi import PDF
 from api.http.pdf import employer_pdf
 from api.http.presenters import command_out
 from api.http.schemas import Body, CommandOut, SendIn
@@ -139,7 +140,7 @@ def employer_json(certificate_id: UUID, citizen: CitizenDep, host: ViewsDep,
             "content": employer_version(doc["content"], set(omit))}
 
 
-@router.get("/{certificate_id}/employer-version.pdf", response_class=Response)
+@router.get("/{certificate_id}/employer-version.pdf", response_class=Response, responses=PDF)
 def employer_pdf_version(certificate_id: UUID, citizen: CitizenDep, host: ViewsDep,
                          omit: OmitQuery = [], after: AfterQuery = None,  # noqa: B006
                          ) -> Response:

@@ -18,6 +18,7 @@ from api.http.deps import (
     ViewsDep,
     seen_or_503,
 )
+from api.http.openapi import problems
 from api.http.presenters import check_reads, command_out
 from api.http.schemas import Body, CommandOut
 from commands import questions
@@ -37,7 +38,9 @@ class TextIn(Body):
     text: str
 
 
-@router.post("/recipient/messages", status_code=201)
+@router.post("/recipient/messages", status_code=201, responses={
+    200: {"model": CommandOut, "description": "The message id is taken already: nothing written."},
+    **problems(404)})
 def receive(message: IncomingMessage, recipient: RecipientDep, app: CertificatesDep,
             response: Response) -> CommandOut:
     """A recipient's question, answer (``answers``) or reminder (subject PAMINN, ``reminds``).
