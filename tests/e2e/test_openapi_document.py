@@ -10,6 +10,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+import schemathesis
 
 from tests.e2e.read_models import bearer
 from tests.factories import care_unit, lisjp_content, personnummer, staff_at
@@ -50,6 +51,12 @@ def expected_problems(method: str, path: str, operation: dict[str, Any]) -> set[
     if any(p["name"] == "after" for p in parameters):
         expected.add(503)
     return expected
+
+
+def test_document_is_valid_openapi_when_checked_by_the_fuzzer_s_loader(document):
+    """Hardening item 14: generated clients and fuzzers can load it."""
+    assert document["openapi"].startswith("3.1")
+    schemathesis.openapi.from_dict(document).validate()
 
 
 def test_every_operation_documents_the_problems_its_kind_of_route_gives(document):

@@ -13,7 +13,7 @@ from tests.fuzz.world import FuzzWorld, fuzz_world
 
 
 @pytest.fixture(scope="session")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzWorld]:
+def ledger(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzWorld]:
     with fuzz_world(tmp_path_factory.mktemp("fuzz")) as seeded:
         yield seeded
 

@@ -14,10 +14,10 @@ from tests.fuzz.world import ROLES
 
 @pytest.mark.fuzz
 @pytest.mark.parametrize("role", ROLES)
-def test_every_operation_answers_as_documented_when_fuzzed_as_each_role(world, role):
+def test_every_operation_answers_as_documented_when_fuzzed_as_each_role(ledger, role):
     """Hardening item 14: the document tells the truth, checked by schemathesis."""
-    schema = schemathesis.openapi.from_dict(world.client.app.openapi())
+    schema = schemathesis.openapi.from_dict(ledger.client.app.openapi())
     failures: dict[str, str] = {}
     for operation in schema.get_all_operations():
-        failures |= fuzz(operation.ok(), world, role)
+        failures |= fuzz(operation.ok(), ledger, role)
     assert not failures, "\n\n".join(f"== {key}\n{report}" for key, report in failures.items())
