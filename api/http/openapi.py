@@ -56,6 +56,13 @@ STATUS_TEXT: dict[int, str] = {
     503: "The read model has not reached `?after=` yet (`Retry-After`), or does not run here.",
 }
 
+HEADERS_OF_STATUS: dict[int, dict[str, Any]] = {
+    401: {"WWW-Authenticate": {"required": True, "schema": {"type": "string"},
+                               "description": "Always `Bearer`."}},
+    503: {"Retry-After": {"required": False, "schema": {"type": "string"},
+                          "description": "Seconds to wait, when waiting helps."}},
+}
+
 # The route's own dependencies that make it of a kind.
 _KINDS_OF_DEPENDENCY: tuple[tuple[Any, tuple[Kind, ...]], ...] = (
     (StaffDep, (Kind.TOKEN, Kind.PERSON)),
@@ -114,8 +121,11 @@ def problem_statuses(route: Any) -> set[int]:
 
 
 def _problem_response(status: int) -> dict[str, Any]:
-    return {"description": STATUS_TEXT[status],
-            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+    response = {"description": STATUS_TEXT[status],
+                "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+    if status in HEADERS_OF_STATUS:
+        response["headers"] = HEADERS_OF_STATUS[status]
+    return response
 
 
 def _document(app: FastAPI) -> dict[str, Any]:

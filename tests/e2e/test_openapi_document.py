@@ -78,6 +78,8 @@ def test_every_problem_response_is_problem_json_of_the_problem_schema(document):
                  "$ref": "#/components/schemas/Problem"}}}]
     assert wrong == []
     assert "HTTPValidationError" not in str(document)
+    assert all(operation["responses"]["401"]["headers"]["WWW-Authenticate"]["required"]
+               for _, _, operation in operations(document) if "401" in operation["responses"])
 
 
 def test_problem_schema_describes_the_problems_the_api_really_sends(world, document):
@@ -97,6 +99,7 @@ def test_problem_schema_describes_the_problems_the_api_really_sends(world, docum
         client.post("/v1/certificates", json={"type": "lisjp"}, headers=auth),
     ]
     assert [a.status_code for a in answers] == [401, 403, 404, 409, 422]
+    assert answers[0].headers["www-authenticate"] == "Bearer"
     schema = {"$ref": "#/components/schemas/Problem", "components": document["components"]}
     for answer in answers:
         assert answer.headers["content-type"] == PROBLEM
