@@ -8,6 +8,7 @@ from api.http.auth import TokenDecoder
 from api.http.body_guard import refuse_unstorable_text
 from api.http.door import RequestDoor
 from api.http.errors import install_problem_handlers
+from api.http.openapi import install_openapi
 from api.http.policy import check_every_route_has_a_policy, enforce_policy
 from api.http.routers import (
     care_lists,
@@ -36,6 +37,7 @@ def create_app(settings: Settings | None = None, *,
     app.state.certificates = certificates_app or Certificates(eventsourcing_env(settings))
     app.state.tokens = TokenDecoder(settings)
     install_problem_handlers(app)
+    install_openapi(app)
     # Inside the request log (added after it), so the log also counts what the door refuses.
     app.add_middleware(RequestDoor, max_body_bytes=settings.max_body_bytes)
     install_request_logging(app)

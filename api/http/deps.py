@@ -17,7 +17,13 @@ from domain.shared.citizen import Citizen, admit_citizen
 from domain.shared.errors import InvalidPersonnummerError
 from streams.seen_watch import ReadOutcome
 
-_bearer = HTTPBearer(auto_error=False)
+_bearer = HTTPBearer(
+    auto_error=False, scheme_name="bearer", bearerFormat="JWT",
+    description="A JWT (`iss`, `exp`, `sub`, `role`). Care staff: `role` doctor, nurse, care_admin "
+                "or rehab_coordinator with `name`, `care_unit` and `care_giver` (HSA ids); a "
+                "citizen: `role` citizen, `sub` the personnummer; a recipient system: `role` "
+                "recipient, `sub` its id (FKASSA). Region statistics: `statistics_regions`, the "
+                "län codes.")
 
 
 def _certificates(request: Request) -> Certificates:

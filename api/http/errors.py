@@ -85,6 +85,8 @@ def _question_of(loc: tuple[Any, ...]) -> str:
 
 def _http_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)  # noqa: S101 - registered for it only
+    if error.status_code == 400:  # only FastAPI's body parser says 400: a body it cannot read
+        return _unreadable_body(request)
     slug = {401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
             413: "content-too-large", 503: "not-yet-visible"}
     titles = {404: "Not found", 413: "Content too large"}
@@ -92,6 +94,14 @@ def _http_error(request: Request, error: Exception) -> JSONResponse:
                        titles.get(error.status_code, str(error.detail)), str(error.detail))
     response.headers.update(error.headers or {})
     return response
+
+
+def _unreadable_body(request: Request) -> JSONResponse:
+    """Bad input like any other: 422, the body named, never FastAPI's bare 400."""
+    message = "The body must be JSON encoded as UTF-8."
+    return problem(request, 422, "invalid-input", "Invalid input", message,
+                   [{"questionId": "request", "field": "body", "code": "INVALID_FORMAT",
+                     "message": message}])
 
 
 def _unexpected(request: Request, error: Exception) -> JSONResponse:

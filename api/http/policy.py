@@ -54,6 +54,7 @@ POLICIES: dict[tuple[str, str], Policy] = {
     ("GET", "/v1/certificate-types"): PUBLIC,
     ("GET", "/v1/recipients"): PUBLIC,
     ("GET", "/v1/statistik/reports"): PUBLIC,
+    ("GET", "/v1/statistik/national/reports/{name}"): PUBLIC,
     ("GET", "/v1/statistik/{level}/reports/{name}"): Policy(Audience.STATISTICS_SCOPE),
     # Webcert: one certificate
     ("POST", "/v1/certificates"): staff(Privilege.SKRIVA_INTYG),

@@ -139,3 +139,15 @@ class HistoryEventOut(Body):
     event: str
     at: datetime
     data: dict[str, Any]
+
+
+class ProblemOut(BaseModel):
+    """An RFC 9457 problem detail, as ``application/problem+json``; members may be added."""
+
+    type: str = Field(examples=["/problems/not-found"])
+    title: str
+    status: int
+    detail: str
+    instance: str = Field(description="The path of the request.")
+    errors: list[IssueOut] | None = Field(
+        default=None, description="Each invalid field (422 only).")

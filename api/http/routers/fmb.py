@@ -10,6 +10,7 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
+from api.http.openapi import problems
 from api.http.presenters import read_for
 from domain.shared.errors import RelationNotAllowedError
 from domain.sickleave.fmb import fmb_warning, largest_recommendation
@@ -18,7 +19,7 @@ from projections.rehabstod import patient_certificates, sick_leave_certificate
 router = APIRouter(prefix="/v1/certificates", tags=["certificates"])
 
 
-@router.get("/{certificate_id}/fmb")
+@router.get("/{certificate_id}/fmb", responses=problems(409))
 def fmb_support(certificate_id: UUID, app: CertificatesDep, staff: StaffDep, host: ViewsDep,
                 after: AfterQuery = None) -> dict[str, Any]:
     """The largest FMB recommendation among the draft's diagnoses, the case length with the

@@ -20,6 +20,7 @@ from api.http.deps import (
     seen_or_503,
 )
 from api.http.idempotency import IdempotencyKey, once
+from api.http.openapi import problems
 from api.http.presenters import command_out, read_for
 from api.http.schemas import Body, CommandOut
 from commands import questions
@@ -39,7 +40,9 @@ class TextIn(Body):
     text: str = Field(max_length=TEXT_MOST)
 
 
-@router.post("/recipient/messages", status_code=201)
+@router.post("/recipient/messages", status_code=201, responses={
+    200: {"model": CommandOut, "description": "The message id is taken already: nothing written."},
+    **problems(404)})
 def receive(message: IncomingMessage, recipient: RecipientDep, app: CertificatesDep,
             response: Response, key: IdempotencyKey) -> CommandOut:
     """A recipient's question, answer (``answers``) or reminder (subject PAMINN, ``reminds``)

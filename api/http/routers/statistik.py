@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials
@@ -17,7 +17,8 @@ from fastapi.security import HTTPAuthorizationCredentials
 from api.http.auth import TokenDecoder, unauthorized
 from api.http.bounds import BoundedDate
 from api.http.deps import AfterQuery, CertificatesDep, ViewsDep, bearer, seen_or_503
-from domain.shared.errors import InvalidStatisticsScopeError, NotAuthorisedError, NotFoundError
+from api.http.openapi import CSV_OR_JSON
+from domain.shared.errors import NotAuthorisedError, NotFoundError
 from domain.statistics import certificates as intyg
 from domain.statistics import sickleave as sjukfall
 from domain.statistics.facts import CertificateFact, MessageFact, ReportPeriod, Scope, ScopeLevel
@@ -88,21 +89,38 @@ def report_names() -> list[str]:
     return list(REPORTS)
 
 
-@router.get("/{level}/reports/{name}", response_model=None)
+PeriodFrom = Annotated[BoundedDate | None, Query(alias="from")]
+PeriodTo = Annotated[BoundedDate | None, Query(alias="to")]
+Format = Annotated[str, Query(pattern="^(json|csv)$")]
+ScopedLevel = Literal["region", "care_giver", "care_unit"]
+
+
+@router.get("/national/reports/{name}", response_model=Report, responses=CSV_OR_JSON)
+def read_national_report(name: str, host: ViewsDep, app: CertificatesDep,
+                         first: PeriodFrom = None, last: PeriodTo = None,
+                         format: Format = "json", after: AfterQuery = None) -> Any:
+    """One national report over a period (default the last twelve months; the monthly series
+    ends with the period's month). Open to all: no token."""
+    scope = Scope(level=ScopeLevel.NATIONAL, id=None)
+    return _answer(host, app, name, scope, first, last, format, after)
+
+
+@router.get("/{level}/reports/{name}", response_model=Report, responses=CSV_OR_JSON)
 def read_report(
-    level: ScopeLevel, name: str, request: Request, host: ViewsDep, app: CertificatesDep,
-    credentials: bearer, scope_id: Annotated[str | None, Query(alias="id")] = None,
-    first: Annotated[BoundedDate | None, Query(alias="from")] = None,
-    last: Annotated[BoundedDate | None, Query(alias="to")] = None,
-    format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+    level: ScopedLevel, name: str, request: Request, host: ViewsDep, app: CertificatesDep,
+    credentials: bearer, scope_id: Annotated[str, Query(alias="id", min_length=1)],
+    first: PeriodFrom = None, last: PeriodTo = None, format: Format = "json",
     after: AfterQuery = None,
 ) -> Any:
-    """One report for a scope (national, region, care_giver, care_unit) over a period (default
-    the last twelve months; the monthly series ends with the period's month)."""
-    if level is not ScopeLevel.NATIONAL and not scope_id:
-        raise InvalidStatisticsScopeError(f"A {level.value} report needs ?id=.")
-    scope = Scope(level=level, id=scope_id if level is not ScopeLevel.NATIONAL else None)
+    """One report for a region (län code), care giver or care unit (HSA id) over a period, for
+    a token of that scope."""
+    scope = Scope(level=ScopeLevel(level), id=scope_id)
     _authorise(request, credentials, scope)
+    return _answer(host, app, name, scope, first, last, format, after)
+
+
+def _answer(host: ViewsDep, app: CertificatesDep, name: str, scope: Scope, first: date | None,
+            last: date | None, format: str, after: int | None) -> Report | Response:
     period = ReportPeriod(first=first, last=last or app.clock().date()) if first else \
         default_period(last or app.clock().date())
     seen_or_503(host, VIEW, after)
@@ -110,4 +128,4 @@ def read_report(
     built = report(certificates, name, scope, period, messages)
     if format == "csv":
         return Response(to_csv(built), media_type="text/csv; charset=utf-8")
-    return built.model_dump(mode="json")
+    return built
