@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 import schemathesis
 
+from domain.shared.care import Role
 from tests.e2e.read_models import bearer
 from tests.factories import care_unit, lisjp_content, personnummer, staff_at
 from tests.factories.http import UNIT_BODY
@@ -87,13 +88,13 @@ def test_problem_schema_describes_the_problems_the_api_really_sends(world, docum
     settings, clock, client, _ = world
     unit = care_unit()
     auth = bearer(settings, staff_at(unit), clock)
-    stranger = bearer(settings, staff_at(care_unit()), clock)
+    nurse = bearer(settings, staff_at(unit, Role.NURSE), clock)  # may not sign (403)
     body = {"type": "lisjp", "patient": {"personnummer": personnummer()}, "careUnit": UNIT_BODY,
             "content": lisjp_content(clock().date())}
     cert_id = client.post("/v1/certificates", json=body, headers=auth).json()["id"]
     answers = [
         client.get(f"/v1/certificates/{cert_id}"),
-        client.get(f"/v1/certificates/{cert_id}", headers=stranger),
+        client.post(f"/v1/certificates/{cert_id}/sign", json={"version": 1}, headers=nurse),
         client.get("/v1/certificates/00000000-0000-4000-8000-000000000000", headers=auth),
         client.post(f"/v1/certificates/{cert_id}/sign", json={"version": 7}, headers=auth),
         client.post("/v1/certificates", json={"type": "lisjp"}, headers=auth),
