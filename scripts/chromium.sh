@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Debian's Chromium for the browser test of the statistics page (/statistik). Installs the
+# Debian's Chromium for the browser tests (/statistik, /docs, /redoc). Installs the
 # package when it is missing and apt can be used (root, or sudo without a password); otherwise
-# says so and lets the suite go on (that one test then reports itself skipped).
+# says so and lets the suite go on (those tests then report themselves skipped).
 set -euo pipefail
 
 if command -v chromium >/dev/null 2>&1; then
@@ -12,7 +12,7 @@ if [ "$(id -u)" != "0" ]; then
     if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
         run_as_root=(sudo -n)
     else
-        echo "chromium.sh: chromium is missing and apt needs root; the browser test will skip" >&2
+        echo "chromium.sh: chromium is missing and apt needs root; the browser tests will skip" >&2
         exit 0
     fi
 fi

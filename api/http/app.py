@@ -11,6 +11,7 @@ from api.http.errors import install_problem_handlers
 from api.http.openapi import install_openapi
 from api.http.policy import check_every_route_has_a_policy, enforce_policy
 from api.http.routers import (
+    api_docs,
     care_lists,
     certificates,
     citizen,
@@ -30,8 +31,10 @@ from commands.settings import Settings, eventsourcing_env
 def create_app(settings: Settings | None = None, *,
                certificates_app: Certificates | None = None) -> FastAPI:
     settings = settings or Settings()
+    # /docs and /redoc are api_docs' own, with assets served from here rather than a CDN.
     app = FastAPI(title="intyg", version="0.1.0",
                   description="Event-sourced ledger for Swedish medical certificates.",
+                  docs_url=None, redoc_url=None, swagger_ui_oauth2_redirect_url=None,
                   dependencies=[Depends(enforce_policy), Depends(refuse_unstorable_text)])
     app.state.settings = settings
     app.state.certificates = certificates_app or Certificates(eventsourcing_env(settings))
@@ -45,7 +48,7 @@ def create_app(settings: Settings | None = None, *,
     app.include_router(certificates.router)
     app.include_router(types.router)
     for router in (fmb.router, questions.router, citizen.router, care_lists.router,
-                   rehabstod.router, statistik.router, statistik_page.router):
+                   rehabstod.router, statistik.router, statistik_page.router, api_docs.router):
         app.include_router(router)
     check_every_route_has_a_policy(app)
     if settings.is_production and settings.relay_in_serve:

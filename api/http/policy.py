@@ -51,6 +51,10 @@ _REHAB = "/v1/rehabstod/units/{unit_id}"
 POLICIES: dict[tuple[str, str], Policy] = {
     ("GET", "/health"): PUBLIC,
     ("GET", "/statistik"): PUBLIC,
+    ("GET", "/docs"): PUBLIC,
+    ("GET", "/redoc"): PUBLIC,
+    ("GET", "/docs/assets/{name}"): PUBLIC,
+    ("GET", "/favicon.ico"): PUBLIC,
     ("GET", "/v1/certificate-types"): PUBLIC,
     ("GET", "/v1/recipients"): PUBLIC,
     ("GET", "/v1/statistik/reports"): PUBLIC,

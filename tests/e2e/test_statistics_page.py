@@ -4,37 +4,22 @@ from the national reports, with no console errors, and a screenshot is taken."""
 from __future__ import annotations
 
 import re
-import shutil
-import socket
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from api.demo.seed import seed_demo
 from api.http.app import create_app
 from commands.certificates import Certificates
 from commands.settings import eventsourcing_env
+from tests.e2e.browser import CHROMIUM, DUMP_FLAGS, SKIP_REASON, open_page, served
 from tests.e2e.read_models import embedded
 from tests.factories import FakeClock
 
-CHROMIUM = shutil.which("chromium")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is installed by "
-                                                          "scripts/test.sh")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--enable-logging=stderr", "--v=0", "--virtual-time-budget=15000"]
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=SKIP_REASON)
 ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "test-artifacts"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -42,24 +27,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     settings = embedded(tmp_path_factory.mktemp("statistik"))
     app = Certificates(eventsourcing_env(settings), clock=FakeClock())
     seed_demo(app, patients=200, seed=3)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, certificates_app=app),
-                                           host="127.0.0.1", port=port, log_config=None))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    host = server.config.app.state.projections  # wait until the view has every event
-    assert host.wait_for("statistik", app.recorder.max_notification_id() or 0)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    web = create_app(settings, certificates_app=app)
+    with served(web) as url:
+        host = web.state.projections  # wait until the view has every event
+        assert host.wait_for("statistik", app.recorder.max_notification_id() or 0)
+        yield url
     app.close()
 
 
 def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     profile = tmp_path / "profile"
-    return subprocess.run([str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", *args],
+    return subprocess.run([str(CHROMIUM), *DUMP_FLAGS, f"--user-data-dir={profile}", *args],
                           capture_output=True, text=True, timeout=120, check=False)
 
 
@@ -97,6 +75,15 @@ def test_statistics_page_screenshot_is_taken(site, tmp_path):
     assert ran.returncode == 0, ran.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 20_000
+
+
+def test_statistics_page_needs_nothing_from_outside_when_the_network_is_cut(site, tmp_path):
+    """Issue 17, deliverable 1: like /docs, the page a person opens works with no internet."""
+    visit = open_page(f"{site}/statistik", origin=site, profile=tmp_path,
+                      ready="document.body.dataset.ready === 'true'",
+                      result="document.querySelectorAll('section[data-report]').length")
+    assert (visit.failed, visit.blocked, visit.console_errors) == ([], [], [])
+    assert visit.result == 7
 
 
 def test_each_chart_has_its_numbers_as_csv(site):
