@@ -119,14 +119,15 @@ def check_medical(content: LuseContent, *, assessment_limit: int | None) -> list
 
 def check_new_assessment(content: LuseContent, limit: int | None) -> list[ValidationIssue]:
     """45: whether the diagnosis should be assessed anew (45.1) must be answered; yes needs the
-    reason 45.2 (R13), and a reason beside a no or no answer is contradictory (R14)."""
+    reason 45.2 (R13), and a reason beside a no or no answer is contradictory (R14); each fault of
+    the reason is on its own id, 45.2."""
     wanted, reason = content.ny_bedomning_diagnosgrund, content.diagnos_for_ny_bedomning
     issues = check_answered(wanted, "45", "nyBedomningDiagnosgrund")
     if wanted is True:
         issues += check_text(reason, "45.2", "diagnosForNyBedomning", required=True,
                              max_length=limit, condition="when nyBedomningDiagnosgrund is yes")
     elif reason:
-        issues.append(issue("45", "diagnosForNyBedomning", IssueCode.INCORRECT_COMBINATION,
+        issues.append(issue("45.2", "diagnosForNyBedomning", IssueCode.INCORRECT_COMBINATION,
                             "A reason for a new assessment needs question 45 answered yes."))
     return issues
 
