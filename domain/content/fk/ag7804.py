@@ -2,7 +2,11 @@
 from a signed LISJP. Structure and question ids are LISJP's, plus 100 (does the patient want the
 diagnosis passed to the employer) and 103 (contact with the employer); TYPES.md §4, v1.
 
-Question ids follow TYPES.md §4; where it is silent they are LISJP's.
+Question ids follow TYPES.md §4 and LISJP's one rule: each issue is on the (sub-)question of the
+answer its field names, so where §4 names the parent question for a fault of a sub-answer (1.1
+for the grund description, 39.1 for the prognosis days, 32 beside a 100 % period, 33 and 103
+for a forbidden motivation or contact reason) it is reported on the sub-answer's id instead
+(1.3, 39.3, 33 / 33.2, 103.2).
 """
 
 from __future__ import annotations

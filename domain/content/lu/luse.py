@@ -2,7 +2,9 @@
 compensation (TYPES.md §1).
 
 The content model keeps every answer optional (a draft may be incomplete); ``validate_luse``
-reports every failing rule at once, each on the question id TYPES.md §1 gives. The medical part
+reports every failing rule at once, each on the question id TYPES.md §1 gives, except that a
+reason given without its yes (R11 26.2, R14 45.2) is on the reason's own id, not on 26 or 45:
+one rule puts every issue on the (sub-)question of the answer it names. The medical part
 (5, 7, 45, 8-14, 17-23) is shared with LUAE_NA, which builds on this module.
 """
 
