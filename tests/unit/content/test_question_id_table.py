@@ -18,7 +18,13 @@ import pytest
 
 from domain.content import registry
 from domain.shared.validation import IssueCode, ValidationIssue
-from tests.factories.content import CARE_UNIT, DEATH_CARE_UNIT, maximal_lisjp
+from tests.factories.content import (
+    CARE_UNIT,
+    DEATH_CARE_UNIT,
+    maximal_ag114_v1,
+    maximal_lisjp,
+    minimal_ag114_v1,
+)
 from tests.type_examples import MAXIMAL, MINIMAL, TODAY
 from tests.unit.content.issue_helpers import answered, reported
 from tests.unit.content.question_id_table import (
@@ -32,9 +38,10 @@ from tests.unit.content.question_id_table import (
 )
 
 
-def _validate(kind: str, raw: dict[str, Any]) -> list[ValidationIssue]:
+def _validate(kind: str, raw: dict[str, Any], version: int | None = None
+              ) -> list[ValidationIssue]:
     unit = DEATH_CARE_UNIT if kind in ("db", "doi") else CARE_UNIT
-    return registry.validate(kind, raw, TODAY.date(), unit, "191212121212")
+    return registry.validate(kind, raw, TODAY.date(), unit, "191212121212", version)
 
 
 def _broken(kind: str, changes: list[Change]) -> dict[str, Any]:
@@ -62,16 +69,16 @@ def test_the_table_lists_every_answer_when_a_rule_can_break_it(kind: str) -> Non
     assert answers - listed == NO_RULE.get(kind, set())
 
 
-def _placed(kind: str, field: str, question_id: str) -> bool:
-    """Whether ``question_id`` is the id of the answer ``field`` names: the type's map (or a
-    sub-question of it), or, for an answer inside a group, the group's nested id."""
+def _placed(kind: str, field: str, question_id: str, version: int | None = None) -> bool:
+    """Whether ``question_id`` is the id of the answer ``field`` names: the type's map in that
+    version (or a sub-question of it), or, for an answer inside a group, the group's nested id."""
     path = re.sub(r"\[\d+\]", "", field)
     nested = [key for key in NESTED_QUESTIONS.get(kind, {})
               if path == key or path.startswith(key + ".")]
     if nested:
         placed: str | None = NESTED_QUESTIONS[kind][max(nested, key=len)]
     else:
-        placed = registry.CONTENT_SPECS[kind].question_ids.get(path.split(".")[0])
+        placed = registry.spec_for(kind, version).question_ids.get(path.split(".")[0])
     return placed is not None and (question_id == placed or question_id.startswith(placed + "."))
 
 
@@ -120,6 +127,17 @@ def test_issues_land_on_the_question_of_their_answer_when_any_answer_is_broken(
     misplaced = {(issue.question_id, issue.field, issue.code)
                  for raw in contents for issue in _validate(kind, raw)
                  if not _placed(kind, issue.field, issue.question_id)}
+    assert misplaced == set()
+
+
+def test_issues_land_on_the_question_of_their_answer_when_ag114_v1_is_broken() -> None:
+    """Issue 17: AG1-14 version 1, still validated for the certificates written in it, follows
+    the same rule with its own question map (sysselsättning 1, nuvarande arbete 2)."""
+    contents = [raw for base in ({}, minimal_ag114_v1(), maximal_ag114_v1())
+                for raw in [base, *_edits(base)]]
+    misplaced = {(issue.question_id, issue.field, issue.code)
+                 for raw in contents for issue in _validate("ag114", raw, 1)
+                 if not _placed("ag114", issue.field, issue.question_id, 1)}
     assert misplaced == set()
 
 
