@@ -30,11 +30,12 @@ def missing(question_id: str, field: str, need: str, condition: str = "") -> Val
 
 
 def blank(question_id: str, field: str) -> ValidationIssue:
-    """BLANK: a text that was given but holds nothing but whitespace. One code whether the text
-    is required or optional: the fault is in what was sent (a client clears or fills the
-    field), while MISSING always means "not answered" and so lists the questions left open."""
+    """BLANK: a text that was given but is empty or holds nothing but whitespace. One code
+    whether the text is required or optional: the fault is in what was sent (a client clears or
+    fills the field), while MISSING always means "not answered" and so lists the questions left
+    open."""
     return issue(question_id, field, IssueCode.BLANK,
-                 f"{field} must not be only whitespace.")
+                 f"{field} must not be empty or only whitespace.")
 
 
 def reason(condition: str) -> str:
