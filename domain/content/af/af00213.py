@@ -11,9 +11,9 @@ Four yes/no questions, each with a description when the answer is yes, and övri
 - 5 övrigt, optional.
 
 Each failure is reported on the sub-question it concerns (1.1, 1.2, ...; övrigt on 5). As in the
-national validator, only 3.2 and 5 carry the blank-but-present rule: a description that is
-only whitespace is then BLANK, while a required one that is empty is MISSING. No text limits are
-defined (TYPES.md §14).
+national validator, only 3.2 and 5 carry the blank-but-present rule for an optional text; a
+text given but only whitespace is BLANK wherever it is checked (required or not), one that is
+not given but required MISSING. No text limits are defined (TYPES.md §14).
 """
 
 from __future__ import annotations

@@ -148,7 +148,6 @@ def _check_basis(rows: list[GrundForMU] | None, today: date) -> list[ValidationI
     """10: at least one basis, each type once, each date real and not after today (R21); ANNAT
     needs 10.3 (R19), other bases must not have it (R20); 10.3 at most 3500 characters."""
     issues = check_grund(rows, today, required=True, question_id=GRUND_QUESTION,
-                         annat_question_id=ANNAT_QUESTION, misplaced_question_id=ANNAT_QUESTION,
                          description_question_id=ANNAT_QUESTION)
     for index, row in enumerate(rows or ()):
         if row.typ == GrundForMUTyp.ANNAT:

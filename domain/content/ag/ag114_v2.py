@@ -79,7 +79,6 @@ def validate_ag114_v2(
 
 def _check_basis(rows: list[GrundForMU] | None, today: date) -> list[ValidationIssue]:
     issues = check_grund(rows, today, required=True, question_id=GRUND_QUESTION,
-                         annat_question_id=ANNAT_QUESTION, misplaced_question_id=ANNAT_QUESTION,
                          description_question_id=ANNAT_QUESTION, allowed=BASES)
     for index, row in enumerate(rows or ()):
         if row.typ == "ANNAT":

@@ -29,6 +29,15 @@ def missing(question_id: str, field: str, need: str, condition: str = "") -> Val
     return issue(question_id, field, IssueCode.MISSING, f"{field} {need}{reason(condition)}.")
 
 
+def blank(question_id: str, field: str) -> ValidationIssue:
+    """BLANK: a text that was given but is empty or holds nothing but whitespace. One code
+    whether the text is required or optional: the fault is in what was sent (a client clears or
+    fills the field), while MISSING always means "not answered" and so lists the questions left
+    open."""
+    return issue(question_id, field, IssueCode.BLANK,
+                 f"{field} must not be empty or only whitespace.")
+
+
 def reason(condition: str) -> str:
     """`` <condition>`` to end a message with, or nothing for a rule that always holds."""
     return f" {condition}" if condition else ""
@@ -43,16 +52,14 @@ def check_text(
     max_length: int | None = None,
     condition: str = "",
 ) -> list[ValidationIssue]:
-    """A free text: MISSING when required and empty, BLANK when optional but whitespace-only,
-    TOO_LONG over ``max_length``. Each text field goes through here exactly once. ``condition``
-    says when a text that is not always asked for is required (in every conditional rule)."""
-    if required and not has_text(value):
-        return [missing(question_id, field, "must be filled in", condition)]
+    """A free text: MISSING when required and not given, BLANK when given but only whitespace
+    (required or not: see ``blank``), TOO_LONG over ``max_length``. Each text field goes through
+    here exactly once. ``condition`` says when a text that is not always asked for is required
+    (in every conditional rule)."""
     if value is None:
-        return []
+        return [missing(question_id, field, "must be filled in", condition)] if required else []
     if not has_text(value):
-        return [issue(question_id, field, IssueCode.BLANK,
-                      f"{field} may be left out but must not be only whitespace.")]
+        return [blank(question_id, field)]
     if max_length is not None and len(value) > max_length:
         return [issue(question_id, field, IssueCode.TOO_LONG,
                       f"{field} is {len(value)} characters; at most {max_length} are allowed.")]
@@ -93,12 +100,12 @@ def check_code_list(
 
 
 def check_contact(
-    wanted: bool | None, reason: str | None, *, question_id: str, reason_question_id: str,
+    wanted: bool | None, reason: str | None, *, reason_question_id: str,
     reason_field: str, max_length: int | None = None, code: IssueCode = IssueCode.FORBIDDEN,
     only_refused_by_no: bool = False,
 ) -> list[ValidationIssue]:
     """Contact wish (LISJP 26, AG7804 103, LUSE/LUAE 26): a reason only together with a wish for
-    contact.
+    contact, every fault of the reason reported on the reason's own id (26.2, 103.2).
 
     A reason is refused unless the wish is explicitly true: an unanswered wish with a reason is
     as contradictory as a "no" with one. ``only_refused_by_no`` lets an unanswered wish keep its
@@ -108,7 +115,7 @@ def check_contact(
     issues = check_text(reason, reason_question_id, reason_field, max_length=max_length)
     refused = wanted is False if only_refused_by_no else wanted is not True
     if has_text(reason) and refused:
-        issues.append(issue(question_id, reason_field, code,
+        issues.append(issue(reason_question_id, reason_field, code,
                             "A reason for contact is only given when contact is wanted."))
     return issues
 
@@ -157,11 +164,14 @@ def check_plain_text(
     condition: str = "",
 ) -> list[ValidationIssue]:
     """A free text of a type without the blank-but-present rule (TS, DB, DOI: TYPES.md §0):
-    MISSING when required and empty (``condition``: when, if not always), TOO_LONG over
+    MISSING when required and not given (``condition``: when, if not always), BLANK when required
+    and only whitespace (the one code for that, as in ``check_text``), TOO_LONG over
     ``max_length``; an optional text that is only whitespace is let through, as those
     validators do."""
-    if required and not has_text(value):
+    if required and value is None:
         return [missing(question_id, field, "must be filled in", condition)]
+    if required and not has_text(value):
+        return [blank(question_id, field)]
     if value is not None and max_length is not None and len(value) > max_length:
         return [issue(question_id, field, IssueCode.TOO_LONG,
                       f"{field} is {len(value)} characters; at most {max_length} are allowed.")]

@@ -15,7 +15,6 @@ from domain.content.common.checks import check_text, issue, reason
 from domain.shared.validation import IssueCode, ValidationIssue
 
 QUESTION = "1"
-TYPE_QUESTION = "1.1"
 DESCRIPTION_QUESTION = "1.3"
 MAX_BASES = 4
 MAX_MOTIVATION = 150
@@ -27,18 +26,15 @@ def check_grund(
     today: date,
     *,
     required: bool,
-    annat_question_id: str = DESCRIPTION_QUESTION,
     question_id: str = QUESTION,
-    misplaced_question_id: str = TYPE_QUESTION,
     description_question_id: str = DESCRIPTION_QUESTION,
     allowed: Sequence[str] = _TYPES,
     condition: str = "",
 ) -> list[ValidationIssue]:
     """All rules of question 1, with the bases ``allowed`` (KV_FKMU_0001's v1 subset unless
-    a model version says otherwise). ``annat_question_id`` is where a missing ANNAT description is
-    reported: 1.3 for LISJP, 1.1 for AG7804 (TYPES.md §4). AG1-14 asks this as question 10:
-    ``question_id`` (1) is then 10 and the description's ids (``misplaced_question_id`` for one
-    on another basis, 1.1; ``description_question_id`` for a blank one, 1.3) are 10.3."""
+    a model version says otherwise). Every fault of a description (missing with ANNAT, given with
+    another basis, blank) is reported on the description's own id, 1.3. AG1-14 asks this as
+    question 10: ``question_id`` (1) is then 10 and ``description_question_id`` 10.3."""
     if not rows:
         if not required:
             return []
@@ -54,8 +50,7 @@ def check_grund(
         path = f"grundForMU[{index}]"
         issues += _check_type(row.typ, seen, path, question_id, allowed)
         issues += _check_date(row.datum, today, path, question_id)
-        issues += _check_description(row, path, annat_question_id, misplaced_question_id,
-                                     description_question_id)
+        issues += _check_description(row, path, description_question_id)
     return issues
 
 
@@ -92,16 +87,14 @@ def _check_date(
 
 
 def _check_description(
-    row: GrundForMU, path: str, annat_question_id: str,
-    misplaced_question_id: str = TYPE_QUESTION,
-    description_question_id: str = DESCRIPTION_QUESTION,
+    row: GrundForMU, path: str, description_question_id: str = DESCRIPTION_QUESTION,
 ) -> list[ValidationIssue]:
     field = f"{path}.beskrivning"
     if row.typ == GrundForMUTyp.ANNAT:
-        return check_text(row.beskrivning, annat_question_id, field, required=True,
+        return check_text(row.beskrivning, description_question_id, field, required=True,
                           condition="when the basis is ANNAT")
     if has_text(row.beskrivning):
-        return [issue(misplaced_question_id, field, IssueCode.FORBIDDEN,
+        return [issue(description_question_id, field, IssueCode.FORBIDDEN,
                       "A description is only given for the basis ANNAT.")]
     return check_text(row.beskrivning, description_question_id, field)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from domain.content.common.answers import CONTENT_CONFIG, has_text
-from domain.content.common.checks import issue, valid_postal_code
+from domain.content.common.checks import blank, issue, valid_postal_code
 from domain.shared.validation import IssueCode, ValidationIssue
 
 PATIENT_QUESTION = "patient"
@@ -33,7 +33,8 @@ def check_patient_address(address: PatientAdress | None) -> list[ValidationIssue
              ("postort", given.postort))
     issues = [
         issue(PATIENT_QUESTION, f"patient.{name}", IssueCode.MISSING,
-              f"The patient's {name} must be filled in.")
+              f"The patient's {name} must be filled in.") if value is None
+        else blank(PATIENT_QUESTION, f"patient.{name}")
         for name, value in parts
         if not has_text(value)
     ]

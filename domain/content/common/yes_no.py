@@ -33,9 +33,9 @@ def check_yes_with_text(
     condition: str = "",
 ) -> list[ValidationIssue]:
     """A yes/no that must be answered (MISSING on ``question_id``; ``condition``: when, if it is
-    asked only given another answer) and the description that a yes asks for (MISSING on
-    ``text_question_id`` when empty or only whitespace). A description beside a no is left
-    alone, as the national validators do; its length is still checked."""
+    asked only given another answer) and the description that a yes asks for (on
+    ``text_question_id``: MISSING when not given, BLANK when only whitespace). A description
+    beside a no is left alone, as the national validators do; its length is still checked."""
     return [
         *check_answered(answer, question_id, field, condition),
         *check_plain_text(text, text_question_id, text_field, required=answer is True,

@@ -2,7 +2,11 @@
 from a signed LISJP. Structure and question ids are LISJP's, plus 100 (does the patient want the
 diagnosis passed to the employer) and 103 (contact with the employer); TYPES.md §4, v1.
 
-Question ids follow TYPES.md §4; where it is silent they are LISJP's.
+Question ids follow TYPES.md §4 and LISJP's one rule: each issue is on the (sub-)question of the
+answer its field names, so where §4 names the parent question for a fault of a sub-answer (1.1
+for the grund description, 39.1 for the prognosis days, 32 beside a 100 % period, 33 and 103
+for a forbidden motivation or contact reason) it is reported on the sub-answer's id instead
+(1.3, 39.3, 33 / 33.2, 103.2).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from domain.content.common.answers import (
 from domain.content.common.checks import check_care_unit, check_contact, check_text, issue
 from domain.content.common.diagnoses import MAX_ROWS as MAX_DIAGNOSES
 from domain.content.common.diagnoses import check_diagnoses, has_diagnosis
-from domain.content.common.grund import MAX_BASES, TYPE_QUESTION, check_grund
+from domain.content.common.grund import MAX_BASES, check_grund
 from domain.content.common.limits import Limit
 from domain.content.fk.choices import (
     MAX_OCCUPATIONS,
@@ -112,7 +116,7 @@ def validate_ag7804(
     required = content.avstangning_smittskydd is not True
     return [
         *check_grund(content.grund_for_mu, today, required=required,
-                     annat_question_id=TYPE_QUESTION, condition=UNLESS_SMITTSKYDD),
+                     condition=UNLESS_SMITTSKYDD),
         *check_occupation(content.sysselsattning, content.nuvarande_arbete, required=required,
                           condition=UNLESS_SMITTSKYDD),
         *_check_diagnosis_consent(content),
@@ -128,7 +132,7 @@ def validate_ag7804(
                         allowed=MEASURES, max_count=MAX_MEASURES, required=required,
                         condition=UNLESS_SMITTSKYDD),
         *check_text(content.ovrigt, "25", "ovrigt", max_length=MAX_OVRIGT),
-        *check_contact(content.kontakt_med_ag, content.anledning_till_kontakt, question_id="103",
+        *check_contact(content.kontakt_med_ag, content.anledning_till_kontakt,
                        reason_question_id="103.2", reason_field="anledningTillKontakt"),
         *check_care_unit(care_unit),
     ]
@@ -155,8 +159,7 @@ def _check_assessment(content: Ag7804Content, required: bool) -> list[Validation
                     "forsakringsmedicinsktBeslutsstod"),
         *check_working_hours(content.sjukskrivningar, content.arbetstidsforlaggning,
                              content.arbetstidsforlaggning_motivering, smittskydd=not required),
-        *check_prognosis(content.prognos, required=required, days_question_id="39.1",
-                         condition=UNLESS_SMITTSKYDD),
+        *check_prognosis(content.prognos, required=required, condition=UNLESS_SMITTSKYDD),
     ]
 
 

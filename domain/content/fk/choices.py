@@ -39,7 +39,7 @@ def check_occupation(
                              condition=condition)
     working = SysselsattningsTyp.NUVARANDE_ARBETE in (codes or ())
     if not working and has_text(current_work):
-        issues.append(issue(OCCUPATION_QUESTION, "nuvarandeArbete", IssueCode.FORBIDDEN,
+        issues.append(issue(WORK_QUESTION, "nuvarandeArbete", IssueCode.FORBIDDEN,
                             "The current work is only described with NUVARANDE_ARBETE."))
         return issues
     return issues + check_text(current_work, WORK_QUESTION, "nuvarandeArbete", required=working,
@@ -47,11 +47,10 @@ def check_occupation(
 
 
 def check_prognosis(
-    prognos: Prognos | None, *, required: bool, days_question_id: str = DAYS_QUESTION,
-    condition: str = "",
+    prognos: Prognos | None, *, required: bool, condition: str = "",
 ) -> list[ValidationIssue]:
     """39: a known type; ATER_X_ANTAL_DGR needs dagarTillArbete, the others forbid it.
-    ``days_question_id`` is where missing days are reported: 39.3 for LISJP, 39.1 for AG7804."""
+    Every fault of the days (missing, forbidden, unknown) is on their own id, 39.3."""
     typ = prognos.typ if prognos else None
     days = prognos.dagar_till_arbete if prognos else None
     issues: list[ValidationIssue] = []
@@ -62,10 +61,10 @@ def check_prognosis(
         issues.append(issue(PROGNOSIS_QUESTION, "prognos.typ", IssueCode.INVALID_VALUE,
                             f"{typ!r} is not one of {', '.join(_PROGNOSES)}."))
     if typ == PrognosTyp.ATER_X_ANTAL_DGR and days is None:
-        issues.append(issue(days_question_id, "prognos.dagarTillArbete", IssueCode.MISSING,
+        issues.append(issue(DAYS_QUESTION, "prognos.dagarTillArbete", IssueCode.MISSING,
                             "ATER_X_ANTAL_DGR needs the number of days (dagarTillArbete)."))
     elif typ != PrognosTyp.ATER_X_ANTAL_DGR and days is not None:
-        issues.append(issue(PROGNOSIS_QUESTION, "prognos.dagarTillArbete", IssueCode.FORBIDDEN,
+        issues.append(issue(DAYS_QUESTION, "prognos.dagarTillArbete", IssueCode.FORBIDDEN,
                             "dagarTillArbete is only given with ATER_X_ANTAL_DGR."))
     elif days is not None and days not in _DAYS:
         issues.append(issue(DAYS_QUESTION, "prognos.dagarTillArbete", IssueCode.INVALID_VALUE,
@@ -92,7 +91,7 @@ def check_measures(
                             IssueCode.MUST_STAND_ALONE,
                             "EJ_AKTUELLT cannot be combined with other measures."))
     if not_relevant and has_text(description):
-        issues.append(issue(MEASURES_QUESTION, "arbetslivsinriktadeAtgarderBeskrivning",
+        issues.append(issue(MEASURES_TEXT_QUESTION, "arbetslivsinriktadeAtgarderBeskrivning",
                             IssueCode.FORBIDDEN,
                             "No measures are described when they are EJ_AKTUELLT."))
         return issues

@@ -3,13 +3,12 @@
 The content model keeps every answer optional (a draft may be incomplete); ``validate_lisjp``
 reports every failing rule of DOMAIN.md §3 at once, each on its national question id.
 
-Question ids chosen where DOMAIN.md is silent (following the Webcert validator where it has
-one): the motivation for not examining the patient is reported on 1, the one for an early start
-date on 32; a description on a basis other than ANNAT on 1.1; nuvarandeArbete without
-NUVARANDE_ARBETE on 28; an arbetstidsförläggning answer beside a 100 % period on 32, a missing
-motivation on 33.2; missing or unknown prognosis days on 39.3; a description of measures beside
-EJ_AKTUELLT on 40; a whitespace-only contact reason on 26.2. The field path always names the
-offending answer.
+One rule for the id: an issue is reported on the (sub-)question of the answer its field path
+names, whatever the fault (missing, forbidden, blank, wrong): nuvarandeArbete on 29, a grund
+description on 1.3, arbetstidsförläggning on 33 and its motivation on 33.2, the prognosis days
+on 39.3, the description of measures on 44, the contact reason on 26.2. The motivation for not
+examining the patient is on 1 and the one for an early start date on 32, where DOMAIN.md puts
+them.
 """
 
 from __future__ import annotations
@@ -149,7 +148,7 @@ def validate_lisjp(
                         allowed=tuple(Atgard), max_count=MAX_MEASURES, required=required,
                         condition=UNLESS_SMITTSKYDD),
         *check_text(content.ovrigt, "25", "ovrigt"),
-        *check_contact(content.kontakt_med_fk, content.anledning_till_kontakt, question_id="26",
+        *check_contact(content.kontakt_med_fk, content.anledning_till_kontakt,
                        reason_question_id="26.2", reason_field="anledningTillKontakt"),
         *check_care_unit(care_unit),
     ]

@@ -150,7 +150,9 @@ def check_working_hours(
 ) -> list[ValidationIssue]:
     """Question 33 (R13-R16). Required when any period is 25/50/75 % (not under smittskydd); a
     100 % period forbids both parts, unless a partial period makes the question required: a
-    100 % then 50 % leave still needs the answer for the 50 % part (as Webcert does)."""
+    100 % then 50 % leave still needs the answer for the 50 % part (as Webcert does). Each
+    fault is on the id of the answer at fault: the answer's on 33, the motivation's (missing,
+    forbidden or blank) on 33.2."""
     degrees = {row.sjukskrivningsgrad for row in rows or ()}
     required = not smittskydd and bool(degrees & _PARTIAL)
     motivation_field = "arbetstidsforlaggningMotivering"
@@ -160,11 +162,12 @@ def check_working_hours(
                       "a period is 25, 50 or 75 % (not under smittskydd).")]
     if not required and Sjukskrivningsgrad.HELT_NEDSATT in degrees and (
             answer is not None or has_text(motivation)):
-        field = "arbetstidsforlaggning" if answer is not None else motivation_field
-        return [issue(QUESTION, field, IssueCode.FORBIDDEN,
+        at_fault = ((HOURS_QUESTION, "arbetstidsforlaggning") if answer is not None
+                    else (HOURS_MOTIVATION_QUESTION, motivation_field))
+        return [issue(*at_fault, IssueCode.FORBIDDEN,
                       "Arbetstidsförläggning is not answered when a period is 100 %.")]
     if answer is not True and has_text(motivation):
-        return [issue(HOURS_QUESTION, motivation_field, IssueCode.FORBIDDEN,
+        return [issue(HOURS_MOTIVATION_QUESTION, motivation_field, IssueCode.FORBIDDEN,
                       "A motivation is only given when arbetstidsförläggning is true.")]
     return check_text(motivation, HOURS_MOTIVATION_QUESTION, motivation_field,
                       required=answer is True, condition="when arbetstidsforlaggning is true")

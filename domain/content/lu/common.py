@@ -231,7 +231,7 @@ def check_closing(
     the issuing care unit (R-vårdenhet)."""
     return [
         *check_text(content.ovrigt, "25", "ovrigt", max_length=max_ovrigt),
-        *check_contact(content.kontakt_med_fk, content.anledning_till_kontakt, question_id="26",
+        *check_contact(content.kontakt_med_fk, content.anledning_till_kontakt,
                        reason_question_id="26.2", reason_field="anledningTillKontakt",
                        max_length=MAX_TEXT, code=IssueCode.INCORRECT_COMBINATION,
                        only_refused_by_no=contact_refused_only_by_no),

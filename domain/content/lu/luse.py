@@ -2,7 +2,9 @@
 compensation (TYPES.md §1).
 
 The content model keeps every answer optional (a draft may be incomplete); ``validate_luse``
-reports every failing rule at once, each on the question id TYPES.md §1 gives. The medical part
+reports every failing rule at once, each on the question id TYPES.md §1 gives, except that a
+reason given without its yes (R11 26.2, R14 45.2) is on the reason's own id, not on 26 or 45:
+one rule puts every issue on the (sub-)question of the answer it names. The medical part
 (5, 7, 45, 8-14, 17-23) is shared with LUAE_NA, which builds on this module.
 """
 
@@ -119,14 +121,15 @@ def check_medical(content: LuseContent, *, assessment_limit: int | None) -> list
 
 def check_new_assessment(content: LuseContent, limit: int | None) -> list[ValidationIssue]:
     """45: whether the diagnosis should be assessed anew (45.1) must be answered; yes needs the
-    reason 45.2 (R13), and a reason beside a no or no answer is contradictory (R14)."""
+    reason 45.2 (R13), and a reason beside a no or no answer is contradictory (R14); each fault of
+    the reason is on its own id, 45.2."""
     wanted, reason = content.ny_bedomning_diagnosgrund, content.diagnos_for_ny_bedomning
     issues = check_answered(wanted, "45", "nyBedomningDiagnosgrund")
     if wanted is True:
         issues += check_text(reason, "45.2", "diagnosForNyBedomning", required=True,
                              max_length=limit, condition="when nyBedomningDiagnosgrund is yes")
     elif reason:
-        issues.append(issue("45", "diagnosForNyBedomning", IssueCode.INCORRECT_COMBINATION,
+        issues.append(issue("45.2", "diagnosForNyBedomning", IssueCode.INCORRECT_COMBINATION,
                             "A reason for a new assessment needs question 45 answered yes."))
     return issues
 

@@ -88,16 +88,18 @@ def test_diagnosis_block_checked_when_consent_true() -> None:
 
 # --- 1, 39, 40, 25, 103 ---------------------------------------------------------------------
 def test_grund_annat_needs_description_when_missing() -> None:
-    """TYPES.md §4 q1 R2: ANNAT needs 1.3, reported on 1.1."""
+    """TYPES.md §4 q1 R2: ANNAT needs 1.3, reported on the description's own id 1.3 (one rule
+    for question ids, issue 17; Webcert's AG7804 names 1.1)."""
     raw = minimal_ag7804(grundForMU=[{"typ": "UNDERSOKNING", "datum": "2026-11-25"},
                                      {"typ": "ANNAT", "datum": "2026-11-20"}])
-    assert only(validate(raw)) == ("1.1", "grundForMU[1].beskrivning", IssueCode.MISSING)
+    assert only(validate(raw)) == ("1.3", "grundForMU[1].beskrivning", IssueCode.MISSING)
 
 
 def test_prognosis_days_required_when_ater_x_antal_dgr() -> None:
-    """TYPES.md §4 q39: ATER_X_ANTAL_DGR needs 39.3, reported on 39.1."""
+    """TYPES.md §4 q39: ATER_X_ANTAL_DGR needs 39.3, reported on 39.3 (one rule for question
+    ids, issue 17; Webcert's AG7804 names 39.1)."""
     raw = minimal_ag7804(prognos={"typ": "ATER_X_ANTAL_DGR"})
-    assert only(validate(raw)) == ("39.1", "prognos.dagarTillArbete", IssueCode.MISSING)
+    assert only(validate(raw)) == ("39.3", "prognos.dagarTillArbete", IssueCode.MISSING)
 
 
 def test_measure_code_refused_when_absent_in_ag7804() -> None:
@@ -120,9 +122,10 @@ def test_other_information_at_most_4000_when_longer() -> None:
 
 
 def test_employer_contact_reason_forbidden_when_no_contact_wanted() -> None:
-    """TYPES.md §4 q103: 103.2 given while 103.1 = false is an error."""
+    """TYPES.md §4 q103: 103.2 given while 103.1 = false is an error, on 103.2 (the reason's
+    own id: one rule for question ids, issue 17)."""
     raw = minimal_ag7804(kontaktMedAg=False, anledningTillKontakt="Planera återgång.")
-    assert only(validate(raw)) == ("103", "anledningTillKontakt", IssueCode.FORBIDDEN)
+    assert only(validate(raw)) == ("103.2", "anledningTillKontakt", IssueCode.FORBIDDEN)
 
 
 def test_employer_contact_reason_not_blank_when_whitespace_only() -> None:

@@ -146,14 +146,14 @@ def test_grund_annat_needs_description_when_missing() -> None:
     """DOMAIN.md §3 q1: ANNAT needs a description (1.3)."""
     raw = edited(grundForMU=[{"typ": "UNDERSOKNING", "datum": "2026-11-25"},
                              {"typ": "ANNAT", "datum": "2026-11-25", "beskrivning": "  "}])
-    assert only(validate(raw)) == ("1.3", "grundForMU[1].beskrivning", IssueCode.MISSING)
+    assert only(validate(raw)) == ("1.3", "grundForMU[1].beskrivning", IssueCode.BLANK)
 
 
 def test_grund_description_only_with_annat_when_given_on_other_basis() -> None:
     """DOMAIN.md §3 q1: a description without ANNAT is an error."""
     raw = edited(grundForMU=[{"typ": "UNDERSOKNING", "datum": "2026-11-25",
                               "beskrivning": "Besök"}])
-    assert only(validate(raw)) == ("1.1", "grundForMU[0].beskrivning", IssueCode.FORBIDDEN)
+    assert only(validate(raw)) == ("1.3", "grundForMU[0].beskrivning", IssueCode.FORBIDDEN)
 
 
 def test_not_examined_motivation_required_when_no_undersokning() -> None:
@@ -206,7 +206,7 @@ def test_current_work_required_when_nuvarande_arbete() -> None:
 def test_current_work_forbidden_when_not_nuvarande_arbete() -> None:
     """DOMAIN.md §3 q29: forbidden without NUVARANDE_ARBETE."""
     raw = edited(sysselsattning=["ARBETSSOKANDE"])
-    assert only(validate(raw)) == ("28", "nuvarandeArbete", IssueCode.FORBIDDEN)
+    assert only(validate(raw)) == ("29", "nuvarandeArbete", IssueCode.FORBIDDEN)
 
 
 # --- 6: diagnoser ---------------------------------------------------------------------------
@@ -301,7 +301,7 @@ def test_diagnosis_code_system_known_when_unknown() -> None:
 def test_diagnosis_description_required_when_missing() -> None:
     """DOMAIN.md §3 q6: each code has a description."""
     raw = edited(diagnoser=[{"kod": "M544", "beskrivning": " "}])
-    assert only(validate(raw)) == ("6", "diagnoser[0].beskrivning", IssueCode.MISSING)
+    assert only(validate(raw)) == ("6", "diagnoser[0].beskrivning", IssueCode.BLANK)
 
 
 def test_diagnosis_first_row_filled_when_later_rows_given() -> None:
@@ -318,9 +318,9 @@ def test_function_impairment_required_when_missing() -> None:
 
 
 def test_activity_limitation_required_when_whitespace_only() -> None:
-    """DOMAIN.md §3 q17: aktivitetsbegränsning is required; whitespace is no answer."""
+    """DOMAIN.md §3 q17: aktivitetsbegränsning is required; whitespace is no answer (BLANK)."""
     assert only(validate(edited(aktivitetsbegransning=" \n"))) == (
-        "17", "aktivitetsbegransning", IssueCode.MISSING)
+        "17", "aktivitetsbegransning", IssueCode.BLANK)
 
 
 # --- 32: sjukskrivningar --------------------------------------------------------------------
@@ -442,19 +442,20 @@ def test_working_hours_true_needs_motivation_when_missing() -> None:
 def test_working_hours_false_forbids_motivation_when_given() -> None:
     """DOMAIN.md §3 q33: false forbids a motivering."""
     raw = partial(arbetstidsforlaggning=False, arbetstidsforlaggningMotivering="Förmiddagar.")
-    assert only(validate(raw)) == ("33", "arbetstidsforlaggningMotivering", IssueCode.FORBIDDEN)
+    assert only(validate(raw)) == ("33.2", "arbetstidsforlaggningMotivering",
+                                   IssueCode.FORBIDDEN)
 
 
 def test_working_hours_forbidden_when_full_period() -> None:
     """DOMAIN.md §3 q33: with a 100 % period neither answer nor motivering may be given."""
     assert only(validate(edited(arbetstidsforlaggning=False))) == (
-        "32", "arbetstidsforlaggning", IssueCode.FORBIDDEN)
+        "33", "arbetstidsforlaggning", IssueCode.FORBIDDEN)
 
 
 def test_working_hours_motivation_forbidden_when_full_period() -> None:
     """DOMAIN.md §3 q33: with a 100 % period no motivering either."""
     assert only(validate(edited(arbetstidsforlaggningMotivering="Förmiddagar."))) == (
-        "32", "arbetstidsforlaggningMotivering", IssueCode.FORBIDDEN)
+        "33.2", "arbetstidsforlaggningMotivering", IssueCode.FORBIDDEN)
 
 
 # --- 39: prognos ----------------------------------------------------------------------------
@@ -478,7 +479,7 @@ def test_prognosis_days_required_when_ater_x_antal_dgr() -> None:
 def test_prognosis_days_forbidden_when_other_type() -> None:
     """DOMAIN.md §3 q39: the other types forbid dagarTillArbete."""
     raw = edited(prognos={"typ": "PROGNOS_OKLAR", "dagarTillArbete": "TRETTIO_DGR"})
-    assert only(validate(raw)) == ("39", "prognos.dagarTillArbete", IssueCode.FORBIDDEN)
+    assert only(validate(raw)) == ("39.3", "prognos.dagarTillArbete", IssueCode.FORBIDDEN)
 
 
 def test_prognosis_days_known_when_unknown() -> None:
@@ -523,7 +524,7 @@ def test_measures_ej_aktuellt_alone_when_combined() -> None:
 def test_measures_ej_aktuellt_forbids_description_when_given() -> None:
     """DOMAIN.md §3 q40/q44: EJ_AKTUELLT forbids a description of measures."""
     raw = edited(arbetslivsinriktadeAtgarderBeskrivning="Arbetsträning.")
-    assert only(validate(raw)) == ("40", "arbetslivsinriktadeAtgarderBeskrivning",
+    assert only(validate(raw)) == ("44", "arbetslivsinriktadeAtgarderBeskrivning",
                                    IssueCode.FORBIDDEN)
 
 
@@ -531,13 +532,13 @@ def test_measures_ej_aktuellt_forbids_description_when_given() -> None:
 def test_contact_reason_forbidden_when_no_contact_wanted() -> None:
     """DOMAIN.md §3 q26: a reason without kontaktMedFk=true is an error."""
     raw = edited(kontaktMedFk=False, anledningTillKontakt="Diskutera rehabilitering.")
-    assert only(validate(raw)) == ("26", "anledningTillKontakt", IssueCode.FORBIDDEN)
+    assert only(validate(raw)) == ("26.2", "anledningTillKontakt", IssueCode.FORBIDDEN)
 
 
 def test_contact_reason_forbidden_when_contact_unanswered() -> None:
     """DOMAIN.md §3 q26: an unanswered kontaktMedFk is not true either."""
     raw = edited(anledningTillKontakt="Diskutera rehabilitering.")
-    assert only(validate(raw)) == ("26", "anledningTillKontakt", IssueCode.FORBIDDEN)
+    assert only(validate(raw)) == ("26.2", "anledningTillKontakt", IssueCode.FORBIDDEN)
 
 
 # --- blank optional texts -------------------------------------------------------------------

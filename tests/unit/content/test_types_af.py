@@ -108,7 +108,7 @@ def test_213_impairment_described_when_yes() -> None:
     """TYPES.md §12: 1.1 = true ⇒ 1.2 non-blank."""
     raw = minimal_213() | {"harFunktionsnedsattning": True, "harAktivitetsbegransning": False,
                            "funktionsnedsattning": "  "}
-    assert only(validate_213(raw)) == ("1.2", "funktionsnedsattning", IssueCode.MISSING)
+    assert only(validate_213(raw)) == ("1.2", "funktionsnedsattning", IssueCode.BLANK)
 
 
 def test_213_activity_answer_required_when_impairment_yes() -> None:
@@ -134,11 +134,11 @@ def test_213_investigation_answer_required_when_missing() -> None:
         "3.1", "harUtredningBehandling", IssueCode.MISSING)
 
 
-@pytest.mark.parametrize("text", [None, ""])
-def test_213_investigation_described_when_yes(text: str | None) -> None:
-    """TYPES.md §12: 3.1 = true ⇒ 3.2 non-empty."""
+@pytest.mark.parametrize(("text", "code"), [(None, IssueCode.MISSING), ("", IssueCode.BLANK)])
+def test_213_investigation_described_when_yes(text: str | None, code: IssueCode) -> None:
+    """TYPES.md §12: 3.1 = true ⇒ 3.2 non-empty (an empty text given is BLANK)."""
     raw = maximal_213() | {"utredningBehandling": text}
-    assert only(validate_213(raw)) == ("3.2", "utredningBehandling", IssueCode.MISSING)
+    assert only(validate_213(raw)) == ("3.2", "utredningBehandling", code)
 
 
 @pytest.mark.parametrize("answer", [True, False])
@@ -157,7 +157,7 @@ def test_213_work_impact_answer_required_when_missing() -> None:
 def test_213_work_impact_described_when_yes() -> None:
     """TYPES.md §12: 4.1 = true ⇒ 4.2 non-blank."""
     raw = maximal_213() | {"arbetetsPaverkan": "\n"}
-    assert only(validate_213(raw)) == ("4.2", "arbetetsPaverkan", IssueCode.MISSING)
+    assert only(validate_213(raw)) == ("4.2", "arbetetsPaverkan", IssueCode.BLANK)
 
 
 def test_213_other_not_blank_when_whitespace() -> None:
@@ -242,7 +242,7 @@ def test_251_programme_assessment_required_when_blank() -> None:
     """TYPES.md §13: 2.1 non-blank."""
     raw = answered(minimal_251(), "arbetsmarknadspolitisktProgram.medicinskBedomning", " ")
     assert only(validate_251(raw)) == (
-        "2.1", "arbetsmarknadspolitisktProgram.medicinskBedomning", IssueCode.MISSING)
+        "2.1", "arbetsmarknadspolitisktProgram.medicinskBedomning", IssueCode.BLANK)
 
 
 @pytest.mark.parametrize(("value", "code"), [(None, IssueCode.MISSING),
@@ -276,7 +276,7 @@ def test_251_part_time_hours_1_to_39_when_at_bounds(hours: int, issues: int) -> 
 def test_251_consequences_required_when_blank(field: str, question: str) -> None:
     """TYPES.md §13: 3 and 4 non-blank."""
     assert only(validate_251(answered(minimal_251(), field, "  "))) == (
-        question, field, IssueCode.MISSING)
+        question, field, IssueCode.BLANK)
 
 
 # --- AF00251: 5, 6 --------------------------------------------------------------------------

@@ -124,7 +124,7 @@ def test_occupation_exactly_one_when_two_given() -> None:
 def test_current_work_required_when_blank() -> None:
     """TYPES.md §5 q2: non-blank."""
     assert only(validate(answered(minimal(), "nuvarandeArbete", "  "))) == (
-        "2", "nuvarandeArbete", IssueCode.MISSING)
+        "2", "nuvarandeArbete", IssueCode.BLANK)
 
 
 def test_current_work_at_most_3500_when_longer() -> None:
@@ -165,7 +165,7 @@ def test_diagnosis_forbidden_when_consent_false() -> None:
 def test_reduced_capacity_required_when_blank() -> None:
     """TYPES.md §5 q5: non-blank."""
     assert only(validate(answered(minimal(), "nedsattArbetsformaga", "\n"))) == (
-        "5", "nedsattArbetsformaga", IssueCode.MISSING)
+        "5", "nedsattArbetsformaga", IssueCode.BLANK)
 
 
 def test_capacity_despite_illness_required_when_missing() -> None:
@@ -179,7 +179,7 @@ def test_capacity_description_required_when_capacity_true() -> None:
     raw = minimal() | {"arbetsformagaTrotsSjukdom": True,
                        "arbetsformagaTrotsSjukdomBeskrivning": " "}
     assert only(validate(raw)) == ("6.2", "arbetsformagaTrotsSjukdomBeskrivning",
-                                   IssueCode.MISSING)
+                                   IssueCode.BLANK)
 
 
 def test_capacity_description_at_most_3500_when_longer() -> None:

@@ -88,7 +88,7 @@ def test_care_unit_phone_required_when_missing() -> None:
         "vardenhet", "vardenhet.telefonnummer", IssueCode.MISSING)
 
 
-@pytest.mark.parametrize(("value", "code"), [(" ", IssueCode.MISSING),
+@pytest.mark.parametrize(("value", "code"), [(" ", IssueCode.BLANK),
                                              ("x" * 28, IssueCode.TOO_LONG)])
 def test_identity_text_valid_when_wrong(value: str, code: IssueCode) -> None:
     """TYPES.md §10 q1: non-blank, at most 27 characters."""

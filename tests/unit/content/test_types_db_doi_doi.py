@@ -284,7 +284,7 @@ def test_injury_date_not_after_found_dead_when_later() -> None:
     assert only(validate(raw)) == ("12.3", "forgiftningDatum", IssueCode.INVALID_RANGE)
 
 
-@pytest.mark.parametrize(("value", "code"), [(" ", IssueCode.MISSING),
+@pytest.mark.parametrize(("value", "code"), [(" ", IssueCode.BLANK),
                                              ("f" * 151, IssueCode.TOO_LONG)])
 def test_injury_account_required_when_injured(value: str, code: IssueCode) -> None:
     """TYPES.md §11 R17: 12.4 non-blank (at most 150 characters)."""

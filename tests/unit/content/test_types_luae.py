@@ -163,7 +163,7 @@ def test_underlag_agrees_with_3_on_4(form: Form, finns: bool, rows: list[dict[st
 @BOTH
 @pytest.mark.parametrize(("key", "value", "code"), [
     ("typ", "OKAND", IssueCode.INVALID_VALUE), ("datum", "2026-11-29", IssueCode.FUTURE_DATE),
-    ("hamtasFran", "", IssueCode.MISSING)])
+    ("hamtasFran", "", IssueCode.BLANK)])
 def test_underlag_row_complete_on_4_when_wrong(form: Form, key: str, value: str,
                                                code: IssueCode) -> None:
     """4: each row has a known kind, a date not after today and a source."""
@@ -191,11 +191,11 @@ def test_diagnosis_block_on_6(form: Form, rows: list[dict[str, str]], field: str
 
 
 @BOTH
-def test_r11_contact_reason_refused_when_no_on_26(form: Form) -> None:
+def test_r11_contact_reason_refused_when_no_on_26_2(form: Form) -> None:
     """R11: a contact reason beside 26.1 = false."""
     raw = answered(form.maximal(), "kontaktMedFk", False)
     assert only(form.validate(raw)) == (
-        "26", "anledningTillKontakt", IssueCode.INCORRECT_COMBINATION)
+        "26.2", "anledningTillKontakt", IssueCode.INCORRECT_COMBINATION)
 
 
 @BOTH
@@ -225,12 +225,12 @@ def test_care_unit_address_required_when_incomplete(form: Form) -> None:
 
 # --- LUAE_NA: LUSE's own questions and the differences of §2 ---------------------------------
 @pytest.mark.parametrize(("field", "value", "expected"), [
-    ("sjukdomsforlopp", " ", ("5", "sjukdomsforlopp", IssueCode.MISSING)),
+    ("sjukdomsforlopp", " ", ("5", "sjukdomsforlopp", IssueCode.BLANK)),
     ("diagnosgrund", None, ("7", "diagnosgrund", IssueCode.MISSING)),
     ("nyBedomningDiagnosgrund", None, ("45", "nyBedomningDiagnosgrund", IssueCode.MISSING)),
     ("funktionsnedsattningPsykisk", None,
      ("funktionsnedsattning", "funktionsnedsattning", IssueCode.MISSING)),
-    ("aktivitetsbegransning", "", ("17.1", "aktivitetsbegransning", IssueCode.MISSING)),
+    ("aktivitetsbegransning", "", ("17.1", "aktivitetsbegransning", IssueCode.BLANK)),
     ("medicinskaForutsattningarForArbete", None,
      ("22", "medicinskaForutsattningarForArbete", IssueCode.MISSING))])
 def test_na_required_luse_questions(field: str, value: str | None,
@@ -245,18 +245,18 @@ def test_na_r13_new_assessment_requires_reason_on_45_2() -> None:
     assert only(NA.validate(raw)) == ("45.2", "diagnosForNyBedomning", IssueCode.MISSING)
 
 
-def test_na_r14_reason_without_new_assessment_on_45() -> None:
+def test_na_r14_reason_without_new_assessment_on_45_2() -> None:
     """R14 as in LUSE."""
     raw = answered(na_maximal(), "nyBedomningDiagnosgrund", False)
     assert only(NA.validate(raw)) == (
-        "45", "diagnosForNyBedomning", IssueCode.INCORRECT_COMBINATION)
+        "45.2", "diagnosForNyBedomning", IssueCode.INCORRECT_COMBINATION)
 
 
 def test_na_r11_contact_reason_refused_when_unanswered() -> None:
     """R11 as in LUSE: an unanswered 26.1 does not allow a reason."""
     raw = answered(na_maximal(), "kontaktMedFk", None)
     assert only(NA.validate(raw)) == (
-        "26", "anledningTillKontakt", IssueCode.INCORRECT_COMBINATION)
+        "26.2", "anledningTillKontakt", IssueCode.INCORRECT_COMBINATION)
 
 
 @pytest.mark.parametrize(("field", "question_id"), [
@@ -301,7 +301,7 @@ def test_na_text_limits_too_long(field: str, question_id: str, limit: int) -> No
 def test_fs_required_text_non_blank(field: str, question_id: str) -> None:
     """§3: 15 and 16 must be filled in."""
     assert only(FS.validate(answered(fs_minimal(), field, "\n"))) == (
-        question_id, field, IssueCode.MISSING)
+        question_id, field, IssueCode.BLANK)
 
 
 def test_fs_refuses_underlag_from_foretagshalsovard() -> None:

@@ -74,7 +74,7 @@ def test_r1_basis_date_valid_when_wrong(field: str, value: str, code: IssueCode)
 def test_r2_annat_date_requires_description_on_1_3() -> None:
     """R2: an ANNAT date needs a non-blank 1.3."""
     raw = answered(maximal(), "annatGrundForMUBeskrivning", " ")
-    assert only(validate(raw)) == ("1.3", "annatGrundForMUBeskrivning", IssueCode.MISSING)
+    assert only(validate(raw)) == ("1.3", "annatGrundForMUBeskrivning", IssueCode.BLANK)
 
 
 def test_r3_description_without_annat_is_incorrect_combination() -> None:
@@ -118,7 +118,7 @@ def test_underlag_finns_unanswered_still_checks_rows() -> None:
     raw = answered(maximal(), "underlagFinns", None)
     raw["underlag"][0]["hamtasFran"] = ""
     assert reported(validate(raw)) == {("3", "underlagFinns", IssueCode.MISSING),
-                                       ("4", "underlag[0].hamtasFran", IssueCode.MISSING)}
+                                       ("4", "underlag[0].hamtasFran", IssueCode.BLANK)}
 
 
 def test_underlag_required_on_4_when_3_is_yes() -> None:
@@ -147,7 +147,7 @@ def test_underlag_at_most_three_on_4() -> None:
     ("datum", None, IssueCode.MISSING),
     ("datum", "2026-13-01", IssueCode.INVALID_FORMAT),
     ("datum", "2026-11-29", IssueCode.FUTURE_DATE),
-    ("hamtasFran", " ", IssueCode.MISSING),
+    ("hamtasFran", " ", IssueCode.BLANK),
 ])
 def test_underlag_row_complete_on_4_when_wrong(key: str, value: str | None,
                                                 code: IssueCode) -> None:
@@ -184,7 +184,7 @@ def test_diagnosis_block_on_6(rows: list[dict[str, str]], field: str, code: Issu
 def test_required_text_non_blank(field: str, question_id: str) -> None:
     """5, 7, 17 and 22 must be filled in (whitespace is not an answer)."""
     assert only(validate(answered(minimal(), field, " "))) == (
-        question_id, field, IssueCode.MISSING)
+        question_id, field, IssueCode.BLANK)
 
 
 def test_new_assessment_required_on_45() -> None:
@@ -196,18 +196,19 @@ def test_new_assessment_required_on_45() -> None:
 def test_r13_new_assessment_requires_reason_on_45_2() -> None:
     """R13: 45.1 = true needs a non-blank 45.2."""
     raw = answered(maximal(), "diagnosForNyBedomning", " ")
-    assert only(validate(raw)) == ("45.2", "diagnosForNyBedomning", IssueCode.MISSING)
+    assert only(validate(raw)) == ("45.2", "diagnosForNyBedomning", IssueCode.BLANK)
 
 
 @pytest.mark.parametrize(("answer", "also"), [
     (False, set()), (None, {("45", "nyBedomningDiagnosgrund", IssueCode.MISSING)})])
-def test_r14_reason_without_new_assessment_on_45(
+def test_r14_reason_without_new_assessment_on_45_2(
     answer: bool | None, also: set[tuple[str, str, IssueCode]]
 ) -> None:
-    """R14: 45.2 given while 45.1 is false or unanswered (unanswered is also MISSING)."""
+    """R14: 45.2 given while 45.1 is false or unanswered (unanswered is also MISSING), on the
+    reason's own id 45.2 (one rule for question ids, issue 17; the national rule names 45)."""
     raw = answered(maximal(), "nyBedomningDiagnosgrund", answer)
     assert reported(validate(raw)) == {
-        ("45", "diagnosForNyBedomning", IssueCode.INCORRECT_COMBINATION), *also}
+        ("45.2", "diagnosForNyBedomning", IssueCode.INCORRECT_COMBINATION), *also}
 
 
 def test_funktionsnedsattning_one_area_required_on_category() -> None:
@@ -218,10 +219,12 @@ def test_funktionsnedsattning_one_area_required_on_category() -> None:
 
 
 @pytest.mark.parametrize("answer", [False, None])
-def test_r11_contact_reason_without_wish_on_26(answer: bool | None) -> None:
-    """R11: 26.2 given while 26.1 is not true."""
+def test_r11_contact_reason_without_wish_on_26_2(answer: bool | None) -> None:
+    """R11: 26.2 given while 26.1 is not true, on the reason's own id 26.2 (one rule for
+    question ids, issue 17; the national rule names 26)."""
     raw = answered(maximal(), "kontaktMedFk", answer)
-    assert only(validate(raw)) == ("26", "anledningTillKontakt", IssueCode.INCORRECT_COMBINATION)
+    assert only(validate(raw)) == ("26.2", "anledningTillKontakt",
+                                   IssueCode.INCORRECT_COMBINATION)
 
 
 @pytest.mark.parametrize(("field", "question_id"), [

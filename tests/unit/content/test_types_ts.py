@@ -294,7 +294,7 @@ def test_hospital_care_texts_required_when_yes() -> None:
     raw = edited("sjukhusvard", {"sjukhusEllerLakarkontakt": True, "tidpunkt": "2025",
                                  "vardinrattning": "  "})
     assert reported(validate(raw)) == {
-        ("30.3", "sjukhusvard.vardinrattning", IssueCode.MISSING),
+        ("30.3", "sjukhusvard.vardinrattning", IssueCode.BLANK),
         ("30.4", "sjukhusvard.anledning", IssueCode.MISSING)}
 
 

@@ -100,7 +100,7 @@ def test_1009_report_kind_required_when_wrong(value: str | None, code: IssueCode
 def test_1009_medical_grounds_required_when_blank() -> None:
     """TYPES.md §8 q47: non-empty."""
     assert only(validate_1009(answered(minimal_1009(), "medicinskaForhallanden", " "))) == (
-        "47", "medicinskaForhallanden", IssueCode.MISSING)
+        "47", "medicinskaForhallanden", IssueCode.BLANK)
 
 
 @pytest.mark.parametrize(("value", "code"), [
@@ -255,7 +255,7 @@ def test_1062_ended_treatment_described_when_ended(key: str, question_id: str) -
     raw = answered(minimal_1062() | {"lakemedelsbehandling": ended},
                    f"lakemedelsbehandling.{key}", "")
     assert only(validate_1062(raw)) == (
-        question_id, f"lakemedelsbehandling.{key}", IssueCode.MISSING)
+        question_id, f"lakemedelsbehandling.{key}", IssueCode.BLANK)
 
 
 def test_1062_symptom_assessment_required_when_missing() -> None:
