@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     statistics_key: SecretStr | None = None
     statistics_refresh_seconds: float = Field(default=60.0, ge=0)
 
+    digest_signing_key: SecretStr | None = None
+    digest_in_serve: bool = False
+    digest_interval_seconds: float = Field(default=60.0, gt=0, le=86_400)
+
     log_format: Literal["auto", "json", "console"] = "auto"
 
     @property

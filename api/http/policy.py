@@ -50,6 +50,7 @@ _REHAB = "/v1/rehabstod/units/{unit_id}"
 
 POLICIES: dict[tuple[str, str], Policy] = {
     ("GET", "/health"): PUBLIC,
+    ("GET", "/.well-known/intyg-digest-key"): PUBLIC,
     ("GET", "/statistik"): PUBLIC,
     ("GET", "/v1/certificate-types"): PUBLIC,
     ("GET", "/v1/recipients"): PUBLIC,
@@ -74,6 +75,7 @@ POLICIES: dict[tuple[str, str], Policy] = {
     ("GET", f"{_CERT}/history"): staff(Privilege.VISA_INTYG),
     ("GET", f"{_CERT}/fmb"): staff(Privilege.VISA_INTYG),
     ("GET", f"{_CERT}/pdf"): staff(Privilege.VISA_INTYG),
+    ("GET", f"{_CERT}/proof"): staff(Privilege.VISA_INTYG),
     # Webcert: questions and answers
     ("POST", "/v1/recipient/messages"): RECIPIENT,
     ("GET", f"{_CERT}/questions"): staff(Privilege.VISA_INTYG),
