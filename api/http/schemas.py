@@ -194,6 +194,7 @@ class ProofOut(BaseModel):
 
     format: str = Field(examples=["intyg-ledger-proof-v1"])
     aggregate_id: str
-    digest: SignedDigestOut
+    digest: SignedDigestOut | None = Field(description="The latest signed digest; null before "
+                                                       "the first one.")
     events: list[ProvenEventOut]
-    pending: int = Field(description="Events of the certificate newer than the digest.")
+    pending: int = Field(description="Events of the certificate no digest covers yet.")

@@ -26,6 +26,8 @@ def _problems(proof: dict[str, Any], public_key: str) -> list[str]:
     if proof.get("format") != PROOF_FORMAT:
         return ["the proof is not in the intyg-ledger-proof-v1 format"]
     digest = proof["digest"]
+    if digest is None:
+        return [f"no signed digest covers any event yet ({proof['pending']} pending)"]
     problems = []
     if digest["key_id"] != key_id(public_key) or not signature_holds(digest, public_key):
         problems.append(f"digest {digest['digest']}: the signature does not hold for this key")

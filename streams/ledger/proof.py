@@ -5,6 +5,9 @@ and the audit path from that leaf to the root of the latest signed digest. Check
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import MapperDeserialisationError
 
 from commands.certificates import Certificates
 from streams.ledger.leaves import Leaf, leaf_of
@@ -13,21 +16,19 @@ from streams.ledger.offline import PROOF_FORMAT
 from streams.ledger.store import LedgerStore
 
 
-def prove(app: Certificates, store: LedgerStore, aggregate_id: str) -> dict[str, Any] | None:
-    """The proof of every event of the aggregate the latest digest covers; None when no digest
-    covers any of them yet."""
+def prove(app: Certificates, store: LedgerStore, aggregate_id: UUID) -> dict[str, Any]:
+    """The proof of every event of the aggregate that the latest digest covers; the others
+    (stored since, or all of them before a first digest) are counted as ``pending``."""
+    stored = len(app.recorder.select_events(aggregate_id))
     digest = store.latest_digest()
-    if digest is None:
-        return None
-    size = digest["tree_size"]
-    covered = [(i, leaf) for i, leaf in store.indexed_leaves_of(aggregate_id) if i < size]
-    if not covered:
-        return None
-    tree = MerkleTree([leaf.hash() for leaf in store.leaves()[:size]])
-    events = [_event(app, index, leaf, tree) for index, leaf in covered]
-    pending = len(store.indexed_leaves_of(aggregate_id)) - len(covered)
-    return {"format": PROOF_FORMAT, "aggregate_id": aggregate_id, "digest": digest,
-            "events": events, "pending": pending}
+    size = digest["tree_size"] if digest else 0
+    covered = [(i, leaf) for i, leaf in store.indexed_leaves_of(str(aggregate_id)) if i < size]
+    events = []
+    if covered:
+        tree = MerkleTree([leaf.hash() for leaf in store.leaves()[:size]])
+        events = [_event(app, index, leaf, tree) for index, leaf in covered]
+    return {"format": PROOF_FORMAT, "aggregate_id": str(aggregate_id), "digest": digest,
+            "events": events, "pending": max(stored - len(covered), 0)}
 
 
 def _event(app: Certificates, index: int, recorded: Leaf, tree: MerkleTree) -> dict[str, Any]:
@@ -36,3 +37,15 @@ def _event(app: Certificates, index: int, recorded: Leaf, tree: MerkleTree) -> d
     now = leaf_of(found[0]) if found and found[0].id == recorded.position else None
     return {"leaf_index": index, "missing": now is None, **(now or recorded).to_json(),
             "audit_path": [node.hex() for node in tree.audit_path(index)]}
+
+
+def last_intact_version(app: Certificates, aggregate_id: UUID) -> int:
+    """The version up to which the aggregate's stored events still deserialise (0: none)."""
+    intact = 0
+    for stored in app.recorder.select_events(aggregate_id):
+        try:
+            app.mapper.to_domain_event(stored)
+        except MapperDeserialisationError:
+            return intact
+        intact = stored.originator_version
+    return intact

@@ -3,6 +3,11 @@ rows directly in the database, the way someone with access to it could."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from pydantic import SecretStr
@@ -11,6 +16,7 @@ from commands.settings import Settings
 from streams.database import Database
 from streams.ledger.signing import new_signing_key, public_key_of
 
+ROOT = Path(__file__).resolve().parents[2]
 SIGNING_KEY = new_signing_key()
 PUBLIC_KEY = public_key_of(SIGNING_KEY)
 
@@ -52,3 +58,19 @@ def positions_of(app: Any, aggregate_id: Any) -> list[int]:
     """The log positions of one aggregate's stored events."""
     return [n.id for n in app.recorder.select_notifications(1, 10_000)
             if n.originator_id == aggregate_id]
+
+
+def intyg(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """The ``intyg`` command line in a subprocess, with exactly this environment."""
+    return subprocess.run([sys.executable, "-m", "api.cli.main", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def bare_env() -> dict[str, str]:
+    """An environment with no INTYG_ setting at all: no database, no broker, no key."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("INTYG_")}
+
+
+def findings_of(output: str) -> list[dict[str, Any]]:
+    """The finding lines ``intyg verify`` printed (the last line is its summary)."""
+    return [json.loads(line) for line in output.splitlines()[:-1]]

@@ -4,12 +4,15 @@ passes. On the embedded SQLite store and on PostgreSQL (production, with Kafka).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from uuid import UUID
 
 import pytest
+from fastapi.testclient import TestClient
 
+from api.http.app import create_app
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from domain.shared.care import CareUnit, Staff
@@ -18,11 +21,14 @@ from streams.ledger.digester import Digester
 from streams.ledger.leaves import leaf_of
 from streams.ledger.store import LedgerStore
 from streams.ledger.verify import Finding, verify_store
+from tests.e2e.conftest import token_for
 from tests.factories import FakeClock
 from tests.factories.ledger import (
     PUBLIC_KEY,
+    bare_env,
     delete_row,
     flip_one_byte,
+    intyg,
     positions_of,
     swap_rows,
     with_digest_key,
@@ -117,3 +123,32 @@ def test_events_stored_after_the_last_digest_are_counted_when_not_yet_recorded(
     report = verify_store(ledger_app, LedgerStore(Database(ledger_settings)), PUBLIC_KEY)
     assert report.ok
     assert report.unrecorded == 2  # DraftCreated, CertificateSigned
+
+
+def proof_file(client: TestClient, auth: dict[str, str], cert: UUID, path: Path) -> Path:
+    response = client.get(f"/v1/certificates/{cert}/proof", headers=auth)
+    assert response.status_code == 200, response.text
+    path.write_text(response.text)
+    return path
+
+
+def test_proof_verifies_offline_until_a_stored_row_of_the_certificate_is_changed(
+        ledger_app: Certificates, ledger_settings: Settings, digested: list[UUID],
+        doctor: Staff, tmp_path: Path) -> None:
+    """The proof of an untouched certificate holds with the public key alone (no settings, no
+    database); once one byte of one of its rows changed, a new proof no longer holds."""
+    auth = {"Authorization": f"Bearer {token_for(ledger_settings, doctor, FakeClock())}"}
+    cert = digested[1]
+    with TestClient(create_app(ledger_settings, certificates_app=ledger_app)) as client:
+        key = client.get("/.well-known/intyg-digest-key").json()["public_key"]
+        untouched = proof_file(client, auth, cert, tmp_path / "untouched.json")
+        position = positions_of(ledger_app, cert)[-1]
+        flip_one_byte(ledger_settings, position)
+        altered = proof_file(client, auth, cert, tmp_path / "altered.json")
+    holds = intyg(bare_env(), "verify-proof", str(untouched), "--public-key", key)
+    assert holds.returncode == 0, holds.stdout + holds.stderr
+    assert json.loads(holds.stdout.splitlines()[-1]) == {"ok": True, "events": 2}
+    fails = intyg(bare_env(), "verify-proof", str(altered), "--public-key", key)
+    assert fails.returncode == 1
+    assert fails.stdout.splitlines()[0] == (
+        f"event at position {position}: not included in digest 1 as it is")
