@@ -6,7 +6,6 @@ One digest process per store: the leaf index is the row's place in the log."""
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 import uuid
@@ -22,6 +21,7 @@ from streams.ledger.leaves import leaf_of
 from streams.ledger.merkle import GrowingRoot
 from streams.ledger.signing import key_id, public_key_of, sign
 from streams.ledger.store import LedgerStore
+from streams.ledger.wire import to_wire
 from streams.relay import TRANSIENT, ProducerFactory, kafka_producers
 from streams.topics import digests_topic
 
@@ -97,7 +97,7 @@ class Digester:
         try:
             for digest in pending:
                 producer.send(digests_topic(self.settings), key=DIGEST_KEY,
-                              value=json.dumps(digest).encode(), headers=_headers(digest),
+                              value=to_wire(digest), headers=_headers(digest),
                               partition=0).get(timeout=30)
                 self.store.mark_published(digest["digest"])
         finally:
