@@ -40,10 +40,13 @@ def _digest(args: argparse.Namespace, settings: Settings) -> int:
     digest = digester.catch_up()
     size = digester.store.size_and_last_position()[0]
     seconds = time.monotonic() - started
+    unpublished = len(digester.store.digests(unpublished_only=True)) if \
+        settings.is_production else 0
     print(json.dumps({"digest": digest and digest["digest"], "tree_size": size,
                       "recorded": size - size_before, "seconds": round(seconds, 3),
-                      "events_per_second": round((size - size_before) / seconds, 1)}))
-    return 0
+                      "events_per_second": round((size - size_before) / seconds, 1),
+                      "unpublished": unpublished}))
+    return 0 if not unpublished else 1
 
 
 def _public_key(value: str | None, settings: Settings | None) -> str | None:

@@ -105,11 +105,15 @@ class Digester:
         return len(pending)
 
     def catch_up(self) -> dict[str, Any] | None:
-        """Record everything stored so far, sign, publish: one pass (``intyg digest --once``)."""
+        """Record everything stored so far, sign, publish: one pass (``intyg digest --once``).
+        With the broker away the digest stays stored as unpublished for the next pass."""
         while self.record_new_events():
             pass
         digest = self.sign_if_grown()
-        self.publish_pending()
+        try:
+            self.publish_pending()
+        except TRANSIENT as error:  # stored and signed: the next run or round publishes it
+            log.warning("digest_not_published", error=type(error).__name__)
         return digest
 
     def run(self, stop: threading.Event, idle_seconds: float = 0.5) -> None:

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from kafka.errors import KafkaTimeoutError
 
 from commands.certificates import Certificates
 from commands.settings import Settings
@@ -15,7 +16,7 @@ from domain.shared.care import CareUnit, Staff
 from streams.database import Database
 from streams.ledger.digester import CE_TYPE, Digester
 from streams.ledger.store import LedgerStore
-from streams.relay import Relay
+from streams.relay import Producer, Relay
 from streams.topics import digests_topic
 from tests.factories.ledger import (
     SIGNING_KEY,
@@ -101,3 +102,18 @@ def test_kafka_names_both_positions_when_rows_were_swapped_before_the_ledger_saw
     detail = "the published event is not the event recorded at this position"
     assert findings_of(found.stdout) == [{"problem": "kafka", "detail": detail, "position": p}
                                          for p in (first, second)]
+
+
+def test_digest_stays_stored_and_goes_out_later_when_the_broker_was_away(
+        settings: Settings, app: Certificates, unit: CareUnit, doctor: Staff) -> None:
+    published(app, settings, unit, doctor, count=1)
+
+    def broker_away() -> Producer:
+        raise KafkaTimeoutError("Unable to bootstrap")
+
+    digest = Digester(app, settings, Database(settings), producers=broker_away).catch_up()
+    store = LedgerStore(Database(settings))
+    assert [d["digest"] for d in store.digests(unpublished_only=True)] == [1]
+    Digester(app, settings, Database(settings)).catch_up()
+    assert store.digests(unpublished_only=True) == []
+    assert [json.loads(r.value) for r in read_topic(settings, digests_topic(settings))] == [digest]
