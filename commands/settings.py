@@ -75,6 +75,14 @@ class Settings(BaseSettings):
         return self.data_dir / "intyg.sqlite"
 
     @model_validator(mode="after")
+    def _refuse_digest_without_key(self) -> Settings:
+        key = self.digest_signing_key
+        if self.digest_in_serve and (key is None or not key.get_secret_value()):
+            raise ValueError("INTYG_DIGEST_IN_SERVE needs INTYG_DIGEST_SIGNING_KEY; make one "
+                             "with `intyg digest-keygen`.")
+        return self
+
+    @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
         if not self.is_production:
             return self

@@ -80,7 +80,8 @@ def _verify(args: argparse.Namespace, settings: Settings) -> int:
     if settings.is_production and not args.no_kafka:
         from streams.ledger.kafka_check import check_published_digests, check_published_events
 
-        report.findings.extend(check_published_digests(settings, store.digests()))
+        report.findings.extend(check_published_digests(settings, store.digests(),
+                                                       store.published_numbers()))
         report.findings.extend(check_published_events(settings, store.leaves()))
     for finding in report.findings:
         print(json.dumps(finding.to_json()))

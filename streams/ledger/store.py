@@ -74,6 +74,12 @@ class LedgerStore:
                               "ORDER BY digest DESC LIMIT 1")
         return _digest(rows[0]) if rows else None
 
+    def published_numbers(self) -> set[int]:
+        """The digests the broker acknowledged."""
+        with self.db.transaction() as tx:
+            rows = tx.execute("SELECT digest FROM ledger_digest WHERE published = 1")
+        return {int(row[0]) for row in rows}
+
     def mark_published(self, digest: int) -> None:
         with self.db.transaction() as tx:
             tx.execute("UPDATE ledger_digest SET published = 1 WHERE digest = ?", (digest,))

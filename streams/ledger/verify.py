@@ -106,4 +106,7 @@ def verify_store(app: Certificates, store: LedgerStore, public_key: str) -> Repo
     recorded, digests = store.leaves(), store.digests()
     findings, unrecorded = compare_rows(recorded, list(stored_leaves(app)))
     findings += check_digests(recorded, digests, public_key)
+    if not digests and (recorded or unrecorded):
+        findings.append(Finding("digest", "no signed digest: nothing here can be verified "
+                                "(run `intyg digest`)"))
     return Report(findings, len(recorded), len(digests), unrecorded)

@@ -152,3 +152,10 @@ def test_proof_verifies_offline_until_a_stored_row_of_the_certificate_is_changed
     assert fails.returncode == 1
     assert fails.stdout.splitlines()[0] == (
         f"event at position {position}: not included in digest 1 as it is")
+
+
+def test_verify_fails_when_events_are_stored_but_no_digest_was_ever_signed(
+        ledger_app: Certificates, ledger_settings: Settings, unit: CareUnit,
+        doctor: Staff) -> None:
+    signed(ledger_app, unit, doctor)
+    assert [f.problem for f in verify(ledger_app, ledger_settings)] == ["digest"]
