@@ -107,14 +107,20 @@ class Digester:
     def catch_up(self) -> dict[str, Any] | None:
         """Record everything stored so far, sign, publish: one pass (``intyg digest --once``).
         With the broker away the digest stays stored as unpublished for the next pass."""
+        digest = self.record_all_and_sign()
+        self.publish_or_keep()
+        return digest
+
+    def record_all_and_sign(self) -> dict[str, Any] | None:
         while self.record_new_events():
             pass
-        digest = self.sign_if_grown()
+        return self.sign_if_grown()
+
+    def publish_or_keep(self) -> None:
         try:
             self.publish_pending()
-        except TRANSIENT as error:  # stored and signed: the next run or round publishes it
+        except TRANSIENT as error:  # stored and signed: the next pass or round publishes it
             log.warning("digest_not_published", error=type(error).__name__)
-        return digest
 
     def run(self, stop: threading.Event, idle_seconds: float = 0.5) -> None:
         """Record continuously; sign every ``digest_interval_seconds`` when the log grew."""
