@@ -40,9 +40,12 @@ def _event(app: Certificates, index: int, recorded: Leaf, tree: MerkleTree) -> d
 
 
 def last_intact_version(app: Certificates, aggregate_id: UUID) -> int:
-    """The version up to which the aggregate's stored events still deserialise (0: none)."""
+    """The version up to which the aggregate's stored events are whole: each deserialises and
+    follows the one before (0: none is)."""
     intact = 0
     for stored in app.recorder.select_events(aggregate_id):
+        if stored.originator_version != intact + 1:
+            return intact
         try:
             app.mapper.to_domain_event(stored)
         except MapperDeserialisationError:

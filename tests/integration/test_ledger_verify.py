@@ -132,26 +132,30 @@ def proof_file(client: TestClient, auth: dict[str, str], cert: UUID, path: Path)
     return path
 
 
-def test_proof_verifies_offline_until_a_stored_row_of_the_certificate_is_changed(
+DAMAGE = {"changed": (flip_one_byte, "not included in digest 1 as it is"),
+          "deleted": (delete_row, "the stored row is missing")}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_proof_verifies_offline_until_a_stored_row_of_the_certificate_is_damaged(
         ledger_app: Certificates, ledger_settings: Settings, digested: list[UUID],
-        doctor: Staff, tmp_path: Path) -> None:
+        doctor: Staff, tmp_path: Path, damage: str) -> None:
     """The proof of an untouched certificate holds with the public key alone (no settings, no
-    database); once one byte of one of its rows changed, a new proof no longer holds."""
+    database); once one of its rows changed (one byte) or was deleted, a new proof fails."""
     auth = {"Authorization": f"Bearer {token_for(ledger_settings, doctor, FakeClock())}"}
-    cert = digested[1]
+    cert, (harm, problem) = digested[1], DAMAGE[damage]
     with TestClient(create_app(ledger_settings, certificates_app=ledger_app)) as client:
         key = client.get("/.well-known/intyg-digest-key").json()["public_key"]
         untouched = proof_file(client, auth, cert, tmp_path / "untouched.json")
         position = positions_of(ledger_app, cert)[-1]
-        flip_one_byte(ledger_settings, position)
+        harm(ledger_settings, position)
         altered = proof_file(client, auth, cert, tmp_path / "altered.json")
     holds = intyg(bare_env(), "verify-proof", str(untouched), "--public-key", key)
     assert holds.returncode == 0, holds.stdout + holds.stderr
     assert json.loads(holds.stdout.splitlines()[-1]) == {"ok": True, "events": 2}
     fails = intyg(bare_env(), "verify-proof", str(altered), "--public-key", key)
     assert fails.returncode == 1
-    assert fails.stdout.splitlines()[0] == (
-        f"event at position {position}: not included in digest 1 as it is")
+    assert fails.stdout.splitlines()[0] == f"event at position {position}: {problem}"
 
 
 def test_verify_fails_when_events_are_stored_but_no_digest_was_ever_signed(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from uuid import UUID
 
 import structlog
+from eventsourcing.domain import OriginatorVersionError
 from eventsourcing.persistence import MapperDeserialisationError
 from fastapi import APIRouter, HTTPException, Request
 
@@ -25,6 +26,7 @@ from streams.ledger.store import LedgerStore
 
 router = APIRouter(tags=["ledger"])
 log = structlog.get_logger("api.ledger")
+DAMAGED = (MapperDeserialisationError, OriginatorVersionError)  # a row changed, or one gone
 
 
 def _public_key(request: Request) -> str:
@@ -44,11 +46,11 @@ def _ledger(request: Request) -> LedgerStore:
 
 
 def _authorise(app: Certificates, certificate_id: UUID, staff: Staff) -> None:
-    """As a certificate read. A certificate whose stored history no longer loads (a changed
-    row) is authorised on its events before the damage, so that its proof can show the damage."""
+    """As a certificate read. A certificate whose stored history no longer loads (a row changed
+    or gone) is authorised on its events before the damage, so that its proof can show it."""
     try:
         read_for(app, certificate_id, staff)
-    except MapperDeserialisationError:
+    except DAMAGED:
         log.warning("stored_event_unreadable", certificate_id=str(certificate_id))
         intact = last_intact_version(app, certificate_id)
         if not intact:
