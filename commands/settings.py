@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     statistics_key: SecretStr | None = None
     statistics_refresh_seconds: float = Field(default=60.0, ge=0)
 
+    digest_signing_key: SecretStr | None = None
+    digest_in_serve: bool = False
+    digest_interval_seconds: float = Field(default=60.0, gt=0, le=86_400)
+
     log_format: Literal["auto", "json", "console"] = "auto"
 
     @property
@@ -69,6 +73,14 @@ class Settings(BaseSettings):
     @property
     def sqlite_path(self) -> Path:
         return self.data_dir / "intyg.sqlite"
+
+    @model_validator(mode="after")
+    def _refuse_digest_without_key(self) -> Settings:
+        key = self.digest_signing_key
+        if self.digest_in_serve and (key is None or not key.get_secret_value()):
+            raise ValueError("INTYG_DIGEST_IN_SERVE needs INTYG_DIGEST_SIGNING_KEY; make one "
+                             "with `intyg digest-keygen`.")
+        return self
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

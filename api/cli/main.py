@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from uuid import UUID
 
+from api.cli.ledger import add_commands as add_ledger_commands
 from api.cli.projections import add_commands as add_projection_commands
 from api.cli.signals import stop_on_signals
 from api.cli.tokens import add_command as add_token_command
@@ -157,6 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     keygen = sub.add_parser("keygen", help="print a new INTYG_CIPHER_KEY")
     keygen.set_defaults(handler=_keygen, needs_settings=False)
     add_projection_commands(sub)
+    add_ledger_commands(sub)
     return parser
 
 

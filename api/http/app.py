@@ -17,6 +17,7 @@ from api.http.routers import (
     citizen,
     fmb,
     health,
+    ledger,
     questions,
     rehabstod,
     statistik,
@@ -48,13 +49,16 @@ def create_app(settings: Settings | None = None, *,
     app.include_router(certificates.router)
     app.include_router(types.router)
     for router in (fmb.router, questions.router, citizen.router, care_lists.router,
-                   rehabstod.router, statistik.router, statistik_page.router, api_docs.router):
+                   rehabstod.router, statistik.router, statistik_page.router, api_docs.router,
+                   ledger.router):
         app.include_router(router)
     check_every_route_has_a_policy(app)
     if settings.is_production and settings.relay_in_serve:
         _run_relay_alongside(app, settings)
     if settings.projections_in_serve:
         _run_projections_alongside(app, settings)
+    if settings.digest_in_serve:
+        _run_digest_alongside(app, settings)
     return app
 
 
@@ -86,3 +90,23 @@ def _run_relay_alongside(app: FastAPI, settings: Settings) -> None:
             thread.join(timeout=30)
 
     app.router.on_shutdown.append(finish_batch_then_stop)
+
+
+def _run_digest_alongside(app: FastAPI, settings: Settings) -> None:
+    """With INTYG_DIGEST_IN_SERVE ``intyg serve`` also runs the ledger's digest process."""
+    import threading
+
+    from streams.database import Database
+    from streams.ledger.digester import Digester
+
+    stop = threading.Event()
+    digester = Digester(app.state.certificates, settings, Database(settings))
+    thread = threading.Thread(target=digester.run, args=(stop,), name="digest", daemon=True)
+    app.router.on_startup.append(thread.start)
+
+    def stop_digest() -> None:
+        stop.set()
+        if thread.is_alive():
+            thread.join(timeout=30)
+
+    app.router.on_shutdown.append(stop_digest)

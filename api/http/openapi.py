@@ -54,7 +54,8 @@ STATUS_TEXT: dict[int, str] = {
     409: "Not allowed in the current state, or the version the request names is stale.",
     413: "The request body is larger than allowed.",
     422: "Invalid input: `errors[]` names each field (and its national question id).",
-    503: "The read model has not reached `?after=` yet (`Retry-After`), or does not run here.",
+    503: "The read model has not reached `?after=` yet (`Retry-After`), or does not run here; "
+         "or no signed ledger digest covers the certificate yet (`Retry-After`).",
 }
 
 HEADERS_OF_STATUS: dict[int, dict[str, Any]] = {

@@ -50,6 +50,7 @@ _REHAB = "/v1/rehabstod/units/{unit_id}"
 
 POLICIES: dict[tuple[str, str], Policy] = {
     ("GET", "/health"): PUBLIC,
+    ("GET", "/.well-known/intyg-digest-key"): PUBLIC,
     ("GET", "/statistik"): PUBLIC,
     ("GET", "/docs"): PUBLIC,
     ("GET", "/redoc"): PUBLIC,
@@ -78,6 +79,7 @@ POLICIES: dict[tuple[str, str], Policy] = {
     ("GET", f"{_CERT}/history"): staff(Privilege.VISA_INTYG),
     ("GET", f"{_CERT}/fmb"): staff(Privilege.VISA_INTYG),
     ("GET", f"{_CERT}/pdf"): staff(Privilege.VISA_INTYG),
+    ("GET", f"{_CERT}/proof"): staff(Privilege.VISA_INTYG),
     # Webcert: questions and answers
     ("POST", "/v1/recipient/messages"): RECIPIENT,
     ("GET", f"{_CERT}/questions"): staff(Privilege.VISA_INTYG),

@@ -151,3 +151,50 @@ class ProblemOut(BaseModel):
     instance: str = Field(description="The path of the request.")
     errors: list[IssueOut] | None = Field(
         default=None, description="Each invalid field (422 only).")
+
+
+class DigestKeyOut(BaseModel):
+    """The public key of the ledger's signed digests."""
+
+    algorithm: str = Field(examples=["Ed25519"])
+    public_key: str = Field(description="Base64 of the key's 32 raw bytes.")
+    key_id: str = Field(description="First 16 hex digits of SHA-256 of the raw key; every "
+                                    "digest names the key that signed it.")
+
+
+class SignedDigestOut(BaseModel):
+    """A signed digest: Ed25519 over ``intyg-ledger-digest-v1\\n`` and the other fields as
+    compact JSON with sorted keys."""
+
+    digest: int = Field(description="Its number; digests are numbered from 1 without gaps.")
+    tree_size: int = Field(description="How many stored events (leaves) it covers.")
+    last_position: int = Field(description="The log position of its last leaf.")
+    root: str = Field(description="The Merkle root, hex (RFC 6962 hashing).")
+    signed_at: str
+    key_id: str
+    signature: str = Field(description="Base64 Ed25519 signature.")
+
+
+class ProvenEventOut(BaseModel):
+    """One stored event row as it is now, and its audit path to the digest's root."""
+
+    leaf_index: int
+    missing: bool = Field(description="True when the row is gone from the store.")
+    position: int
+    aggregate_id: str
+    version: int
+    topic: str
+    state_sha256: str = Field(description="SHA-256 (hex) of the stored bytes, as they rest.")
+    audit_path: list[str] = Field(description="Sibling hashes, hex, from the leaf upwards.")
+
+
+class ProofOut(BaseModel):
+    """An inclusion proof, kept in the snake_case form that ``intyg verify-proof`` checks: save
+    the body as it comes."""
+
+    format: str = Field(examples=["intyg-ledger-proof-v1"])
+    aggregate_id: str
+    digest: SignedDigestOut | None = Field(description="The latest signed digest; null before "
+                                                       "the first one.")
+    events: list[ProvenEventOut]
+    pending: int = Field(description="Events of the certificate no digest covers yet.")

@@ -18,7 +18,8 @@ from tests.factories import care_unit, lisjp_content, personnummer, staff_at
 from tests.factories.http import UNIT_BODY
 
 PROBLEM = "application/problem+json"
-OPEN = {"/health", "/v1/certificate-types", "/v1/recipients", "/v1/statistik/reports"}
+OPEN = {"/health", "/v1/certificate-types", "/v1/recipients", "/v1/statistik/reports",
+        "/.well-known/intyg-digest-key"}  # the ledger's public key: anyone may verify
 NATIONAL = "/v1/statistik/national/"
 
 

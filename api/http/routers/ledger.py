@@ -1,0 +1,77 @@
+"""The verifiable ledger over HTTP: the public key of the signed digests, and a certificate's
+inclusion proof (docs/ledger.md; check it offline with ``intyg verify-proof``)."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import structlog
+from eventsourcing.domain import OriginatorVersionError
+from eventsourcing.persistence import MapperDeserialisationError
+from fastapi import APIRouter, HTTPException, Request
+
+from api.http.deps import CertificatesDep, StaffDep
+from api.http.openapi import problems
+from api.http.presenters import read_for
+from api.http.schemas import DigestKeyOut, ProofOut
+from commands.certificates import Certificates
+from domain.certificates.certificate import Certificate
+from domain.shared.care import Staff
+from domain.shared.errors import CertificateNotFoundError
+from domain.shared.privileges import Privilege, check_privilege
+from streams.database import Database
+from streams.ledger.proof import last_intact_version, prove
+from streams.ledger.signing import key_id, public_key_of
+from streams.ledger.store import LedgerStore
+
+router = APIRouter(tags=["ledger"])
+log = structlog.get_logger("api.ledger")
+DAMAGED = (MapperDeserialisationError, OriginatorVersionError)  # a row changed, or one gone
+
+
+def _public_key(request: Request) -> str:
+    key = request.app.state.settings.digest_signing_key
+    if key is None or not key.get_secret_value():
+        raise HTTPException(status_code=404, detail="This ledger signs no digests "
+                                                    "(INTYG_DIGEST_SIGNING_KEY is not set).")
+    return public_key_of(key.get_secret_value())
+
+
+def _ledger(request: Request) -> LedgerStore:
+    store: LedgerStore | None = getattr(request.app.state, "ledger", None)
+    if store is None:
+        store = LedgerStore(Database(request.app.state.settings, keep_idle=1))
+        request.app.state.ledger = store
+    return store
+
+
+def _authorise(app: Certificates, certificate_id: UUID, staff: Staff) -> None:
+    """As a certificate read. A certificate whose stored history no longer loads (a row changed
+    or gone) is authorised on its events before the damage, so that its proof can show it."""
+    try:
+        read_for(app, certificate_id, staff)
+    except DAMAGED:
+        log.warning("stored_event_unreadable", certificate_id=str(certificate_id))
+        intact = last_intact_version(app, certificate_id)
+        if not intact:
+            raise CertificateNotFoundError.of(certificate_id) from None
+        cert: Certificate = app.repository.get(certificate_id, version=intact)
+        if not staff.acts_for(cert.care_unit):
+            raise CertificateNotFoundError.of(certificate_id) from None
+        check_privilege(staff, Privilege.VISA_INTYG, cert.type_id)
+
+
+@router.get("/.well-known/intyg-digest-key", responses=problems(404))
+def digest_key(request: Request) -> DigestKeyOut:
+    """The Ed25519 public key that signs the ledger's digests (base64 of its 32 raw bytes)."""
+    public_key = _public_key(request)
+    return DigestKeyOut(algorithm="Ed25519", public_key=public_key, key_id=key_id(public_key))
+
+
+@router.get("/v1/certificates/{certificate_id}/proof")
+def certificate_proof(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
+                      request: Request) -> ProofOut:
+    """Each of the certificate's events, proven included in the latest signed digest (check
+    it offline with `intyg verify-proof`); events no digest covers yet are counted as pending."""
+    _authorise(app, certificate_id, staff)
+    return ProofOut.model_validate(prove(app, _ledger(request), certificate_id))
