@@ -16,25 +16,25 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
 from streams.wire_types import (
     HEALTH_DATA,
+    CareUnit,
     CertificateRef,
     ChildRef,
+    ComplementItem,
     ComplementRef,
     HsaRef,
     MessageId,
     MessageText,
+    Patient,
     QuestionRef,
     QuestionRefs,
     ReasonCode,
     RecipientId,
+    Relation,
     RelationCode,
     SenderRef,
+    Staff,
     SubjectCode,
     TypeId,
-    WireCareUnit,
-    WireComplementItem,
-    WirePatient,
-    WireRelation,
-    WireStaff,
     classified,
 )
 
@@ -67,12 +67,12 @@ class Envelope(BaseModel):
     at: datetime = Field(description="When the event was stored.")
 
 
-_P, _U, _S, _T = WirePatient, WireCareUnit, WireStaff, TypeId
+_P, _U, _S, _T = Patient, CareUnit, Staff, TypeId
 _C, _M, _Q, _QS = CertificateRef, MessageId, QuestionRef, QuestionRefs
 _FIELDS: dict[str, dict[str, Any]] = {
     "DraftCreated": {"type_id": _T, "content_version": int, "patient": _P, "care_unit": _U,
                      "author": _S, "created_at": datetime, "content": Content, "complete": bool,
-                     "relation": WireRelation | None},
+                     "relation": Relation | None},
     "CertificateRegistered": {"type_id": _T, "content_version": int, "patient": _P,
                               "care_unit": _U, "signer": _S, "signed_at": datetime,
                               "content": Content, "source": str, "registered_at": datetime},
@@ -95,9 +95,9 @@ _FIELDS: dict[str, dict[str, Any]] = {
     # the Kafka key is ``data.certificate_id``, so one key replays certificate and questions.
     "ConversationStarted": {"certificate_id": _C, "recipient": RecipientId},
     "QuestionReceived": {"certificate_id": _C, "message_id": _M, "reference_id": str | None,
-                         "subject": SubjectCode, "heading": str | None, "text": MessageText,
-                         "sender": str, "contact_info": str | None,
-                         "complement_items": list[WireComplementItem],
+                         "subject": SubjectCode, "heading": MessageText | None, "text": MessageText,
+                         "sender": str, "contact_info": MessageText | None,
+                         "complement_items": list[ComplementItem],
                          "last_answer_date": str | None, "sent_at": datetime},
     "AnswerReceived": {"certificate_id": _C, "message_id": _M, "question_id": _Q,
                        "text": MessageText, "sender": str, "sent_at": datetime,
@@ -105,7 +105,7 @@ _FIELDS: dict[str, dict[str, Any]] = {
     "ReminderReceived": {"certificate_id": _C, "message_id": _M, "question_id": _Q,
                          "text": MessageText, "sender": str, "sent_at": datetime},
     "QuestionSent": {"certificate_id": _C, "message_id": _M, "subject": SubjectCode,
-                     "heading": str | None, "text": MessageText, "recipient": RecipientId,
+                     "heading": MessageText | None, "text": MessageText, "recipient": RecipientId,
                      "sent_by": HsaRef, "sent_at": datetime},
     "AnswerSent": {"certificate_id": _C, "message_id": _M, "question_id": _Q,
                    "text": MessageText, "recipient": RecipientId, "sent_by": HsaRef,

@@ -70,22 +70,21 @@ class WireObject(BaseModel):
     model_config = ConfigDict(extra="ignore", hide_input_in_errors=True)  # no patient data
 
 
-class WirePatient(WireObject):
+class Patient(WireObject):
     """The patient the certificate is about."""
 
-    model_config = ConfigDict(title="Patient", json_schema_extra=classified(PATIENT_IDENTITY))
+    model_config = ConfigDict(json_schema_extra=classified(PATIENT_IDENTITY))
 
-    personnummer: PatientIdentity  # personnummer or samordningsnummer, 12 digits
-    name: PatientIdentity = ""
+    personnummer: PatientIdentity = Field(
+        description="Personnummer or samordningsnummer, 12 digits.")
+    name: PatientIdentity = Field("", description="The patient's name on the certificate.")
     test_indicated: bool = Field(False, description="A test person (testindikerad): never "
                                  "sent, counted or messaged.")
     protected_identity: bool = Field(False, description="Sekretessmarkering.")
 
 
-class WireCareUnit(WireObject):
+class CareUnit(WireObject):
     """The issuing care unit (vårdenhet) as written on the certificate."""
-
-    model_config = ConfigDict(title="CareUnit")
 
     hsa_id: str = Field(description="HSA id of the care unit.")
     care_giver_hsa_id: str = Field(description="HSA id of its care giver (vårdgivare).")
@@ -98,11 +97,11 @@ class WireCareUnit(WireObject):
                      json_schema_extra={"pattern": "^(0[0-9]|1[0-9]|2[0-5])$"})
 
 
-class WireStaff(WireObject):
+class Staff(WireObject):
     """A member of care staff. A certificate registered from another system names only the
     signer's HSA id and name."""
 
-    model_config = ConfigDict(title="Staff", json_schema_extra=classified(STAFF_IDENTITY))
+    model_config = ConfigDict(json_schema_extra=classified(STAFF_IDENTITY))
 
     hsa_id: str = Field(description="HSA id of the person.")
     name: str = ""
@@ -111,21 +110,19 @@ class WireStaff(WireObject):
     care_giver_hsa_id: str | None = None
 
 
-class WireRelation(WireObject):
+class Relation(WireObject):
     """What a draft was made from: its parent certificate and how; a renewal may carry facts
     of the parent (for example ``parent_last_period_end``)."""
 
-    model_config = ConfigDict(title="Relation", extra="allow")
+    model_config = ConfigDict(extra="allow")
 
     kind: RelationCode
     parent_id: str = Field(description="The parent certificate's id (UUID).",
                            json_schema_extra={"format": "uuid"})
 
 
-class WireComplementItem(WireObject):
+class ComplementItem(WireObject):
     """One item a request to complement (KOMPLT) points at."""
-
-    model_config = ConfigDict(title="ComplementItem")
 
     questionId: str = Field(description="The content question the item is about.")  # noqa: N815
     instance: int | None = None
