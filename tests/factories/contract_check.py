@@ -60,3 +60,12 @@ def check_record(channel: str, record: Any) -> dict[str, Any]:
         _validate(content, _schema(f"content/{data['type_id']}.v{data['content_version']}"
                                    ".schema.json"))
     return value
+
+
+def check_dead_letter(record: Any) -> None:
+    """A dead letter's headers are those the AsyncAPI document lists for the dead-letter
+    channel (the key and value are the original's, whatever they were)."""
+    listed = document()["channels"]["deadletter"]["messages"]
+    assert list(listed) == ["DeadLetter"]
+    spec = document()["components"]["messages"]["DeadLetter"]
+    _validate({name: raw.decode() for name, raw in record.headers}, spec["headers"])
