@@ -5,7 +5,7 @@
 set -euo pipefail
 
 VERSION=6.2.0
-CACHE="${INTYG_TOOLS_CACHE:-$HOME/.cache/intyg}/asyncapi-cli-$VERSION"
+CACHE="$HOME/.cache/intyg/asyncapi-cli-$VERSION"
 BIN="$CACHE/node_modules/.bin/asyncapi"
 
 if [ ! -x "$BIN" ]; then

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from commands.settings import Settings
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
 from streams.schemas import MESSAGES, SCHEMA_VERSION, ce_type
 
@@ -62,6 +63,8 @@ KEY = {"type": "string", "pattern": UUID_TEXT,
                       "the partition is murmur2(key) mod the topic's partitions (Kafka's "
                       "default partitioner), so one certificate's events share a partition."}
 TOPIC_CONFIG = {"cleanup.policy": ["delete"], "retention.ms": -1, "retention.bytes": -1}
+# What intyg creates a topic with (streams/topics.py): INTYG_KAFKA_PARTITIONS, one replica.
+DEFAULT_PARTITIONS = Settings.model_fields["kafka_partitions"].default
 
 
 def _headers(extra: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -89,7 +92,8 @@ def _channel(address: str, description: str, messages: list[str],
              **extra: Any) -> dict[str, Any]:
     return {"address": address, "description": description,
             "messages": {m: {"$ref": f"#/components/messages/{m}"} for m in messages},
-            "bindings": {"kafka": {"topicConfiguration": TOPIC_CONFIG,
+            "bindings": {"kafka": {"partitions": DEFAULT_PARTITIONS, "replicas": 1,
+                                   "topicConfiguration": TOPIC_CONFIG,
                                    "bindingVersion": BINDING_VERSION}}, **extra}
 
 

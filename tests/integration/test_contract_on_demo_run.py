@@ -21,7 +21,7 @@ from streams.relay import Relay
 from streams.schemas import MESSAGES
 from streams.topics import certificates_topic, dead_letter_topic, recipient_topic
 from tests.factories import FakeClock
-from tests.factories.contract_check import check_record
+from tests.factories.contract_check import check_record, document
 from tests.factories.contract_tour import tour
 from tests.integration.kafka_support import headers_of, kafka_settings, read_topic
 from tests.type_examples import TODAY
@@ -96,3 +96,13 @@ def test_log_position_rises_along_each_partition_with_gaps(published):
     assert all(p == sorted(p) and len(set(p)) == len(p) for p in positions.values())
     every = sorted(p for part in positions.values() for p in part)
     assert every[-1] - every[0] + 1 > len(every)  # gaps: the death registers and claims
+
+
+def test_each_record_sits_on_the_partition_its_key_names(published):
+    """The documented partitioner: murmur2(key) mod the topic's partitions (the channel
+    binding's count), so a consumer can find a certificate's partition by its id."""
+    from kafka.partitioner import murmur2
+
+    partitions = document()["channels"]["certificates"]["bindings"]["kafka"]["partitions"]
+    for record in [*published["certificates"], *published["recipient"]]:
+        assert record.partition == (murmur2(record.key) & 0x7FFFFFFF) % partitions
