@@ -16,23 +16,23 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
 from streams.wire_types import (
     HEALTH_DATA,
-    CareUnit,
+    CareUnitObject,
     CertificateRef,
     ChildRef,
-    ComplementItem,
+    ComplementItemObject,
     ComplementRef,
     HsaRef,
     MessageId,
     MessageText,
-    Patient,
+    PatientObject,
     QuestionRef,
     QuestionRefs,
     ReasonCode,
     RecipientId,
-    Relation,
     RelationCode,
+    RelationObject,
     SenderRef,
-    Staff,
+    StaffObject,
     SubjectCode,
     TypeId,
     classified,
@@ -67,12 +67,12 @@ class Envelope(BaseModel):
     at: datetime = Field(description="When the event was stored.")
 
 
-_P, _U, _S, _T = Patient, CareUnit, Staff, TypeId
+_P, _U, _S, _T = PatientObject, CareUnitObject, StaffObject, TypeId
 _C, _M, _Q, _QS = CertificateRef, MessageId, QuestionRef, QuestionRefs
 _FIELDS: dict[str, dict[str, Any]] = {
     "DraftCreated": {"type_id": _T, "content_version": int, "patient": _P, "care_unit": _U,
                      "author": _S, "created_at": datetime, "content": Content, "complete": bool,
-                     "relation": Relation | None},
+                     "relation": RelationObject | None},
     "CertificateRegistered": {"type_id": _T, "content_version": int, "patient": _P,
                               "care_unit": _U, "signer": _S, "signed_at": datetime,
                               "content": Content, "source": str, "registered_at": datetime},
@@ -97,7 +97,7 @@ _FIELDS: dict[str, dict[str, Any]] = {
     "QuestionReceived": {"certificate_id": _C, "message_id": _M, "reference_id": str | None,
                          "subject": SubjectCode, "heading": MessageText | None, "text": MessageText,
                          "sender": str, "contact_info": MessageText | None,
-                         "complement_items": list[ComplementItem],
+                         "complement_items": list[ComplementItemObject],
                          "last_answer_date": str | None, "sent_at": datetime},
     "AnswerReceived": {"certificate_id": _C, "message_id": _M, "question_id": _Q,
                        "text": MessageText, "sender": str, "sent_at": datetime,

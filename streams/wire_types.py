@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
 
 from domain.certificates.lifecycle import RelationKind, RevocationReason
 from domain.questions.messages import Subject
@@ -137,3 +137,23 @@ QuestionRef = Annotated[str, Field(description="The message id of the question i
 QuestionRefs = Annotated[list[str], Field(description="The message ids of the questions.")]
 ChildRef = Annotated[UUID, Field(description="The child certificate's id.")]
 ComplementRef = Annotated[UUID, Field(description="The complementing certificate's id.")]
+
+
+def _checked_as(model: type[WireObject]) -> Any:
+    """Checks a value against ``model`` but keeps it as the plain dict it was: the contract
+    publishes the model's schema, while readers (the views) get the message's own JSON,
+    fields added later included."""
+
+    def check(value: Any) -> Any:
+        model.model_validate(value)
+        return value
+
+    return BeforeValidator(check, json_schema_input_type=model)
+
+
+JsonObject = dict[str, Any]
+PatientObject = Annotated[JsonObject, _checked_as(Patient)]
+CareUnitObject = Annotated[JsonObject, _checked_as(CareUnit)]
+StaffObject = Annotated[JsonObject, _checked_as(Staff)]
+RelationObject = Annotated[JsonObject, _checked_as(Relation)]
+ComplementItemObject = Annotated[JsonObject, _checked_as(ComplementItem)]
