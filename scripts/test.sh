@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/venv.sh
 scripts/postgres.sh start
 scripts/chromium.sh
+scripts/asyncapi.sh install
 
 kafka_started=""
 if [ -x scripts/kafka.sh ] && [ "${INTYG_TEST_SKIP_KAFKA:-}" != "1" ]; then

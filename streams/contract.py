@@ -1,4 +1,5 @@
-"""Export of the published contract: a JSON Schema per message type and an AsyncAPI 3 document.
+"""Export of the published contract: a JSON Schema per message type and per certificate type's
+content, and the AsyncAPI 3.1 document (streams/asyncapi.py).
 
 Run ``intyg contract`` after changing streams/schemas.py and commit streams/contract/. The
 contract tests compare the committed files with the code and with the golden messages.
@@ -12,20 +13,12 @@ from typing import Any
 
 from domain.content.common.limits import without_input_bounds
 from domain.content.registry import CONTENT_SPECS, EARLIER_SPECS, ContentSpec
-from streams.schemas import MESSAGES, SCHEMA_VERSION, ce_type
+from streams.asyncapi import asyncapi as event_document
+from streams.schemas import MESSAGES, SCHEMA_VERSION
 
 CONTRACT_DIR = Path(__file__).parent / "contract"
-HEADERS = {
-    "ce_specversion": "CloudEvents spec version, always 1.0",
-    "ce_id": "event id: UUID5 of (certificate id, version); the same on every re-publish",
-    "ce_type": "se.intyg.certificate.<Event>.v<schema version>",
-    "ce_source": "/intyg/certificates",
-    "ce_subject": "the certificate id (also the key)",
-    "ce_time": "when the event happened (ISO 8601)",
-    "content-type": "application/json",
-    "aggregate_version": "the certificate's version after this event",
-    "log_position": "the event's position in the store's notification log",
-}
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+ID_BASE = "urn:se:intyg:contract:"
 
 
 def schema_file(event: str) -> Path:
@@ -46,52 +39,33 @@ def _every_content_spec() -> list[ContentSpec]:
 def content_schemas() -> dict[tuple[str, int], dict[str, Any]]:
     """What stored content holds; new input is also held to the answers' bounds, which the
     catalogue's schema names (``/v1/certificate-types``) and stored content may exceed."""
-    return {(spec.type_id, spec.version):
-            without_input_bounds(spec.model.model_json_schema(by_alias=True))
+    return {(spec.type_id, spec.version): _identified(
+                without_input_bounds(spec.model.model_json_schema(by_alias=True)),
+                f"content/{content_file(spec.type_id, spec.version).name}")
             for spec in _every_content_spec()}
 
 
+def _identified(schema: dict[str, Any], name: str) -> dict[str, Any]:
+    return {"$schema": JSON_SCHEMA_DIALECT, "$id": f"{ID_BASE}{name}", **schema}
+
+
 def json_schemas() -> dict[str, dict[str, Any]]:
-    return {event: model.model_json_schema() for event, model in MESSAGES.items()}
+    return {event: _identified(model.model_json_schema(), schema_file(event).name)
+            for event, model in MESSAGES.items()}
 
 
 def asyncapi() -> dict[str, Any]:
-    messages = {
-        event: {
-            "name": ce_type(event),
-            "contentType": "application/json",
-            "headers": {"type": "object",
-                        "properties": {h: {"type": "string", "description": d}
-                                       for h, d in HEADERS.items()}},
-            "payload": {"$ref": f"./{schema_file(event).name}"},
-        }
-        for event in MESSAGES
-    }
-    refs = {event: {"$ref": f"#/components/messages/{event}"} for event in MESSAGES}
-    return {
-        "asyncapi": "3.0.0",
-        "info": {"title": "intyg certificate events", "version": f"{SCHEMA_VERSION}.0.0",
-                 "description": "Every event of every certificate, in version order per key. "
-                                "Unlimited retention, no compaction: replay from offset 0."},
-        "channels": {
-            "certificates": {"address": "intyg.certificates.v1", "messages": refs,
-                             "description": "Key: the certificate id (UTF-8)."},
-            "deadletter": {"address": "intyg.deadletter.v1",
-                           "description": "Messages a consumer could not read, with headers "
-                                          "dlt_topic, dlt_partition, dlt_offset, dlt_error."},
-        },
-        "operations": {"publishCertificateEvents": {
-            "action": "send", "channel": {"$ref": "#/channels/certificates"}}},
-        "components": {
-            "messages": messages,
-            "schemas": {f"content.{type_id}.v{version}": {
-                "$ref": f"./content/{content_file(type_id, version).name}"}
-                for type_id, version in sorted(content_schemas())},
-        },
-        "x-content": "data.content of DraftCreated, DraftEdited and CertificateRegistered "
-                     "follows components.schemas content.<type_id>.v<content_version>; a "
-                     "certificate keeps the content version it was written in.",
-    }
+    """The AsyncAPI document, with the content schema of every certificate type."""
+    document = event_document()
+    document["components"]["schemas"] = {
+        f"content.{type_id}.v{version}":
+            {"$ref": f"./content/{content_file(type_id, version).name}"}
+        for type_id, version in sorted(content_schemas())}
+    document["info"]["x-content"] = (
+        "data.content of DraftCreated, DraftEdited and CertificateRegistered follows "
+        "components.schemas content.<type_id>.v<content_version>; a certificate keeps the "
+        "content version it was written in (DraftEdited: the one its DraftCreated named).")
+    return document
 
 
 def export(directory: Path = CONTRACT_DIR) -> list[Path]:

@@ -9,14 +9,41 @@ exactly what ``intyg history`` prints from the store.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
+
+from streams.wire_types import (
+    HEALTH_DATA,
+    CareUnitObject,
+    CertificateRef,
+    ChildRef,
+    ComplementItemObject,
+    ComplementRef,
+    HsaRef,
+    MessageId,
+    MessageText,
+    PatientObject,
+    QuestionRef,
+    QuestionRefs,
+    ReasonCode,
+    RecipientId,
+    RelationCode,
+    RelationObject,
+    SenderRef,
+    StaffObject,
+    SubjectCode,
+    TypeId,
+    classified,
+)
 
 TYPE_PREFIX = "se.intyg.certificate."
 SCHEMA_VERSION = 1
 JsonObject = dict[str, Any]
+Content = Annotated[JsonObject, Field(
+    description="The certificate's answers; its schema is content.<type_id>.v<content_version>.",
+    json_schema_extra=classified(HEALTH_DATA))]
 
 
 class WireData(BaseModel):
@@ -32,72 +59,100 @@ class Envelope(BaseModel):
 
     type: str
     schema_version: int
-    id: UUID
-    version: int
+    id: UUID = Field(description="The aggregate's id: the certificate's, or for a conversation "
+                     "event the conversation's own (its certificate is data.certificate_id).")
+    version: int = Field(description="The aggregate's version after this event (from 1, no "
+                         "gaps per aggregate).")
     event: str
-    at: datetime
+    at: datetime = Field(description="When the event was stored.")
 
 
+_P, _U, _S, _T = PatientObject, CareUnitObject, StaffObject, TypeId
+_C, _M, _Q, _QS = CertificateRef, MessageId, QuestionRef, QuestionRefs
 _FIELDS: dict[str, dict[str, Any]] = {
-    "DraftCreated": {"type_id": str, "content_version": int, "patient": JsonObject,
-                     "care_unit": JsonObject, "author": JsonObject, "created_at": datetime,
-                     "content": JsonObject, "complete": bool, "relation": JsonObject | None},
-    "CertificateRegistered": {"type_id": str, "content_version": int, "patient": JsonObject,
-                              "care_unit": JsonObject, "signer": JsonObject,
-                              "signed_at": datetime, "content": JsonObject, "source": str,
-                              "registered_at": datetime},
-    "DraftEdited": {"content": JsonObject, "complete": bool, "care_unit": JsonObject,
-                    "edited_by": str, "edited_at": datetime},
-    "DraftDiscarded": {"discarded_by": str, "discarded_at": datetime},
+    "DraftCreated": {"type_id": _T, "content_version": int, "patient": _P, "care_unit": _U,
+                     "author": _S, "created_at": datetime, "content": Content, "complete": bool,
+                     "relation": RelationObject | None},
+    "CertificateRegistered": {"type_id": _T, "content_version": int, "patient": _P,
+                              "care_unit": _U, "signer": _S, "signed_at": datetime,
+                              "content": Content, "source": str, "registered_at": datetime},
+    "DraftEdited": {"content": Content, "complete": bool, "care_unit": _U, "edited_by": HsaRef,
+                    "edited_at": datetime},
+    "DraftDiscarded": {"discarded_by": HsaRef, "discarded_at": datetime},
     "DraftLocked": {"locked_at": datetime},
     "DraftDisposed": {"disposed_at": datetime},
-    "CertificateSigned": {"signer": JsonObject, "signed_at": datetime},
-    "CertificateSent": {"recipient": str, "sent_at": datetime, "sent_by": str},
-    "CertificateRevoked": {"reason": str, "text": str, "revoked_by": str,
-                           "revoked_at": datetime, "forwarded_to": list[str]},
+    "CertificateSigned": {"signer": _S, "signed_at": datetime},
+    "CertificateSent": {"recipient": RecipientId, "sent_at": datetime, "sent_by": SenderRef},
+    "CertificateRevoked": {"reason": ReasonCode, "text": MessageText, "revoked_by": HsaRef,
+                           "revoked_at": datetime, "forwarded_to": list[RecipientId]},
     "CertificateArchived": {"archived_at": datetime},
     "CertificateRestored": {"restored_at": datetime},
-    "ChildCertificateCreated": {"child_id": UUID, "kind": str, "at": datetime},
-    "ChildCertificateSigned": {"child_id": UUID, "at": datetime},
-    "ChildCertificateRevoked": {"child_id": UUID, "at": datetime},
-    "ChildDraftDiscarded": {"child_id": UUID, "at": datetime},
+    "ChildCertificateCreated": {"child_id": ChildRef, "kind": RelationCode, "at": datetime},
+    "ChildCertificateSigned": {"child_id": ChildRef, "at": datetime},
+    "ChildCertificateRevoked": {"child_id": ChildRef, "at": datetime},
+    "ChildDraftDiscarded": {"child_id": ChildRef, "at": datetime},
     # The conversation about a certificate (DOMAIN.md §6). ``id`` is the conversation's own id;
     # the Kafka key is ``data.certificate_id``, so one key replays certificate and questions.
-    "ConversationStarted": {"certificate_id": UUID, "recipient": str},
-    "QuestionReceived": {"certificate_id": UUID, "message_id": str, "reference_id": str | None,
-                         "subject": str, "heading": str | None, "text": str, "sender": str,
-                         "contact_info": str | None, "complement_items": list[JsonObject],
+    "ConversationStarted": {"certificate_id": _C, "recipient": RecipientId},
+    "QuestionReceived": {"certificate_id": _C, "message_id": _M, "reference_id": str | None,
+                         "subject": SubjectCode, "heading": MessageText | None, "text": MessageText,
+                         "sender": str, "contact_info": MessageText | None,
+                         "complement_items": list[ComplementItemObject],
                          "last_answer_date": str | None, "sent_at": datetime},
-    "AnswerReceived": {"certificate_id": UUID, "message_id": str, "question_id": str,
-                       "text": str, "sender": str, "sent_at": datetime,
+    "AnswerReceived": {"certificate_id": _C, "message_id": _M, "question_id": _Q,
+                       "text": MessageText, "sender": str, "sent_at": datetime,
                        "reference_id": str | None},
-    "ReminderReceived": {"certificate_id": UUID, "message_id": str, "question_id": str,
-                         "text": str, "sender": str, "sent_at": datetime},
-    "QuestionSent": {"certificate_id": UUID, "message_id": str, "subject": str,
-                     "heading": str | None, "text": str, "recipient": str, "sent_by": str,
-                     "sent_at": datetime},
-    "AnswerSent": {"certificate_id": UUID, "message_id": str, "question_id": str, "text": str,
-                   "recipient": str, "sent_by": str, "sent_at": datetime},
-    "CannotComplementAnswered": {"certificate_id": UUID, "message_id": str,
-                                 "question_ids": list[str], "text": str, "recipient": str,
-                                 "sent_by": str, "sent_at": datetime},
-    "KompltClosedByComplement": {"certificate_id": UUID, "complement_id": UUID,
-                                 "question_ids": list[str], "at": datetime},
-    "QuestionHandled": {"certificate_id": UUID, "question_id": str, "by": str, "at": datetime},
-    "QuestionReopened": {"certificate_id": UUID, "question_id": str, "by": str,
+    "ReminderReceived": {"certificate_id": _C, "message_id": _M, "question_id": _Q,
+                         "text": MessageText, "sender": str, "sent_at": datetime},
+    "QuestionSent": {"certificate_id": _C, "message_id": _M, "subject": SubjectCode,
+                     "heading": MessageText | None, "text": MessageText, "recipient": RecipientId,
+                     "sent_by": HsaRef, "sent_at": datetime},
+    "AnswerSent": {"certificate_id": _C, "message_id": _M, "question_id": _Q,
+                   "text": MessageText, "recipient": RecipientId, "sent_by": HsaRef,
+                   "sent_at": datetime},
+    "CannotComplementAnswered": {"certificate_id": _C, "message_id": _M, "question_ids": _QS,
+                                 "text": MessageText, "recipient": RecipientId,
+                                 "sent_by": HsaRef, "sent_at": datetime},
+    "KompltClosedByComplement": {"certificate_id": _C, "complement_id": ComplementRef,
+                                 "question_ids": _QS, "at": datetime},
+    "QuestionHandled": {"certificate_id": _C, "question_id": _Q, "by": HsaRef, "at": datetime},
+    "QuestionReopened": {"certificate_id": _C, "question_id": _Q, "by": HsaRef,
                          "at": datetime},
-    "QuestionsClosedByRevocation": {"certificate_id": UUID, "question_ids": list[str],
+    "QuestionsClosedByRevocation": {"certificate_id": _C, "question_ids": _QS,
                                     "at": datetime},
-    "KompltReopened": {"certificate_id": UUID, "complement_id": UUID,
-                       "question_ids": list[str], "at": datetime},
+    "KompltReopened": {"certificate_id": _C, "complement_id": ComplementRef,
+                       "question_ids": _QS, "at": datetime},
 }
 CONVERSATION_EVENTS = frozenset(list(_FIELDS)[list(_FIELDS).index("ConversationStarted"):])
 
 
+def ce_type(event: str) -> str:
+    return f"{TYPE_PREFIX}{event}.v{SCHEMA_VERSION}"
+
+
+def _pinned(kind: type, value: str | int, description: str) -> tuple[Any, Any]:
+    """A field that holds one value: ``const`` in the schema, checked when read and written."""
+
+    def only(found: Any) -> Any:
+        if found != value:
+            raise ValueError(f"expected {value!r}")
+        return found
+
+    return Annotated[kind, AfterValidator(only)], Field(
+        description=description, json_schema_extra={"const": value})
+
+
 def _message_model(event: str, fields: dict[str, Any]) -> type[Envelope]:
+    """One event's message: ``type``, ``event`` and ``schema_version`` pinned to this event."""
     definitions: dict[str, Any] = {name: (kind, ...) for name, kind in fields.items()}
     data = create_model(f"{event}Data", __base__=WireData, **definitions)
-    return create_model(f"{event}V{SCHEMA_VERSION}", __base__=Envelope, data=(data, ...))
+    pins: dict[str, Any] = {
+        "type": _pinned(str, ce_type(event), "The CloudEvents type (ce_type)."),
+        "schema_version": _pinned(int, SCHEMA_VERSION, "The version of this message schema."),
+        "event": _pinned(str, event, "The event's name."),
+    }
+    return create_model(f"{event}V{SCHEMA_VERSION}", __base__=Envelope, **pins,
+                        data=(data, Field(description="What happened.")))
 
 
 MESSAGES: dict[str, type[Envelope]] = {e: _message_model(e, f) for e, f in _FIELDS.items()}
@@ -110,10 +165,6 @@ class UnknownEventError(ValueError):
 class ContractDriftError(ValueError):
     """A domain event carries a field the published contract does not declare: add it to the
     wire model (and regenerate the contract) before it can be published."""
-
-
-def ce_type(event: str) -> str:
-    return f"{TYPE_PREFIX}{event}.v{SCHEMA_VERSION}"
 
 
 def to_wire(history_line: dict[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,8 @@ from domain.shared.care import Staff
 from streams.database import Database
 from streams.relay import Relay
 from streams.replay import replay_certificate
-from tests.factories import FakeClock, care_unit, patient, staff_at
+from tests.factories import FakeClock, care_unit, staff_at
+from tests.factories.contract_tour import every_type
 from tests.integration.kafka_support import kafka_settings
 from tests.type_examples import (
     DOCTOR_SENDS,
@@ -48,14 +49,7 @@ def test_every_types_history_replays_identically_from_kafka(settings):
     try:
         unit = care_unit()
         doctor = staff_at(unit)
-        issued: dict[str, UUID] = {}
-        for type_id, content in MINIMAL.items():
-            cert_id = app.create_draft(type_id=type_id, patient=patient(), care_unit=unit,
-                                       author=doctor, content=content()).id
-            app.sign_certificate(cert_id, based_on_version=1, by=doctor)
-            if type_id in DOCTOR_SENDS:
-                app.send_certificate(cert_id, recipient=DOCTOR_SENDS[type_id], by=doctor.hsa_id)
-            issued[type_id] = cert_id
+        issued = every_type(app, unit, doctor)
         doi = app.create_doi_from_db(issued["db"], by=doctor).id
         app.edit_draft(doi, based_on_version=1, by=doctor,
                        content={**MINIMAL["doi"](), **app.get(doi).content})

@@ -23,6 +23,7 @@ from streams.relay import Relay
 from streams.replay import replay_certificate, replay_topic
 from streams.status_view import CertificateStatusView
 from streams.topics import certificates_topic, dead_letter_topic
+from tests.factories.contract_check import check_dead_letter
 from tests.flows import issue_lifecycles
 from tests.integration.kafka_support import (
     certificates_of,
@@ -108,6 +109,8 @@ def test_poison_message_goes_to_the_dead_letter_topic_when_consumed(settings, ap
     origin = headers_of(dead[0])
     assert origin["dlt_topic"] == certificates_topic(settings)
     assert origin["dlt_partition"] == "0" and origin["dlt_offset"].isdigit()
+    for record in dead:  # as the published contract (docs/consumers.md) describes them
+        check_dead_letter(record)
     assert view_rows(db, view) == expected_rows(app, db, settings)
 
 
