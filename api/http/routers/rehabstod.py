@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import fields, is_dataclass
 from datetime import date
+from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -50,13 +51,24 @@ def _scope(staff: Staff, unit_id: str) -> str | None:
 def _out(value: Any) -> Any:
     """JSON of a result: field names in camelCase, the keys of a count (``F``, ``XIII``,
     ``<90``) exactly as the lists spell them."""
+    if type(value) in _PLAIN:
+        return value
     if is_dataclass(value) and not isinstance(value, type):
-        return {to_camel(f.name): _out(getattr(value, f.name)) for f in fields(value)}
+        return {camel: _out(getattr(value, name)) for name, camel in _names(type(value))}
     if isinstance(value, dict):
         return {str(k): _out(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_out(v) for v in value]
     return value
+
+
+_PLAIN = frozenset({str, int, bool, float, type(None), date})
+
+
+@cache
+def _names(kind: type) -> tuple[tuple[str, str], ...]:
+    """A result type's field names with their camelCase spelling, worked out once per type."""
+    return tuple((f.name, to_camel(f.name)) for f in fields(kind))
 
 
 def _cases_out(cases: list[SickLeaveCase]) -> list[dict[str, Any]]:
