@@ -103,24 +103,35 @@ def sick_leave_certificate(doc: Doc) -> SickLeaveCertificate | None:
     )
 
 
+ENGINE_LAYOUT = (
+    "certificate_id", "certificate_type", "personnummer", "patient_name", "sex",
+    "protected_identity", "care_unit_id", "care_giver_id", "doctor_id", "doctor_name",
+    "signed_at", "diagnosis_code", "secondary_codes", "periods", "occupations", "smittskydd",
+    "revoked", "test", "open_komplt", "open_other",
+)
+"""The order of the values in the ``engine`` column (a JSON array parses in half the time of an
+object). Pinned by a test: another layout needs another column name, so that views written in
+the old one are rebuilt (``DocumentView.outdated``)."""
+
+
 def stored_input(cert: SickLeaveCertificate) -> str:
-    """The engine's input as the view keeps it: compact JSON of the checked values."""
-    return json.dumps(cert.model_dump(mode="json"), separators=(",", ":"))
+    """The engine's input as the view keeps it: the checked values as a compact JSON array in
+    ``ENGINE_LAYOUT`` order, each period as ``[degree, start, end]``."""
+    values = cert.model_dump(mode="json")
+    values["periods"] = [[p["degree"], p["start"], p["end"]] for p in values["periods"]]
+    return json.dumps([values[name] for name in ENGINE_LAYOUT], separators=(",", ":"))
 
 
 def read_input(stored: str) -> SickLeaveCertificate:
     """The engine's input back from ``stored_input``. The values were checked when the row was
     written, so they are put together without checking them again (the point of the column)."""
-    values = json.loads(stored)
+    values = dict(zip(ENGINE_LAYOUT, json.loads(stored), strict=True))
     values["periods"] = tuple(
-        SickLeavePeriod.model_construct(degree=p["degree"], start=date.fromisoformat(p["start"]),
-                                        end=date.fromisoformat(p["end"]))
-        for p in values["periods"])
+        SickLeavePeriod.model_construct(degree=degree, start=date.fromisoformat(start),
+                                        end=date.fromisoformat(end))
+        for degree, start, end in values["periods"])
     signed = values["signed_at"]
     values["signed_at"] = datetime.fromisoformat(signed) if signed else None
     values["secondary_codes"] = tuple(values["secondary_codes"])
     values["occupations"] = tuple(values["occupations"])
-    return SickLeaveCertificate.model_construct(set(_FIELDS), **values)
-
-
-_FIELDS = tuple(SickLeaveCertificate.model_fields)
+    return SickLeaveCertificate.model_construct(set(ENGINE_LAYOUT), **values)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from domain.sickleave.engine import SickLeaveCertificate, sick_leave_cases
-from projections.rehabstod import read_input, stored_input
+from projections.rehabstod import ENGINE_LAYOUT, read_input, stored_input
 from tests.factories.sickleave import DEFAULT, OTHER_PATIENT, cert, d, period
 
 VARIANTS = {
@@ -44,3 +44,10 @@ def test_cases_from_stored_input_equal_those_from_the_values_when_computed():
     stored = [read_input(stored_input(c)) for c in chain]
     assert sick_leave_cases(stored, d(3, 15), DEFAULT) == sick_leave_cases(chain, d(3, 15),
                                                                           DEFAULT)
+
+
+def test_stored_engine_input_layout_names_every_value_of_the_engine_input_when_pinned():
+    """Stored rows are arrays in ``ENGINE_LAYOUT`` order: a field added to, moved in or
+    removed from ``SickLeaveCertificate`` must come with a new layout under a new column name
+    (so views in the old one are rebuilt), never a silent reinterpretation of stored rows."""
+    assert tuple(SickLeaveCertificate.model_fields) == ENGINE_LAYOUT
