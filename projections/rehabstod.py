@@ -36,13 +36,10 @@ class RehabstodView(DocumentView):
         if doc["type"] not in SICK_LEAVE_TYPES or doc["state"] != "SIGNED":
             return None
         unit = doc["care_unit"]
-        found = periods(LisjpContent.model_validate(doc["content"]))
-        first = min((start for _, start, _ in found), default=None)
-        last = max((end for _, _, end in found), default=None)
-        cert = sick_leave_certificate(doc)
+        cert = sick_leave_certificate(doc)  # None: no period, so no dates either
         return (unit["hsa_id"], unit["care_giver_hsa_id"], doc["patient"]["personnummer"],
-                (doc["signer"] or {}).get("hsa_id"), first and first.isoformat(),
-                last and last.isoformat(), cert and stored_input(cert))
+                (doc["signer"] or {}).get("hsa_id"), cert and cert.start.isoformat(),
+                cert and cert.end.isoformat(), cert and stored_input(cert))
 
 
 def unit_certificates(tx: Sql, unit: str, today: date | None = None,
