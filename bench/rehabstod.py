@@ -108,6 +108,7 @@ def main() -> None:
     args = parser.parse_args()
     configure_logging("json")  # one JSON line per request to stderr, as `intyg serve` writes
     rng = random.Random(args.seed)
+    random.seed(args.seed)  # the factories' personnummer and HSA ids: the same set every run
     unit = care_unit()
     with bench_settings() as settings:
         started = time.perf_counter()
