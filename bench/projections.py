@@ -17,7 +17,6 @@ import random
 import statistics
 import sys
 import time
-import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,12 +26,10 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from api.http.routers.statistik import default_period, report
-from bench.support import bench_settings
+from bench.support import bench_settings, sick_leave_events
 from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings, eventsourcing_env
-from domain.certificates.certificate import Certificate
-from domain.certificates.lifecycle import RevocationReason
 from domain.sickleave.engine import sick_leave_cases
 from domain.sickleave.filters import SjukfallFilter, apply_filter
 from domain.sickleave.model import SjukfallSettings
@@ -46,11 +43,9 @@ from streams.rebuild import rebuild
 from streams.relay import event_id
 from streams.schemas import ce_type, to_wire
 from streams.topics import certificates_topic, ensure_topics, partition_for
-from tests.factories import care_unit, lisjp_content, patient, staff_at
+from tests.factories import care_unit, patient, staff_at
 
 TODAY = date(2026, 11, 28)
-CODES = ["M544", "M545", "F321", "F438", "F412", "S934", "J069", "M751", "I219", "G439"]
-DEGREES = ["HELT_NEDSATT", "TRE_FJARDEDEL", "HALFTEN", "EN_FJARDEDEL"]
 LANS = ["01", "03", "12", "14", "25"]
 
 
@@ -60,24 +55,8 @@ def certificate_events(rng: random.Random, unit: Any, doctor: Any, who: Any) -> 
     signed = datetime.combine(TODAY - timedelta(days=rng.randint(0, 540)),
                               datetime.min.time(), UTC) + timedelta(hours=9)
     start = signed.date() - timedelta(days=rng.randint(0, 5))
-    degree = rng.choice(DEGREES)
-    content = lisjp_content(signed.date(), sjukskrivningar=[{
-        "sjukskrivningsgrad": degree,
-        "period": {"from": start.isoformat(),
-                   "tom": (start + timedelta(days=rng.randint(7, 90))).isoformat()}}],
-        diagnoser=[{"kod": rng.choice(CODES), "beskrivning": "Diagnos"}])
-    if degree == "HELT_NEDSATT":
-        content.pop("arbetstidsforlaggning", None)
-    cert = Certificate.create_draft(id=uuid.uuid4(), type_id="lisjp", content_version=1,
-                                    patient=who, care_unit=unit, author=doctor, now=signed,
-                                    content=content, complete=True)
-    cert.sign(signer=doctor, now=signed, issues=[], based_on_version=1)
-    if rng.random() < 0.7:
-        cert.send(recipient="FKASSA", now=signed, by=doctor.hsa_id)
-    if rng.random() < 0.05:
-        cert.revoke(reason=RevocationReason.FEL_PATIENT, text="Fel", by=doctor.hsa_id,
-                    now=signed + timedelta(days=1))
-    return list(cert.collect_events())
+    events, _ = sick_leave_events(rng, unit, doctor, who, signed, start, revoked_share=0.05)
+    return events
 
 
 def produce(settings: Settings, count: int, seed: int) -> tuple[int, str]:

@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import base64
 import os
+import random
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from typing import Any
 
 import psycopg
 
 from commands.settings import Settings
+from domain.certificates.certificate import Certificate
+from domain.certificates.lifecycle import RevocationReason
+from tests.factories import lisjp_content
+
+CODES = ["M544", "M545", "F321", "F438", "F412", "S934", "J069", "M751", "I219", "G439"]
+DEGREES = ["HELT_NEDSATT", "TRE_FJARDEDEL", "HALFTEN", "EN_FJARDEDEL"]
 
 
 @contextmanager
@@ -31,3 +40,28 @@ def bench_settings() -> Iterator[Settings]:
     finally:
         with psycopg.connect(dsn, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def sick_leave_events(rng: random.Random, unit: Any, doctor: Any, who: Any, signed: datetime,
+                      start: date, revoked_share: float) -> tuple[list[Any], date]:
+    """One LISJP's events from the aggregate, drafted and signed at ``signed``, one period of
+    7-90 days from ``start``, usually sent to Försäkringskassan, a share revoked; and the
+    period's last day."""
+    degree = rng.choice(DEGREES)
+    end = start + timedelta(days=rng.randint(7, 90))
+    content = lisjp_content(signed.date(), sjukskrivningar=[{
+        "sjukskrivningsgrad": degree,
+        "period": {"from": start.isoformat(), "tom": end.isoformat()}}],
+        diagnoser=[{"kod": rng.choice(CODES), "beskrivning": "Diagnos"}])
+    if degree == "HELT_NEDSATT":
+        content.pop("arbetstidsforlaggning", None)
+    cert = Certificate.create_draft(id=uuid.uuid4(), type_id="lisjp", content_version=1,
+                                    patient=who, care_unit=unit, author=doctor, now=signed,
+                                    content=content, complete=True)
+    cert.sign(signer=doctor, now=signed, issues=[], based_on_version=1)
+    if rng.random() < 0.7:
+        cert.send(recipient="FKASSA", now=signed, by=doctor.hsa_id)
+    if rng.random() < revoked_share:
+        cert.revoke(reason=RevocationReason.FEL_PATIENT, text="Fel", by=doctor.hsa_id,
+                    now=signed + timedelta(days=1))
+    return list(cert.collect_events()), end

@@ -54,7 +54,8 @@ class DocumentView:
 
     name: str = ""
     columns: Sequence[tuple[str, str]] = ()
-    indexes: Sequence[str] = ()
+    indexes: Sequence[str | tuple[str, ...]] = ()
+    """Columns to index: a name, or a tuple of names for one index over several columns."""
 
     @property
     def table(self) -> str:
@@ -66,9 +67,10 @@ class DocumentView:
                    "(id TEXT PRIMARY KEY, doc TEXT NOT NULL)")
         tx.execute(f"CREATE TABLE IF NOT EXISTS {self.table} "
                    f"(id TEXT PRIMARY KEY, {cols}, doc TEXT NOT NULL)")
-        for column in self.indexes:
-            tx.execute(f"CREATE INDEX IF NOT EXISTS {self.table}_{column} "
-                       f"ON {self.table} ({column})")
+        for index in self.indexes:
+            names = (index,) if isinstance(index, str) else tuple(index)
+            tx.execute(f"CREATE INDEX IF NOT EXISTS {self.table}_{'_'.join(names)} "
+                       f"ON {self.table} ({', '.join(names)})")
         tx.execute("CREATE TABLE IF NOT EXISTS view_fold_version "
                    "(view TEXT PRIMARY KEY, version INTEGER NOT NULL)")
         tx.execute("DELETE FROM view_fold_version WHERE view = ?", (self.table,))

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import fields, is_dataclass
 from datetime import date
+from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 from pydantic.alias_generators import to_camel
 
 from api.http.bounds import MAX_AGE, MAX_CASE_DAYS, BoundedDate
@@ -33,6 +35,7 @@ from projections.rehabstod import patient_certificates, unit_certificates
 
 router = APIRouter(prefix="/v1/rehabstod/units/{unit_id}", tags=["Rehabstöd"])
 VIEW = "rehabstod"
+Cases = list[dict[str, Any]]
 MaxGap = Annotated[int, Query(alias="maxGap", ge=0, le=MAX_GAP_LIMIT,
                               description="0-90 days; default 5")]
 MaxDays = Annotated[int, Query(alias="maxDaysSinceEnded", ge=0, le=MAX_DAYS_SINCE_ENDED_LIMIT,
@@ -50,8 +53,12 @@ def _scope(staff: Staff, unit_id: str) -> str | None:
 def _out(value: Any) -> Any:
     """JSON of a result: field names in camelCase, the keys of a count (``F``, ``XIII``,
     ``<90``) exactly as the lists spell them."""
+    if type(value) in _PLAIN:
+        return value
+    if type(value) is date:
+        return value.isoformat()
     if is_dataclass(value) and not isinstance(value, type):
-        return {to_camel(f.name): _out(getattr(value, f.name)) for f in fields(value)}
+        return {camel: _out(getattr(value, name)) for name, camel in _names(type(value))}
     if isinstance(value, dict):
         return {str(k): _out(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -59,8 +66,19 @@ def _out(value: Any) -> Any:
     return value
 
 
-def _cases_out(cases: list[SickLeaveCase]) -> list[dict[str, Any]]:
-    return [_out(case) for case in cases]
+_PLAIN = frozenset({str, int, bool, float, type(None)})
+
+
+@cache
+def _names(kind: type) -> tuple[tuple[str, str], ...]:
+    """A result type's field names with their camelCase spelling, worked out once per type."""
+    return tuple((f.name, to_camel(f.name)) for f in fields(kind))
+
+
+def _cases_out(cases: list[SickLeaveCase]) -> JSONResponse:
+    """The cases as JSON, made here: they are plain JSON already, so the response skips
+    FastAPI's second pass over them (the route declares the same model for the document)."""
+    return JSONResponse([_out(case) for case in cases])
 
 
 def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap: int,
@@ -73,7 +91,7 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
     return visible_to(sick_leave_cases(certificates, today, settings), doctor)
 
 
-@router.get("/sjukfall")
+@router.get("/sjukfall", response_model=Cases)
 def unit_overview(
     unit_id: str, staff: StaffDep, host: ViewsDep, app: CertificatesDep,
     max_gap: MaxGap = 5, max_days_since_ended: MaxDays = 0, today: Today = None,
@@ -89,7 +107,7 @@ def unit_overview(
     text: str = "",
     unanswered_questions: Annotated[bool | None, Query(alias="unansweredQuestions")] = None,
     after: AfterQuery = None,
-) -> list[dict[str, Any]]:
+) -> JSONResponse:
     """The unit's current cases with every filter of DOMAIN.md §7."""
     chosen = SjukfallFilter(
         min_days=min_days, max_days=max_days, chapters=frozenset(chapters or ()),
@@ -113,10 +131,10 @@ def unit_summary(unit_id: str, staff: StaffDep, host: ViewsDep, app: Certificate
     return summary
 
 
-@router.get("/patients/{personnummer}/sjukfall")
+@router.get("/patients/{personnummer}/sjukfall", response_model=Cases)
 def patient_view(unit_id: str, personnummer: str, staff: StaffDep, host: ViewsDep,
                  app: CertificatesDep, max_gap: MaxGap = 5, today: Today = None,
-                 after: AfterQuery = None) -> list[dict[str, Any]]:
+                 after: AfterQuery = None) -> JSONResponse:
     """Every case of one patient at the unit, newest first."""
     doctor = _scope(staff, unit_id)
     day = today or app.clock().date()

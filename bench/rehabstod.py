@@ -1,0 +1,154 @@
+"""The Rehabstöd unit overview and summary through HTTP (the whole app: token, policy, view
+query, case engine, JSON) beside the raw SQL that fetches the same rows, in the same run, for
+one unit of ``--certificates`` LISJP certificates.
+
+The data set: patients with chains of one to four certificates renewed back to back (a few
+days' gap now and then), made by the real Certificate aggregate (draft, sign, mostly sent, a
+few revoked), folded into the rehabstod view of a PostgreSQL schema of this run's own as the
+projection folds the published messages (no Kafka: only the view is measured). The raw
+baseline runs the very SQL the overview runs, on the same pool, and fetches every row.
+Run: ``.venv/bin/python bench/rehabstod.py --certificates 8000 2>/dev/null`` (PostgreSQL
+running, see scripts/postgres.sh; stderr carries the request log); the targets are in README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import jwt
+from fastapi.testclient import TestClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from api.http.app import create_app
+from api.logging import configure_logging
+from api.runtime.projections import ProjectionHost
+from bench.support import bench_settings, sick_leave_events
+from commands.history import history_line
+from commands.settings import Settings
+from domain.shared.care import CareUnit, Role
+from projections.rehabstod import overview_query
+from streams.schemas import parse_wire, to_wire
+from tests.factories import care_unit, patient, staff_at, token_times
+
+TODAY = date(2026, 11, 28)
+VIEW = "rehabstod"
+BATCH = 2000
+
+
+def unit_messages(rng: random.Random, unit: CareUnit, count: int) -> list[Any]:
+    """``count`` certificates of one unit: chains of 1-4 certificates per patient, starting on
+    some day of the last 18 months."""
+    doctors = [staff_at(unit) for _ in range(12)]
+    messages: list[Any] = []
+    made = 0
+    while made < count:
+        who, doctor = patient(), rng.choice(doctors)
+        start = TODAY - timedelta(days=rng.randint(0, 540))
+        for _ in range(min(rng.randint(1, 4), count - made)):
+            signed = datetime.combine(start, datetime.min.time(), UTC) + timedelta(hours=9)
+            events, end = sick_leave_events(rng, unit, doctor, who, signed, start,
+                                            revoked_share=0.03)
+            messages += [parse_wire(to_wire(history_line(e))) for e in events]
+            start = end + timedelta(days=1 + (rng.randint(1, 10) if rng.random() < 0.2 else 0))
+            made += 1
+        if made % 5000 < 4:
+            print(f"  made {made} certificates", file=sys.stderr)
+    return messages
+
+
+def fill_view(host: ProjectionHost, messages: list[Any]) -> None:
+    view = host.views[VIEW]
+    for start in range(0, len(messages), BATCH):
+        with host.db.transaction() as tx:
+            view.apply_many(tx, messages[start:start + BATCH])
+    with host.db.transaction() as tx:  # as autovacuum does soon after a table has grown
+        tx.execute(f"ANALYZE {view.table}")
+
+
+def coordinator_token(settings: Settings, unit: CareUnit) -> str:
+    who = staff_at(unit, Role.REHAB_COORDINATOR)
+    claims = {"sub": who.hsa_id, "name": who.name, "role": who.role.value,
+              "care_unit": who.care_unit_hsa_id, "care_giver": who.care_giver_hsa_id,
+              "iss": settings.jwt_issuer, **token_times(hours=8)}
+    return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered) * 1000, ordered[max(int(len(ordered) * 0.99) - 1, 0)] * 1000
+
+
+def timed(action: Any, repeat: int, warm_up: int = 3) -> tuple[list[float], float]:
+    """Wall seconds of each call, and the mean CPU seconds this process spent per call (the
+    machine may be shared: CPU time shows the work, whatever else runs)."""
+    for _ in range(warm_up):
+        action()
+    samples = []
+    cpu_started = time.process_time()
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return samples, (time.process_time() - cpu_started) / repeat
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--certificates", type=int, default=8000)
+    parser.add_argument("--repeat", type=int, default=100, help="requests timed per figure")
+    parser.add_argument("--seed", type=int, default=1717)
+    args = parser.parse_args()
+    configure_logging("json")  # one JSON line per request to stderr, as `intyg serve` writes
+    rng = random.Random(args.seed)
+    random.seed(args.seed)  # the factories' personnummer and HSA ids: the same set every run
+    unit = care_unit()
+    with bench_settings() as settings:
+        started = time.perf_counter()
+        messages = unit_messages(rng, unit, args.certificates)
+        app = create_app(settings)
+        host = ProjectionHost(settings, app.state.certificates, names=[VIEW])
+        app.state.projections = host
+        fill_view(host, messages)
+        print(f"data set: one unit, {args.certificates} certificates, {len(messages)} messages "
+              f"(made and folded in {time.perf_counter() - started:.0f} s)")
+        sql, params = overview_query(unit.hsa_id, TODAY, 0)
+
+        def raw() -> int:
+            with host.db.transaction() as tx:
+                return len(tx.execute(sql, params))
+
+        rows = raw()
+        samples, cpu = timed(raw, args.repeat)
+        raw_p50, raw_p99 = percentiles(samples)
+        print(f"raw SQL of the overview's rows ({rows} rows): p50 {raw_p50:6.1f} ms, "
+              f"p99 {raw_p99:6.1f} ms, CPU here {cpu * 1000:5.1f} ms")
+        headers = {"Authorization": f"Bearer {coordinator_token(settings, unit)}"}
+        base = f"/v1/rehabstod/units/{unit.hsa_id}"
+        query = {"today": TODAY.isoformat()}
+        with TestClient(app) as client:
+            cases = client.get(f"{base}/sjukfall", params=query, headers=headers).json()
+            for name, path in (("overview", "sjukfall"), ("summary", "summary")):
+                def request(path: str = path) -> None:
+                    answer = client.get(f"{base}/{path}", params=query, headers=headers)
+                    answer.raise_for_status()
+
+                samples, cpu = timed(request, args.repeat)
+                p50, p99 = percentiles(samples)
+                print(f"GET {name:<8} ({len(cases)} cases):        p50 {p50:6.1f} ms, "
+                      f"p99 {p99:6.1f} ms, CPU here {cpu * 1000:5.1f} ms, "
+                      f"p50 ratio to raw SQL {p50 / raw_p50:.2f}")
+        host.db.close()
+        app.state.certificates.close()
+    print(f"command: {' '.join(sys.argv)}")
+
+
+if __name__ == "__main__":
+    main()
