@@ -17,7 +17,7 @@
 #   INTYG_KAFKA_PORT             client (PLAINTEXT) port              (default 9092)
 #   INTYG_KAFKA_CONTROLLER_PORT  KRaft controller port                (default 9093)
 #   INTYG_KAFKA_START_TIMEOUT    seconds to wait for readiness        (default 90)
-#   INTYG_KAFKA_HEAP_OPTS        JVM heap flags                       (default -Xms512m -Xmx512m)
+#   INTYG_KAFKA_HEAP_OPTS        JVM heap flags                       (default -Xms512m -Xmx1g: a test run creates thousands of partitions)
 #   INTYG_KAFKA_M2_REPO          Maven local repo override            (default: Maven's, ~/.m2/repository)
 #   PYTHON                       interpreter with kafka-python, for the readiness check
 #                                (default: the project's .venv/bin/python, else python3)
@@ -44,7 +44,7 @@ CONTROLLER_PORT="${INTYG_KAFKA_CONTROLLER_PORT:-9093}"
 BOOTSTRAP="$HOST:$PORT"
 START_TIMEOUT="${INTYG_KAFKA_START_TIMEOUT:-90}"
 STOP_TIMEOUT=30
-HEAP_OPTS="${INTYG_KAFKA_HEAP_OPTS:--Xms512m -Xmx512m}"
+HEAP_OPTS="${INTYG_KAFKA_HEAP_OPTS:--Xms512m -Xmx1g}"
 PYTHON="${PYTHON:-$(default_python)}"
 JAVA="${JAVA:-java}"
 MVN="${MVN:-mvn}"
