@@ -6,10 +6,11 @@ after); integers stay inside what SQLite and PostgreSQL store as a 64-bit intege
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator
 
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2199, 12, 31)
@@ -25,5 +26,16 @@ def _in_calendar(day: date) -> date:
     return day
 
 
-BoundedDate = Annotated[date, AfterValidator(_in_calendar)]
-"""A date from 1900-01-01 to 2199-12-31."""
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _written_as_a_day(value: Any) -> Any:
+    """Only a calendar day written YYYY-MM-DD: pydantic would otherwise read a number (even
+    ``-2.2e-313``) as seconds since 1970 and answer for a day nobody asked about."""
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DAY.fullmatch(value)):
+        return value
+    raise ValueError("Dates are written YYYY-MM-DD.")
+
+
+BoundedDate = Annotated[date, BeforeValidator(_written_as_a_day), AfterValidator(_in_calendar)]
+"""A date written YYYY-MM-DD, from 1900-01-01 to 2199-12-31."""

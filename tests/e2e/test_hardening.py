@@ -176,3 +176,17 @@ def test_huge_values_are_422_when_given_to_rehabstod(world, query):
     got = client.get(f"/v1/rehabstod/units/{unit.hsa_id}/sjukfall?{query}",
                      headers=bearer(settings, staff_at(unit), clock))
     assert got.status_code == 422, got.text
+
+
+@pytest.mark.parametrize("query", ["endsTo=-2.2250738585e-313", "endsTo=0", "today=1700000000",
+                                   "endsFrom=2026-1-5", "endsTo=2026-01-05T00:00"])
+def test_a_date_not_written_yyyy_mm_dd_is_422_when_given_to_a_query(world, query):
+    """Hardening item 3 (found by the fuzz tier): a number is not read as seconds since 1970."""
+    settings, clock, client, _ = world
+    unit = care_unit()
+    got = client.get(f"/v1/rehabstod/units/{unit.hsa_id}/sjukfall?{query}",
+                     headers=bearer(settings, staff_at(unit), clock))
+    assert got.status_code == 422, got.text
+    assert "YYYY-MM-DD" in got.text
+    stats = client.get(f"/v1/statistik/national/reports/intyg-per-typ?to={query.split('=')[1]}")
+    assert stats.status_code == 422, stats.text
