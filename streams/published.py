@@ -1,7 +1,8 @@
 """Which stored events leave the store: every topic of the notification log is either published
 (certificates and the conversations about them), internal (the per-patient death registers and
 the message-id claims, uniqueness indexes derivable from the published events; the claims of
-Idempotency-Keys, an index of requests), or unknown.
+Idempotency-Keys, an index of requests; the PDL access log, read through the API's access-log
+routes), or unknown.
 
 An unknown topic is a class the topic registry (``domain.topics``) does not know: a move or
 rename without an alias, or a new event never pinned. Passing over it would lose an event
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 
 from eventsourcing.persistence import Notification
 
+from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
@@ -22,7 +24,8 @@ from domain.shared.idempotency import RequestClaim
 from domain.topics import topics_of
 
 PUBLISHED_TOPICS = frozenset(topics_of(Certificate, Conversation))
-INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim))
+INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim,
+                                       AccessEntry))
 KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS
 
 
