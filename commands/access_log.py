@@ -4,7 +4,8 @@ audit officer.
 
 Fail closed: ``record`` raises ``AccessLogUnavailableError`` when the entry cannot be stored,
 and the caller then answers nothing of what was read. Entries live in the event store beside the
-certificates (``domain.access.entry``), one small aggregate each, never published.
+certificates (``domain.access.entry``), one small aggregate each; the relay publishes them on
+their own topic (``streams.access_log``).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Which stored events leave the store: every topic of the notification log is either published
 (certificates and the conversations about them), internal (the per-patient death registers and
 the message-id claims, uniqueness indexes derivable from the published events; the claims of
-Idempotency-Keys, an index of requests; the PDL access log, read through the API's access-log
-routes), or unknown.
+Idempotency-Keys, an index of requests), an access entry (the PDL access log, published on
+its own topic by the relay, ``streams.access_log``), or unknown.
 
 An unknown topic is a class the topic registry (``domain.topics``) does not know: a move or
 rename without an alias, or a new event never pinned. Passing over it would lose an event
@@ -24,9 +24,9 @@ from domain.shared.idempotency import RequestClaim
 from domain.topics import topics_of
 
 PUBLISHED_TOPICS = frozenset(topics_of(Certificate, Conversation))
-INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim,
-                                       AccessEntry))
-KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS
+INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim))
+ACCESS_TOPICS = frozenset(topics_of(AccessEntry))
+KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS | ACCESS_TOPICS
 
 
 class UnknownStoredTopicError(Exception):
@@ -42,12 +42,17 @@ class UnknownStoredTopicError(Exception):
 
 
 def is_published(notification: Notification) -> bool:
-    """True for a published event, False for an internal one; an unknown topic raises."""
+    """True for a published certificate event, False for an internal one or an access entry
+    (which has its own topic: ``is_access_entry``); an unknown topic raises."""
     if notification.topic in PUBLISHED_TOPICS:
         return True
-    if notification.topic in INTERNAL_TOPICS:
+    if notification.topic in INTERNAL_TOPICS | ACCESS_TOPICS:
         return False
     raise UnknownStoredTopicError(notification)
+
+
+def is_access_entry(notification: Notification) -> bool:
+    return notification.topic in ACCESS_TOPICS
 
 
 def known_prefix(notifications: Sequence[Notification]

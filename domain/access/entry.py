@@ -44,7 +44,8 @@ class Reader:
 
 
 class AccessEntry(Aggregate):
-    """One request that read patient data (never changed after it is written)."""
+    """One request that read patient data (never changed after it is written; published on
+    the access-log topic, never on the certificates topic)."""
 
     @event("PatientDataRead")
     def __init__(self, reader: dict[str, str], patients: list[str], what: str,
