@@ -31,7 +31,7 @@ _COLUMNS = ("at", "role", "hsaId", "careUnit", "careGiver", "what", "certificate
 class AccessEntryOut(Body):
     at: datetime
     role: str = Field(description="doctor, nurse, care_admin, rehab_coordinator, dentist, "
-                                  "audit_officer or recipient")
+                                  "audit_officer, recipient, or operator (the command line)")
     hsa_id: str = Field(description="The reader's HSA id (a recipient system's id)")
     care_unit: str
     care_giver: str
@@ -49,7 +49,8 @@ def _out(line: dict[str, Any]) -> AccessEntryOut:
 
 @router.get("/citizen/access-log")
 def citizen_access_log(citizen: CitizenDep, access_log: AccessLogDep) -> list[AccessEntryOut]:
-    """Who has read my data (care staff, recipients, audit officers), oldest first."""
+    """Who has read my data (care staff, recipients, audit officers, operators), oldest
+    first."""
     return [_out(line) for line in access_log.of_patient(citizen.personnummer)
             if line["role"] != "citizen"]
 
