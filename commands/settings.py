@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_048_576, ge=1024, le=64 * 1_048_576)
     statistics_key: SecretStr | None = None
     statistics_refresh_seconds: float = Field(default=60.0, ge=0)
+    patient_index_key: SecretStr | None = None
 
     digest_signing_key: SecretStr | None = None
     digest_in_serve: bool = False
@@ -69,6 +70,18 @@ class Settings(BaseSettings):
             secret = self.cipher_key.get_secret_value().encode()
             return hmac.new(secret, b"intyg-statistik", hashlib.sha256).hexdigest()
         return "embedded-statistics-pseudonym-key"
+
+    @property
+    def patient_index_secret(self) -> str:
+        """The key of the patients' blind index in the access log: INTYG_PATIENT_INDEX_KEY,
+        else derived from the cipher key (production always has one), else a development
+        constant."""
+        if self.patient_index_key is not None and self.patient_index_key.get_secret_value():
+            return self.patient_index_key.get_secret_value()
+        if self.cipher_key is not None and self.cipher_key.get_secret_value():
+            secret = self.cipher_key.get_secret_value().encode()
+            return hmac.new(secret, b"intyg-patient-index", hashlib.sha256).hexdigest()
+        return "embedded-patient-index-key"
 
     @property
     def sqlite_path(self) -> Path:

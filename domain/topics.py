@@ -25,6 +25,7 @@ from typing import Any
 
 from eventsourcing.utils import get_topic, register_topic
 
+from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
@@ -42,7 +43,8 @@ _Q = Conversation
 _D = DeathRegister
 _M = MessageClaim
 _R = RequestClaim
-AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R)  # every aggregate class the store holds
+_A = AccessEntry
+AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A)  # every aggregate class the store holds
 
 STORED_TOPICS: dict[str, Any] = {
     # The certificate (domain/certificate.py before the move).
@@ -97,6 +99,9 @@ STORED_TOPICS: dict[str, Any] = {
     "domain.shared.idempotency:RequestClaim": _R,
     "domain.shared.idempotency:RequestClaim.RequestClaimed": _event(_R, "RequestClaimed"),
     "domain.shared.idempotency:RequestClaim.RequestAnswered": _event(_R, "RequestAnswered"),
+    # One read of patient data, the PDL access log (first stored where it lives today).
+    "domain.access.entry:AccessEntry": _A,
+    "domain.access.entry:AccessEntry.PatientDataRead": _event(_A, "PatientDataRead"),
 }
 
 

@@ -1,7 +1,8 @@
 """Which stored events leave the store: every topic of the notification log is either published
 (certificates and the conversations about them), internal (the per-patient death registers and
 the message-id claims, uniqueness indexes derivable from the published events; the claims of
-Idempotency-Keys, an index of requests), or unknown.
+Idempotency-Keys, an index of requests), an access entry (the PDL access log, published on
+its own topic by the relay, ``streams.access_log``), or unknown.
 
 An unknown topic is a class the topic registry (``domain.topics``) does not know: a move or
 rename without an alias, or a new event never pinned. Passing over it would lose an event
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 
 from eventsourcing.persistence import Notification
 
+from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
@@ -23,7 +25,8 @@ from domain.topics import topics_of
 
 PUBLISHED_TOPICS = frozenset(topics_of(Certificate, Conversation))
 INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim))
-KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS
+ACCESS_TOPICS = frozenset(topics_of(AccessEntry))
+KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS | ACCESS_TOPICS
 
 
 class UnknownStoredTopicError(Exception):
@@ -39,12 +42,17 @@ class UnknownStoredTopicError(Exception):
 
 
 def is_published(notification: Notification) -> bool:
-    """True for a published event, False for an internal one; an unknown topic raises."""
+    """True for a published certificate event, False for an internal one or an access entry
+    (which has its own topic: ``is_access_entry``); an unknown topic raises."""
     if notification.topic in PUBLISHED_TOPICS:
         return True
-    if notification.topic in INTERNAL_TOPICS:
+    if notification.topic in INTERNAL_TOPICS | ACCESS_TOPICS:
         return False
     raise UnknownStoredTopicError(notification)
+
+
+def is_access_entry(notification: Notification) -> bool:
+    return notification.topic in ACCESS_TOPICS
 
 
 def known_prefix(notifications: Sequence[Notification]

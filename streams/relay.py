@@ -27,10 +27,17 @@ from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
+from streams.access_log import access_message
 from streams.database import Database
-from streams.published import is_published, known_prefix
+from streams.published import is_access_entry, is_published, known_prefix
 from streams.schemas import CONVERSATION_EVENTS, ce_type, to_wire
-from streams.topics import certificates_topic, ensure_topics, partition_for, recipient_topic
+from streams.topics import (
+    access_log_topic,
+    certificates_topic,
+    ensure_topics,
+    partition_for,
+    recipient_topic,
+)
 
 log = structlog.get_logger("streams.relay")
 _AUTHORITIES = frozenset(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
@@ -155,6 +162,8 @@ class Relay:
                 partition, sent = self._send(producer, notification)
                 futures.extend(sent)
                 last_in[partition] = notification.id
+            elif is_access_entry(notification):
+                futures.append(self._send_access(producer, notification))
         producer.flush(timeout=30)
         for future in futures:
             future.get(timeout=30)
@@ -187,6 +196,14 @@ class Relay:
                                          partition=_partition_of(producer, topic, key),
                                          headers=[*headers, ("recipient", recipient.encode())]))
         return partition, futures
+
+    def _send_access(self, producer: Producer, notification: Notification) -> Any:
+        """An access entry to the access-log topic (``streams.access_log``)."""
+        topic = access_log_topic(self.settings)
+        key, value, headers = access_message(self.app.mapper.to_domain_event(notification),
+                                             notification.id)
+        return producer.send(topic, key=key, value=value, headers=headers,
+                             partition=_partition_of(producer, topic, key))
 
     def _record(self, position: int, last_in: dict[int, int]) -> None:
         """The log position reached, and per partition the last position published there (so

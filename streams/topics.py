@@ -29,6 +29,11 @@ def digests_topic(settings: Settings) -> str:
     return f"{settings.kafka_topic_prefix}intyg.digests.v1"
 
 
+def access_log_topic(settings: Settings) -> str:
+    """The PDL access log: one message per stored access entry (``streams.access_log``)."""
+    return f"{settings.kafka_topic_prefix}intyg.access-log.v1"
+
+
 def recipient_topic(settings: Settings, recipient_id: str) -> str:
     """What care sends to one recipient (certificates sent and revoked, questions and answers),
     keyed by certificate id, for the recipient's own system to consume."""
@@ -43,14 +48,15 @@ def recipient_topics(settings: Settings) -> list[str]:
 
 
 def ensure_topics(settings: Settings) -> None:
-    """Create the domain, recipient, digests and dead-letter topics if missing (safe to run
-    again)."""
+    """Create the domain, recipient, digests, access-log and dead-letter topics if missing
+    (safe to run again)."""
     admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers,
                              client_id="intyg-admin")
     try:
         existing = set(admin.list_topics())
         wanted = [certificates_topic(settings), dead_letter_topic(settings),
-                  digests_topic(settings), *recipient_topics(settings)]
+                  digests_topic(settings), access_log_topic(settings),
+                  *recipient_topics(settings)]
         new = [NewTopic(name, settings.kafka_partitions, 1, topic_configs=KEEP_FOREVER)
                for name in wanted if name not in existing]
         if new:

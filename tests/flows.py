@@ -46,3 +46,20 @@ def issue_lifecycles(app: Certificates, count: int) -> None:
         if n % 4 == 0:
             app.revoke_certificate(cert, reason=RevocationReason.ANNAT_ALLVARLIGT_FEL,
                                    text="Fel", by=doctor)
+
+
+def doctor_reads_a_certificate(app: Certificates, key: str) -> tuple[Staff, UUID, str, UUID]:
+    """A doctor's read of a signed certificate, recorded in the PDL access log: the doctor,
+    the certificate, its patient's personnummer and the access entry's id."""
+    from commands.access_log import AccessLog
+    from domain.access.entry import Reader
+
+    unit = care_unit()
+    doctor = staff_at(unit)
+    cert = signed(app, unit, doctor)
+    who = app.get(cert).patient.personnummer
+    reader = Reader(role="doctor", hsa_id=doctor.hsa_id, care_unit=unit.hsa_id,
+                    care_giver=unit.care_giver_hsa_id)
+    entry = AccessLog(app, key, app.clock).record(
+        reader, "GET /v1/certificates/{certificate_id}", [who], [cert])
+    return doctor, cert, who, entry

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from uuid import UUID
 
+from api.cli.access import add_reader_options, patients_in, read_logged
 from api.cli.ledger import add_commands as add_ledger_commands
 from api.cli.projections import add_commands as add_projection_commands
 from api.cli.signals import stop_on_signals
@@ -52,7 +53,10 @@ def _history(args: argparse.Namespace, settings: Settings) -> int:
     from commands.history import certificate_story
 
     app = Certificates(eventsourcing_env(settings))
-    app.get(args.certificate_id)
+    cert = app.get(args.certificate_id)
+    if not read_logged(app, settings, args, "intyg history", [cert.patient.personnummer],
+                       [cert.id]):
+        return 1
     for line in certificate_story(app, args.certificate_id):
         print(json.dumps(line, ensure_ascii=False))
     return 0
@@ -86,7 +90,12 @@ def _replay(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         if args.certificate:
-            print_lines(replay_certificate(settings, args.certificate))
+            lines = replay_certificate(settings, args.certificate)
+            app = Certificates(eventsourcing_env(settings))
+            if not read_logged(app, settings, args, "intyg replay --certificate",
+                               patients_in(lines), [args.certificate]):
+                return 1
+            print_lines(lines)
         else:
             print_lines(replay_topic(settings, since=args.since, until=args.until,
                                      from_offset=args.from_offset, to_offset=args.to_offset))
@@ -134,6 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     hist = sub.add_parser("history", help="print one certificate's whole story (its events "
                           "and its conversation's) from the store")
     hist.add_argument("certificate_id", type=UUID)
+    add_reader_options(hist)
     hist.set_defaults(handler=_history)
     relay = sub.add_parser("relay", help="publish the event store's events to Kafka")
     relay.set_defaults(handler=_relay)
@@ -149,6 +159,7 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("--until", type=datetime.fromisoformat)
     replay.add_argument("--from-offset", type=int)
     replay.add_argument("--to-offset", type=int)
+    add_reader_options(replay)
     replay.set_defaults(handler=_replay)
     topics = sub.add_parser("topics", help="create the Kafka topics if missing")
     topics.set_defaults(handler=_topics)

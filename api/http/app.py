@@ -11,6 +11,7 @@ from api.http.errors import install_problem_handlers
 from api.http.openapi import install_openapi
 from api.http.policy import check_every_route_has_a_policy, enforce_policy
 from api.http.routers import (
+    access_log,
     api_docs,
     care_lists,
     certificates,
@@ -25,6 +26,7 @@ from api.http.routers import (
     types,
 )
 from api.logging import install_request_logging
+from commands.access_log import AccessLog
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 
@@ -39,6 +41,8 @@ def create_app(settings: Settings | None = None, *,
                   dependencies=[Depends(enforce_policy), Depends(refuse_unstorable_text)])
     app.state.settings = settings
     app.state.certificates = certificates_app or Certificates(eventsourcing_env(settings))
+    app.state.access_log = AccessLog(app.state.certificates, settings.patient_index_secret,
+                                     app.state.certificates.clock)
     app.state.tokens = TokenDecoder(settings)
     install_problem_handlers(app)
     install_openapi(app)
@@ -50,7 +54,7 @@ def create_app(settings: Settings | None = None, *,
     app.include_router(types.router)
     for router in (fmb.router, questions.router, citizen.router, care_lists.router,
                    rehabstod.router, statistik.router, statistik_page.router, api_docs.router,
-                   ledger.router):
+                   ledger.router, access_log.router):
         app.include_router(router)
     check_every_route_has_a_policy(app)
     if settings.is_production and settings.relay_in_serve:

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from commands.access_log import AccessLogUnavailableError
 from domain.shared.errors import (
     DomainError,
     ForbiddenError,
@@ -104,6 +105,14 @@ def _unreadable_body(request: Request) -> JSONResponse:
                      "message": message}])
 
 
+def _access_log_unavailable(request: Request, error: Exception) -> JSONResponse:
+    """Fail closed (PDL): a read that cannot be logged is not served."""
+    response = problem(request, 503, "access-log-unavailable", "Access log unavailable",
+                       str(error))
+    response.headers["Retry-After"] = "5"
+    return response
+
+
 def _unexpected(request: Request, error: Exception) -> JSONResponse:
     log.error("unexpected_error", error=type(error).__name__, exc_info=error)
     return problem(request, 500, "internal", "Internal error",
@@ -114,4 +123,5 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, _domain_error)
     app.add_exception_handler(RequestValidationError, _request_invalid)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(AccessLogUnavailableError, _access_log_unavailable)
     app.add_exception_handler(Exception, _unexpected)

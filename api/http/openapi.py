@@ -21,6 +21,7 @@ from fastapi import FastAPI, params, routing
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
+from api.http.access import ReadLogDep
 from api.http.deps import CitizenDep, RecipientDep, StaffDep, ViewsDep, bearer
 from api.http.errors import PROBLEM_JSON
 from api.http.pdf import PDF_RESPONSES
@@ -35,6 +36,7 @@ class Kind(StrEnum):
     NAMED = "named"  # its path names something that may not exist, or not be the caller's
     COMMAND = "command"  # writes: the rules of the current state and the version apply
     VIEW = "view"  # reads a read model, which may not have caught up yet
+    LOGGED = "logged"  # returns patient data only once its PDL access entry is stored
 
 
 PROBLEMS_OF_KIND: dict[Kind, tuple[int, ...]] = {
@@ -45,6 +47,7 @@ PROBLEMS_OF_KIND: dict[Kind, tuple[int, ...]] = {
     Kind.NAMED: (404,),
     Kind.COMMAND: (409, 422),
     Kind.VIEW: (503,),
+    Kind.LOGGED: (503,),
 }
 
 STATUS_TEXT: dict[int, str] = {
@@ -55,7 +58,8 @@ STATUS_TEXT: dict[int, str] = {
     413: "The request body is larger than allowed.",
     422: "Invalid input: `errors[]` names each field (and its national question id).",
     503: "The read model has not reached `?after=` yet (`Retry-After`), or does not run here; "
-         "or no signed ledger digest covers the certificate yet (`Retry-After`).",
+         "or no signed ledger digest covers the certificate yet (`Retry-After`); "
+         "or the access log cannot record this read of patient data, so nothing is shown.",
 }
 
 HEADERS_OF_STATUS: dict[int, dict[str, Any]] = {
@@ -72,6 +76,7 @@ _KINDS_OF_DEPENDENCY: tuple[tuple[Any, tuple[Kind, ...]], ...] = (
     (RecipientDep, (Kind.TOKEN,)),
     (bearer, (Kind.TOKEN, Kind.PERSON)),  # a token the route checks itself (statistics scopes)
     (ViewsDep, (Kind.VIEW,)),
+    (ReadLogDep, (Kind.LOGGED,)),
 )
 _WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 

@@ -110,6 +110,9 @@ POLICIES: dict[tuple[str, str], Policy] = {
     ("POST", f"{_CITIZEN}/{{certificate_id}}/restore"): CITIZEN,
     ("GET", f"{_CITIZEN}/{{certificate_id}}/employer-version"): CITIZEN,
     ("GET", f"{_CITIZEN}/{{certificate_id}}/employer-version.pdf"): CITIZEN,
+    # The PDL access log
+    ("GET", "/v1/citizen/access-log"): CITIZEN,
+    ("GET", "/v1/access-log"): staff(Privilege.GRANSKA_ATKOMSTLOGG),
 }
 
 

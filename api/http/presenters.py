@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-import structlog
-
+from api.http.access import ReadLog
 from api.http.schemas import CareUnitIn, CertificateOut, ChildOut, CommandOut, PatientIn, StatusOut
 from commands.certificates import Certificates
 from commands.results import CommandResult
@@ -14,8 +13,6 @@ from domain.certificates.lifecycle import Viewer, shown_state, visible_statuses
 from domain.shared.care import CareUnit, Staff
 from domain.shared.identities import normalise_personnummer
 from domain.shared.patient import Patient
-
-access_log = structlog.get_logger("pdl.access")
 
 
 def to_patient(body: PatientIn, app: Certificates) -> Patient:
@@ -39,12 +36,13 @@ def command_out(result: CommandResult) -> CommandOut:
                       state=shown_state(result.state.value, result.revoked))
 
 
-def read_for(app: Certificates, certificate_id: UUID, staff: Staff) -> Certificate:
+def read_for(app: Certificates, certificate_id: UUID, staff: Staff,
+             access: ReadLog) -> Certificate:
     """The certificate for staff who may read it (to anyone else it does not exist: 404,
-    ``Certificates.get_for``); every read is logged for PDL (patientdatalagen) with ids only."""
+    ``Certificates.get_for``); every read leaves its PDL access entry (patientdatalagen) first,
+    and is refused (503) if it cannot."""
     cert = app.get_for(certificate_id, staff)
-    access_log.info("patient_data_read", certificate_id=str(cert.id), actor=staff.hsa_id,
-                    care_unit=staff.care_unit_hsa_id)
+    access.record([cert.patient.personnummer], [cert.id])
     return cert
 
 

@@ -20,6 +20,7 @@ class Role(StrEnum):
     CARE_ADMIN = "care_admin"  # vårdadministratör
     REHAB_COORDINATOR = "rehab_coordinator"  # rehabkoordinator (Rehabstöd)
     DENTIST = "dentist"  # tandläkare
+    AUDIT_OFFICER = "audit_officer"  # granskare of the care giver's PDL access log
 
 
 class CareUnit(BaseModel):

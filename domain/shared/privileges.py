@@ -11,6 +11,8 @@ It follows the national configuration, in our own words:
   vårdadministratör role in Webcert's role resolution, so a nurse has its privileges.
 - Rehabstöd's configuration (its ``authorities.yaml``): the roles LAKARE and REHABKOORDINATOR,
   both let into Rehabstöd. A rehab coordinator is no Webcert user: Rehabstöd only.
+- The PDL access log (patientdatalagen 4 kap. 3 §): an audit officer (granskare) of a care giver
+  follows up who read patient data there; the role reads the access log and nothing else.
 
 Sending a signed certificate and handling questions other than KOMPLT are Webcert *features*
 open to every Webcert user of the unit, so they need VISA_INTYG only. See docs/privileges.md.
@@ -38,6 +40,7 @@ class Privilege(StrEnum):
     SVARA_MED_NYTT_INTYG = "SVARA_MED_NYTT_INTYG"  # complement: answer KOMPLT with a new draft
     BESVARA_KOMPLETTERINGSFRAGA = "BESVARA_KOMPLETTERINGSFRAGA"  # answer KOMPLT in text
     VISA_SJUKFALL = "VISA_SJUKFALL"  # Rehabstöd's sick-leave cases
+    GRANSKA_ATKOMSTLOGG = "GRANSKA_ATKOMSTLOGG"  # read the care giver's PDL access log
 
 
 _WRITER = frozenset({
@@ -52,6 +55,7 @@ ROLE_PRIVILEGES: Mapping[Role, frozenset[Privilege]] = {
     Role.CARE_ADMIN: _WRITER,  # VARDADMINISTRATOR
     Role.NURSE: _WRITER,  # Webcert's fallback role for a nurse: VARDADMINISTRATOR
     Role.REHAB_COORDINATOR: frozenset({Privilege.VISA_SJUKFALL}),  # REHABKOORDINATOR
+    Role.AUDIT_OFFICER: frozenset({Privilege.GRANSKA_ATKOMSTLOGG}),  # the care giver's auditor
 }
 
 _DENTIST_TYPES = frozenset({"fk7263", "lisjp", "ag114", "ag7804", "af00251"})

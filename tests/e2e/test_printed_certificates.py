@@ -60,7 +60,11 @@ def test_care_prints_the_whole_certificate_when_staff_of_the_unit_asks(client, a
                      "Vårdcentralen Väst", *UNICODE_SAMPLES):
         assert expected in text
     assert CODE_LIKE.findall(text) == []
-    assert [e["certificate_id"] for e in logged if e["event"] == "patient_data_read"] == [cert_id]
+    assert [e["certificate_ids"] for e in logged if e["event"] == "patient_data_read"] == \
+        [[cert_id]]
+    stored = list(client.app.state.access_log.entries())[-1]
+    assert (stored.what, stored.certificate_ids) == ("GET /v1/certificates/{certificate_id}/pdf",
+                                                     [cert_id])
     keep_first_page(response.content, "care-full-certificate")
 
 

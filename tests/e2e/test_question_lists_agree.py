@@ -220,15 +220,16 @@ def test_read_model_document_holds_each_question_as_the_aggregate_when_story_is_
     cert_ids = story(client, auth, fk)
     host = client.app.state.projections
     assert host.wait_for("webcert", client.app.state.certificates.recorder.max_notification_id())
-    with host.db.transaction() as tx:
-        for cert_id in cert_ids:
-            [doc] = docs(tx.execute("SELECT doc FROM webcert WHERE id = ?", (cert_id,)))
-            from_view = {qid: (q["state"], q["handled"], q["answer"])
-                         for qid, q in (doc.get("questions") or {}).items()}
-            told = client.get(f"/v1/certificates/{cert_id}/questions", headers=auth).json()
-            from_aggregate = {q["id"]: (q["state"], q["handled"], _answer(q["answer"]))
-                              for q in told}
-            assert from_view == from_aggregate
+    with host.db.transaction() as tx:  # closed before the reads: each writes its access entry
+        held = {cert_id: docs(tx.execute("SELECT doc FROM webcert WHERE id = ?", (cert_id,)))
+                for cert_id in cert_ids}
+    for cert_id, [doc] in held.items():
+        from_view = {qid: (q["state"], q["handled"], q["answer"])
+                     for qid, q in (doc.get("questions") or {}).items()}
+        told = client.get(f"/v1/certificates/{cert_id}/questions", headers=auth).json()
+        from_aggregate = {q["id"]: (q["state"], q["handled"], _answer(q["answer"]))
+                          for q in told}
+        assert from_view == from_aggregate
 
 
 def _answer(answer: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -116,9 +116,10 @@ def test_send_is_404_and_reads_nothing_when_staff_is_from_another_unit(
         response = client.post(f"/v1/certificates/{cert['id']}/send",
                                json={"recipient": "FKASSA"},
                                headers={"Authorization": f"Bearer {other}"})
+        after_refusal = position(certificates)
         client.get(f"/v1/certificates/{cert['id']}", headers=auth)
     assert_problem(response, 404)
-    assert position(certificates) == before
+    assert after_refusal == before
     reads = [e for e in logged if e["event"] == "patient_data_read"]
     assert len(reads) == 1  # the owner's GET, never the refused send
 

@@ -20,7 +20,8 @@ from tests.factories.http import recipient_auth
 from tests.factories.routes import Call, Scene, operations, prepare
 
 # The doctor comes last: what it changes (signs, revokes) no longer matters to the others.
-STAFF = (Role.NURSE, Role.CARE_ADMIN, Role.REHAB_COORDINATOR, Role.DENTIST, Role.DOCTOR)
+STAFF = (Role.NURSE, Role.CARE_ADMIN, Role.REHAB_COORDINATOR, Role.AUDIT_OFFICER, Role.DENTIST,
+         Role.DOCTOR)
 ACTORS = ("no token", "citizen", "recipient", "stranger", *(r.value for r in STAFF))
 
 

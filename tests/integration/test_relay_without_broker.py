@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,14 +15,15 @@ from kafka.errors import KafkaTimeoutError
 from commands.certificates import Certificates
 from commands.history import history
 from commands.settings import Settings, eventsourcing_env
+from domain.access.entry import patient_index
 from streams.consumer import prepare, run_from_log
 from streams.database import Database
 from streams.relay import Relay, event_id
 from streams.status_view import CertificateStatusView
-from streams.topics import partition_for
+from streams.topics import access_log_topic, partition_for
 from tests.factories import FakeClock, care_unit, staff_at
 from tests.factories.streams import RecordingProducer, on_main_topic
-from tests.flows import sent
+from tests.flows import doctor_reads_a_certificate, sent
 
 
 @pytest.fixture
@@ -172,3 +174,23 @@ def test_run_stops_and_publishes_nothing_when_the_contract_drifted(settings, app
     with pytest.raises(ContractDriftError):
         relay.run(threading.Event())
     assert relay.position() == 0 and producer.acked == []
+
+
+def test_access_entries_go_to_the_access_log_topic_only_when_relayed(settings, app):
+    """Issue 12 (PDL access log), ARCHITECTURE.md invariant 8: ids and a blind index on the
+    wire, never a personnummer; access entries never on the certificates topic."""
+    key = settings.patient_index_secret
+    _, cert, who, first_entry = doctor_reads_a_certificate(app, key)
+    second_entry = doctor_reads_a_certificate(app, key)[3]
+    entries = [first_entry, second_entry]
+    producer = RecordingProducer()
+    Relay(app, settings, Database(settings), lambda: producer).run_until_caught_up()
+    logged = [m for m in producer.acked if m.topic == access_log_topic(settings)]
+    assert [m.key.decode() for m in logged] == [str(e) for e in entries]
+    assert len(on_main_topic(settings, producer)) == len(history(app, cert)) * 2
+    assert len(producer.acked) == len(logged) + len(history(app, cert)) * 2
+    first = json.loads(logged[0].value)
+    assert first["patients"] == [patient_index(who, key)]
+    assert who.encode() not in logged[0].value
+    assert logged[0].headers["ce_type"] == "se.intyg.access.PatientDataRead.v1"
+    assert len({m.headers["ce_id"] for m in logged}) == 2

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import Field
 
+from api.http.access import ReadLog, ReadLogDep
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
 from api.http.schemas import SHOWN_STATE, Body
 from domain.certificates.lifecycle import shown_state
@@ -38,7 +39,9 @@ class ListedCertificateOut(Body):
     version: int
 
 
-def _listed(docs: list[Doc]) -> list[ListedCertificateOut]:
+def _listed(docs: list[Doc], access: ReadLog) -> list[ListedCertificateOut]:
+    """The rows, once the read is in the PDL access log."""
+    access.record([d["patient"]["personnummer"] for d in docs], [d["id"] for d in docs])
     return [ListedCertificateOut(
         id=d["id"], type=d["type"], state=shown_state(d["state"], d["revoked"]),
         revoked=d["revoked"],
@@ -53,50 +56,56 @@ def _of_unit(staff: Staff, unit_id: str) -> None:
 
 
 @router.get("/units/{unit_id}/drafts")
-def unit_draft_list(unit_id: str, staff: StaffDep, host: ViewsDep, state: StateQuery = None,
+def unit_draft_list(unit_id: str, staff: StaffDep, host: ViewsDep, access: ReadLogDep,
+                    state: StateQuery = None,
                     after: AfterQuery = None) -> list[ListedCertificateOut]:
     """The unit's drafts by state, latest change first."""
     _of_unit(staff, unit_id)
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        return _listed(unit_drafts(tx, unit_id, state))
+        found = unit_drafts(tx, unit_id, state)
+    return _listed(found, access)
 
 
 @router.get("/units/{unit_id}/certificates")
-def unit_certificate_list(unit_id: str, staff: StaffDep, host: ViewsDep,
+def unit_certificate_list(unit_id: str, staff: StaffDep, host: ViewsDep, access: ReadLogDep,
                           after: AfterQuery = None) -> list[ListedCertificateOut]:
     """The unit's signed certificates, revoked ones marked."""
     _of_unit(staff, unit_id)
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        return _listed(unit_signed(tx, unit_id))
+        found = unit_signed(tx, unit_id)
+    return _listed(found, access)
 
 
 @router.get("/units/{unit_id}/patients/{personnummer}/certificates")
 def patient_certificate_list(unit_id: str, personnummer: str, staff: StaffDep, host: ViewsDep,
-                             app: CertificatesDep,
+                             access: ReadLogDep, app: CertificatesDep,
                              after: AfterQuery = None) -> list[ListedCertificateOut]:
     """One patient's drafts and certificates at the unit."""
     _of_unit(staff, unit_id)
     number = normalise_personnummer(personnummer, app.clock().date())
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        return _listed(patient_certificates(tx, unit_id, number))
+        found = patient_certificates(tx, unit_id, number)
+    return _listed(found, access)
 
 
 @router.get("/me/drafts")
-def own_drafts(staff: StaffDep, host: ViewsDep, state: StateQuery = None,
+def own_drafts(staff: StaffDep, host: ViewsDep, access: ReadLogDep, state: StateQuery = None,
                after: AfterQuery = None) -> list[ListedCertificateOut]:
     """The signed-in user's drafts at their unit."""
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        return _listed(unit_drafts(tx, staff.care_unit_hsa_id, state, author=staff.hsa_id))
+        found = unit_drafts(tx, staff.care_unit_hsa_id, state, author=staff.hsa_id)
+    return _listed(found, access)
 
 
 @router.get("/me/certificates")
-def own_certificates(staff: StaffDep, host: ViewsDep,
+def own_certificates(staff: StaffDep, host: ViewsDep, access: ReadLogDep,
                      after: AfterQuery = None) -> list[ListedCertificateOut]:
     """The certificates the signed-in doctor signed at their unit."""
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        return _listed(unit_signed(tx, staff.care_unit_hsa_id, signer=staff.hsa_id))
+        found = unit_signed(tx, staff.care_unit_hsa_id, signer=staff.hsa_id)
+    return _listed(found, access)

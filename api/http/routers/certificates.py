@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request, Response
 
 from api.documents.certificate import certificate_pdf
 from api.documents.printed import from_certificate
+from api.http.access import ReadLogDep
 from api.http.deps import CertificatesDep, StaffDep
 from api.http.idempotency import IdempotencyKey, once
 from api.http.pdf import PDF_RESPONSES, pdf_response
@@ -52,15 +53,17 @@ def create_draft(body: CreateDraftIn, app: CertificatesDep, staff: StaffDep,
 
 
 @router.get("/{certificate_id}")
-def read_certificate(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> CertificateOut:
+def read_certificate(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
+                     access: ReadLogDep) -> CertificateOut:
     """The certificate now: state, statuses, relations and the actions allowed next."""
-    return present(read_for(app, certificate_id, staff), staff)
+    return present(read_for(app, certificate_id, staff, access), staff)
 
 
 @router.get("/{certificate_id}/pdf", response_class=Response, responses=PDF_RESPONSES)
-def print_certificate(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> Response:
+def print_certificate(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
+                      access: ReadLogDep) -> Response:
     """The certificate as a PDF laid out like the national printout (a PDL-logged read)."""
-    cert = read_for(app, certificate_id, staff)
+    cert = read_for(app, certificate_id, staff, access)
     return pdf_response(certificate_pdf(from_certificate(cert)), f"intyg-{cert.id}")
 
 
@@ -75,9 +78,10 @@ def edit_draft(certificate_id: UUID, body: EditDraftIn, app: CertificatesDep, st
 
 
 @router.get("/{certificate_id}/validation")
-def validate_draft(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> ValidationOut:
+def validate_draft(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
+                   access: ReadLogDep) -> ValidationOut:
     """Every rule the draft fails today, on its question id (empty when it can be signed)."""
-    read_for(app, certificate_id, staff)
+    read_for(app, certificate_id, staff, access)
     issues = app.validate_draft(certificate_id)
     errors = [IssueOut.model_validate(i.model_dump()) for i in issues]
     return ValidationOut(complete=not issues, errors=errors)
@@ -165,7 +169,8 @@ def create_doi(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
 
 
 @router.get("/{certificate_id}/history")
-def history(certificate_id: UUID, app: CertificatesDep, staff: StaffDep) -> list[HistoryEventOut]:
+def history(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
+            access: ReadLogDep) -> list[HistoryEventOut]:
     """Every event of the certificate, in order, as stored."""
-    read_for(app, certificate_id, staff)
+    read_for(app, certificate_id, staff, access)
     return [HistoryEventOut.model_validate(e) for e in histories.history(app, certificate_id)]

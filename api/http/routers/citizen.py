@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query, Response
 from api.documents.certificate import certificate_pdf
 from api.documents.employer import employer_pdf
 from api.documents.printed import from_document
+from api.http.access import ReadLog, ReadLogDep
 from api.http.bounds import FIRST_YEAR, LAST_YEAR
 from api.http.deps import AfterQuery, CertificatesDep, CitizenDep, ViewsDep, seen_or_503
 from api.http.pdf import PDF_RESPONSES, pdf_response
@@ -74,7 +75,7 @@ def _own(host: ViewsDep, citizen: Citizen, certificate_id: UUID) -> Doc:
 
 
 @router.get("")
-def list_own(citizen: CitizenDep, host: ViewsDep, after: AfterQuery = None,
+def list_own(citizen: CitizenDep, host: ViewsDep, access: ReadLogDep, after: AfterQuery = None,
              year: Annotated[int | None, Query(ge=FIRST_YEAR, le=LAST_YEAR)] = None,
              care_unit: Annotated[str | None, Query(
                  alias="careUnit")] = None,
@@ -85,14 +86,17 @@ def list_own(citizen: CitizenDep, host: ViewsDep, after: AfterQuery = None,
     with host.db.transaction() as tx:
         found = citizen_certificates(tx, citizen.personnummer, year=year, care_unit=care_unit,
                                      type_id=type, sent=sent, archived=archived)
+    access.record([citizen.personnummer], [doc["id"] for doc in found])
     return [_out(doc, with_content=False) for doc in found]
 
 
 @router.get("/{certificate_id}")
-def read_own(certificate_id: UUID, citizen: CitizenDep, host: ViewsDep,
+def read_own(certificate_id: UUID, citizen: CitizenDep, host: ViewsDep, access: ReadLogDep,
              after: AfterQuery = None) -> CitizenCertificateOut:
     seen_or_503(host, VIEW, after)
-    return _out(_own(host, citizen, certificate_id), with_content=True)
+    doc = _own(host, citizen, certificate_id)
+    access.record([citizen.personnummer], [doc["id"]])
+    return _out(doc, with_content=True)
 
 
 @router.post("/{certificate_id}/send")
@@ -123,19 +127,21 @@ OmitQuery = Annotated[list[OptionalPart], Query(
 
 
 def _employer_doc(host: ViewsDep, citizen: Citizen, certificate_id: UUID,
-                  after: int | None) -> Doc:
+                  after: int | None, access: ReadLog) -> Doc:
     seen_or_503(host, VIEW, after)
     doc = _own(host, citizen, certificate_id)
     if doc["type"] != "lisjp":
         raise CertificateNotFoundError("Only a LISJP has an employer version.")
+    access.record([citizen.personnummer], [doc["id"]])
     return doc
 
 
 @router.get("/{certificate_id}/employer-version")
 def employer_json(certificate_id: UUID, citizen: CitizenDep, host: ViewsDep,
-                  omit: OmitQuery = [], after: AfterQuery = None) -> dict[str, Any]:  # noqa: B006
+                  access: ReadLogDep, omit: OmitQuery = [],  # noqa: B006
+                  after: AfterQuery = None) -> dict[str, Any]:
     """The employer's copy of a LISJP: the allow-listed fields, minus the chosen omissions."""
-    doc = _employer_doc(host, citizen, certificate_id, after)
+    doc = _employer_doc(host, citizen, certificate_id, after, access)
     return {"id": doc["id"], "signedAt": doc["signed_at"],
             "signedBy": (doc["signer"] or {}).get("name", ""),
             "careUnit": doc["care_unit"].get("name", ""),
@@ -145,18 +151,19 @@ def employer_json(certificate_id: UUID, citizen: CitizenDep, host: ViewsDep,
 @router.get("/{certificate_id}/employer-version.pdf", response_class=Response,
             responses=PDF_RESPONSES)
 def employer_pdf_version(certificate_id: UUID, citizen: CitizenDep, host: ViewsDep,
-                         omit: OmitQuery = [], after: AfterQuery = None,  # noqa: B006
+                         access: ReadLogDep, omit: OmitQuery = [], after: AfterQuery = None,  # noqa: B006
                          ) -> Response:
     """The employer's copy of a LISJP as a PDF: the allow-listed answers under their questions."""
-    doc = _employer_doc(host, citizen, certificate_id, after)
+    doc = _employer_doc(host, citizen, certificate_id, after, access)
     body = employer_pdf(from_document(doc, Viewer.CITIZEN), set(omit))
     return pdf_response(body, f"intyg-{doc['id']}-arbetsgivare")
 
 
 @router.get("/{certificate_id}/pdf", response_class=Response, responses=PDF_RESPONSES)
-def print_own(certificate_id: UUID, citizen: CitizenDep, host: ViewsDep,
+def print_own(certificate_id: UUID, citizen: CitizenDep, host: ViewsDep, access: ReadLogDep,
               after: AfterQuery = None) -> Response:
     """The whole certificate as a PDF (print to PDF): patient, every answer, signature."""
     seen_or_503(host, VIEW, after)
     doc = _own(host, citizen, certificate_id)
+    access.record([citizen.personnummer], [doc["id"]])
     return pdf_response(certificate_pdf(from_document(doc, Viewer.CITIZEN)), f"intyg-{doc['id']}")

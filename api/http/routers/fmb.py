@@ -9,6 +9,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
+from api.http.access import ReadLogDep
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
 from api.http.openapi import problems
 from api.http.presenters import read_for
@@ -21,10 +22,10 @@ router = APIRouter(prefix="/v1/certificates", tags=["certificates"])
 
 @router.get("/{certificate_id}/fmb", responses=problems(409))
 def fmb_support(certificate_id: UUID, app: CertificatesDep, staff: StaffDep, host: ViewsDep,
-                after: AfterQuery = None) -> dict[str, Any]:
+                access: ReadLogDep, after: AfterQuery = None) -> dict[str, Any]:
     """The largest FMB recommendation among the draft's diagnoses, the case length with the
     draft, and the warning (null when within the recommendation)."""
-    cert = read_for(app, certificate_id, staff)
+    cert = read_for(app, certificate_id, staff, access)
     if cert.type_id != "lisjp":
         raise RelationNotAllowedError("FMB decision support is for LISJP (FK 7804) only.")
     doc = {"id": str(cert.id), "type": cert.type_id, "patient": cert.patient_data,

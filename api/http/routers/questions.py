@@ -11,6 +11,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response
 from pydantic import Field
 
+from api.http.access import ReadLogDep
 from api.http.deps import (
     AfterQuery,
     CertificatesDep,
@@ -56,10 +57,10 @@ def receive(message: IncomingMessage, recipient: RecipientDep, app: Certificates
 
 
 @router.get("/certificates/{certificate_id}/questions")
-def conversation(certificate_id: UUID, app: CertificatesDep,
-                 staff: StaffDep) -> list[dict[str, Any]]:
+def conversation(certificate_id: UUID, app: CertificatesDep, staff: StaffDep,
+                 access: ReadLogDep) -> list[dict[str, Any]]:
     """The certificate's questions in the order they were asked, each with its answer."""
-    read_for(app, certificate_id, staff)
+    read_for(app, certificate_id, staff, access)
     found = questions.conversation_of(app, certificate_id)
     listed = sorted((found.questions.values() if found else ()), key=lambda q: q["sent_at"])
     return [_question_out(q) for q in listed]
@@ -105,7 +106,7 @@ def reopen(certificate_id: UUID, question_id: str, app: CertificatesDep,
 
 @router.get("/units/{unit_id}/questions")
 def unit_questions(
-    unit_id: str, staff: StaffDep, host: ViewsDep, app: CertificatesDep,
+    unit_id: str, staff: StaffDep, host: ViewsDep, app: CertificatesDep, access: ReadLogDep,
     subject: Subject | None = None,
     reminded: bool | None = None,
     overdue: Annotated[bool | None, Query(description="last answer date passed")] = None,
@@ -119,7 +120,7 @@ def unit_questions(
     with host.db.transaction() as tx:
         found = unit_open_questions(tx, unit_id)
     today = app.clock().date().isoformat()
-    listed = []
+    listed, shown = [], {}
     for doc in found:
         signer = (doc["signer"] or {}).get("hsa_id")
         for q in doc["questions"].values():
@@ -129,9 +130,11 @@ def unit_questions(
             if needs_action and (subject is None or q["subject"] == subject) and \
                     (reminded is None or (q["reminders"] > 0) == reminded) and \
                     (overdue is None or late == overdue) and (doctor is None or doctor == signer):
+                shown[doc["id"]] = doc["patient"]["personnummer"]
                 listed.append(_question_out(q) | {"certificateId": doc["id"],
                                                   "certificateType": doc["type"],
                                                   "signerId": signer})
+    access.record(shown.values(), shown)
     return sorted(listed, key=lambda q: q["latestEventAt"], reverse=True)
 
 

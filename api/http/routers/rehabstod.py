@@ -16,6 +16,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 from pydantic.alias_generators import to_camel
 
+from api.http.access import ReadLog, ReadLogDep
 from api.http.bounds import MAX_AGE, MAX_CASE_DAYS, BoundedDate
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
 from domain.shared.care import Role, Staff
@@ -81,6 +82,13 @@ def _cases_out(cases: list[SickLeaveCase]) -> JSONResponse:
     return JSONResponse([_out(case) for case in cases])
 
 
+def _logged(access: ReadLog, cases: list[SickLeaveCase]) -> JSONResponse:
+    """The cases, once the read is in the PDL access log."""
+    access.record([case.personnummer for case in cases],
+                  [cid for case in cases for cid in case.certificate_ids])
+    return _cases_out(cases)
+
+
 def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap: int,
                 max_days: int, after: int | None) -> list[SickLeaveCase]:
     doctor = _scope(staff, unit_id)
@@ -93,7 +101,7 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
 
 @router.get("/sjukfall", response_model=Cases)
 def unit_overview(
-    unit_id: str, staff: StaffDep, host: ViewsDep, app: CertificatesDep,
+    unit_id: str, staff: StaffDep, host: ViewsDep, app: CertificatesDep, access: ReadLogDep,
     max_gap: MaxGap = 5, max_days_since_ended: MaxDays = 0, today: Today = None,
     min_days: Annotated[int | None, Query(alias="minDays", ge=0, le=MAX_CASE_DAYS)] = None,
     max_days: Annotated[int | None, Query(alias="maxDays", ge=0, le=MAX_CASE_DAYS)] = None,
@@ -116,7 +124,7 @@ def unit_overview(
         text=text, unanswered_questions=unanswered_questions)
     cases = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
                         max_days_since_ended, after)
-    return _cases_out(apply_filter(cases, chosen))
+    return _logged(access, apply_filter(cases, chosen))
 
 
 @router.get("/summary")
@@ -133,8 +141,8 @@ def unit_summary(unit_id: str, staff: StaffDep, host: ViewsDep, app: Certificate
 
 @router.get("/patients/{personnummer}/sjukfall", response_model=Cases)
 def patient_view(unit_id: str, personnummer: str, staff: StaffDep, host: ViewsDep,
-                 app: CertificatesDep, max_gap: MaxGap = 5, today: Today = None,
-                 after: AfterQuery = None) -> JSONResponse:
+                 app: CertificatesDep, access: ReadLogDep, max_gap: MaxGap = 5,
+                 today: Today = None, after: AfterQuery = None) -> JSONResponse:
     """Every case of one patient at the unit, newest first."""
     doctor = _scope(staff, unit_id)
     day = today or app.clock().date()
@@ -144,4 +152,4 @@ def patient_view(unit_id: str, personnummer: str, staff: StaffDep, host: ViewsDe
     with host.db.transaction() as tx:
         certificates = patient_certificates(tx, unit_id, number)
     cases = patient_cases(certificates, number, day, settings)
-    return _cases_out(visible_to(cases, doctor) if doctor else cases)
+    return _logged(access, visible_to(cases, doctor) if doctor else cases)

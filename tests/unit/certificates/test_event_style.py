@@ -10,6 +10,7 @@ import pytest
 from eventsourcing.domain import CanMutateAggregate
 from eventsourcing.utils import get_topic
 
+from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
@@ -17,7 +18,7 @@ from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
 from domain.topics import STORED_TOPICS
 
-AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim, RequestClaim)
+AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim, RequestClaim, AccessEntry)
 
 
 def events_of(aggregate: Any) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import pytest
 from eventsourcing.domain import Aggregate
 from eventsourcing.utils import get_topic, resolve_topic
 
+from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
@@ -60,10 +61,12 @@ PINNED = {
     "domain.shared.idempotency:RequestClaim",
     "domain.shared.idempotency:RequestClaim.RequestClaimed",
     "domain.shared.idempotency:RequestClaim.RequestAnswered",
+    "domain.access.entry:AccessEntry",
+    "domain.access.entry:AccessEntry.PatientDataRead",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,
-                                      RequestClaim]
+                                      RequestClaim, AccessEntry]
 
 
 def event_classes(aggregate: type[Aggregate]) -> list[Any]:

@@ -1,0 +1,109 @@
+"""The PDL access log (patientdatalagen 4 kap. 3 §): one entry written for every read of
+patient data, and the listings of those entries for the patient and for the care giver's
+audit officer.
+
+Fail closed: ``record`` raises ``AccessLogUnavailableError`` when the entry cannot be stored,
+and the caller then answers nothing of what was read. Entries live in the event store beside the
+certificates (``domain.access.entry``), one small aggregate each; the relay publishes them on
+their own topic (``streams.access_log``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+import structlog
+from eventsourcing.application import Application
+
+from commands.clock import Clock, IdFactory, new_id
+from domain.access.entry import AccessEntry, Reader, patient_index
+from domain.topics import topics_of
+
+log = structlog.get_logger("pdl.access")
+_PAGE = 500
+
+
+class AccessLogUnavailableError(Exception):
+    """The access entry could not be stored: the read must be refused (503)."""
+
+
+@dataclass(frozen=True)
+class EntryFilter:
+    """What an audit officer asks for: entries of their care giver, optionally of one person
+    (HSA id), one patient (personnummer, matched by its blind index) and a period."""
+
+    care_giver: str
+    person: str | None = None
+    patient: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+class AccessLog:
+    """Writes and lists access entries in ``app``'s event store; ``key`` keys the patients'
+    blind index."""
+
+    def __init__(self, app: Application[UUID], key: str, clock: Clock,
+                 ids: IdFactory = new_id) -> None:
+        self.app, self._key, self._clock, self._ids = app, key, clock, ids
+
+    def index_of(self, personnummer: str) -> str:
+        return patient_index(personnummer, self._key)
+
+    def record(self, reader: Reader, what: str, personnummers: Iterable[str],
+               certificate_ids: Iterable[object], reason: str | None = None) -> UUID:
+        """Store one entry for a read; raises ``AccessLogUnavailableError`` if it cannot."""
+        entry = AccessEntry.record(
+            reader, [self.index_of(p) for p in personnummers], what,
+            [str(c) for c in certificate_ids], self._clock(), reason, self._ids())
+        try:
+            self.app.save(entry)
+        except Exception as error:  # any failure to store it: the read is refused
+            log.error("access_entry_not_stored", what=what, error=type(error).__name__)
+            raise AccessLogUnavailableError(
+                "The access log cannot record this read now; nothing was shown. "
+                "Retry shortly.") from None
+        log.info("patient_data_read", entry_id=str(entry.id), what=what, role=reader.role,
+                 actor=reader.hsa_id or reader.role, care_unit=reader.care_unit,
+                 certificate_ids=entry.certificate_ids)
+        return UUID(str(entry.id))
+
+    def of_patient(self, personnummer: str) -> list[dict[str, Any]]:
+        """Every entry about the patient, oldest first."""
+        index = self.index_of(personnummer)
+        return [e.as_line() for e in self.entries() if index in e.patients]
+
+    def of_care_giver(self, wanted: EntryFilter) -> list[dict[str, Any]]:
+        """The care giver's entries that match ``wanted``, oldest first."""
+        index = self.index_of(wanted.patient) if wanted.patient else None
+        return [e.as_line() for e in self.entries()
+                if e.reader["care_giver"] == wanted.care_giver
+                and (wanted.person is None or e.reader["hsa_id"] == wanted.person)
+                and (index is None or index in e.patients)
+                and (wanted.since is None or e.at >= wanted.since)
+                and (wanted.until is None or e.at < wanted.until)]
+
+    def count(self) -> int:
+        return sum(1 for _ in self.entries())
+
+    def _entry(self, notification: Any) -> AccessEntry:
+        created: Any = self.app.mapper.to_domain_event(notification)
+        entry = created.mutate(None)
+        if not isinstance(entry, AccessEntry):  # the topic filter admits entries only
+            raise TypeError(f"notification {notification.id} is no access entry")
+        return entry
+
+    def entries(self) -> Iterator[AccessEntry]:
+        """Every entry, oldest first."""
+        topics = topics_of(AccessEntry)
+        start = 1
+        while True:
+            page = self.app.recorder.select_notifications(start, _PAGE, topics=topics)
+            yield from (self._entry(notification) for notification in page)
+            if len(page) < _PAGE:
+                return
+            start = page[-1].id + 1
