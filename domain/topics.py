@@ -31,6 +31,7 @@ from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
+from domain.statistics.filter_link import FilterLink
 
 
 def _event(aggregate: Any, name: str) -> Any:
@@ -44,7 +45,8 @@ _D = DeathRegister
 _M = MessageClaim
 _R = RequestClaim
 _A = AccessEntry
-AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A)  # every aggregate class the store holds
+_F = FilterLink
+AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F)  # every aggregate class the store holds
 
 STORED_TOPICS: dict[str, Any] = {
     # The certificate (domain/certificate.py before the move).
@@ -102,6 +104,9 @@ STORED_TOPICS: dict[str, Any] = {
     # One read of patient data, the PDL access log (first stored where it lives today).
     "domain.access.entry:AccessEntry": _A,
     "domain.access.entry:AccessEntry.PatientDataRead": _event(_A, "PatientDataRead"),
+    # A shared filter set of Intygsstatistik (first stored where it lives today).
+    "domain.statistics.filter_link:FilterLink": _F,
+    "domain.statistics.filter_link:FilterLink.FilterSetShared": _event(_F, "FilterSetShared"),
 }
 
 
