@@ -13,10 +13,11 @@ from __future__ import annotations
 from uuid import UUID
 
 import structlog
-from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError
 
 from commands.clock import Clock
+from commands.stored import stored
 from domain.shared.errors import NotFoundError
 from domain.statistics.filter_link import FilterLink, link_id
 from domain.statistics.filters import FILTER_ID, FilterSet
@@ -53,8 +54,4 @@ class FilterLinks:
         return found.filter_set()
 
     def _stored(self, filter_id: str) -> FilterLink | None:
-        try:
-            found: object = self.app.repository.get(link_id(filter_id))
-        except AggregateNotFoundError:
-            return None
-        return found if isinstance(found, FilterLink) else None
+        return stored(self.app, link_id(filter_id), FilterLink)

@@ -32,6 +32,7 @@ from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
 from domain.statistics.filter_link import FilterLink
+from domain.statistics.unit_list import UnitList
 
 
 def _event(aggregate: Any, name: str) -> Any:
@@ -46,7 +47,9 @@ _M = MessageClaim
 _R = RequestClaim
 _A = AccessEntry
 _F = FilterLink
-AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F)  # every aggregate class the store holds
+_U = UnitList
+# every aggregate class the store holds
+AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F, _U)
 
 STORED_TOPICS: dict[str, Any] = {
     # The certificate (domain/certificate.py before the move).
@@ -107,6 +110,10 @@ STORED_TOPICS: dict[str, Any] = {
     # A shared filter set of Intygsstatistik (first stored where it lives today).
     "domain.statistics.filter_link:FilterLink": _F,
     "domain.statistics.filter_link:FilterLink.FilterSetShared": _event(_F, "FilterSetShared"),
+    # A region's unit list of listed patients, every version (first stored where it lives today).
+    "domain.statistics.unit_list:UnitList": _U,
+    "domain.statistics.unit_list:UnitList.UnitListOpened": _event(_U, "UnitListOpened"),
+    "domain.statistics.unit_list:UnitList.UnitListUploaded": _event(_U, "UnitListUploaded"),
 }
 
 

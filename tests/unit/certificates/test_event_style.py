@@ -17,10 +17,11 @@ from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
 from domain.statistics.filter_link import FilterLink
+from domain.statistics.unit_list import UnitList
 from domain.topics import STORED_TOPICS
 
 AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim, RequestClaim, AccessEntry,
-              FilterLink)
+              FilterLink, UnitList)
 
 
 def events_of(aggregate: Any) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
 from domain.statistics.filter_link import FilterLink
+from domain.statistics.unit_list import UnitList
 from domain.topics import STORED_TOPICS, topics_of
 
 # Written out literally on purpose: never build these from the classes.
@@ -66,10 +67,13 @@ PINNED = {
     "domain.access.entry:AccessEntry.PatientDataRead",
     "domain.statistics.filter_link:FilterLink",
     "domain.statistics.filter_link:FilterLink.FilterSetShared",
+    "domain.statistics.unit_list:UnitList",
+    "domain.statistics.unit_list:UnitList.UnitListOpened",
+    "domain.statistics.unit_list:UnitList.UnitListUploaded",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,
-                                      RequestClaim, AccessEntry, FilterLink]
+                                      RequestClaim, AccessEntry, FilterLink, UnitList]
 
 
 def event_classes(aggregate: type[Aggregate]) -> list[Any]:
