@@ -14,7 +14,7 @@ from uuid import UUID
 
 import structlog
 from eventsourcing.application import Application
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.persistence import RecordConflictError
 
 from commands.clock import Clock
 from commands.stored import stored
@@ -41,7 +41,7 @@ class FilterLinks:
             return filters.id, False
         try:
             self.app.save(FilterLink.share(filters, self._clock()))
-        except IntegrityError:  # stored by a racing request an instant ago: the same set
+        except RecordConflictError:  # stored by a racing request an instant ago: the same set
             return filters.id, False
         log.info("filter_set_shared", filter_id=filters.id)
         return filters.id, True

@@ -14,11 +14,12 @@ from uuid import UUID
 
 import structlog
 from eventsourcing.application import Application
+from eventsourcing.persistence import RecordConflictError
 
 from commands.clock import Clock
 from commands.stored import stored
 from domain.shared.care import Staff
-from domain.shared.errors import NotFoundError
+from domain.shared.errors import NotFoundError, VersionConflictError
 from domain.shared.privileges import Privilege, check_privilege
 from domain.statistics.unit_list import UnitList, unit_list_id
 from domain.statistics.unit_list_file import ListedUnit, read_unit_list
@@ -28,6 +29,10 @@ log = structlog.get_logger("statistics.unit_list")
 
 class UnitListNotFoundError(NotFoundError):
     """The care giver has no unit list yet."""
+
+
+class UnitListUploadRacedError(VersionConflictError):
+    """Another upload for the same care giver was stored while this one was being stored."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,12 @@ class UnitLists:
         found = self._stored(lead.care_giver_hsa_id) or UnitList.open(lead.care_giver_hsa_id)
         now = self._clock()
         found.upload(units, lead.hsa_id, now)
-        recordings = self.app.save(found)
+        try:
+            recordings = self.app.save(found)
+        except RecordConflictError:
+            raise UnitListUploadRacedError(
+                "Another upload of the unit list was stored at the same moment; look at the "
+                "version in force and upload again if it is not yours.") from None
         log.info("unit_list_uploaded", care_giver=lead.care_giver_hsa_id, version=found.number,
                  units=len(units), actor=lead.hsa_id)
         return _version(found, now, recordings[-1].notification.id)
