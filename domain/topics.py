@@ -31,6 +31,8 @@ from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
+from domain.statistics.filter_link import FilterLink
+from domain.statistics.unit_list import UnitList
 
 
 def _event(aggregate: Any, name: str) -> Any:
@@ -44,7 +46,10 @@ _D = DeathRegister
 _M = MessageClaim
 _R = RequestClaim
 _A = AccessEntry
-AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A)  # every aggregate class the store holds
+_F = FilterLink
+_U = UnitList
+# every aggregate class the store holds
+AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F, _U)
 
 STORED_TOPICS: dict[str, Any] = {
     # The certificate (domain/certificate.py before the move).
@@ -102,6 +107,13 @@ STORED_TOPICS: dict[str, Any] = {
     # One read of patient data, the PDL access log (first stored where it lives today).
     "domain.access.entry:AccessEntry": _A,
     "domain.access.entry:AccessEntry.PatientDataRead": _event(_A, "PatientDataRead"),
+    # A shared filter set of Intygsstatistik (first stored where it lives today).
+    "domain.statistics.filter_link:FilterLink": _F,
+    "domain.statistics.filter_link:FilterLink.FilterSetShared": _event(_F, "FilterSetShared"),
+    # A region's unit list of listed patients, every version (first stored where it lives today).
+    "domain.statistics.unit_list:UnitList": _U,
+    "domain.statistics.unit_list:UnitList.UnitListOpened": _event(_U, "UnitListOpened"),
+    "domain.statistics.unit_list:UnitList.UnitListUploaded": _event(_U, "UnitListUploaded"),
 }
 
 

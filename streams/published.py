@@ -1,7 +1,8 @@
 """Which stored events leave the store: every topic of the notification log is either published
 (certificates and the conversations about them), internal (the per-patient death registers and
 the message-id claims, uniqueness indexes derivable from the published events; the claims of
-Idempotency-Keys, an index of requests), an access entry (the PDL access log, published on
+Idempotency-Keys, an index of requests; the statistics page's settings, shared filter sets and
+unit lists), an access entry (the PDL access log, published on
 its own topic by the relay, ``streams.access_log``), or unknown.
 
 An unknown topic is a class the topic registry (``domain.topics``) does not know: a move or
@@ -21,10 +22,13 @@ from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
+from domain.statistics.filter_link import FilterLink
+from domain.statistics.unit_list import UnitList
 from domain.topics import topics_of
 
 PUBLISHED_TOPICS = frozenset(topics_of(Certificate, Conversation))
-INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim))
+INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim, FilterLink,
+                                      UnitList))
 ACCESS_TOPICS = frozenset(topics_of(AccessEntry))
 KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS | ACCESS_TOPICS
 

@@ -23,6 +23,7 @@ from api.http.routers import (
     rehabstod,
     statistik,
     statistik_page,
+    statistik_unit_list,
     types,
 )
 from api.logging import install_request_logging
@@ -54,7 +55,7 @@ def create_app(settings: Settings | None = None, *,
     app.include_router(types.router)
     for router in (fmb.router, questions.router, citizen.router, care_lists.router,
                    rehabstod.router, statistik.router, statistik_page.router, api_docs.router,
-                   ledger.router, access_log.router):
+                   ledger.router, access_log.router, statistik_unit_list.router):
         app.include_router(router)
     check_every_route_has_a_policy(app)
     if settings.is_production and settings.relay_in_serve:

@@ -20,8 +20,8 @@ from streams.seen_watch import ReadOutcome
 _bearer = HTTPBearer(
     auto_error=False, scheme_name="bearer", bearerFormat="JWT",
     description="A JWT (`iss`, `exp`, `sub`, `role`). Care staff: `role` doctor, nurse, "
-                "care_admin, rehab_coordinator or audit_officer with `name`, `care_unit` and "
-                "`care_giver` (HSA ids); a "
+                "care_admin, rehab_coordinator, audit_officer or statistics_lead with `name`, "
+                "`care_unit` and `care_giver` (HSA ids); a "
                 "citizen: `role` citizen, `sub` the personnummer; a recipient system: `role` "
                 "recipient, `sub` its id (FKASSA). Region statistics: `statistics_regions`, the "
                 "län codes.")

@@ -113,6 +113,9 @@ POLICIES: dict[tuple[str, str], Policy] = {
     # The PDL access log
     ("GET", "/v1/citizen/access-log"): CITIZEN,
     ("GET", "/v1/access-log"): staff(Privilege.GRANSKA_ATKOMSTLOGG),
+    # Intygsstatistik: the region's unit list (listed patients)
+    ("POST", "/v1/statistik/unit-list"): staff(Privilege.HANTERA_LISTNINGAR),
+    ("GET", "/v1/statistik/unit-list"): staff(Privilege.HANTERA_LISTNINGAR),
 }
 
 

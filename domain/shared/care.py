@@ -21,6 +21,7 @@ class Role(StrEnum):
     REHAB_COORDINATOR = "rehab_coordinator"  # rehabkoordinator (Rehabstöd)
     DENTIST = "dentist"  # tandläkare
     AUDIT_OFFICER = "audit_officer"  # granskare of the care giver's PDL access log
+    STATISTICS_LEAD = "statistics_lead"  # a region's statistics lead (Intygsstatistik)
 
 
 class CareUnit(BaseModel):

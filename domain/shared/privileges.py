@@ -13,6 +13,9 @@ It follows the national configuration, in our own words:
   both let into Rehabstöd. A rehab coordinator is no Webcert user: Rehabstöd only.
 - The PDL access log (patientdatalagen 4 kap. 3 §): an audit officer (granskare) of a care giver
   follows up who read patient data there; the role reads the access log and nothing else.
+- Intygsstatistik's region level: a region's statistics lead (statistikansvarig, the national
+  service's processledare) uploads the region's unit list of listed patients for "per 1000
+  listed patients"; the role does that and nothing else (no patient data).
 
 Sending a signed certificate and handling questions other than KOMPLT are Webcert *features*
 open to every Webcert user of the unit, so they need VISA_INTYG only. See docs/privileges.md.
@@ -41,6 +44,7 @@ class Privilege(StrEnum):
     BESVARA_KOMPLETTERINGSFRAGA = "BESVARA_KOMPLETTERINGSFRAGA"  # answer KOMPLT in text
     VISA_SJUKFALL = "VISA_SJUKFALL"  # Rehabstöd's sick-leave cases
     GRANSKA_ATKOMSTLOGG = "GRANSKA_ATKOMSTLOGG"  # read the care giver's PDL access log
+    HANTERA_LISTNINGAR = "HANTERA_LISTNINGAR"  # upload and read the region's unit list
 
 
 _WRITER = frozenset({
@@ -56,6 +60,7 @@ ROLE_PRIVILEGES: Mapping[Role, frozenset[Privilege]] = {
     Role.NURSE: _WRITER,  # Webcert's fallback role for a nurse: VARDADMINISTRATOR
     Role.REHAB_COORDINATOR: frozenset({Privilege.VISA_SJUKFALL}),  # REHABKOORDINATOR
     Role.AUDIT_OFFICER: frozenset({Privilege.GRANSKA_ATKOMSTLOGG}),  # the care giver's auditor
+    Role.STATISTICS_LEAD: frozenset({Privilege.HANTERA_LISTNINGAR}),  # a region's statistics lead
 }
 
 _DENTIST_TYPES = frozenset({"fk7263", "lisjp", "ag114", "ag7804", "af00251"})

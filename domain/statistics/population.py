@@ -6,14 +6,12 @@ comment). They are read once, lazily, through ``importlib.resources``: nothing i
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
+from domain.data import csv_rows
 from domain.statistics.facts import LAN_CODES
 
-_DATA_PACKAGE = "domain.data"
 _FILE = "lan_population.csv"
 
 
@@ -27,9 +25,7 @@ class LanPopulation:
 @cache
 def lan_population() -> dict[str, LanPopulation]:
     """The 21 län by code, with name and population."""
-    text = files(_DATA_PACKAGE).joinpath(_FILE).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    rows = [LanPopulation(r["lan"], r["name"], int(r["population"])) for r in csv.DictReader(lines)]
+    rows = [LanPopulation(r["lan"], r["name"], int(r["population"])) for r in csv_rows(_FILE)]
     found = {row.code: row for row in rows}
     if sorted(found) != sorted(LAN_CODES):
         raise ValueError(f"{_FILE} must list exactly the 21 län codes")

@@ -21,7 +21,7 @@ from tests.factories.routes import Call, Scene, operations, prepare
 
 # The doctor comes last: what it changes (signs, revokes) no longer matters to the others.
 STAFF = (Role.NURSE, Role.CARE_ADMIN, Role.REHAB_COORDINATOR, Role.AUDIT_OFFICER, Role.DENTIST,
-         Role.DOCTOR)
+         Role.STATISTICS_LEAD, Role.DOCTOR)
 ACTORS = ("no token", "citizen", "recipient", "stranger", *(r.value for r in STAFF))
 
 

@@ -16,9 +16,12 @@ from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
+from domain.statistics.filter_link import FilterLink
+from domain.statistics.unit_list import UnitList
 from domain.topics import STORED_TOPICS
 
-AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim, RequestClaim, AccessEntry)
+AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim, RequestClaim, AccessEntry,
+              FilterLink, UnitList)
 
 
 def events_of(aggregate: Any) -> dict[str, Any]:

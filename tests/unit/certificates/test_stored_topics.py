@@ -16,6 +16,8 @@ from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
+from domain.statistics.filter_link import FilterLink
+from domain.statistics.unit_list import UnitList
 from domain.topics import STORED_TOPICS, topics_of
 
 # Written out literally on purpose: never build these from the classes.
@@ -63,10 +65,15 @@ PINNED = {
     "domain.shared.idempotency:RequestClaim.RequestAnswered",
     "domain.access.entry:AccessEntry",
     "domain.access.entry:AccessEntry.PatientDataRead",
+    "domain.statistics.filter_link:FilterLink",
+    "domain.statistics.filter_link:FilterLink.FilterSetShared",
+    "domain.statistics.unit_list:UnitList",
+    "domain.statistics.unit_list:UnitList.UnitListOpened",
+    "domain.statistics.unit_list:UnitList.UnitListUploaded",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,
-                                      RequestClaim, AccessEntry]
+                                      RequestClaim, AccessEntry, FilterLink, UnitList]
 
 
 def event_classes(aggregate: type[Aggregate]) -> list[Any]:

@@ -60,3 +60,11 @@ def test_refusal_names_role_privilege_and_type_when_the_role_lacks_it() -> None:
 
 def test_every_role_has_an_entry_when_the_table_is_read() -> None:
     assert set(ROLE_PRIVILEGES) == set(Role)
+
+
+def test_only_the_statistics_lead_handles_the_unit_list_when_intygsstatistik_is_followed(
+) -> None:
+    """DOMAIN.md §8 region level: the region's statistics lead uploads the unit list, and does
+    nothing else; no care role uploads it."""
+    assert ROLE_PRIVILEGES[Role.STATISTICS_LEAD] == frozenset({P.HANTERA_LISTNINGAR})
+    assert [role for role in Role if may(role, P.HANTERA_LISTNINGAR)] == [Role.STATISTICS_LEAD]
