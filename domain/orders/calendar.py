@@ -18,7 +18,8 @@ week 29 in every year (in 2021 it starts Monday 19 July).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 ONE_DAY = timedelta(days=1)
 DEFAULT_VACATION_ISO_WEEKS = frozenset({29, 30, 31, 51, 52})
@@ -121,3 +122,12 @@ class BusinessCalendar:
             count += self.is_business_day(day, respect_vacation=respect_vacation)
             day += ONE_DAY
         return count
+
+
+SWEDISH_TIME = ZoneInfo("Europe/Stockholm")
+
+
+def swedish_date(moment: datetime) -> date:
+    """The date in Sweden at ``moment`` (a naive time is taken as Swedish already): deadlines
+    are Swedish calendar days."""
+    return (moment.astimezone(SWEDISH_TIME) if moment.tzinfo else moment).date()

@@ -1,0 +1,100 @@
+"""Builders for FMU investigations (ORDERS.md §1): an investigation brought to a given step
+with concrete dates, the performer, a visit booking, and the history the notification
+function reads. Every time is 09:00 UTC (10:00 or 11:00 in Sweden, the same date)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import uuid4
+
+from domain.orders.calendar import BusinessCalendar
+from domain.orders.fmu.codes import (
+    Answer,
+    AssessmentKind,
+    Profession,
+    SummonsChannel,
+    Tolk,
+)
+from domain.orders.fmu.investigation import Investigation
+from domain.orders.fmu.performer import Performer, PerformerType
+from domain.orders.fmu.visits import VisitBooking
+
+CALENDAR = BusinessCalendar()
+LANDSTING = "SE2321000016-LT01"
+UNIT = "SE2321000016-VE01"
+OTHER_UNIT = "SE2321000016-VE02"
+FK_SYSTEM = "FKASSA"
+SAMORDNARE = "SE2321000016-SA01"
+VARDADMIN = "SE2321000016-VA01"
+
+
+def at(day: date, hour: int = 9) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
+
+
+def performer(starts_on: date, **changes: Any) -> Performer:
+    fields: dict[str, Any] = {"type": PerformerType.ENHET, "name": "Utredningsenheten",
+                              "address": "Storgatan 1", "postnummer": "11122",
+                              "postort": "Stockholm", "starts_on": starts_on,
+                              "email": "fmu@example.org"}
+    return Performer(**{**fields, **changes})
+
+
+def requested(day: date, *, kind: AssessmentKind = AssessmentKind.AFU,
+              fk_answer_by: date | None = None) -> Investigation:
+    return Investigation.receive_request(id=uuid4(), kind=kind, landsting=LANDSTING,
+                                         fk_answer_by=fk_answer_by, now=at(day), by=FK_SYSTEM)
+
+
+def asked(day: date, units: tuple[str, ...] = (UNIT,), **kw: Any) -> Investigation:
+    inv = requested(day, **kw)
+    inv.ask_units(units=units, now=at(day), by=SAMORDNARE, calendar=CALENDAR)
+    return inv
+
+
+def assigned(day: date, **kw: Any) -> Investigation:
+    inv = asked(day, **kw)
+    inv.answer_request(unit=UNIT, answer=Answer.ACCEPTERA, comment=None,
+                       performer=performer(day), now=at(day), by=VARDADMIN)
+    inv.assign(unit=UNIT, now=at(day), by=SAMORDNARE)
+    return inv
+
+
+def ordered(day: date, last_date: date, *, documents_by_post: bool = True,
+            **kw: Any) -> Investigation:
+    inv = assigned(day, **kw)
+    inv.receive_order(unit=UNIT, last_date=last_date, documents_by_post=documents_by_post,
+                      interpreter_needed=False, now=at(day), by=FK_SYSTEM)
+    return inv
+
+
+def booking(visit_id: str, start: datetime, summoned_on: date, *,
+            channel: SummonsChannel = SummonsChannel.BREV, profession: Profession = Profession.LK,
+            tolk: Tolk | None = None) -> VisitBooking:
+    return VisitBooking(visit_id=visit_id, start=start, end=start.replace(hour=start.hour + 1),
+                        profession=profession, summons_channel=channel,
+                        summoned_on=summoned_on, tolk=tolk)
+
+
+def with_visit(day: date, last_date: date, visit_start: datetime, summoned_on: date,
+               **kw: Any) -> Investigation:
+    """Ordered without post on ``day``, one LK visit ``v1`` booked the same day."""
+    inv = ordered(day, last_date, documents_by_post=False)
+    inv.book_visit(booking=booking("v1", visit_start, summoned_on, **kw), unit=UNIT,
+                   now=at(day), by=VARDADMIN)
+    return inv
+
+
+def statement_received(inv: Investigation, sent: date, received: date,
+                       complement_deadline: date) -> Investigation:
+    inv.send_statement(sent_on=sent, unit=UNIT, now=at(sent), by=VARDADMIN)
+    inv.receive_statement_receipt(received_on=received, complement_deadline=complement_deadline,
+                                  now=at(received), by=FK_SYSTEM)
+    return inv
+
+
+def history(inv: Investigation) -> list[tuple[str, Mapping[str, Any]]]:
+    """The investigation's events so far (pending, not yet saved), as the notifier reads them."""
+    return [(type(e).__name__, e.__dict__) for e in inv._pending_events]
