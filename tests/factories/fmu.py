@@ -17,9 +17,9 @@ from domain.orders.fmu.codes import (
     SummonsChannel,
     Tolk,
 )
+from domain.orders.fmu.facts import VisitBooking
 from domain.orders.fmu.investigation import Investigation
 from domain.orders.fmu.performer import Performer, PerformerType
-from domain.orders.fmu.visits import VisitBooking
 
 CALENDAR = BusinessCalendar()
 LANDSTING = "SE2321000016-LT01"
@@ -98,3 +98,24 @@ def statement_received(inv: Investigation, sent: date, received: date,
 def history(inv: Investigation) -> list[tuple[str, Mapping[str, Any]]]:
     """The investigation's events so far (pending, not yet saved), as the notifier reads them."""
     return [(type(e).__name__, e.__dict__) for e in inv._pending_events]
+
+
+def received_case(*, second_visit_booked: bool = False) -> Investigation:
+    """Ordered Mon 2 March 2026 (last date 24 April), visit v1 on 16 March held, the utlåtande
+    sent 20 April, received 21 April; complements may be requested until 5 May."""
+    inv = with_visit(date(2026, 3, 2), date(2026, 4, 24), at(date(2026, 3, 16)),
+                     date(2026, 3, 4))
+    if second_visit_booked:
+        inv.book_visit(booking=booking("v2", at(date(2026, 4, 1)), date(2026, 3, 20)),
+                       unit=UNIT, now=at(date(2026, 3, 5)), by=VARDADMIN)
+    inv.report_visit_held(visit_id="v1", tolk=None, unit=UNIT, now=at(date(2026, 3, 16)),
+                          by=VARDADMIN)
+    return statement_received(inv, date(2026, 4, 20), date(2026, 4, 21), date(2026, 5, 5))
+
+
+def complement_requested(complement_id: str = "k1") -> Investigation:
+    """``received_case`` and a complement requested on 28 April, due 12 May."""
+    inv = received_case()
+    inv.request_complement(complement_id=complement_id, last_date=date(2026, 5, 12),
+                           now=at(date(2026, 4, 28)), by=FK_SYSTEM)
+    return inv

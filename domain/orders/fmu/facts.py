@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from domain.orders.fmu.codes import (
     Answer,
@@ -49,9 +50,8 @@ class Deviation:
 
 
 @dataclass(frozen=True)
-class Visit:
-    """A booked visit (besök); ``changes`` lists its later changes in order (OMBOKAT,
-    AVVIKELSE_MOTTAGEN, AVVIKELSE_RAPPORTERAD, AVBOKAT)."""
+class VisitBooking:
+    """A visit as booked: who meets the patient, when, and how and when they were summoned."""
 
     visit_id: str
     start: datetime
@@ -60,6 +60,21 @@ class Visit:
     summons_channel: SummonsChannel
     summoned_on: date
     tolk: Tolk | None = None
+
+    def as_data(self) -> dict[str, Any]:
+        """The fields as a VisitBooked event holds them."""
+        return {"visit_id": self.visit_id, "start": self.start, "end": self.end,
+                "profession": self.profession.value,
+                "summons_channel": self.summons_channel.value,
+                "summoned_on": self.summoned_on.isoformat(),
+                "tolk": None if self.tolk is None else self.tolk.value}
+
+
+@dataclass(frozen=True)
+class Visit(VisitBooking):
+    """A booked visit (besök) as it stands; ``changes`` lists its later changes in order
+    (OMBOKAT, AVVIKELSE_MOTTAGEN, AVVIKELSE_RAPPORTERAD, AVBOKAT)."""
+
     held: bool = False
     cancelled: bool = False
     deviations: tuple[Deviation, ...] = ()

@@ -140,9 +140,12 @@ def check_visit_reportable(facts: Facts, status: Status, visit: Visit,
 
 
 def check_cancellable(status: Status, visit: Visit) -> None:
-    """#13 after a deviation from FK; and (quirk 3) any booked visit once FK has ended."""
+    """#13: a visit still booked after a deviation from FK (its status AVVIKELSE_MOTTAGEN, or
+    INVANARE_UTEBLEV when FK reported a no-show: else the investigation would stay in
+    AVVIKELSE_MOTTAGEN for good); and (quirk 3) any booked visit once FK has ended the case."""
+    after_fk_deviation = visit.booked and any(d.from_fk for d in visit.deviations)
     after_fk_end = status is S.AVBRUTEN and visit.booked
-    if visit_status(visit) is not VisitStatus.AVVIKELSE_MOTTAGEN and not after_fk_end:
+    if not (after_fk_deviation or after_fk_end):
         raise errors.InvestigationStatusError("Cancelling a visit", status.value)
 
 

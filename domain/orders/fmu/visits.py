@@ -1,11 +1,9 @@
-"""Visits of an investigation (ORDERS.md §1.4 #10-#14): the booking a unit makes, and the
-transitions on visits, mixed into ``Investigation``."""
+"""The transitions on visits of an investigation (ORDERS.md §1.4 #10-#14), mixed into
+``Investigation``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from domain.orders.fmu import events as ev
 from domain.orders.fmu import guards
@@ -15,27 +13,8 @@ from domain.orders.fmu.errors import (
     InvestigationStatusError,
     VisitAlreadyReportedError,
 )
+from domain.orders.fmu.facts import VisitBooking
 from domain.orders.fmu.steps import FK, VA, Steps
-
-
-@dataclass(frozen=True)
-class VisitBooking:
-    """A visit as booked: who meets the patient, when, and how and when they were summoned."""
-
-    visit_id: str
-    start: datetime
-    end: datetime
-    profession: Profession
-    summons_channel: SummonsChannel
-    summoned_on: date
-    tolk: Tolk | None = None
-
-    def as_data(self) -> dict[str, Any]:
-        return {"visit_id": self.visit_id, "start": self.start, "end": self.end,
-                "profession": self.profession.value,
-                "summons_channel": self.summons_channel.value,
-                "summoned_on": self.summoned_on.isoformat(),
-                "tolk": None if self.tolk is None else self.tolk.value}
 
 
 def _iso(day: date) -> str:
