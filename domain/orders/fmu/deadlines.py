@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from domain.orders.calendar import BusinessCalendar, swedish_date
+from domain.orders.calendar import SWEDISH_TIME, BusinessCalendar, swedish_date
 from domain.orders.fmu.codes import Phase, RequestStatus, Status, SummonsChannel
 from domain.orders.fmu.facts import Facts, InternalRequest, Visit
 from domain.orders.fmu.status import phase_of, request_status, resolve_status
@@ -26,9 +26,10 @@ ENDED_REQUESTS = frozenset({RequestStatus.AVVISAD, RequestStatus.EJ_TILLDELAD,
 
 
 def answer_by(asked_at: datetime, calendar: BusinessCalendar) -> datetime:
-    """#2: 2 business days after the request, at the same clock time."""
-    day = calendar.add_business_days(swedish_date(asked_at), ANSWER_DAYS)
-    return asked_at + (day - swedish_date(asked_at))
+    """#2: 2 business days after the request, at the same Swedish clock time."""
+    local = asked_at.astimezone(SWEDISH_TIME) if asked_at.tzinfo else asked_at
+    day = calendar.add_business_days(local.date(), ANSWER_DAYS)
+    return local.replace(year=day.year, month=day.month, day=day.day)
 
 
 def planning_date(facts: Facts, request: InternalRequest, today: date,
