@@ -139,7 +139,7 @@ def _reminders_of(f: Facts, today: date, calendar: BusinessCalendar,
             yield (T.PAMINNELSE_SLUTDATUM_INTERNFORFRAGAN_PASSERAS, U, r.unit,
                    f"answer-by:{swedish_date(r.answer_by)}")
     fk_due = f.fk_answer_by
-    if phase is Phase.FORFRAGAN and fk_due is not None and today <= fk_due <= (
+    if f.assigned_unit is None and fk_due is not None and today <= fk_due <= (
             calendar.add_business_days(today, FK_ANSWER_REMINDER_DAYS - 1)):
         yield (T.PAMINNELSE_SLUTDATUM_EXTERNFORFRAGAN_PASSERAS, L, lt, f"fk-answer-by:{fk_due}")
     horizon = calendar.add_business_days(today, REMINDER_DAYS)
