@@ -28,6 +28,7 @@ from eventsourcing.utils import get_topic, register_topic
 from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
+from domain.orders.fmu.investigation import Investigation
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
@@ -44,7 +45,8 @@ _D = DeathRegister
 _M = MessageClaim
 _R = RequestClaim
 _A = AccessEntry
-AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A)  # every aggregate class the store holds
+_F = Investigation
+AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F)  # every aggregate class the store holds
 
 STORED_TOPICS: dict[str, Any] = {
     # The certificate (domain/certificate.py before the move).
@@ -102,6 +104,45 @@ STORED_TOPICS: dict[str, Any] = {
     # One read of patient data, the PDL access log (first stored where it lives today).
     "domain.access.entry:AccessEntry": _A,
     "domain.access.entry:AccessEntry.PatientDataRead": _event(_A, "PatientDataRead"),
+    # The FMU investigation (first stored where it lives today).
+    "domain.orders.fmu.investigation:Investigation": _F,
+    "domain.orders.fmu.investigation:Investigation.RequestReceived": _event(_F, "RequestReceived"),
+    "domain.orders.fmu.investigation:Investigation.OrderedDirectly": _event(_F, "OrderedDirectly"),
+    "domain.orders.fmu.investigation:Investigation.UnitsAsked": _event(_F, "UnitsAsked"),
+    "domain.orders.fmu.investigation:Investigation.UnitAssignedDirectly":
+        _event(_F, "UnitAssignedDirectly"),
+    "domain.orders.fmu.investigation:Investigation.UnitAnswered": _event(_F, "UnitAnswered"),
+    "domain.orders.fmu.investigation:Investigation.UnitAssigned": _event(_F, "UnitAssigned"),
+    "domain.orders.fmu.investigation:Investigation.RequestRejected": _event(_F, "RequestRejected"),
+    "domain.orders.fmu.investigation:Investigation.OrderReceived": _event(_F, "OrderReceived"),
+    "domain.orders.fmu.investigation:Investigation.OrderUpdated": _event(_F, "OrderUpdated"),
+    "domain.orders.fmu.investigation:Investigation.DocumentsReceived":
+        _event(_F, "DocumentsReceived"),
+    "domain.orders.fmu.investigation:Investigation.VisitBooked": _event(_F, "VisitBooked"),
+    "domain.orders.fmu.investigation:Investigation.AssessmentExtended":
+        _event(_F, "AssessmentExtended"),
+    "domain.orders.fmu.investigation:Investigation.VisitRescheduled":
+        _event(_F, "VisitRescheduled"),
+    "domain.orders.fmu.investigation:Investigation.DeviationReceived":
+        _event(_F, "DeviationReceived"),
+    "domain.orders.fmu.investigation:Investigation.DeviationReported":
+        _event(_F, "DeviationReported"),
+    "domain.orders.fmu.investigation:Investigation.VisitCancelled": _event(_F, "VisitCancelled"),
+    "domain.orders.fmu.investigation:Investigation.VisitHeld": _event(_F, "VisitHeld"),
+    "domain.orders.fmu.investigation:Investigation.StatementSent": _event(_F, "StatementSent"),
+    "domain.orders.fmu.investigation:Investigation.StatementReceived":
+        _event(_F, "StatementReceived"),
+    "domain.orders.fmu.investigation:Investigation.ComplementRequested":
+        _event(_F, "ComplementRequested"),
+    "domain.orders.fmu.investigation:Investigation.ComplementQuestionsReceived":
+        _event(_F, "ComplementQuestionsReceived"),
+    "domain.orders.fmu.investigation:Investigation.ComplementSent": _event(_F, "ComplementSent"),
+    "domain.orders.fmu.investigation:Investigation.ComplementReceived":
+        _event(_F, "ComplementReceived"),
+    "domain.orders.fmu.investigation:Investigation.InvestigationEnded":
+        _event(_F, "InvestigationEnded"),
+    "domain.orders.fmu.investigation:Investigation.PaymentIdRecorded":
+        _event(_F, "PaymentIdRecorded"),
 }
 
 

@@ -10,7 +10,9 @@ from typing import Any
 from uuid import uuid4
 
 from domain.orders.calendar import BusinessCalendar
+from domain.orders.fmu.callers import Caller
 from domain.orders.fmu.codes import (
+    Actor,
     Answer,
     AssessmentKind,
     Profession,
@@ -20,6 +22,7 @@ from domain.orders.fmu.codes import (
 from domain.orders.fmu.facts import VisitBooking
 from domain.orders.fmu.investigation import Investigation
 from domain.orders.fmu.performer import Performer, PerformerType
+from domain.shared.privileges import Privilege
 
 CALENDAR = BusinessCalendar()
 LANDSTING = "SE2321000016-LT01"
@@ -119,3 +122,14 @@ def complement_requested(complement_id: str = "k1") -> Investigation:
     inv.request_complement(complement_id=complement_id, last_date=date(2026, 5, 12),
                            now=at(date(2026, 4, 28)), by=FK_SYSTEM)
     return inv
+
+
+def callers(unit: str = UNIT) -> dict[str, Caller]:
+    """FK's system, the landsting's coordinator and the unit's vårdadmin, with their grants."""
+    return {
+        "fk": Caller(Actor.FK, FK_SYSTEM),
+        "samordnare": Caller(Actor.SAMORDNARE, SAMORDNARE, LANDSTING,
+                             frozenset({Privilege.FMU_SAMORDNARE})),
+        "vardadmin": Caller(Actor.VARDADMIN, VARDADMIN, unit,
+                            frozenset({Privilege.FMU_VARDADMIN})),
+    }

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from domain.orders.calendar import swedish_date
-from domain.orders.fmu import events as ev
 from domain.orders.fmu import guards
 from domain.orders.fmu.codes import Actor, EndReason, PaymentIdKind, Phase
 from domain.orders.fmu.errors import (
@@ -35,13 +34,13 @@ class ClosingSteps(Steps):
         if (phase_of(status) is not Phase.UTREDNING or original is None
                 or original.sent_on is not None or original.received_on is not None):
             raise InvestigationStatusError("Sending the utlåtande", status.value)
-        self.trigger_event(ev.StatementSent, sent_on=_iso(sent_on), at=now, actor=VA, by=by)
+        self._record("StatementSent", sent_on=_iso(sent_on), at=now, actor=VA, by=by)
 
     def receive_statement_receipt(self, *, received_on: date, complement_deadline: date,
                                   now: datetime, by: str) -> None:
         """#16 ReportCertificateReceival: received, and the last day to ask for a complement."""
         guards.require_status("A receipt", self.status_at(now), {S.UTLATANDE_SKICKAT})
-        self.trigger_event(ev.StatementReceived, received_on=_iso(received_on),
+        self._record("StatementReceived", received_on=_iso(received_on),
                            complement_deadline=_iso(complement_deadline), at=now, actor=FK,
                            by=by)
 
@@ -50,7 +49,7 @@ class ClosingSteps(Steps):
         """#17 RequestSupplement: a new komplettering with its own last date."""
         last = guards.require_last_date(last_date)
         guards.check_complement_requestable(self.facts, self.status_at(now), swedish_date(now))
-        self.trigger_event(ev.ComplementRequested, complement_id=complement_id,
+        self._record("ComplementRequested", complement_id=complement_id,
                            last_date=_iso(last), at=now, actor=FK, by=by)
 
     def receive_complement_questions(self, *, received_on: date, unit: str, now: datetime,
@@ -61,7 +60,7 @@ class ClosingSteps(Steps):
         guards.require_status("Questions", status,
                               {S.KOMPLETTERINGSBEGARAN_MOTTAGEN_VANTAR_PA_FRAGESTALLNING})
         complement = guards.latest_complement(self.facts)
-        self.trigger_event(ev.ComplementQuestionsReceived, complement_id=complement.statement_id,
+        self._record("ComplementQuestionsReceived", complement_id=complement.statement_id,
                            received_on=_iso(received_on), at=now, actor=VA, by=by)
 
     def send_complement(self, *, sent_on: date, unit: str, now: datetime, by: str) -> None:
@@ -70,7 +69,7 @@ class ClosingSteps(Steps):
         guards.require_status("Sending the komplettering", self.status_at(now),
                               guards.COMPLEMENT_OPEN)
         complement = guards.latest_complement(self.facts)
-        self.trigger_event(ev.ComplementSent, complement_id=complement.statement_id,
+        self._record("ComplementSent", complement_id=complement.statement_id,
                            sent_on=_iso(sent_on), at=now, actor=VA, by=by)
 
     def receive_complement_receipt(self, *, complement_id: str, received_on: date,
@@ -79,7 +78,7 @@ class ClosingSteps(Steps):
         guards.require_status("A complement receipt", self.status_at(now),
                               guards.COMPLEMENT_RECEIVABLE)
         guards.latest_complement(self.facts, complement_id)
-        self.trigger_event(ev.ComplementReceived, complement_id=complement_id,
+        self._record("ComplementReceived", complement_id=complement_id,
                            received_on=_iso(received_on),
                            complement_deadline=_iso(complement_deadline), at=now, actor=FK,
                            by=by)
@@ -87,7 +86,7 @@ class ClosingSteps(Steps):
     def end(self, *, reason: EndReason, actor: Actor, now: datetime, by: str) -> None:
         """#21 and §1.6: each reason by its actor from its statuses; never twice."""
         guards.check_endable(self.facts, self.status_at(now), reason, actor)
-        self.trigger_event(ev.InvestigationEnded, reason=reason.value, at=now,
+        self._record("InvestigationEnded", reason=reason.value, at=now,
                            actor=actor.value, by=by)
 
     def record_payment_id(self, *, kind: PaymentIdKind, value: str, actor: Actor,
@@ -102,5 +101,5 @@ class ClosingSteps(Steps):
             raise NotOwnLandstingError("Only the investigation's own landsting records this.")
         if not value.strip():
             raise CommentRequiredError("A payment id must not be blank.")
-        self.trigger_event(ev.PaymentIdRecorded, kind=kind.value, value=value, at=now,
+        self._record("PaymentIdRecorded", kind=kind.value, value=value, at=now,
                            actor=actor.value, by=by)

@@ -97,3 +97,11 @@ class InterpreterReportRequiredError(InvalidInputError):
 
 class ExtendedLastDateRequiredError(InvalidInputError):
     """Booking a non-LK profession for an AFU needs FK's new last date (UpdateAssessment)."""
+
+
+class InvestigationNotFoundError(NotFoundError):
+    @classmethod
+    def of(cls, investigation_id: object) -> InvestigationNotFoundError:
+        """The one answer for an investigation the caller may not know of, whether or not it
+        exists."""
+        return cls(f"No investigation {investigation_id}.")

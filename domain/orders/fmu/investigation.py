@@ -5,7 +5,10 @@ Each public method is one transition of §1.4: it checks its guard (``guards``) 
 facts and the status as of ``now`` and raises a named error, then triggers its event, naming
 the actor. The aggregate keeps only the facts (``fold``); status, phase, deadlines, payment
 eligibility and due notifications are computed from them, today and the calendar, never
-stored. Events are classes in ``events`` whose one ``apply`` folds them.
+stored. The transitions live in three mixins by stage (``requests``, ``visits``,
+``closing``); the events are nested here, as classes, so that their stored topics are
+``domain.orders.fmu.investigation:Investigation.<Event>`` (pinned in ``domain.topics``) and
+their one ``apply`` folds them: dates are ISO strings, times datetimes.
 
 Quirks of the national service, decided (§1.12):
 
@@ -21,21 +24,17 @@ Quirks of the national service, decided (§1.12):
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from datetime import date, datetime
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from domain.orders.calendar import BusinessCalendar, swedish_date
-from domain.orders.fmu import events as ev
-from domain.orders.fmu import guards
+from domain.orders.fmu import fold, guards
 from domain.orders.fmu.closing import ClosingSteps
-from domain.orders.fmu.codes import Actor, Answer, AssessmentKind
-from domain.orders.fmu.deadlines import answer_by
-from domain.orders.fmu.errors import DeclineNotAllowedError
-from domain.orders.fmu.performer import Performer
-from domain.orders.fmu.steps import FK, SA, VA
+from domain.orders.fmu.codes import Actor, AssessmentKind
+from domain.orders.fmu.requests import RequestSteps
+from domain.orders.fmu.steps import FK
 from domain.orders.fmu.visits import VisitSteps
 from domain.shared.errors import InvalidInputError
 
@@ -46,8 +45,160 @@ def _iso(day: date) -> str:
     return day.isoformat()
 
 
-class Investigation(VisitSteps, ClosingSteps, Aggregate):
+class Investigation(RequestSteps, VisitSteps, ClosingSteps, Aggregate):
     """One FMU investigation; ``facts`` is all it holds."""
+
+    class Event(Aggregate.Event):
+        """Every event names its ``actor`` (FK, SAMORDNARE, VARDADMIN, JOB, AF), who acted
+        (``by``: an HSA id or the authority's system id) and when (``at``). Its meaning is
+        ``fold.apply``, called here once for all events."""
+
+        at: datetime
+        actor: str
+        by: str
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.facts = fold.apply(getattr(aggregate, "facts", None), type(self).__name__,
+                                         self.__dict__)
+
+    class Created(Event, Aggregate.Created):
+        """Base of the two creating events."""
+
+    class RequestReceived(Created):
+        """FK asked the region for an investigation (RequestPerformerForAssessment)."""
+
+        kind: str
+        landsting: str
+        fk_answer_by: str | None
+
+    class OrderedDirectly(Created):
+        """An order without a prior request (OrderAssessment without assessmentId, e.g. from AF)."""
+
+        kind: str
+        landsting: str
+        unit: str
+        last_date: str
+        documents_by_post: bool
+        interpreter_needed: bool
+
+    class UnitsAsked(Event):
+        """The coordinator sent internal requests; each unit answers by ``answer_by``."""
+
+        units: list[str]
+        answer_by: datetime
+
+    class UnitAssignedDirectly(Event):
+        unit: str
+
+    class UnitAnswered(Event):
+        unit: str
+        answer: str
+        comment: str | None
+        performer: dict[str, Any] | None
+
+    class UnitAssigned(Event):
+        """Tilldelad: the region accepted FK's request on behalf of this unit."""
+
+        unit: str
+
+    class RequestRejected(Event):
+        comment: str
+
+    class OrderReceived(Event):
+        unit: str
+        last_date: str
+        documents_by_post: bool
+        interpreter_needed: bool
+
+    class OrderUpdated(Event):
+        last_date: str | None
+        documents_by_post: bool
+        comment: str | None
+        interpreter_needed: bool | None
+        interpreter_language: str | None
+
+    class DocumentsReceived(Event):
+        received_on: str
+
+    class VisitBooked(Event):
+        visit_id: str
+        start: datetime
+        end: datetime
+        profession: str
+        summons_channel: str
+        summoned_on: str
+        tolk: str | None
+
+    class AssessmentExtended(Event):
+        """AFU became AFU_UTVIDGAD; FK's reply to UpdateAssessment is the new last date."""
+
+        kind: str
+        last_date: str
+
+    class VisitRescheduled(Event):
+        visit_id: str
+        start: datetime
+        end: datetime
+        summons_channel: str
+        summoned_on: str
+
+    class DeviationReceived(Event):
+        """Försäkringskassan reported an avvikelse at a visit (ReportDeviation in)."""
+
+        visit_id: str
+        deviation_id: str
+        caused_by: str
+        deviation_at: datetime
+        citizen_failed_to_arrive: bool
+
+    class DeviationReported(Event):
+        """Care reported an avvikelse at a visit (ReportDeviation out)."""
+
+        visit_id: str
+        deviation_id: str
+        caused_by: str
+        deviation_at: datetime
+        citizen_failed_to_arrive: bool
+
+    class VisitCancelled(Event):
+        visit_id: str
+
+    class VisitHeld(Event):
+        visit_id: str
+        tolk: str | None
+
+    class StatementSent(Event):
+        sent_on: str
+
+    class StatementReceived(Event):
+        received_on: str
+        complement_deadline: str
+
+    class ComplementRequested(Event):
+        complement_id: str
+        last_date: str
+
+    class ComplementQuestionsReceived(Event):
+        complement_id: str
+        received_on: str
+
+    class ComplementSent(Event):
+        complement_id: str
+        sent_on: str
+
+    class ComplementReceived(Event):
+        complement_id: str
+        received_on: str
+        complement_deadline: str
+
+    class InvestigationEnded(Event):
+        reason: str
+
+    class PaymentIdRecorded(Event):
+        """One Betalning id (invoice or payment), bookkeeping only: no amounts."""
+
+        kind: str
+        value: str
 
     # --- creation (#1, #7b) -------------------------------------------------------------
     @classmethod
@@ -56,7 +207,7 @@ class Investigation(VisitSteps, ClosingSteps, Aggregate):
         """#1 RequestPerformerForAssessment: only AFU and AFU_UTVIDGAD are requested."""
         if kind not in REQUESTABLE_KINDS:
             raise InvalidInputError(f"{kind.value} cannot be requested.")
-        return cls._create(ev.RequestReceived, id=id, kind=kind.value, landsting=landsting,
+        return cls._create(cls.RequestReceived, id=id, kind=kind.value, landsting=landsting,
                            fk_answer_by=None if fk_answer_by is None else _iso(fk_answer_by),
                            at=now, actor=FK, by=by)
 
@@ -67,85 +218,7 @@ class Investigation(VisitSteps, ClosingSteps, Aggregate):
                        by: str) -> Investigation:
         """#7b OrderAssessment without assessmentId: ordered and assigned at once."""
         last = guards.require_last_date(last_date)
-        return cls._create(ev.OrderedDirectly, id=id, kind=kind.value, landsting=landsting,
+        return cls._create(cls.OrderedDirectly, id=id, kind=kind.value, landsting=landsting,
                            unit=unit, last_date=_iso(last), documents_by_post=documents_by_post,
                            interpreter_needed=interpreter_needed, at=now, actor=actor.value,
                            by=by)
-
-    # --- förfrågan (#2-#6) --------------------------------------------------------------
-    def ask_units(self, *, units: Collection[str], now: datetime, by: str,
-                  calendar: BusinessCalendar) -> None:
-        """#2: one internal request per unit not asked before, answer by 2 business days."""
-        fresh = guards.new_units(self.facts, self.status_at(now), units)
-        self.trigger_event(ev.UnitsAsked, units=fresh, answer_by=answer_by(now, calendar),
-                           at=now, actor=SA, by=by)
-
-    def assign_directly(self, *, unit: str, now: datetime, by: str) -> None:
-        """#3: a request born accepted (DIREKTTILLDELAD); the coordinator still assigns."""
-        guards.new_units(self.facts, self.status_at(now), [unit])
-        self.trigger_event(ev.UnitAssignedDirectly, unit=unit, at=now, actor=SA, by=by)
-
-    def answer_request(self, *, unit: str, answer: Answer, comment: str | None,
-                       performer: Performer | None, now: datetime, by: str,
-                       sole_own_unit: bool = False, decline_allowed: bool = False) -> None:
-        """#4: the unit accepts (naming its performer) or declines (with a comment). The
-        region's sole own-regi unit accepting is assigned at once; declining, it rejects FK's
-        request, and may decline only where rejection is switched on."""
-        guards.check_answerable(self.facts, unit)
-        if answer is Answer.AVBOJ:
-            guards.require_comment(comment, "Declining")
-            if sole_own_unit and not decline_allowed:
-                raise DeclineNotAllowedError("The region's own unit must accept.")
-        elif performer is None:
-            raise InvalidInputError("Accepting needs the performer.")
-        else:
-            performer.check(swedish_date(now))
-        self.trigger_event(ev.UnitAnswered, unit=unit, answer=answer.value, comment=comment,
-                           performer=None if performer is None else performer.as_data(),
-                           at=now, actor=VA, by=by)
-        if sole_own_unit and len(self.facts.requests) == 1:
-            if answer is Answer.ACCEPTERA:
-                self.assign(unit=unit, now=now, by=by)
-            else:
-                self.reject_request(comment=comment, now=now, by=by)
-
-    def assign(self, *, unit: str, now: datetime, by: str) -> None:
-        """#5: RespondToPerformerRequest ACCEPTERAT on the unit's behalf."""
-        guards.check_assignable(self.facts, self.status_at(now), unit)
-        self.trigger_event(ev.UnitAssigned, unit=unit, at=now, actor=SA, by=by)
-
-    def reject_request(self, *, comment: str | None, now: datetime, by: str) -> None:
-        """#6: RespondToPerformerRequest AVVISAT; open requests become EJ_TILLDELAD."""
-        text = guards.require_comment(comment, "Rejecting")
-        guards.require_status("Rejecting", self.status_at(now), guards.ASKING)
-        self.trigger_event(ev.RequestRejected, comment=text, at=now, actor=SA, by=by)
-
-    # --- order (#7-#9) ------------------------------------------------------------------
-    def receive_order(self, *, unit: str, last_date: date | None, documents_by_post: bool,
-                      interpreter_needed: bool, now: datetime, by: str) -> None:
-        """#7 OrderAssessment: creates the original utlåtande with FK's last date."""
-        last = guards.check_orderable(self.facts, self.status_at(now), unit, last_date)
-        self.trigger_event(ev.OrderReceived, unit=unit, last_date=_iso(last),
-                           documents_by_post=documents_by_post,
-                           interpreter_needed=interpreter_needed, at=now, actor=FK, by=by)
-
-    def update_order(self, *, last_date: date | None, documents_by_post: bool,
-                     comment: str | None, interpreter_needed: bool | None,
-                     interpreter_language: str | None, now: datetime, by: str) -> None:
-        """#8 UpdateOrder: a partial update; a new last date replaces the old one."""
-        changes = sum(x not in (None, False) for x in (
-            last_date, documents_by_post, comment, interpreter_needed, interpreter_language))
-        guards.check_updatable(self.facts, self.status_at(now), changes, interpreter_needed,
-                               interpreter_language)
-        self.trigger_event(ev.OrderUpdated, last_date=None if last_date is None else
-                           _iso(last_date), documents_by_post=documents_by_post,
-                           comment=comment, interpreter_needed=interpreter_needed,
-                           interpreter_language=interpreter_language, at=now, actor=FK, by=by)
-
-    def receive_documents(self, *, received_on: date, unit: str, now: datetime,
-                          by: str) -> None:
-        """#9: the oldest pending postal delivery arrived on ``received_on``."""
-        guards.require_assigned_unit(self.facts, unit)
-        guards.check_documents_receivable(self.facts, self.status_at(now))
-        self.trigger_event(ev.DocumentsReceived, received_on=_iso(received_on), at=now,
-                           actor=VA, by=by)

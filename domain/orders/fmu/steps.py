@@ -1,5 +1,5 @@
 """What the transition mixins of ``Investigation`` use of the aggregate: its facts, its status
-as of a moment, and triggering an event (the aggregate's own ``trigger_event``)."""
+as of a moment, and recording one of its nested events by name."""
 
 from __future__ import annotations
 
@@ -21,6 +21,10 @@ class Steps:
 
     if TYPE_CHECKING:
         def trigger_event(self, event_class: Any, **kwargs: Any) -> None: ...
+
+    def _record(self, event: str, **fields: Any) -> None:
+        """Trigger the aggregate's nested event class named ``event``."""
+        self.trigger_event(getattr(type(self), event), **fields)
 
     def status_at(self, now: datetime) -> Status:
         """The status on the Swedish date of ``now``."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from domain.orders.fmu import events as ev
 from domain.orders.fmu import guards
 from domain.orders.fmu.codes import AssessmentKind, CausedBy, Profession, SummonsChannel, Tolk
 from domain.orders.fmu.errors import (
@@ -36,9 +35,9 @@ class VisitSteps(Steps):
                    and booking.profession is not Profession.LK)
         if extends and extended_last_date is None:
             raise ExtendedLastDateRequiredError("FK's new last date is required.")
-        self.trigger_event(ev.VisitBooked, **booking.as_data(), at=now, actor=VA, by=by)
+        self._record("VisitBooked", **booking.as_data(), at=now, actor=VA, by=by)
         if extends and extended_last_date is not None:
-            self.trigger_event(ev.AssessmentExtended, kind=AssessmentKind.AFU_UTVIDGAD.value,
+            self._record("AssessmentExtended", kind=AssessmentKind.AFU_UTVIDGAD.value,
                                last_date=_iso(extended_last_date), at=now, actor=FK, by=by)
 
     def reschedule_visit(self, *, visit_id: str, start: datetime, end: datetime,
@@ -48,7 +47,7 @@ class VisitSteps(Steps):
         self._check_visiting(unit, now)
         if not guards.existing_visit(self.facts, visit_id).booked:
             raise VisitAlreadyReportedError(f"Visit {visit_id} is closed.")
-        self.trigger_event(ev.VisitRescheduled, visit_id=visit_id, start=start, end=end,
+        self._record("VisitRescheduled", visit_id=visit_id, start=start, end=end,
                            summons_channel=summons_channel.value,
                            summoned_on=_iso(summoned_on), at=now, actor=VA, by=by)
 
@@ -58,7 +57,7 @@ class VisitSteps(Steps):
         """#11 ReportDeviation from FK: TA_FEL05 for an unknown visit."""
         guards.existing_visit(self.facts, visit_id)
         guards.require_status("A deviation", self.status_at(now), guards.VISITING)
-        self.trigger_event(ev.DeviationReceived, visit_id=visit_id, deviation_id=deviation_id,
+        self._record("DeviationReceived", visit_id=visit_id, deviation_id=deviation_id,
                            caused_by=caused_by.value, deviation_at=deviation_at,
                            citizen_failed_to_arrive=citizen_failed_to_arrive, at=now,
                            actor=FK, by=by)
@@ -69,7 +68,7 @@ class VisitSteps(Steps):
         """#12: care reports a deviation (ReportDeviation out)."""
         self._check_visiting(unit, now)
         guards.existing_visit(self.facts, visit_id)
-        self.trigger_event(ev.DeviationReported, visit_id=visit_id, deviation_id=deviation_id,
+        self._record("DeviationReported", visit_id=visit_id, deviation_id=deviation_id,
                            caused_by=caused_by.value, deviation_at=deviation_at,
                            citizen_failed_to_arrive=citizen_failed_to_arrive, at=now,
                            actor=VA, by=by)
@@ -79,7 +78,7 @@ class VisitSteps(Steps):
         guards.require_assigned_unit(self.facts, unit)
         visit = guards.existing_visit(self.facts, visit_id)
         guards.check_cancellable(self.status_at(now), visit)
-        self.trigger_event(ev.VisitCancelled, visit_id=visit_id, at=now, actor=VA, by=by)
+        self._record("VisitCancelled", visit_id=visit_id, at=now, actor=VA, by=by)
 
     def report_visit_held(self, *, visit_id: str, tolk: Tolk | None, unit: str,
                           now: datetime, by: str) -> None:
@@ -88,7 +87,7 @@ class VisitSteps(Steps):
         visit = guards.existing_visit(self.facts, visit_id)
         guards.check_visit_reportable(self.facts, self.status_at(now), visit,
                                       tolk in (Tolk.DELTAGIT, Tolk.EJ_DELTAGIT))
-        self.trigger_event(ev.VisitHeld, visit_id=visit_id,
+        self._record("VisitHeld", visit_id=visit_id,
                            tolk=None if tolk is None else tolk.value, at=now, actor=VA, by=by)
 
     def _check_visiting(self, unit: str, now: datetime) -> None:
