@@ -71,11 +71,14 @@ class InvestigationStore:
 
     # --- creating ----------------------------------------------------------------------------
     def receive_request(self, caller: Caller, *, kind: AssessmentKind, landsting: str,
-                        fk_answer_by: date | None) -> InvestigationResult:
+                        fk_answer_by: date | None,
+                        sole_own_unit: str | None = None) -> InvestigationResult:
+        """#1; ``sole_own_unit``: the region's only unit when it is its own (asked at once)."""
         self._require_actor(caller, {Actor.FK})
         inv = Investigation.receive_request(id=self.ids(), kind=kind, landsting=landsting,
                                             fk_answer_by=fk_answer_by, now=self.clock(),
-                                            by=caller.id)
+                                            by=caller.id, sole_own_unit=sole_own_unit,
+                                            calendar=self.calendar)
         return self._save(inv)
 
     def order_directly(self, caller: Caller, *, kind: AssessmentKind, landsting: str,

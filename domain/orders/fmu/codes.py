@@ -22,6 +22,7 @@ class Actor(StrEnum):
     UTREDARE = "UTREDARE"
     AF = "AF"
     JOB = "JOB"
+    SYSTEM = "SYSTEM"  # the system itself, settling a step at once (§1.4 #1, #4)
     NONE = "NONE"
 
 

@@ -30,11 +30,13 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
+from domain.orders.calendar import SWEDISH_TIME, BusinessCalendar
 from domain.orders.fmu import fold, guards
 from domain.orders.fmu.closing import ClosingSteps
 from domain.orders.fmu.codes import Actor, AssessmentKind
+from domain.orders.fmu.deadlines import answer_by
 from domain.orders.fmu.requests import RequestSteps
-from domain.orders.fmu.steps import FK
+from domain.orders.fmu.steps import FK, SYSTEM
 from domain.orders.fmu.visits import VisitSteps
 from domain.shared.errors import InvalidInputError
 
@@ -49,7 +51,8 @@ class Investigation(RequestSteps, VisitSteps, ClosingSteps, Aggregate):
     """One FMU investigation; ``facts`` is all it holds."""
 
     class Event(Aggregate.Event):
-        """Every event names its ``actor`` (FK, SAMORDNARE, VARDADMIN, JOB, AF), who acted
+        """Every event names its ``actor`` (FK, AF, SAMORDNARE, VARDADMIN, JOB, or SYSTEM for
+        a step settled at once by another), who acted
         (``by``: an HSA id or the authority's system id) and when (``at``). Its meaning is
         ``fold.apply``, called here once for all events."""
 
@@ -203,13 +206,25 @@ class Investigation(RequestSteps, VisitSteps, ClosingSteps, Aggregate):
     # --- creation (#1, #7b) -------------------------------------------------------------
     @classmethod
     def receive_request(cls, *, id: UUID, kind: AssessmentKind, landsting: str,
-                        fk_answer_by: date | None, now: datetime, by: str) -> Investigation:
-        """#1 RequestPerformerForAssessment: only AFU and AFU_UTVIDGAD are requested."""
+                        fk_answer_by: date | None, now: datetime, by: str,
+                        sole_own_unit: str | None = None,
+                        calendar: BusinessCalendar | None = None) -> Investigation:
+        """#1 RequestPerformerForAssessment: only AFU and AFU_UTVIDGAD are requested. When
+        the region has exactly one unit and it is its own (``sole_own_unit``), that unit is
+        asked at once, to answer by FK's date (else in 2 business days)."""
         if kind not in REQUESTABLE_KINDS:
             raise InvalidInputError(f"{kind.value} cannot be requested.")
-        return cls._create(cls.RequestReceived, id=id, kind=kind.value, landsting=landsting,
-                           fk_answer_by=None if fk_answer_by is None else _iso(fk_answer_by),
-                           at=now, actor=FK, by=by)
+        inv = cls._create(cls.RequestReceived, id=id, kind=kind.value, landsting=landsting,
+                          fk_answer_by=None if fk_answer_by is None else _iso(fk_answer_by),
+                          at=now, actor=FK, by=by)
+        if sole_own_unit is not None:
+            local = now.astimezone(SWEDISH_TIME) if now.tzinfo else now
+            due = (answer_by(now, calendar or BusinessCalendar()) if fk_answer_by is None
+                   else local.replace(year=fk_answer_by.year, month=fk_answer_by.month,
+                                      day=fk_answer_by.day))
+            inv._record("UnitsAsked", units=[sole_own_unit], answer_by=due, at=now,
+                        actor=SYSTEM, by=by)
+        return inv
 
     @classmethod
     def order_directly(cls, *, id: UUID, kind: AssessmentKind, landsting: str, unit: str,

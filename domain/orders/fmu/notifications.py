@@ -7,8 +7,8 @@ last date (an updated order) makes its reminder due again (the national "ersatts
 Notifications carry ids, types and roles only, never patient data. Preferences (which types a
 recipient wants) are the sender's concern; every reminder has its own type (quirk 2, §1.12).
 Quirk 1 decided: the internal-request reminder is due from the business day before the
-answer-by date, not at once. Deliberate too: the landsting is told of every new request
-(NY_EXTERNFORFRAGAN), and the utlåtande reminder stops once the utlåtande is sent.
+answer-by date, not at once. Deliberate too: the utlåtande reminder stops once the utlåtande
+is sent.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 
 from domain.orders.calendar import BusinessCalendar, swedish_date
 from domain.orders.fmu import fold
-from domain.orders.fmu.codes import Phase, RequestStatus, Status
+from domain.orders.fmu.codes import Actor, Phase, RequestStatus, Status
 from domain.orders.fmu.deadlines import FK_ANSWER_REMINDER_DAYS, REMINDER_DAYS
 from domain.orders.fmu.facts import Facts
 from domain.orders.fmu.status import phase_of, request_status, resolve_status
@@ -85,12 +85,25 @@ def due_notifications(investigation_id: str, history: History, today: date,
     found: list[Due] = []
     for position, (event, data) in enumerate(history, start=1):
         facts = fold.apply(facts, event, data)
-        found += _caused(event, data, facts, f"event:{position}")
+        following = history[position] if position < len(history) else None
+        if not _answered_automatically(event, following):
+            found += _caused(event, data, facts, f"event:{position}")
     if facts is not None:
         found += _reminders(facts, today, calendar)
     notes = [Notification(t, role, who, investigation_id, subject)
              for t, role, who, subject in found]
-    return [n for n in dict.fromkeys(notes) if n.key not in set(sent)]
+    done = set(sent)
+    return [n for n in dict.fromkeys(notes) if n.key not in done]
+
+
+def _answered_automatically(event: str, following: tuple[str, Mapping[str, Any]] | None,
+                            ) -> bool:
+    """§1.4 #1 and #4: a request whose sole own unit the system asks at once tells that unit,
+    not the landsting; an answer the system settles at once (assigned or rejected) is no "all
+    answered" news for the landsting."""
+    if following is None or following[1]["actor"] != Actor.SYSTEM.value:
+        return False
+    return event in ("RequestReceived", "UnitAnswered")
 
 
 def _caused(event: str, d: Mapping[str, Any], f: Facts, subject: str) -> list[Due]:

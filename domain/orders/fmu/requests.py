@@ -13,7 +13,7 @@ from domain.orders.fmu.codes import Answer
 from domain.orders.fmu.deadlines import answer_by
 from domain.orders.fmu.errors import DeclineNotAllowedError
 from domain.orders.fmu.performer import Performer
-from domain.orders.fmu.steps import FK, SA, VA, Steps
+from domain.orders.fmu.steps import FK, SA, SYSTEM, VA, Steps
 from domain.shared.errors import InvalidInputError
 
 
@@ -53,24 +53,30 @@ class RequestSteps(Steps):
         else:
             performer.check(swedish_date(now))
         self._record("UnitAnswered", unit=unit, answer=answer.value, comment=comment,
-                           performer=None if performer is None else performer.as_data(),
-                           at=now, actor=VA, by=by)
+                     performer=None if performer is None else performer.as_data(),
+                     at=now, actor=VA, by=by)
         if sole_own_unit and len(self.facts.requests) == 1:
             if answer is Answer.ACCEPTERA:
-                self.assign(unit=unit, now=now, by=by)
+                self._assign(unit, now, by, SYSTEM)
             else:
-                self.reject_request(comment=comment, now=now, by=by)
+                self._reject(comment, now, by, SYSTEM)
 
     def assign(self, *, unit: str, now: datetime, by: str) -> None:
         """#5: RespondToPerformerRequest ACCEPTERAT on the unit's behalf."""
-        guards.check_assignable(self.facts, self.status_at(now), unit)
-        self._record("UnitAssigned", unit=unit, at=now, actor=SA, by=by)
+        self._assign(unit, now, by, SA)
 
     def reject_request(self, *, comment: str | None, now: datetime, by: str) -> None:
         """#6: RespondToPerformerRequest AVVISAT; open requests become EJ_TILLDELAD."""
+        self._reject(comment, now, by, SA)
+
+    def _assign(self, unit: str, now: datetime, by: str, actor: str) -> None:
+        guards.check_assignable(self.facts, self.status_at(now), unit)
+        self._record("UnitAssigned", unit=unit, at=now, actor=actor, by=by)
+
+    def _reject(self, comment: str | None, now: datetime, by: str, actor: str) -> None:
         text = guards.require_comment(comment, "Rejecting")
         guards.require_status("Rejecting", self.status_at(now), guards.ASKING)
-        self._record("RequestRejected", comment=text, at=now, actor=SA, by=by)
+        self._record("RequestRejected", comment=text, at=now, actor=actor, by=by)
 
     # --- order (#7-#9) ------------------------------------------------------------------
     def receive_order(self, *, unit: str, last_date: date | None, documents_by_post: bool,

@@ -12,6 +12,7 @@ from domain.orders.fmu.facts import Facts
 from domain.orders.fmu.status import resolve_status
 
 FK, SA, VA = Actor.FK.value, Actor.SAMORDNARE.value, Actor.VARDADMIN.value
+SYSTEM = Actor.SYSTEM.value
 
 
 class Steps:

@@ -5,8 +5,10 @@ events cause at once, and the reminders and overdue notices of the day, each onc
 from __future__ import annotations
 
 from datetime import date
+from uuid import uuid4
 
-from domain.orders.fmu.codes import Actor, Answer, CausedBy, EndReason
+from domain.orders.fmu.codes import Actor, Answer, AssessmentKind, CausedBy, EndReason
+from domain.orders.fmu.investigation import Investigation
 from domain.orders.fmu.notifications import NotificationType as T
 from domain.orders.fmu.notifications import RecipientRole as R
 from domain.orders.fmu.notifications import due_notifications
@@ -155,3 +157,17 @@ def test_no_reminder_is_due_when_the_investigation_has_ended():
     inv = fmu.ordered(MON, LAST)
     inv.end(reason=EndReason.JAV, actor=Actor.FK, now=fmu.at(MON), by=fmu.FK_SYSTEM)
     assert _reminders(inv, date(2026, 4, 27), T.SLUTDATUM_UTREDNING_PASSERAT) == []
+
+
+def test_the_sole_own_unit_is_told_instead_of_the_landsting_when_asked_at_once():
+    """§1.4 #1 and #4: the region's only own unit asked at once -> NY_INTERNFORFRAGAN to it,
+    no NY_EXTERNFORFRAGAN; its acceptance assigned at once -> UTREDNING_TILLDELAD, no
+    SAMTLIGA_INTERNFORFRAGAN_BESVARATS."""
+    inv = Investigation.receive_request(
+        id=uuid4(), kind=AssessmentKind.AFU, landsting=fmu.LANDSTING, fk_answer_by=None,
+        now=fmu.at(MON), by=fmu.FK_SYSTEM, sole_own_unit=fmu.UNIT, calendar=CAL)
+    inv.answer_request(unit=fmu.UNIT, answer=Answer.ACCEPTERA, comment=None,
+                       performer=fmu.performer(MON), now=fmu.at(MON), by=fmu.VARDADMIN,
+                       sole_own_unit=True)
+    assert kinds(inv, MON) == {(T.NY_INTERNFORFRAGAN, R.VARDENHET, fmu.UNIT),
+                               (T.UTREDNING_TILLDELAD, R.VARDENHET, fmu.UNIT)}

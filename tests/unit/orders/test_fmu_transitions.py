@@ -97,6 +97,8 @@ def test_the_sole_own_unit_is_assigned_at_once_when_it_accepts():
                        performer=fmu.performer(MON), now=fmu.at(MON), by=fmu.VARDADMIN,
                        sole_own_unit=True)
     assert resolve_status(inv.facts, MON) is Status.TILLDELAD_VANTAR_PA_BESTALLNING
+    event, data = fmu.history(inv)[-1]
+    assert (event, data["actor"]) == ("UnitAssigned", Actor.SYSTEM.value)
 
 
 def test_accepting_lists_every_performer_fault_when_the_performer_is_incomplete():
@@ -388,3 +390,16 @@ def test_payment_ids_are_recorded_only_by_their_owner():
         inv.record_payment_id(kind=PaymentIdKind.FAKTURA_FK_ID, value="X",
                               actor=Actor.SAMORDNARE, acting_for="SE2321000016-LT99",
                               now=fmu.at(MON), by=fmu.SAMORDNARE)
+
+
+def test_the_sole_own_unit_is_asked_at_once_when_fk_requests_from_its_region():
+    """#1: exactly one registered unit, of the region's own -> an internal request to it at
+    once, to be answered by FK's date (Friday 6 March, at the request's clock time), made by
+    the system -> VANTAR_PA_SVAR."""
+    inv = Investigation.receive_request(
+        id=uuid4(), kind=AssessmentKind.AFU, landsting=fmu.LANDSTING,
+        fk_answer_by=date(2026, 3, 6), now=fmu.at(MON), by=fmu.FK_SYSTEM,
+        sole_own_unit=fmu.UNIT)
+    assert resolve_status(inv.facts, MON) is Status.VANTAR_PA_SVAR
+    assert inv.facts.requests[0].answer_by == fmu.at(date(2026, 3, 6))
+    assert fmu.history(inv)[-1][1]["actor"] == Actor.SYSTEM.value
