@@ -41,8 +41,8 @@ class ClosingSteps(Steps):
         """#16 ReportCertificateReceival: received, and the last day to ask for a complement."""
         guards.require_status("A receipt", self.status_at(now), {S.UTLATANDE_SKICKAT})
         self._record("StatementReceived", received_on=_iso(received_on),
-                           complement_deadline=_iso(complement_deadline), at=now, actor=FK,
-                           by=by)
+                     complement_deadline=_iso(complement_deadline), at=now, actor=FK,
+                     by=by)
 
     def request_complement(self, *, complement_id: str, last_date: date | None,
                            now: datetime, by: str) -> None:
@@ -50,7 +50,7 @@ class ClosingSteps(Steps):
         last = guards.require_last_date(last_date)
         guards.check_complement_requestable(self.facts, self.status_at(now), swedish_date(now))
         self._record("ComplementRequested", complement_id=complement_id,
-                           last_date=_iso(last), at=now, actor=FK, by=by)
+                     last_date=_iso(last), at=now, actor=FK, by=by)
 
     def receive_complement_questions(self, *, received_on: date, unit: str, now: datetime,
                                      by: str) -> None:
@@ -61,7 +61,7 @@ class ClosingSteps(Steps):
                               {S.KOMPLETTERINGSBEGARAN_MOTTAGEN_VANTAR_PA_FRAGESTALLNING})
         complement = guards.latest_complement(self.facts)
         self._record("ComplementQuestionsReceived", complement_id=complement.statement_id,
-                           received_on=_iso(received_on), at=now, actor=VA, by=by)
+                     received_on=_iso(received_on), at=now, actor=VA, by=by)
 
     def send_complement(self, *, sent_on: date, unit: str, now: datetime, by: str) -> None:
         """#19: the komplettering is sent."""
@@ -70,7 +70,7 @@ class ClosingSteps(Steps):
                               guards.COMPLEMENT_OPEN)
         complement = guards.latest_complement(self.facts)
         self._record("ComplementSent", complement_id=complement.statement_id,
-                           sent_on=_iso(sent_on), at=now, actor=VA, by=by)
+                     sent_on=_iso(sent_on), at=now, actor=VA, by=by)
 
     def receive_complement_receipt(self, *, complement_id: str, received_on: date,
                                    complement_deadline: date, now: datetime, by: str) -> None:
@@ -79,15 +79,15 @@ class ClosingSteps(Steps):
                               guards.COMPLEMENT_RECEIVABLE)
         guards.latest_complement(self.facts, complement_id)
         self._record("ComplementReceived", complement_id=complement_id,
-                           received_on=_iso(received_on),
-                           complement_deadline=_iso(complement_deadline), at=now, actor=FK,
-                           by=by)
+                     received_on=_iso(received_on),
+                     complement_deadline=_iso(complement_deadline), at=now, actor=FK,
+                     by=by)
 
     def end(self, *, reason: EndReason, actor: Actor, now: datetime, by: str) -> None:
         """#21 and §1.6: each reason by its actor from its statuses; never twice."""
         guards.check_endable(self.facts, self.status_at(now), reason, actor)
         self._record("InvestigationEnded", reason=reason.value, at=now,
-                           actor=actor.value, by=by)
+                     actor=actor.value, by=by)
 
     def record_payment_id(self, *, kind: PaymentIdKind, value: str, actor: Actor,
                           acting_for: str, now: datetime, by: str) -> None:
@@ -102,4 +102,4 @@ class ClosingSteps(Steps):
         if not value.strip():
             raise CommentRequiredError("A payment id must not be blank.")
         self._record("PaymentIdRecorded", kind=kind.value, value=value, at=now,
-                           actor=actor.value, by=by)
+                     actor=actor.value, by=by)

@@ -47,6 +47,10 @@ class NoPendingDocumentsError(RuleViolationError):
     pass
 
 
+class VisitAlreadyBookedError(RuleViolationError):
+    pass
+
+
 class VisitAlreadyReportedError(RuleViolationError):
     pass
 

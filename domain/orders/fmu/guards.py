@@ -7,7 +7,15 @@ from collections.abc import Collection
 from datetime import date
 
 from domain.orders.fmu import errors
-from domain.orders.fmu.codes import Actor, EndReason, Phase, RequestStatus, Status, VisitStatus
+from domain.orders.fmu.codes import (
+    Actor,
+    EndReason,
+    Phase,
+    RequestStatus,
+    Status,
+    Tolk,
+    VisitStatus,
+)
 from domain.orders.fmu.facts import Facts, Statement, Visit
 from domain.orders.fmu.status import phase_of, request_status, visit_status
 
@@ -134,7 +142,7 @@ def check_visit_reportable(facts: Facts, status: Status, visit: Visit,
         raise errors.InvestigationStatusError("Reporting a visit", status.value)
     if not visit.booked:
         raise errors.VisitAlreadyReportedError(f"Visit {visit.visit_id} is reported already.")
-    if visit.tolk is not None and visit.tolk.value == "BOKAT" and not tolk_reported:
+    if visit.tolk is Tolk.BOKAT and not tolk_reported:
         raise errors.InterpreterReportRequiredError(
             "A booked interpreter must be reported DELTAGIT or EJ_DELTAGIT.")
 

@@ -30,7 +30,7 @@ class RequestSteps(Steps):
         """#2: one internal request per unit not asked before, answer by 2 business days."""
         fresh = guards.new_units(self.facts, self.status_at(now), units)
         self._record("UnitsAsked", units=fresh, answer_by=answer_by(now, calendar),
-                           at=now, actor=SA, by=by)
+                     at=now, actor=SA, by=by)
 
     def assign_directly(self, *, unit: str, now: datetime, by: str) -> None:
         """#3: a request born accepted (DIREKTTILLDELAD); the coordinator still assigns."""
@@ -84,21 +84,21 @@ class RequestSteps(Steps):
         """#7 OrderAssessment: creates the original utlåtande with FK's last date."""
         last = guards.check_orderable(self.facts, self.status_at(now), unit, last_date)
         self._record("OrderReceived", unit=unit, last_date=_iso(last),
-                           documents_by_post=documents_by_post,
-                           interpreter_needed=interpreter_needed, at=now, actor=FK, by=by)
+                     documents_by_post=documents_by_post,
+                     interpreter_needed=interpreter_needed, at=now, actor=FK, by=by)
 
     def update_order(self, *, last_date: date | None, documents_by_post: bool,
                      comment: str | None, interpreter_needed: bool | None,
                      interpreter_language: str | None, now: datetime, by: str) -> None:
         """#8 UpdateOrder: a partial update; a new last date replaces the old one."""
-        changes = sum(x not in (None, False) for x in (
-            last_date, documents_by_post, comment, interpreter_needed, interpreter_language))
+        changes = sum((last_date is not None, documents_by_post, bool(comment),
+                       interpreter_needed is not None, bool(interpreter_language)))
         guards.check_updatable(self.facts, self.status_at(now), changes, interpreter_needed,
                                interpreter_language)
         self._record("OrderUpdated", last_date=None if last_date is None else
-                           _iso(last_date), documents_by_post=documents_by_post,
-                           comment=comment, interpreter_needed=interpreter_needed,
-                           interpreter_language=interpreter_language, at=now, actor=FK, by=by)
+                     _iso(last_date), documents_by_post=documents_by_post,
+                     comment=comment, interpreter_needed=interpreter_needed,
+                     interpreter_language=interpreter_language, at=now, actor=FK, by=by)
 
     def receive_documents(self, *, received_on: date, unit: str, now: datetime,
                           by: str) -> None:
@@ -106,4 +106,4 @@ class RequestSteps(Steps):
         guards.require_assigned_unit(self.facts, unit)
         guards.check_documents_receivable(self.facts, self.status_at(now))
         self._record("DocumentsReceived", received_on=_iso(received_on), at=now,
-                           actor=VA, by=by)
+                     actor=VA, by=by)

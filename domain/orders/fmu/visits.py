@@ -9,7 +9,7 @@ from domain.orders.fmu import guards
 from domain.orders.fmu.codes import AssessmentKind, CausedBy, Profession, SummonsChannel, Tolk
 from domain.orders.fmu.errors import (
     ExtendedLastDateRequiredError,
-    InvestigationStatusError,
+    VisitAlreadyBookedError,
     VisitAlreadyReportedError,
 )
 from domain.orders.fmu.facts import VisitBooking
@@ -23,14 +23,13 @@ def _iso(day: date) -> str:
 class VisitSteps(Steps):
     """#10-#14: book, reschedule, deviations from FK and from care, cancel, report held."""
 
-
     def book_visit(self, *, booking: VisitBooking, unit: str, now: datetime, by: str,
                    extended_last_date: date | None = None) -> None:
         """#10: book a visit; for an AFU a non-LK profession makes it AFU_UTVIDGAD with the
         last date FK answered UpdateAssessment with."""
         self._check_visiting(unit, now)
         if self.facts.visit(booking.visit_id) is not None:
-            raise InvestigationStatusError("Booking an existing visit id", "BOKAT")
+            raise VisitAlreadyBookedError(f"Visit {booking.visit_id} is booked already.")
         extends = (self.facts.kind is AssessmentKind.AFU
                    and booking.profession is not Profession.LK)
         if extends and extended_last_date is None:
@@ -38,7 +37,7 @@ class VisitSteps(Steps):
         self._record("VisitBooked", **booking.as_data(), at=now, actor=VA, by=by)
         if extends and extended_last_date is not None:
             self._record("AssessmentExtended", kind=AssessmentKind.AFU_UTVIDGAD.value,
-                               last_date=_iso(extended_last_date), at=now, actor=FK, by=by)
+                         last_date=_iso(extended_last_date), at=now, actor=FK, by=by)
 
     def reschedule_visit(self, *, visit_id: str, start: datetime, end: datetime,
                          summons_channel: SummonsChannel, summoned_on: date, unit: str,
@@ -48,8 +47,8 @@ class VisitSteps(Steps):
         if not guards.existing_visit(self.facts, visit_id).booked:
             raise VisitAlreadyReportedError(f"Visit {visit_id} is closed.")
         self._record("VisitRescheduled", visit_id=visit_id, start=start, end=end,
-                           summons_channel=summons_channel.value,
-                           summoned_on=_iso(summoned_on), at=now, actor=VA, by=by)
+                     summons_channel=summons_channel.value,
+                     summoned_on=_iso(summoned_on), at=now, actor=VA, by=by)
 
     def receive_deviation(self, *, visit_id: str, deviation_id: str, caused_by: CausedBy,
                           deviation_at: datetime, citizen_failed_to_arrive: bool,
@@ -58,9 +57,9 @@ class VisitSteps(Steps):
         guards.existing_visit(self.facts, visit_id)
         guards.require_status("A deviation", self.status_at(now), guards.VISITING)
         self._record("DeviationReceived", visit_id=visit_id, deviation_id=deviation_id,
-                           caused_by=caused_by.value, deviation_at=deviation_at,
-                           citizen_failed_to_arrive=citizen_failed_to_arrive, at=now,
-                           actor=FK, by=by)
+                     caused_by=caused_by.value, deviation_at=deviation_at,
+                     citizen_failed_to_arrive=citizen_failed_to_arrive, at=now,
+                     actor=FK, by=by)
 
     def report_deviation(self, *, visit_id: str, deviation_id: str, caused_by: CausedBy,
                          deviation_at: datetime, citizen_failed_to_arrive: bool, unit: str,
@@ -69,9 +68,9 @@ class VisitSteps(Steps):
         self._check_visiting(unit, now)
         guards.existing_visit(self.facts, visit_id)
         self._record("DeviationReported", visit_id=visit_id, deviation_id=deviation_id,
-                           caused_by=caused_by.value, deviation_at=deviation_at,
-                           citizen_failed_to_arrive=citizen_failed_to_arrive, at=now,
-                           actor=VA, by=by)
+                     caused_by=caused_by.value, deviation_at=deviation_at,
+                     citizen_failed_to_arrive=citizen_failed_to_arrive, at=now,
+                     actor=VA, by=by)
 
     def cancel_visit(self, *, visit_id: str, unit: str, now: datetime, by: str) -> None:
         """#13: INSTALLD after FK's deviation, or (quirk 3) once FK has ended the case."""
@@ -88,7 +87,7 @@ class VisitSteps(Steps):
         guards.check_visit_reportable(self.facts, self.status_at(now), visit,
                                       tolk in (Tolk.DELTAGIT, Tolk.EJ_DELTAGIT))
         self._record("VisitHeld", visit_id=visit_id,
-                           tolk=None if tolk is None else tolk.value, at=now, actor=VA, by=by)
+                     tolk=None if tolk is None else tolk.value, at=now, actor=VA, by=by)
 
     def _check_visiting(self, unit: str, now: datetime) -> None:
         guards.require_status("Visits", self.status_at(now), guards.VISITING)

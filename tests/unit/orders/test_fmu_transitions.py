@@ -178,8 +178,13 @@ def test_an_order_without_request_is_ordered_and_assigned_when_created():
 
 
 def test_an_update_replaces_the_last_date_when_fk_sends_a_new_one():
-    """#8: a partial update; the new last date is the utlåtande's."""
+    """#8: a partial update; the new last date is the utlåtande's; no longer needing an
+    interpreter is a change too."""
     inv = fmu.ordered(MON, LAST)
+    inv.update_order(last_date=None, documents_by_post=False, comment=None,
+                     interpreter_needed=False, interpreter_language=None, now=fmu.at(MON),
+                     by=fmu.FK_SYSTEM)
+    assert inv.facts.updated_at == fmu.at(MON)
     inv.update_order(last_date=date(2026, 5, 8), documents_by_post=False, comment=None,
                      interpreter_needed=None, interpreter_language=None, now=fmu.at(MON),
                      by=fmu.FK_SYSTEM)
@@ -226,6 +231,9 @@ def test_booking_is_refused_when_another_unit_books_or_the_utlatande_is_sent():
     later = fmu.booking("v2", fmu.at(date(2026, 3, 20)), date(2026, 3, 5))
     with pytest.raises(errors.NotTheAssignedUnitError):
         inv.book_visit(booking=later, unit=fmu.OTHER_UNIT, now=fmu.at(MON), by=fmu.VARDADMIN)
+    with pytest.raises(errors.VisitAlreadyBookedError):
+        inv.book_visit(booking=fmu.booking("v1", fmu.at(date(2026, 3, 20)), MON), unit=fmu.UNIT,
+                       now=fmu.at(MON), by=fmu.VARDADMIN)
     inv.send_statement(sent_on=date(2026, 4, 20), unit=fmu.UNIT, now=fmu.at(date(2026, 4, 20)),
                        by=fmu.VARDADMIN)
     with pytest.raises(errors.InvestigationStatusError, match="UTLATANDE_SKICKAT"):
