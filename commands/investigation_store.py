@@ -21,6 +21,7 @@ from domain.orders.fmu.errors import InvestigationNotFoundError
 from domain.orders.fmu.investigation import Investigation
 from domain.orders.fmu.notifications import Notification, due_notifications
 from domain.orders.fmu.status import resolve_status
+from domain.orders.fmu.summary import InvestigationSummary, summarize
 from domain.shared.errors import NotAuthorisedError, StaleVersionError
 from domain.shared.privileges import Privilege, check_grant
 
@@ -58,6 +59,11 @@ class InvestigationStore:
         if not isinstance(inv, Investigation) or not may_see(inv.facts, caller):
             raise InvestigationNotFoundError.of(investigation_id)
         return inv
+
+    def summary(self, investigation_id: UUID, caller: Caller) -> InvestigationSummary:
+        """The investigation as the lists show it today (no patient data in it)."""
+        inv = self.get_for(investigation_id, caller)
+        return summarize(inv.facts, swedish_date(self.clock()), self.calendar)
 
     def notifications_due(self, investigation_id: UUID, today: date,
                           sent: Collection[tuple[str, str, str, str]] = ()

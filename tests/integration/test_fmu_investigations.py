@@ -63,6 +63,9 @@ def test_an_investigation_goes_from_fks_request_to_payment_when_every_step_is_ke
     assert result.status is Status.UTLATANDE_MOTTAGET and result.position is not None
     reloaded = Investigations(certificates, clock=clock).get_for(inv_id, who["fk"])
     assert payment_eligibility(reloaded.facts, BusinessCalendar()).paid
+    summary = investigations.summary(inv_id, who["samordnare"])
+    assert (summary.status, summary.payment.paid, summary.last_date) == (
+        Status.UTLATANDE_MOTTAGET, True, date(2026, 12, 11))
 
 
 def test_the_mail_sender_reads_what_is_due_when_asked_about_a_stored_investigation(

@@ -17,6 +17,7 @@ from domain.orders.fmu.codes import (
     SummonsChannel,
     VisitStatus,
 )
+from domain.orders.fmu.payment import NotPaid
 from domain.orders.fmu.status import (
     next_actor,
     phase_of,
@@ -24,6 +25,7 @@ from domain.orders.fmu.status import (
     resolve_status,
     visit_status,
 )
+from domain.orders.fmu.summary import summarize
 from tests.factories import fmu
 
 MON = date(2026, 3, 2)
@@ -291,3 +293,16 @@ def test_a_visit_is_invanare_uteblev_when_the_patient_failed_to_arrive():
     other.cancel_visit(visit_id="v1", unit=fmu.UNIT, now=fmu.at(date(2026, 3, 13)),
                        by=fmu.VARDADMIN)
     assert visit_status(other.facts.visit("v1")) is VisitStatus.AVBOKAT
+
+
+def test_the_summary_gathers_every_derived_value_when_a_request_is_open():
+    """§1.3-§1.9 in one view: on Monday 2 March 2026, one unit asked (answer by Wednesday 4
+    March, planeringsdatum Thursday 16 April), nothing ordered, not paid."""
+    summary = summarize(fmu.asked(MON).facts, MON, fmu.CALENDAR)
+    assert (summary.status, summary.phase, summary.next_actor) == (
+        Status.VANTAR_PA_SVAR, Phase.FORFRAGAN, Actor.VARDADMIN)
+    line = summary.requests[0]
+    assert (line.unit, line.status, line.answer_by, line.planning_date) == (
+        fmu.UNIT, RequestStatus.INKOMMEN, fmu.at(date(2026, 3, 4)), date(2026, 4, 16))
+    assert summary.last_date is None and not summary.payment.paid
+    assert NotPaid.NO_QUALIFYING_VISIT in summary.payment.reasons
