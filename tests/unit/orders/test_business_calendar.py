@@ -99,7 +99,7 @@ def test_adding_business_days_skips_the_summer_weeks_when_vacation_is_respected(
     assert NO_VACATION.add_business_days(date(2026, 7, 10), 1) == date(2026, 7, 13)
 
 
-def test_counting_business_days_includes_the_start_and_excludes_the_end():
+def test_counting_includes_the_start_and_excludes_the_end_when_a_range_spans_easter():
     """1-9 April 2026: Wed 1, Thu 2, Tue 7, Wed 8 (3 and 6 April are holidays)."""
     assert CALENDAR.count_business_days(date(2026, 4, 1), date(2026, 4, 9)) == 4
     assert CALENDAR.count_business_days(date(2026, 4, 9), date(2026, 4, 1)) == 0

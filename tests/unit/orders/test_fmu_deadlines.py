@@ -1,4 +1,6 @@
-"""ORDERS.md §1.7-§1.9: the deadlines of an investigation counted in business days, with
+"""DOMAIN.md §10 Intygsbeställning, FMU.
+
+ORDERS.md §1.7-§1.9: the deadlines of an investigation counted in business days, with
 Easter, the summer vacation weeks (ISO 29-31) and summer time, hand-computed."""
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ def test_fks_answer_date_is_flagged_soon_then_overdue_when_nobody_is_assigned():
     assert overdue(inv.facts, date(2026, 3, 5), CAL) == Overdue(fk_answer_overdue=True)
 
 
-def test_the_utlatande_is_flagged_soon_within_five_business_days_and_overdue_after():
+def test_the_utlatande_is_flagged_soon_then_overdue_when_its_last_date_nears_and_passes():
     """§1.8: last date Friday 24 April 2026: soon from Friday 17 April (not Thursday 16),
     overdue on Monday 27 April while not received."""
     inv = fmu.ordered(date(2026, 3, 2), date(2026, 4, 24))

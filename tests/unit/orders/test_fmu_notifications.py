@@ -1,4 +1,6 @@
-"""ORDERS.md §1.8: which notifications are due for an investigation on a given day: those its
+"""DOMAIN.md §10 Intygsbeställning, FMU.
+
+ORDERS.md §1.8: which notifications are due for an investigation on a given day: those its
 events cause at once, and the reminders and overdue notices of the day, each once per key
 (type, recipient, investigation, subject), with hand-computed dates."""
 
@@ -48,7 +50,7 @@ def test_each_step_of_the_request_tells_its_recipient_when_it_happens():
     }
 
 
-def test_deviations_updates_complements_and_fks_end_tell_their_recipients():
+def test_deviations_updates_and_fks_end_tell_their_recipients_when_they_happen():
     """§1.4 #8, #11, #12, #17, §1.6: updated order -> unit; FK's deviation -> both; care's
     deviation -> landsting; a complement request -> unit; FK's end (UTREDNING_AVBRUTEN) -> both."""
     inv = fmu.with_visit(MON, LAST, fmu.at(date(2026, 3, 16)), MON)
@@ -86,7 +88,7 @@ def _reminders(inv, today, kind):
     return [n for n in due(inv, today) if n.type is kind]
 
 
-def test_the_internal_request_reminder_is_due_the_business_day_before_the_answer_date():
+def test_the_internal_request_reminder_is_due_the_business_day_before_when_unanswered():
     """§1.12 quirk 1, decided: asked Thursday 2 April 2026, answer by Wednesday 8 April ->
     no reminder at once, none on Monday 6 April (annandag påsk), due Tuesday 7 April."""
     inv = fmu.asked(date(2026, 4, 2))
@@ -96,7 +98,7 @@ def test_the_internal_request_reminder_is_due_the_business_day_before_the_answer
     assert [n.recipient for n in _reminders(inv, date(2026, 4, 7), kind)] == [fmu.UNIT]
 
 
-def test_the_landsting_is_reminded_of_fks_answer_date_the_business_day_before():
+def test_the_landsting_is_reminded_of_fks_answer_date_when_it_is_one_business_day_off():
     """§1.8: FK's date Wednesday 4 March in [today, today + 1 business day] -> due Tuesday 3
     March, not Monday 2 March; not once a unit is tilldelad."""
     kind = T.PAMINNELSE_SLUTDATUM_EXTERNFORFRAGAN_PASSERAS
@@ -134,7 +136,7 @@ def test_an_overdue_utlatande_is_told_to_unit_and_landsting_when_not_received():
     assert _reminders(inv, date(2026, 4, 24), T.SLUTDATUM_UTREDNING_PASSERAT) == []
 
 
-def test_the_complement_reminder_and_overdue_notice_follow_its_last_date():
+def test_the_complement_reminder_and_overdue_notice_fall_due_when_unsent_near_its_last_date():
     """§1.8: complement due Tuesday 12 May, not sent: sistaDatum < today + 5 business days
     holds from Wednesday 6 May (not Tuesday 5 May); overdue Wednesday 13 May, to both."""
     inv = fmu.complement_requested()

@@ -1,4 +1,6 @@
-"""ORDERS.md §1.9 ersättning: whether an investigation is paid, from its events and the
+"""DOMAIN.md §10 Intygsbeställning, FMU.
+
+ORDERS.md §1.9 ersättning: whether an investigation is paid, from its events and the
 calendar, each rule (1-3) and each visit rule (a-e) with hand-computed dates. The visit is on
 Monday 16 March 2026 09:00 UTC; by letter the latest summons is Wednesday 4 March (8 business
 days before), by phone Monday 9 March (5)."""
@@ -51,7 +53,7 @@ def test_the_investigation_is_not_paid_when_ended_for_jav():
     assert NotPaid.ENDED_JAV_OR_INGEN_BESTALLNING in payment_eligibility(inv.facts, CAL).reasons
 
 
-def test_receipt_on_the_last_day_is_in_time_and_the_day_after_is_not():
+def test_the_utlatande_counts_as_in_time_when_received_on_its_last_day_and_not_after():
     """§1.9 rule 2: last date Friday 24 April: received that day -> paid; received Monday 27
     April -> not paid; not received at all -> not paid."""
     assert payment_eligibility(_received(_held(_visiting()), date(2026, 4, 24)).facts, CAL).paid
@@ -80,7 +82,7 @@ def test_the_investigation_is_not_paid_when_no_visit_qualifies():
     assert disqualified(inv.facts, inv.facts.visit("v1"), CAL) == (VisitNotQualifying.NOT_HELD,)
 
 
-def test_a_patient_deviation_more_than_24h_before_disqualifies_the_visit():
+def test_a_visit_does_not_qualify_when_the_patient_deviation_came_over_24h_before():
     """§1.9 (a): reported Saturday 14 March 09:00, 48 h before the visit."""
     inv = _deviation(_visiting(), CausedBy.PATIENT, datetime(2026, 3, 14, 9, 0, tzinfo=UTC))
     assert disqualified(inv.facts, inv.facts.visit("v1"), CAL) == (
@@ -95,7 +97,7 @@ def test_a_patient_deviation_exactly_24h_before_still_pays_when_summoned_in_time
     assert payment_eligibility(_received(inv).facts, CAL).paid
 
 
-def test_ending_for_avbruten_more_than_24h_before_disqualifies_the_visit():
+def test_a_visit_does_not_qualify_when_fk_ended_the_case_over_24h_before():
     """§1.9 (b): FK ends UTREDNING_AVBRUTEN Saturday 14 March, 48 h before; ended 23 h before
     (Sunday 15 March 10:00) it is not this rule."""
     early = _visiting()
@@ -117,7 +119,7 @@ def test_a_deviation_caused_by_care_disqualifies_the_visit_even_when_held():
         VisitNotQualifying.CARE_DEVIATION,)
 
 
-def test_a_deviation_after_a_late_letter_disqualifies_the_visit():
+def test_a_visit_does_not_qualify_when_a_deviation_follows_a_late_letter():
     """§1.9 (d): summoned by letter Thursday 5 March, after the latest day 4 March."""
     inv = _deviation(_visiting(summoned_on=date(2026, 3, 5)), CausedBy.PATIENT, VISIT)
     assert disqualified(inv.facts, inv.facts.visit("v1"), CAL) == (

@@ -1,4 +1,6 @@
-"""ORDERS.md §1.3 and §1.5: the investigation's status (resolved in the national order), its
+"""DOMAIN.md §10 Intygsbeställning, FMU.
+
+ORDERS.md §1.3 and §1.5: the investigation's status (resolved in the national order), its
 phase and next actor, and the status of each internal request and visit, with concrete dates.
 Each test names the rule it covers; every status is derived, never stored."""
 
@@ -131,7 +133,7 @@ def test_the_investigation_is_under_way_when_a_visit_is_booked():
     assert next_actor(status(inv)) is Actor.UTREDARE
 
 
-def test_a_deviation_from_fk_shows_until_the_visit_is_cancelled():
+def test_the_status_is_avvikelse_mottagen_when_fk_reported_one_until_the_visit_is_cancelled():
     """§1.3 rule 3: an FK deviation on a visit not AVBOKAT -> AVVIKELSE_MOTTAGEN; cancelled,
     the visit no longer counts (back to UTREDNING_PAGAR)."""
     inv = fmu.with_visit(MON, LAST, fmu.at(date(2026, 3, 16)), date(2026, 3, 4))
@@ -151,7 +153,7 @@ def test_the_utlatande_is_sent_when_care_marked_it_and_fk_has_not_confirmed():
     assert status(inv, date(2026, 4, 20)) is Status.UTLATANDE_SKICKAT
 
 
-def test_a_received_utlatande_stays_mottaget_through_the_last_complement_request_day():
+def test_a_received_utlatande_stays_mottaget_when_no_visit_is_booked_past_the_window():
     """§1.3 rule 3: received and sistaDatumKompletteringsbegaran (5 May) >= today ->
     UTLATANDE_MOTTAGET; on 6 May with no visit booked it stays so (rule 4)."""
     inv = fmu.received_case()
@@ -176,7 +178,7 @@ def test_the_investigation_is_avslutad_when_ended_without_a_complement_and_no_vi
     assert status(inv, date(2026, 5, 6)) is Status.AVSLUTAD
 
 
-def test_complement_statuses_follow_questions_sending_and_receipt():
+def test_complement_statuses_follow_each_step_when_questions_arrive_and_it_is_sent():
     """§1.3 rule 5: neither questions nor sent -> KOMPLETTERINGSBEGARAN_...; questions ->
     KOMPLETTERANDE_FRAGESTALLNING_MOTTAGEN; sent -> KOMPLETTERING_SKICKAD; received ->
     KOMPLETTERING_MOTTAGEN (rule 4: every Intyg received)."""
@@ -196,7 +198,7 @@ def test_complement_statuses_follow_questions_sending_and_receipt():
     assert phase_of(Status.KOMPLETTERING_MOTTAGEN) is Phase.KOMPLETTERING
 
 
-def test_a_complement_receipt_before_care_marked_it_sent_makes_it_mottagen():
+def test_a_complement_is_mottagen_when_fk_confirms_it_before_care_marked_it_sent():
     """§1.4 #20: ReportSupplementReceival may arrive before #19 -> KOMPLETTERING_MOTTAGEN."""
     inv = fmu.complement_requested()
     inv.receive_complement_receipt(complement_id="k1", received_on=date(2026, 5, 11),
@@ -205,7 +207,7 @@ def test_a_complement_receipt_before_care_marked_it_sent_makes_it_mottagen():
     assert status(inv, date(2026, 5, 11)) is Status.KOMPLETTERING_MOTTAGEN
 
 
-def test_an_investigation_ended_by_fk_is_avbruten_whatever_else_holds():
+def test_an_investigation_is_avbruten_when_fk_ended_it_whatever_else_holds():
     """§1.3 rule 1: ended JAV, INGEN_BESTALLNING or UTREDNING_AVBRUTEN -> AVBRUTEN."""
     jav = fmu.ordered(MON, LAST)
     jav.end(reason=EndReason.JAV, actor=Actor.FK, now=fmu.at(MON), by=fmu.FK_SYSTEM)

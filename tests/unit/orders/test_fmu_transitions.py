@@ -1,4 +1,6 @@
-"""ORDERS.md §1.4 and §1.6: the guard of every transition, each refusal a named error (with
+"""DOMAIN.md §10 Intygsbeställning, FMU.
+
+ORDERS.md §1.4 and §1.6: the guard of every transition, each refusal a named error (with
 the national error code where Försäkringskassan's messages carry one), concrete dates."""
 
 from __future__ import annotations
@@ -301,7 +303,7 @@ def test_reporting_a_visit_is_refused_when_the_investigation_has_ended():
                               by=fmu.VARDADMIN)
 
 
-def test_the_utlatande_is_sent_once_and_its_receipt_needs_it_sent():
+def test_sending_and_receipt_are_refused_when_out_of_order_or_repeated():
     """#15: not already SKICKAT/MOTTAGET; #16: only from UTLATANDE_SKICKAT."""
     inv = visiting()
     with pytest.raises(errors.InvestigationStatusError):
@@ -313,7 +315,7 @@ def test_the_utlatande_is_sent_once_and_its_receipt_needs_it_sent():
         inv.send_statement(sent_on=day, unit=fmu.UNIT, now=fmu.at(day), by=fmu.VARDADMIN)
 
 
-def test_a_complement_request_needs_a_last_date_and_an_open_window():
+def test_a_complement_request_is_refused_when_without_last_date_or_after_the_window():
     """#17: a last date (TA_FEL07); some complement deadline (5 May) not yet passed: allowed on
     5 May, refused on Wednesday 6 May."""
     with pytest.raises(errors.LastDateRequiredError):
@@ -328,7 +330,7 @@ def test_a_complement_request_needs_a_last_date_and_an_open_window():
     assert inv.facts.complements[0].last_date == date(2026, 5, 20)
 
 
-def test_complement_steps_are_refused_out_of_order():
+def test_complement_steps_are_refused_when_taken_out_of_order():
     """#18 only from KOMPLETTERINGSBEGARAN_...; #19 not once sent; #20 names the open one."""
     inv = fmu.complement_requested()
     day = date(2026, 5, 4)
@@ -381,7 +383,7 @@ def test_a_second_end_is_refused_when_already_ended():
     assert refused.value.code == "ALREADY_EXISTS"
 
 
-def test_payment_ids_are_recorded_only_by_their_owner():
+def test_payment_ids_are_refused_when_recorded_by_anyone_but_their_owner():
     """§1.9 Betalning: fakturaVeId by the unit's vårdadmin; the other ids by a coordinator of
     the investigation's own landsting."""
     inv = fmu.received_case()
