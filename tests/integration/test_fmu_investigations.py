@@ -10,6 +10,7 @@ from uuid import uuid4
 
 import pytest
 
+from commands.investigation_jobs import end_closable, notifications_due
 from commands.investigations import Investigations
 from domain.orders.calendar import BusinessCalendar
 from domain.orders.fmu.callers import Caller
@@ -38,12 +39,10 @@ def _to_assigned(investigations, who):
     return made.id
 
 
-def test_an_investigation_goes_from_fks_request_to_payment_when_every_step_is_kept(
-        investigations, certificates, clock):
-    """§1.4 #1-#16 and §1.9 through the store: the utlåtande due Friday 11 December arrives
-    Tuesday 8 December, the visit of Monday 16 November (phoned on 5 November, the latest
-    day being 9 November) was held -> paid."""
-    who = fmu.callers()
+def _to_received(investigations, who, clock):
+    """Ordered 3 November (last date Friday 11 December), documents 4 November, a visit on
+    Monday 16 November (phoned 5 November) held, the utlåtande sent 7 December and received
+    8 December; complements may be requested until 22 December."""
     inv_id = _to_assigned(investigations, who)
     clock.advance(days=1)
     investigations.receive_order(inv_id, who["fk"], fmu.UNIT, date(2026, 12, 11), True, False)
@@ -61,6 +60,16 @@ def test_an_investigation_goes_from_fks_request_to_payment_when_every_step_is_ke
     result = investigations.receive_statement_receipt(inv_id, who["fk"], date(2026, 12, 8),
                                                       date(2026, 12, 22))
     assert result.status is Status.UTLATANDE_MOTTAGET and result.position is not None
+    return inv_id
+
+
+def test_an_investigation_goes_from_fks_request_to_payment_when_every_step_is_kept(
+        investigations, certificates, clock):
+    """§1.4 #1-#16 and §1.9 through the store: the utlåtande due Friday 11 December arrives
+    Tuesday 8 December, the visit of Monday 16 November (phoned on 5 November, the latest
+    day being 9 November) was held -> paid."""
+    who = fmu.callers()
+    inv_id = _to_received(investigations, who, clock)
     reloaded = Investigations(certificates, clock=clock).get_for(inv_id, who["fk"])
     assert payment_eligibility(reloaded.facts, BusinessCalendar()).paid
     summary = investigations.summary(inv_id, who["samordnare"])
@@ -122,3 +131,24 @@ def test_the_relay_keeps_investigation_events_internal_when_it_reads_the_log(
     assert notifications and not any(is_published(n) for n in notifications)
 
 
+
+
+def test_the_nightly_job_ends_only_investigations_whose_window_closed_when_run(
+        investigations, clock):
+    """§1.8 Avsluta: received Tuesday 8 December, complements until 22 December: the job on
+    the 22nd ends nothing; on Wednesday 23 December it ends it (INGEN_KOMPLETTERING_BEGARD ->
+    AVSLUTAD); the one still waiting for its order is left alone. The day's notifications
+    cover both investigations. (The PostgreSQL store is shared by the run: others may be in
+    it too.)"""
+    who = fmu.callers()
+    waiting = _to_assigned(investigations, who)
+    done = _to_received(investigations, who, clock)
+    assert done not in end_closable(investigations, date(2026, 12, 22))
+    clock.now = fmu.at(date(2026, 12, 23))
+    ended = end_closable(investigations, date(2026, 12, 23))
+    assert done in ended and waiting not in ended
+    assert investigations.summary(done, who["fk"]).status is Status.AVSLUTAD
+    assert investigations.summary(waiting, who["fk"]).status is (
+        Status.TILLDELAD_VANTAR_PA_BESTALLNING)
+    due = notifications_due(investigations, date(2026, 12, 23))
+    assert {str(waiting), str(done)} <= {n.investigation_id for n in due}
