@@ -10,6 +10,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from domain.orders.calendar import BusinessCalendar, parse_vacation_iso_weeks
+
 DEV_JWT_SECRET = "embedded-development-secret-not-for-production"  # noqa: S105
 _PLACEHOLDERS = {"", "changeme", "changethis", "secret", DEV_JWT_SECRET}
 
@@ -56,6 +58,8 @@ class Settings(BaseSettings):
 
     log_format: Literal["auto", "json", "console"] = "auto"
 
+    orders_vacation_iso_weeks: str = "29-31,51-52"
+
     @property
     def is_production(self) -> bool:
         return self.mode == "production"
@@ -84,8 +88,22 @@ class Settings(BaseSettings):
         return "embedded-patient-index-key"
 
     @property
+    def business_calendar(self) -> BusinessCalendar:
+        """The orders' business days: no holidays, and no day of these ISO weeks, any year."""
+        return BusinessCalendar(parse_vacation_iso_weeks(self.orders_vacation_iso_weeks))
+
+    @property
     def sqlite_path(self) -> Path:
         return self.data_dir / "intyg.sqlite"
+
+    @model_validator(mode="after")
+    def _refuse_unreadable_vacation_weeks(self) -> Settings:
+        try:
+            parse_vacation_iso_weeks(self.orders_vacation_iso_weeks)
+        except ValueError:
+            raise ValueError("INTYG_ORDERS_VACATION_ISO_WEEKS must list ISO weeks 1-53, e.g. "
+                             "29-31,51-52.") from None
+        return self
 
     @model_validator(mode="after")
     def _refuse_digest_without_key(self) -> Settings:

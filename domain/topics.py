@@ -28,6 +28,7 @@ from eventsourcing.utils import get_topic, register_topic
 from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
+from domain.orders.fmu.investigation import Investigation
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
@@ -48,8 +49,9 @@ _R = RequestClaim
 _A = AccessEntry
 _F = FilterLink
 _U = UnitList
+_I = Investigation
 # every aggregate class the store holds
-AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F, _U)
+AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F, _U, _I)
 
 STORED_TOPICS: dict[str, Any] = {
     # The certificate (domain/certificate.py before the move).
@@ -114,6 +116,45 @@ STORED_TOPICS: dict[str, Any] = {
     "domain.statistics.unit_list:UnitList": _U,
     "domain.statistics.unit_list:UnitList.UnitListOpened": _event(_U, "UnitListOpened"),
     "domain.statistics.unit_list:UnitList.UnitListUploaded": _event(_U, "UnitListUploaded"),
+    # The FMU investigation (first stored where it lives today).
+    "domain.orders.fmu.investigation:Investigation": _I,
+    "domain.orders.fmu.investigation:Investigation.RequestReceived": _event(_I, "RequestReceived"),
+    "domain.orders.fmu.investigation:Investigation.OrderedDirectly": _event(_I, "OrderedDirectly"),
+    "domain.orders.fmu.investigation:Investigation.UnitsAsked": _event(_I, "UnitsAsked"),
+    "domain.orders.fmu.investigation:Investigation.UnitAssignedDirectly":
+        _event(_I, "UnitAssignedDirectly"),
+    "domain.orders.fmu.investigation:Investigation.UnitAnswered": _event(_I, "UnitAnswered"),
+    "domain.orders.fmu.investigation:Investigation.UnitAssigned": _event(_I, "UnitAssigned"),
+    "domain.orders.fmu.investigation:Investigation.RequestRejected": _event(_I, "RequestRejected"),
+    "domain.orders.fmu.investigation:Investigation.OrderReceived": _event(_I, "OrderReceived"),
+    "domain.orders.fmu.investigation:Investigation.OrderUpdated": _event(_I, "OrderUpdated"),
+    "domain.orders.fmu.investigation:Investigation.DocumentsReceived":
+        _event(_I, "DocumentsReceived"),
+    "domain.orders.fmu.investigation:Investigation.VisitBooked": _event(_I, "VisitBooked"),
+    "domain.orders.fmu.investigation:Investigation.AssessmentExtended":
+        _event(_I, "AssessmentExtended"),
+    "domain.orders.fmu.investigation:Investigation.VisitRescheduled":
+        _event(_I, "VisitRescheduled"),
+    "domain.orders.fmu.investigation:Investigation.DeviationReceived":
+        _event(_I, "DeviationReceived"),
+    "domain.orders.fmu.investigation:Investigation.DeviationReported":
+        _event(_I, "DeviationReported"),
+    "domain.orders.fmu.investigation:Investigation.VisitCancelled": _event(_I, "VisitCancelled"),
+    "domain.orders.fmu.investigation:Investigation.VisitHeld": _event(_I, "VisitHeld"),
+    "domain.orders.fmu.investigation:Investigation.StatementSent": _event(_I, "StatementSent"),
+    "domain.orders.fmu.investigation:Investigation.StatementReceived":
+        _event(_I, "StatementReceived"),
+    "domain.orders.fmu.investigation:Investigation.ComplementRequested":
+        _event(_I, "ComplementRequested"),
+    "domain.orders.fmu.investigation:Investigation.ComplementQuestionsReceived":
+        _event(_I, "ComplementQuestionsReceived"),
+    "domain.orders.fmu.investigation:Investigation.ComplementSent": _event(_I, "ComplementSent"),
+    "domain.orders.fmu.investigation:Investigation.ComplementReceived":
+        _event(_I, "ComplementReceived"),
+    "domain.orders.fmu.investigation:Investigation.InvestigationEnded":
+        _event(_I, "InvestigationEnded"),
+    "domain.orders.fmu.investigation:Investigation.PaymentIdRecorded":
+        _event(_I, "PaymentIdRecorded"),
 }
 
 

@@ -2,7 +2,8 @@
 (certificates and the conversations about them), internal (the per-patient death registers and
 the message-id claims, uniqueness indexes derivable from the published events; the claims of
 Idempotency-Keys, an index of requests; the statistics page's settings, shared filter sets and
-unit lists), an access entry (the PDL access log, published on
+unit lists; the FMU investigations, until their own topic to the authority comes), an access
+entry (the PDL access log, published on
 its own topic by the relay, ``streams.access_log``), or unknown.
 
 An unknown topic is a class the topic registry (``domain.topics``) does not know: a move or
@@ -19,6 +20,7 @@ from eventsourcing.persistence import Notification
 from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
+from domain.orders.fmu.investigation import Investigation
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
@@ -28,7 +30,7 @@ from domain.topics import topics_of
 
 PUBLISHED_TOPICS = frozenset(topics_of(Certificate, Conversation))
 INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim, FilterLink,
-                                      UnitList))
+                                      UnitList, Investigation))
 ACCESS_TOPICS = frozenset(topics_of(AccessEntry))
 KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS | ACCESS_TOPICS
 

@@ -45,6 +45,9 @@ class Privilege(StrEnum):
     VISA_SJUKFALL = "VISA_SJUKFALL"  # Rehabstöd's sick-leave cases
     GRANSKA_ATKOMSTLOGG = "GRANSKA_ATKOMSTLOGG"  # read the care giver's PDL access log
     HANTERA_LISTNINGAR = "HANTERA_LISTNINGAR"  # upload and read the region's unit list
+    FMU_SAMORDNARE = "FMU_SAMORDNARE"  # FMU: the region's coordinator (ORDERS grant)
+    FMU_VARDADMIN = "FMU_VARDADMIN"  # FMU: a unit's requests, orders, visits, complements
+    BP_VARDADMIN = "BP_VARDADMIN"  # FMU: a unit's preferences only
 
 
 _WRITER = frozenset({
@@ -110,3 +113,15 @@ def check_privilege(actor: Actor, privilege: Privilege, type_id: str | None = No
         raise NotAuthorisedError(
             f"The role {actor.role.value} does not have the privilege {privilege.value}"
             f"{for_type}.")
+
+
+ORDER_GRANTS = frozenset({Privilege.FMU_SAMORDNARE, Privilege.FMU_VARDADMIN,
+                          Privilege.BP_VARDADMIN})
+"""The FMU privileges (the national FMU service's roles): granted to a person on top of the
+care role, never held by a role alone, so no entry of ``ROLE_PRIVILEGES`` has them."""
+
+
+def check_grant(grants: frozenset[Privilege], privilege: Privilege) -> None:
+    """Refuse (``NotAuthorisedError``, 403) unless ``privilege`` is among a person's grants."""
+    if privilege not in grants:
+        raise NotAuthorisedError(f"The privilege {privilege.value} is not granted.")

@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = ("domain", "commands", "projections", "streams", "api")
 MAX_LINES = 300
 OLD_PREFIXES = ("fk_", "ts_", "qa_", "sjukfall_", "statistik_", "lu_", "af_", "death_")
-CONTEXTS = {"shared", "certificates", "content", "questions", "sickleave", "statistics",
+CONTEXTS = {"shared", "certificates", "content", "questions", "sickleave", "statistics", "orders",
             "access"}
 
 

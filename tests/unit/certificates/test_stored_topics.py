@@ -13,6 +13,7 @@ from eventsourcing.utils import get_topic, resolve_topic
 from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
+from domain.orders.fmu.investigation import Investigation
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
@@ -70,10 +71,37 @@ PINNED = {
     "domain.statistics.unit_list:UnitList",
     "domain.statistics.unit_list:UnitList.UnitListOpened",
     "domain.statistics.unit_list:UnitList.UnitListUploaded",
+    "domain.orders.fmu.investigation:Investigation",
+    "domain.orders.fmu.investigation:Investigation.RequestReceived",
+    "domain.orders.fmu.investigation:Investigation.OrderedDirectly",
+    "domain.orders.fmu.investigation:Investigation.UnitsAsked",
+    "domain.orders.fmu.investigation:Investigation.UnitAssignedDirectly",
+    "domain.orders.fmu.investigation:Investigation.UnitAnswered",
+    "domain.orders.fmu.investigation:Investigation.UnitAssigned",
+    "domain.orders.fmu.investigation:Investigation.RequestRejected",
+    "domain.orders.fmu.investigation:Investigation.OrderReceived",
+    "domain.orders.fmu.investigation:Investigation.OrderUpdated",
+    "domain.orders.fmu.investigation:Investigation.DocumentsReceived",
+    "domain.orders.fmu.investigation:Investigation.VisitBooked",
+    "domain.orders.fmu.investigation:Investigation.AssessmentExtended",
+    "domain.orders.fmu.investigation:Investigation.VisitRescheduled",
+    "domain.orders.fmu.investigation:Investigation.DeviationReceived",
+    "domain.orders.fmu.investigation:Investigation.DeviationReported",
+    "domain.orders.fmu.investigation:Investigation.VisitCancelled",
+    "domain.orders.fmu.investigation:Investigation.VisitHeld",
+    "domain.orders.fmu.investigation:Investigation.StatementSent",
+    "domain.orders.fmu.investigation:Investigation.StatementReceived",
+    "domain.orders.fmu.investigation:Investigation.ComplementRequested",
+    "domain.orders.fmu.investigation:Investigation.ComplementQuestionsReceived",
+    "domain.orders.fmu.investigation:Investigation.ComplementSent",
+    "domain.orders.fmu.investigation:Investigation.ComplementReceived",
+    "domain.orders.fmu.investigation:Investigation.InvestigationEnded",
+    "domain.orders.fmu.investigation:Investigation.PaymentIdRecorded",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,
-                                      RequestClaim, AccessEntry, FilterLink, UnitList]
+                                      RequestClaim, AccessEntry, FilterLink, UnitList,
+                                      Investigation]
 
 
 def event_classes(aggregate: type[Aggregate]) -> list[Any]:
