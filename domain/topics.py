@@ -28,6 +28,8 @@ from eventsourcing.utils import get_topic, register_topic
 from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
+from domain.orders.bestallning.order import Bestallning
+from domain.orders.notification import SentNotification
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
@@ -44,7 +46,10 @@ _D = DeathRegister
 _M = MessageClaim
 _R = RequestClaim
 _A = AccessEntry
-AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A)  # every aggregate class the store holds
+_B = Bestallning
+_N = SentNotification
+# Every aggregate class the store holds.
+AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _B, _N)
 
 STORED_TOPICS: dict[str, Any] = {
     # The certificate (domain/certificate.py before the move).
@@ -102,6 +107,19 @@ STORED_TOPICS: dict[str, Any] = {
     # One read of patient data, the PDL access log (first stored where it lives today).
     "domain.access.entry:AccessEntry": _A,
     "domain.access.entry:AccessEntry.PatientDataRead": _event(_A, "PatientDataRead"),
+    # An order from an authority to a care unit (first stored where it lives today).
+    "domain.orders.bestallning.order:Bestallning": _B,
+    "domain.orders.bestallning.order:Bestallning.OrderReceived": _event(_B, "OrderReceived"),
+    "domain.orders.bestallning.order:Bestallning.OrderRead": _event(_B, "OrderRead"),
+    "domain.orders.bestallning.order:Bestallning.OrderAccepted": _event(_B, "OrderAccepted"),
+    "domain.orders.bestallning.order:Bestallning.OrderRejected": _event(_B, "OrderRejected"),
+    "domain.orders.bestallning.order:Bestallning.OrderDeleted": _event(_B, "OrderDeleted"),
+    "domain.orders.bestallning.order:Bestallning.OrderDone": _event(_B, "OrderDone"),
+    "domain.orders.bestallning.order:Bestallning.OrderAnswered": _event(_B, "OrderAnswered"),
+    # The record that an order's e-mail notification was sent (first stored where it lives).
+    "domain.orders.notification:SentNotification": _N,
+    "domain.orders.notification:SentNotification.NotificationSent":
+        _event(_N, "NotificationSent"),
 }
 
 

@@ -34,6 +34,23 @@ def access_log_topic(settings: Settings) -> str:
     return f"{settings.kafka_topic_prefix}intyg.access-log.v1"
 
 
+def orders_topic(settings: Settings) -> str:
+    """Every event of the orders from authorities (``streams.orders``), keyed by order id."""
+    return f"{settings.kafka_topic_prefix}intyg.orders.v1"
+
+
+def order_answers_topic(settings: Settings, authority: str) -> str:
+    """The care unit's answers to one ordering authority's system (accepted, rejected, deleted,
+    or a message in text), keyed by order id."""
+    return f"{settings.kafka_topic_prefix}intyg.order-answers.{authority}.v1"
+
+
+def order_answers_topics(settings: Settings) -> list[str]:
+    from domain.orders.bestallning.validation import ORDERING_AUTHORITIES
+
+    return [order_answers_topic(settings, a) for a in sorted(ORDERING_AUTHORITIES)]
+
+
 def recipient_topic(settings: Settings, recipient_id: str) -> str:
     """What care sends to one recipient (certificates sent and revoked, questions and answers),
     keyed by certificate id, for the recipient's own system to consume."""
@@ -56,7 +73,8 @@ def ensure_topics(settings: Settings) -> None:
         existing = set(admin.list_topics())
         wanted = [certificates_topic(settings), dead_letter_topic(settings),
                   digests_topic(settings), access_log_topic(settings),
-                  *recipient_topics(settings)]
+                  *recipient_topics(settings), orders_topic(settings),
+                  *order_answers_topics(settings)]
         new = [NewTopic(name, settings.kafka_partitions, 1, topic_configs=KEEP_FOREVER)
                for name in wanted if name not in existing]
         if new:

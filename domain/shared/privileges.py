@@ -11,6 +11,8 @@ It follows the national configuration, in our own words:
   vårdadministratör role in Webcert's role resolution, so a nurse has its privileges.
 - Rehabstöd's configuration (its ``authorities.yaml``): the roles LAKARE and REHABKOORDINATOR,
   both let into Rehabstöd. A rehab coordinator is no Webcert user: Rehabstöd only.
+- Intygsbeställning's configuration: one role, VARDADMIN, with VISA_BESTALLNING and
+  RADERA_BESTALLNING; here the unit's Webcert users (doctor, nurse, care admin) hold both.
 - The PDL access log (patientdatalagen 4 kap. 3 §): an audit officer (granskare) of a care giver
   follows up who read patient data there; the role reads the access log and nothing else.
 
@@ -41,6 +43,8 @@ class Privilege(StrEnum):
     BESVARA_KOMPLETTERINGSFRAGA = "BESVARA_KOMPLETTERINGSFRAGA"  # answer KOMPLT in text
     VISA_SJUKFALL = "VISA_SJUKFALL"  # Rehabstöd's sick-leave cases
     GRANSKA_ATKOMSTLOGG = "GRANSKA_ATKOMSTLOGG"  # read the care giver's PDL access log
+    VISA_BESTALLNING = "VISA_BESTALLNING"  # the unit's orders: list, view, accept, reject, done
+    RADERA_BESTALLNING = "RADERA_BESTALLNING"  # reject and delete an order
 
 
 _WRITER = frozenset({
@@ -57,6 +61,10 @@ ROLE_PRIVILEGES: Mapping[Role, frozenset[Privilege]] = {
     Role.REHAB_COORDINATOR: frozenset({Privilege.VISA_SJUKFALL}),  # REHABKOORDINATOR
     Role.AUDIT_OFFICER: frozenset({Privilege.GRANSKA_ATKOMSTLOGG}),  # the care giver's auditor
 }
+# Intygsbeställning's one role VARDADMIN (VISA_/RADERA_BESTALLNING): the unit's Webcert users.
+_ORDERS = frozenset({Privilege.VISA_BESTALLNING, Privilege.RADERA_BESTALLNING})
+ROLE_PRIVILEGES = {role: held | _ORDERS if role in (Role.DOCTOR, Role.CARE_ADMIN, Role.NURSE)
+                   else held for role, held in ROLE_PRIVILEGES.items()}
 
 _DENTIST_TYPES = frozenset({"fk7263", "lisjp", "ag114", "ag7804", "af00251"})
 _ADMIN_RENEWS = frozenset({"lisjp", "luse", "luae_na", "luae_fs", "ag7804"})

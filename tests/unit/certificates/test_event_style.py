@@ -13,12 +13,15 @@ from eventsourcing.utils import get_topic
 from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
+from domain.orders.bestallning.order import Bestallning
+from domain.orders.notification import SentNotification
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
 from domain.topics import STORED_TOPICS
 
-AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim, RequestClaim, AccessEntry)
+AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim, RequestClaim, AccessEntry,
+              Bestallning, SentNotification)
 
 
 def events_of(aggregate: Any) -> dict[str, Any]:

@@ -13,6 +13,8 @@ from eventsourcing.utils import get_topic, resolve_topic
 from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
+from domain.orders.bestallning.order import Bestallning
+from domain.orders.notification import SentNotification
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
@@ -63,10 +65,21 @@ PINNED = {
     "domain.shared.idempotency:RequestClaim.RequestAnswered",
     "domain.access.entry:AccessEntry",
     "domain.access.entry:AccessEntry.PatientDataRead",
+    "domain.orders.bestallning.order:Bestallning",
+    "domain.orders.bestallning.order:Bestallning.OrderReceived",
+    "domain.orders.bestallning.order:Bestallning.OrderRead",
+    "domain.orders.bestallning.order:Bestallning.OrderAccepted",
+    "domain.orders.bestallning.order:Bestallning.OrderRejected",
+    "domain.orders.bestallning.order:Bestallning.OrderDeleted",
+    "domain.orders.bestallning.order:Bestallning.OrderDone",
+    "domain.orders.bestallning.order:Bestallning.OrderAnswered",
+    "domain.orders.notification:SentNotification",
+    "domain.orders.notification:SentNotification.NotificationSent",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,
-                                      RequestClaim, AccessEntry]
+                                      RequestClaim, AccessEntry,
+                                      Bestallning, SentNotification]
 
 
 def event_classes(aggregate: type[Aggregate]) -> list[Any]:

@@ -1,0 +1,1 @@
+"""Intygsbeställning (DOMAIN.md §10): certificates and investigations ordered by authorities."""
