@@ -29,7 +29,7 @@ from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.orders.bestallning.order import Bestallning
-from domain.orders.notification import SentNotification
+from domain.orders.sent_mail import SentNotification
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
@@ -117,8 +117,8 @@ STORED_TOPICS: dict[str, Any] = {
     "domain.orders.bestallning.order:Bestallning.OrderDone": _event(_B, "OrderDone"),
     "domain.orders.bestallning.order:Bestallning.OrderAnswered": _event(_B, "OrderAnswered"),
     # The record that an order's e-mail notification was sent (first stored where it lives).
-    "domain.orders.notification:SentNotification": _N,
-    "domain.orders.notification:SentNotification.NotificationSent":
+    "domain.orders.sent_mail:SentNotification": _N,
+    "domain.orders.sent_mail:SentNotification.NotificationSent":
         _event(_N, "NotificationSent"),
 }
 

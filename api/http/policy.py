@@ -47,6 +47,7 @@ _CERT = "/v1/certificates/{certificate_id}"
 _QUESTION = f"{_CERT}/questions/{{question_id}}"
 _CITIZEN = "/v1/citizen/certificates"
 _REHAB = "/v1/rehabstod/units/{unit_id}"
+_ORDER = "/v1/orders/{order_id}"
 
 POLICIES: dict[tuple[str, str], Policy] = {
     ("GET", "/health"): PUBLIC,
@@ -113,6 +114,16 @@ POLICIES: dict[tuple[str, str], Policy] = {
     # The PDL access log
     ("GET", "/v1/citizen/access-log"): CITIZEN,
     ("GET", "/v1/access-log"): staff(Privilege.GRANSKA_ATKOMSTLOGG),
+    # Orders from authorities (Intygsbeställning)
+    ("POST", "/v1/recipient/orders"): RECIPIENT,
+    ("GET", "/v1/units/{unit_id}/orders"): staff(Privilege.VISA_BESTALLNING),
+    ("GET", _ORDER): staff(Privilege.VISA_BESTALLNING),
+    ("GET", f"{_ORDER}/timeline"): staff(Privilege.VISA_BESTALLNING),
+    ("POST", f"{_ORDER}/accept"): staff(Privilege.VISA_BESTALLNING),
+    ("POST", f"{_ORDER}/reject"): staff(Privilege.VISA_BESTALLNING),
+    ("POST", f"{_ORDER}/delete"): staff(Privilege.RADERA_BESTALLNING),
+    ("POST", f"{_ORDER}/done"): staff(Privilege.VISA_BESTALLNING),
+    ("POST", f"{_ORDER}/answer"): staff(Privilege.VISA_BESTALLNING),
 }
 
 

@@ -14,7 +14,7 @@ from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.orders.bestallning.order import Bestallning
-from domain.orders.notification import SentNotification
+from domain.orders.sent_mail import SentNotification
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
@@ -73,8 +73,8 @@ PINNED = {
     "domain.orders.bestallning.order:Bestallning.OrderDeleted",
     "domain.orders.bestallning.order:Bestallning.OrderDone",
     "domain.orders.bestallning.order:Bestallning.OrderAnswered",
-    "domain.orders.notification:SentNotification",
-    "domain.orders.notification:SentNotification.NotificationSent",
+    "domain.orders.sent_mail:SentNotification",
+    "domain.orders.sent_mail:SentNotification.NotificationSent",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,
