@@ -1,0 +1,79 @@
+"""The mail sender across restarts (issue 14, acceptance): restarting the sender in the middle of
+a run sends no mail twice and loses none, on SQLite and on PostgreSQL, with a real SMTP server
+on 127.0.0.1."""
+
+from __future__ import annotations
+
+import smtplib
+import threading
+
+import pytest
+
+from api.runtime.orders import OrdersRuntime
+from commands.certificates import Certificates
+from commands.orders import Orders
+from commands.settings import Settings
+from tests.factories import FakeClock, care_unit
+from tests.factories.mail import SMTP_PORTS, Inbox, smtp_server
+from tests.factories.orders import order_request
+
+PORT = SMTP_PORTS[1]
+
+
+def _mail_settings(settings: Settings) -> Settings:
+    return settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": PORT})
+
+
+def _three_orders(certificates: Certificates, clock: FakeClock) -> list[str]:
+    orders = Orders(certificates, clock)
+    requests = []
+    for n in range(3):
+        unit = care_unit()
+        request = order_request(unit)
+        to = request.care_unit.model_copy(update={"email": f"enhet{n}@region.example"})
+        requests.append(request.model_copy(update={"care_unit": to}))
+    return [str(orders.create_order(r, "AF").id) for r in requests]
+
+
+def _sent(inbox: Inbox) -> list[tuple[str, str]]:
+    return sorted((str(m["To"]), str(m["Message-ID"])) for m in inbox.mails)
+
+
+def test_sender_stopped_after_one_mail_sends_the_rest_once_when_started_again(
+        store_settings, certificates, clock):
+    """Issue 14 acceptance: one mail per (type, recipient, order) across a restart."""
+    _three_orders(certificates, clock)
+    settings = _mail_settings(store_settings)
+    stop = threading.Event()
+    with smtp_server(Inbox(on_mail=lambda _: stop.set()), PORT) as inbox:
+        first = OrdersRuntime(settings, certificates, clock)
+        assert len(first.send_due_mail(stop)) == 1
+        first.close()
+        inbox.on_mail = None
+        again = OrdersRuntime(settings, certificates, clock)  # the restarted sender
+        assert len(again.send_due_mail()) == 2
+        assert again.send_due_mail() == []
+        again.close()
+    assert len(inbox.mails) == 3
+    assert len(set(_sent(inbox))) == 3
+    assert {str(m["To"]) for m in inbox.mails} == {f"enhet{n}@region.example" for n in range(3)}
+
+
+def test_mail_the_server_refused_mid_run_is_sent_once_when_the_sender_runs_again(
+        store_settings, certificates, clock):
+    """Issue 14 acceptance: a server failing mid-run loses nothing and repeats nothing: what it
+    refused stays due."""
+    order_ids = _three_orders(certificates, clock)
+    settings = _mail_settings(store_settings)
+    with smtp_server(Inbox(refuse_after=1), PORT) as inbox:
+        failing = OrdersRuntime(settings, certificates, clock)
+        with pytest.raises(smtplib.SMTPDataError):
+            failing.send_due_mail()
+        failing.close()
+        inbox.refuse_after = None
+        restarted = OrdersRuntime(settings, certificates, clock)
+        assert len(restarted.send_due_mail()) == 2
+        restarted.close()
+    assert len(set(_sent(inbox))) == len(inbox.mails) == 3
+    bodies = " ".join(str(m.get_body(("plain",)).get_content()) for m in inbox.mails)
+    assert all(order_id in bodies for order_id in order_ids)
