@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Any
+from datetime import datetime
+from typing import Any, Literal
 
 from eventsourcing.domain import DomainEventProtocol
+from pydantic import BaseModel, ConfigDict, Field
 
 from commands.history import history_line
 from domain.orders.bestallning.status import ANSWER_OF_EVENT
@@ -29,6 +31,37 @@ ANSWER_CODES = (*ANSWER_OF_EVENT.values(), "MEDDELANDE")
 _IDS = uuid.UUID("7e0c2d4b-51a9-4f38-b6e1-2a9d8c3f5b17")
 
 Message = tuple[bytes, bytes, list[tuple[str, bytes]]]
+EventName = Literal["OrderReceived", "OrderRead", "OrderAccepted", "OrderRejected",
+                    "OrderDeleted", "OrderDone", "OrderAnswered"]
+AnswerCode = Literal["ACCEPTERAT", "AVVISAT", "RADERAT", "MEDDELANDE"]
+
+
+class OrderEventMessage(BaseModel):
+    """An order's event on the orders topic: the event's own fields in ``data`` (OrderReceived
+    holds the whole order, the citizen's personnummer included; the others who, when and any
+    text)."""
+
+    model_config = ConfigDict(extra="forbid")
+    type: str = Field(pattern=r"^se\.intyg\.order\.Order[A-Za-z]+\.v1$")
+    schema_version: Literal[1]
+    id: str = Field(description="The order's id (the orderer's assessmentId)")
+    version: int = Field(ge=1, description="The order's version after this event")
+    event: EventName
+    at: datetime
+    data: dict[str, Any]
+
+
+class OrderAnswerMessage(BaseModel):
+    """The care unit's answer to the ordering authority (RespondToOrder)."""
+
+    model_config = ConfigDict(extra="forbid")
+    type: Literal["se.intyg.order.OrderAnswer.v1"]
+    schema_version: Literal[1]
+    order_id: str = Field(description="The order's id (the orderer's assessmentId)")
+    answer: AnswerCode = Field(description="KV svar beställning, or MEDDELANDE for a message")
+    text: str = Field(description="The unit's text to the orderer (may be empty on accept)")
+    answered_by: str = Field(description="The HSA id of who answered")
+    at: datetime
 
 
 def order_event_type(event: str) -> str:
@@ -50,6 +83,7 @@ def order_message(event: DomainEventProtocol[Any], position: int) -> Message:
     value = {"type": order_event_type(line["event"]), "schema_version": SCHEMA_VERSION,
              "id": line["id"], "version": line["version"], "event": line["event"],
              "at": line["at"], "data": line["data"]}
+    OrderEventMessage.model_validate(value)  # the contract, checked on the way out
     return (key, json.dumps(value, ensure_ascii=False).encode(),
             _headers(ce_id, value["type"], key, line["at"], position))
 
@@ -65,5 +99,6 @@ def answer_of(event: DomainEventProtocol[Any], position: int) -> tuple[str, Mess
     value = {"type": ANSWER_TYPE, "schema_version": SCHEMA_VERSION, "order_id": line["id"],
              "answer": ANSWER_OF_EVENT.get(line["event"], "MEDDELANDE"), "text": data["text"],
              "answered_by": data["by"], "at": line["at"]}
+    OrderAnswerMessage.model_validate(value)
     return data["orderer"], (key, json.dumps(value, ensure_ascii=False).encode(),
                              _headers(ce_id, ANSWER_TYPE, key, line["at"], position))
