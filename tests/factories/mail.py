@@ -1,9 +1,12 @@
 """A real SMTP server on 127.0.0.1 (aiosmtpd) that keeps every mail it accepted, to read what a
 sender really sent. ``refuse_after`` makes it refuse every mail after that many (a server that
-fails mid-run); ``on_mail`` is called with each mail accepted."""
+fails mid-run); ``hold_after`` keeps the next mail waiting, unanswered, until ``release`` is
+set, then refuses it (a sender killed while it waits has had no mail accepted); ``on_mail`` is
+called with each mail accepted."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,9 +25,17 @@ class Inbox:
     mails: list[EmailMessage] = field(default_factory=list)
     refuse_after: int | None = None
     on_mail: Callable[[EmailMessage], None] | None = None
+    hold_after: int | None = None
+    holding: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        if self.hold_after is not None and len(self.mails) >= self.hold_after:
+            self.holding.set()
+            while not self.release.is_set():
+                await asyncio.sleep(0.05)
+            return "451 Requested action aborted: local error in processing"
         with self._lock:
             if self.refuse_after is not None and len(self.mails) >= self.refuse_after:
                 return "451 Requested action aborted: local error in processing"
