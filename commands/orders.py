@@ -9,6 +9,7 @@ as the certificates; the relay publishes them (``streams.orders``).
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -22,6 +23,7 @@ from domain.orders.bestallning.status import OrderStatus
 from domain.orders.bestallning.validation import OrderRequest
 from domain.shared.care import Staff
 from domain.shared.errors import StaleVersionError
+from domain.shared.idempotency import RequestClaim, request_claim_id
 
 
 @dataclass(frozen=True)
@@ -35,13 +37,55 @@ class OrderResult:
     position: int | None
 
 
+@dataclass(frozen=True)
+class RequestKey:
+    """A caller's ``Idempotency-Key`` and the fingerprint of its request."""
+
+    caller: str
+    key: str
+    fingerprint: str
+
+
 class Orders:
     def __init__(self, app: Application[UUID], clock: Clock, ids: IdFactory = new_id) -> None:
         self.app, self.clock, self._ids = app, clock, ids
 
-    def create_order(self, request: OrderRequest, authority: str) -> OrderResult:
+    def create_order(self, request: OrderRequest, authority: str,
+                     key: RequestKey | None = None) -> OrderResult:
+        """Take the order; with a key, once: a retry of the same request gets the first result
+        and writes nothing (the key's claim is saved with the order, as for certificates)."""
+        earlier = self._claimed(key)
+        if earlier is not None:
+            return earlier
         order = Bestallning.receive(request, authority, self.clock(), self._ids())
-        return self._save(order)
+        if key is None:
+            return self._save(order)
+        claim = RequestClaim.claim(key.caller, key.key, key.fingerprint, {
+            "id": str(order.id), "status": str(order.status), "version": order.version})
+        try:
+            recordings = self.app.save(claim, order)
+        except RecordConflictError:  # the same key, at the same time, won
+            raced = self._claimed(key)
+            if raced is None:
+                raise StaleVersionError("The order was not taken; retry.") from None
+            return raced
+        result = _result(order, recordings[-1].notification.id)
+        claim.answer_given(result.position)
+        with suppress(RecordConflictError):
+            self.app.save(claim)
+        return result
+
+    def _claimed(self, key: RequestKey | None) -> OrderResult | None:
+        if key is None:
+            return None
+        try:
+            claim: Any = self.app.repository.get(request_claim_id(key.caller, key.key))
+        except AggregateNotFoundError:
+            return None
+        stored = claim.check_same_request(key.fingerprint)
+        position = claim.position or self.app.recorder.max_notification_id()
+        return OrderResult(id=UUID(stored["id"]), status=OrderStatus(stored["status"]),
+                           version=stored["version"], position=position)
 
     def view_order(self, order_id: UUID, by: Staff) -> tuple[Bestallning, OrderResult]:
         """The order as the unit sees it; the first view marks it read."""

@@ -118,3 +118,18 @@ def test_care_staff_cannot_create_an_order_when_they_are_no_authority(
         client, unit, auth):
     refused = client.post("/v1/recipient/orders", json=order_body(unit), headers=auth)
     assert refused.status_code == 401
+
+
+def test_retry_with_the_same_idempotency_key_gets_the_first_order_when_the_answer_was_lost(
+        client, store_settings, clock, unit, auth):
+    """Hardening item 13 for the orders: a creating command runs once per Idempotency-Key; the
+    same key with another body is 422."""
+    fk = {**recipient_auth(store_settings, clock, "AF"), "Idempotency-Key": "order-0001"}
+    body = order_body(unit)
+    first = client.post("/v1/recipient/orders", json=body, headers=fk)
+    again = client.post("/v1/recipient/orders", json=body, headers=fk)
+    assert first.status_code == again.status_code == 201
+    assert again.json()["id"] == first.json()["id"]
+    assert list(_listed(client, auth, unit)) == [first.json()["id"]]
+    other = client.post("/v1/recipient/orders", json=order_body(unit), headers=fk)
+    assert other.status_code == 422

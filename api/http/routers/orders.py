@@ -13,6 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 
 from api.http.access import ReadLogDep
 from api.http.deps import RecipientDep, StaffDep
+from api.http.idempotency import IdempotencyKey, caller_of
 from api.http.openapi import problems
 from api.http.order_schemas import (
     AnswerIn,
@@ -24,7 +25,7 @@ from api.http.order_schemas import (
     TimelineEntryOut,
 )
 from api.runtime.orders import OrdersRuntime
-from commands.orders import OrderResult, Orders
+from commands.orders import OrderResult, Orders, RequestKey
 from domain.orders.bestallning.order import Bestallning, OrderNotFoundError
 from domain.orders.bestallning.status import OrderStatus, Tab
 from projections.orders import order_timeline, order_unit, unit_orders
@@ -49,10 +50,12 @@ def _out(result: OrderResult) -> OrderResultOut:
 
 
 @router.post("/recipient/orders", status_code=201)
-def create_order(body: OrderIn, authority: RecipientDep, request: Request) -> OrderResultOut:
+def create_order(body: OrderIn, authority: RecipientDep, request: Request,
+                 key: IdempotencyKey) -> OrderResultOut:
     """Order a certificate from a care unit (the token's authority orders); refused with the
     national codes in ``errors[]`` (GTA_FEL01-13)."""
-    return _out(_orders(request).create_order(body.to_request(), authority))
+    once = None if key is None else RequestKey(caller_of(authority), key.key, key.fingerprint)
+    return _out(_orders(request).create_order(body.to_request(), authority, once))
 
 
 @router.get("/units/{unit_id}/orders")
