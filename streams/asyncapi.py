@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from commands.settings import Settings
-from domain.orders.bestallning.validation import ORDERING_AUTHORITIES
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
 from streams.orders import (
     ANSWER_TYPE,
@@ -21,6 +20,7 @@ from streams.orders import (
     order_event_type,
 )
 from streams.schemas import MESSAGES, SCHEMA_VERSION, ce_type
+from streams.topics import ordering_systems
 
 BINDING_VERSION = "0.5.0"
 RECIPIENT_EVENTS = ("CertificateSent", "CertificateRevoked", "QuestionSent", "AnswerSent",
@@ -134,7 +134,7 @@ Skip (do not fail on) an event type you do not know.
 in clear or sealed."""
 
 
-ORDER_AUTHORITIES = sorted(ORDERING_AUTHORITIES)
+ORDER_AUTHORITIES = ordering_systems()
 ORDER_HEADERS: dict[str, dict[str, Any]] = {
     "ce_specversion": HEADERS["ce_specversion"],
     "ce_id": _header("The message's id, the same on every re-publish: deduplicate on it.",

@@ -45,10 +45,18 @@ def order_answers_topic(settings: Settings, authority: str) -> str:
     return f"{settings.kafka_topic_prefix}intyg.order-answers.{authority}.v1"
 
 
-def order_answers_topics(settings: Settings) -> list[str]:
+def ordering_systems() -> list[str]:
+    """The authorities that may order and have a system of their own to order with (a
+    recipient token): AF, SOS and TRANSP."""
     from domain.orders.bestallning.validation import ORDERING_AUTHORITIES
+    from domain.shared.catalogue import RECIPIENTS, RecipientKind
 
-    return [order_answers_topic(settings, a) for a in sorted(ORDERING_AUTHORITIES)]
+    return sorted(a for a in ORDERING_AUTHORITIES
+                  if a in RECIPIENTS and RECIPIENTS[a].kind is RecipientKind.AUTHORITY)
+
+
+def order_answers_topics(settings: Settings) -> list[str]:
+    return [order_answers_topic(settings, a) for a in ordering_systems()]
 
 
 def recipient_topic(settings: Settings, recipient_id: str) -> str:

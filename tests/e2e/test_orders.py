@@ -133,3 +133,17 @@ def test_retry_with_the_same_idempotency_key_gets_the_first_order_when_the_answe
     assert list(_listed(client, auth, unit)) == [first.json()["id"]]
     other = client.post("/v1/recipient/orders", json=order_body(unit), headers=fk)
     assert other.status_code == 422
+
+
+def test_stranger_gets_the_unknown_id_answer_when_the_order_is_another_units(
+        client, store_settings, clock, unit):
+    """ORDERS.md §2 access, item 6's rule for orders: the same answer as an id that does not
+    exist, but for the id itself."""
+    order_id = _order(client, store_settings, clock, unit)
+    stranger = _bearer(store_settings, staff_at(care_unit()), clock)
+    unknown = "00000000-0000-4000-8000-000000000000"
+    for tail in ("", "/timeline"):
+        real = client.get(f"/v1/orders/{order_id}{tail}", headers=stranger)
+        fake = client.get(f"/v1/orders/{unknown}{tail}", headers=stranger)
+        assert real.status_code == fake.status_code == 404
+        assert real.text.replace(order_id, "ID") == fake.text.replace(unknown, "ID")
