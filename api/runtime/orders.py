@@ -33,13 +33,18 @@ T = TypeVar("T")
 class OrdersRuntime:
     def __init__(self, settings: Settings, app: Application[UUID], clock: Clock) -> None:
         self.settings, self.app, self.clock = settings, app, clock
-        self.db = Database(settings, keep_idle=2)
+        self.db = Database(settings)
         self.view = OrdersView()
         self._lock = threading.Lock()
-        prepare_orders(self.db, self.view)
+        self._prepared = False
 
     def catch_up(self) -> None:
+        """Apply what the store holds that the view has not seen (its tables made on first
+        use, so an app that never serves an order never touches them)."""
         with self._lock:
+            if not self._prepared:
+                prepare_orders(self.db, self.view)
+                self._prepared = True
             while feed_orders(self.app, self.db, self.view):
                 pass
 
