@@ -10,20 +10,40 @@ import smtplib
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from api.runtime.orders import OrdersRuntime
 from commands.certificates import Certificates
 from commands.orders import Orders
-from commands.settings import Settings
+from commands.settings import Settings, eventsourcing_env
 from tests.factories import FakeClock, care_unit
 from tests.factories.mail import SMTP_PORTS, Inbox, smtp_server
 from tests.factories.orders import order_request
-from tests.integration.kafka_support import cli_env
+from tests.integration.kafka_support import cli_env, kafka_settings
 
 PORT = SMTP_PORTS[1]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
+    """A store of this test's own: every due mail in it is this test's (the session's shared
+    PostgreSQL schema would hold other tests' orders)."""
+    if request.param == "sqlite":
+        yield Settings(mode="embedded", data_dir=tmp_path, projections_in_serve=False)
+        return
+    with kafka_settings() as settings:
+        yield settings
+
+
+@pytest.fixture
+def certificates(store_settings: Settings, clock: FakeClock) -> Iterator[Certificates]:
+    app = Certificates(eventsourcing_env(store_settings), clock=clock)
+    yield app
+    app.close()
 
 
 def _mail_settings(settings: Settings) -> Settings:
