@@ -147,3 +147,18 @@ def test_stranger_gets_the_unknown_id_answer_when_the_order_is_another_units(
         fake = client.get(f"/v1/orders/{unknown}{tail}", headers=stranger)
         assert real.status_code == fake.status_code == 404
         assert real.text.replace(order_id, "ID") == fake.text.replace(unknown, "ID")
+
+
+def test_unit_answers_the_orderer_in_text_only_once_it_has_read_the_order(
+        client, store_settings, clock, unit, auth):
+    """ORDERS.md §2: answers to the orderer; a message needs a text and a read order."""
+    order_id = _order(client, store_settings, clock, unit)
+    path = f"/v1/orders/{order_id}/answer"
+    assert client.post(path, json={"text": "Fråga"}, headers=auth).status_code == 409
+    client.get(f"/v1/orders/{order_id}", headers=auth)
+    empty = client.post(path, json={"text": " "}, headers=auth)
+    assert (empty.status_code, empty.json()["errors"][0]["code"]) == (422, "MISSING")
+    assert client.post(path, json={"text": "Vilket datum?"}, headers=auth).status_code == 200
+    timeline = client.get(f"/v1/orders/{order_id}/timeline", headers=auth).json()
+    assert (timeline[-1]["answer"], timeline[-1]["text"]) == ("MEDDELANDE", "Vilket datum?")
+    assert _listed(client, auth, unit)[order_id]["status"] == "LAST"
