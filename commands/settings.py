@@ -59,6 +59,12 @@ class Settings(BaseSettings):
     log_format: Literal["auto", "json", "console"] = "auto"
 
     orders_vacation_iso_weeks: str = "29-31,51-52"
+    smtp_host: str = ""
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    smtp_from: str = "intyg@localhost"
+    smtp_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+    mail_link_base: str = "https://intyg.example/bestallningar/"
+    mail_interval_seconds: float = Field(default=60.0, gt=0, le=86_400)
 
     @property
     def is_production(self) -> bool:

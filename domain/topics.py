@@ -28,7 +28,9 @@ from eventsourcing.utils import get_topic, register_topic
 from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
+from domain.orders.bestallning.order import Bestallning
 from domain.orders.fmu.investigation import Investigation
+from domain.orders.sent_mail import SentNotification
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
@@ -50,8 +52,10 @@ _A = AccessEntry
 _F = FilterLink
 _U = UnitList
 _I = Investigation
+_B = Bestallning
+_N = SentNotification
 # every aggregate class the store holds
-AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F, _U, _I)
+AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F, _U, _I, _B, _N)
 
 STORED_TOPICS: dict[str, Any] = {
     # The certificate (domain/certificate.py before the move).
@@ -155,6 +159,19 @@ STORED_TOPICS: dict[str, Any] = {
         _event(_I, "InvestigationEnded"),
     "domain.orders.fmu.investigation:Investigation.PaymentIdRecorded":
         _event(_I, "PaymentIdRecorded"),
+    # An order from an authority to a care unit (first stored where it lives today).
+    "domain.orders.bestallning.order:Bestallning": _B,
+    "domain.orders.bestallning.order:Bestallning.OrderReceived": _event(_B, "OrderReceived"),
+    "domain.orders.bestallning.order:Bestallning.OrderRead": _event(_B, "OrderRead"),
+    "domain.orders.bestallning.order:Bestallning.OrderAccepted": _event(_B, "OrderAccepted"),
+    "domain.orders.bestallning.order:Bestallning.OrderRejected": _event(_B, "OrderRejected"),
+    "domain.orders.bestallning.order:Bestallning.OrderDeleted": _event(_B, "OrderDeleted"),
+    "domain.orders.bestallning.order:Bestallning.OrderDone": _event(_B, "OrderDone"),
+    "domain.orders.bestallning.order:Bestallning.OrderAnswered": _event(_B, "OrderAnswered"),
+    # The record that an order's e-mail notification was sent (first stored where it lives).
+    "domain.orders.sent_mail:SentNotification": _N,
+    "domain.orders.sent_mail:SentNotification.NotificationSent":
+        _event(_N, "NotificationSent"),
 }
 
 

@@ -11,7 +11,16 @@ from typing import Any
 
 from commands.settings import Settings
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
+from streams.orders import (
+    ANSWER_TYPE,
+    ORDER_EVENTS,
+    ORDERS_SOURCE,
+    OrderAnswerMessage,
+    OrderEventMessage,
+    order_event_type,
+)
 from streams.schemas import MESSAGES, SCHEMA_VERSION, ce_type
+from streams.topics import ordering_systems
 
 BINDING_VERSION = "0.5.0"
 RECIPIENT_EVENTS = ("CertificateSent", "CertificateRevoked", "QuestionSent", "AnswerSent",
@@ -125,12 +134,76 @@ Skip (do not fail on) an event type you do not know.
 in clear or sealed."""
 
 
+ORDER_AUTHORITIES = ordering_systems()
+ORDER_HEADERS: dict[str, dict[str, Any]] = {
+    "ce_specversion": HEADERS["ce_specversion"],
+    "ce_id": _header("The message's id, the same on every re-publish: deduplicate on it.",
+                     pattern=UUID_TEXT),
+    "ce_type": _header("se.intyg.order.<event>.v1, or se.intyg.order.OrderAnswer.v1; equals "
+                       "payload.type.", pattern=r"^se\.intyg\.order\.[A-Za-z]+\.v[0-9]+$"),
+    "ce_source": _header("Where order messages come from.", const=ORDERS_SOURCE),
+    "ce_subject": _header("The order's id: equals the message key.", pattern=UUID_TEXT),
+    "ce_time": HEADERS["ce_time"],
+    "content-type": HEADERS["content-type"],
+    "log_position": HEADERS["log_position"],
+}
+ORDER_KEY = {"type": "string", "pattern": UUID_TEXT,
+             "description": "The order's id (UTF-8): one order's messages share a partition."}
+
+
+def _order_message(name: str, ce: str, summary: str, payload: dict[str, Any]) -> dict[str, Any]:
+    return {"name": ce, "title": name, "summary": summary, "contentType": "application/json",
+            "headers": {"type": "object", "required": sorted(ORDER_HEADERS),
+                        "properties": ORDER_HEADERS},
+            "payload": payload,
+            "correlationId": {"description": "Deduplicate on ce_id.",
+                              "location": "$message.header#/ce_id"},
+            "bindings": {"kafka": {"key": ORDER_KEY, "bindingVersion": BINDING_VERSION}}}
+
+
+def _order_messages() -> dict[str, dict[str, Any]]:
+    event_payload = OrderEventMessage.model_json_schema()
+    found = {event: _order_message(event, order_event_type(event),
+                                   f"{event} on the orders topic.", event_payload)
+             for event in ORDER_EVENTS}
+    found["OrderAnswer"] = _order_message(
+        "OrderAnswer", ANSWER_TYPE, "The care unit's answer, on the orderer's topic.",
+        OrderAnswerMessage.model_json_schema())
+    return found
+
+
+def _order_channels() -> dict[str, dict[str, Any]]:
+    return {
+        "orders": _channel(
+            "intyg.orders.v1", "Every event of the orders from authorities (Intygsbeställning),"
+            " keyed by order id, in the order they were stored. Carries patient data (the "
+            "order's personnummer and texts), like the certificates topic.",
+            list(ORDER_EVENTS)),
+        "orderAnswers": _channel(
+            "intyg.order-answers.{authority}.v1",
+            "The care unit's answers to one ordering authority: ACCEPTERAT, AVVISAT, RADERAT "
+            "or a MEDDELANDE in text, keyed by order id.", ["OrderAnswer"],
+            parameters={"authority": {"enum": ORDER_AUTHORITIES,
+                                      "description": "The ordering authority's id."}}),
+    }
+
+
+def _order_operations() -> dict[str, dict[str, Any]]:
+    return {
+        "publishOrderEvents": _send("orders", "The relay publishes every stored order event.",
+                                    list(ORDER_EVENTS)),
+        "publishOrderAnswers": _send("orderAnswers", "The relay sends each answer to the "
+                                     "ordering authority's topic.", ["OrderAnswer"]),
+    }
+
+
 def asyncapi() -> dict[str, Any]:
     events = list(MESSAGES)
     to_recipients = [f"{event}ToRecipient" for event in RECIPIENT_EVENTS]
     messages = {event: _message(event) for event in events}
     messages |= {f"{event}ToRecipient": _message(event, recipient=True)
                  for event in RECIPIENT_EVENTS}
+    messages |= _order_messages()
     messages["DeadLetter"] = {
         "name": "DeadLetter", "title": "Dead letter",
         "summary": "A message a consumer of intyg could not process, parked here unchanged.",
@@ -169,6 +242,7 @@ def asyncapi() -> dict[str, Any]:
             "deadletter": _channel(
                 "intyg.deadletter.v1",
                 "Messages one of intyg's own consumers could not process.", ["DeadLetter"]),
+            **_order_channels(),
         },
         "operations": {
             "publishCertificateEvents": _send("certificates", "The relay publishes every "
@@ -177,6 +251,7 @@ def asyncapi() -> dict[str, Any]:
                                          "to an authority to its topic.", to_recipients),
             "parkDeadLetters": _send("deadletter", "intyg's consumers park what they cannot "
                                      "process.", ["DeadLetter"]),
+            **_order_operations(),
         },
         "components": {"messages": messages},
     }

@@ -3,8 +3,9 @@
 the message-id claims, uniqueness indexes derivable from the published events; the claims of
 Idempotency-Keys, an index of requests; the statistics page's settings, shared filter sets and
 unit lists; the FMU investigations, until their own topic to the authority comes), an access
-entry (the PDL access log, published on
-its own topic by the relay, ``streams.access_log``), or unknown.
+entry (the PDL access log, published on its own topic by the relay, ``streams.access_log``),
+an order's event (published on the orders topic, its answers also on the orderer's topic,
+``streams.orders``; the record that an order's mail was sent is internal), or unknown.
 
 An unknown topic is a class the topic registry (``domain.topics``) does not know: a move or
 rename without an alias, or a new event never pinned. Passing over it would lose an event
@@ -20,7 +21,9 @@ from eventsourcing.persistence import Notification
 from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
+from domain.orders.bestallning.order import Bestallning
 from domain.orders.fmu.investigation import Investigation
+from domain.orders.sent_mail import SentNotification
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
@@ -30,9 +33,10 @@ from domain.topics import topics_of
 
 PUBLISHED_TOPICS = frozenset(topics_of(Certificate, Conversation))
 INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim, FilterLink,
-                                      UnitList, Investigation))
+                                      UnitList, Investigation, SentNotification))
 ACCESS_TOPICS = frozenset(topics_of(AccessEntry))
-KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS | ACCESS_TOPICS
+ORDER_TOPICS = frozenset(topics_of(Bestallning))
+KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS | ACCESS_TOPICS | ORDER_TOPICS
 
 
 class UnknownStoredTopicError(Exception):
@@ -52,13 +56,17 @@ def is_published(notification: Notification) -> bool:
     (which has its own topic: ``is_access_entry``); an unknown topic raises."""
     if notification.topic in PUBLISHED_TOPICS:
         return True
-    if notification.topic in INTERNAL_TOPICS | ACCESS_TOPICS:
+    if notification.topic in INTERNAL_TOPICS | ACCESS_TOPICS | ORDER_TOPICS:
         return False
     raise UnknownStoredTopicError(notification)
 
 
 def is_access_entry(notification: Notification) -> bool:
     return notification.topic in ACCESS_TOPICS
+
+
+def is_order_event(notification: Notification) -> bool:
+    return notification.topic in ORDER_TOPICS
 
 
 def known_prefix(notifications: Sequence[Notification]

@@ -29,12 +29,15 @@ from commands.settings import Settings
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
 from streams.access_log import access_message
 from streams.database import Database
-from streams.published import is_access_entry, is_published, known_prefix
+from streams.orders import answer_of, order_message
+from streams.published import is_access_entry, is_order_event, is_published, known_prefix
 from streams.schemas import CONVERSATION_EVENTS, ce_type, to_wire
 from streams.topics import (
     access_log_topic,
     certificates_topic,
     ensure_topics,
+    order_answers_topic,
+    orders_topic,
     partition_for,
     recipient_topic,
 )
@@ -164,6 +167,8 @@ class Relay:
                 last_in[partition] = notification.id
             elif is_access_entry(notification):
                 futures.append(self._send_access(producer, notification))
+            elif is_order_event(notification):
+                futures.extend(self._send_order(producer, notification))
         producer.flush(timeout=30)
         for future in futures:
             future.get(timeout=30)
@@ -204,6 +209,24 @@ class Relay:
                                              notification.id)
         return producer.send(topic, key=key, value=value, headers=headers,
                              partition=_partition_of(producer, topic, key))
+
+    def _send_order(self, producer: Producer, notification: Notification) -> list[Any]:
+        """An order's event to the orders topic, and an answer also to the orderer's topic
+        (``streams.orders``)."""
+        event = self.app.mapper.to_domain_event(notification)
+        sent = []
+        for topic, (key, value, headers) in self._order_messages(event, notification.id):
+            sent.append(producer.send(topic, key=key, value=value, headers=headers,
+                                      partition=_partition_of(producer, topic, key)))
+        return sent
+
+    def _order_messages(self, event: Any, position: int) -> list[tuple[str, Any]]:
+        found: list[tuple[str, Any]] = [(orders_topic(self.settings),
+                                         order_message(event, position))]
+        answer = answer_of(event, position)
+        if answer is not None:
+            found.append((order_answers_topic(self.settings, answer[0]), answer[1]))
+        return found
 
     def _record(self, position: int, last_in: dict[int, int]) -> None:
         """The log position reached, and per partition the last position published there (so

@@ -34,6 +34,31 @@ def access_log_topic(settings: Settings) -> str:
     return f"{settings.kafka_topic_prefix}intyg.access-log.v1"
 
 
+def orders_topic(settings: Settings) -> str:
+    """Every event of the orders from authorities (``streams.orders``), keyed by order id."""
+    return f"{settings.kafka_topic_prefix}intyg.orders.v1"
+
+
+def order_answers_topic(settings: Settings, authority: str) -> str:
+    """The care unit's answers to one ordering authority's system (accepted, rejected, deleted,
+    or a message in text), keyed by order id."""
+    return f"{settings.kafka_topic_prefix}intyg.order-answers.{authority}.v1"
+
+
+def ordering_systems() -> list[str]:
+    """The authorities that may order and have a system of their own to order with (a
+    recipient token): AF, SOS and TRANSP."""
+    from domain.orders.bestallning.validation import ORDERING_AUTHORITIES
+    from domain.shared.catalogue import RECIPIENTS, RecipientKind
+
+    return sorted(a for a in ORDERING_AUTHORITIES
+                  if a in RECIPIENTS and RECIPIENTS[a].kind is RecipientKind.AUTHORITY)
+
+
+def order_answers_topics(settings: Settings) -> list[str]:
+    return [order_answers_topic(settings, a) for a in ordering_systems()]
+
+
 def recipient_topic(settings: Settings, recipient_id: str) -> str:
     """What care sends to one recipient (certificates sent and revoked, questions and answers),
     keyed by certificate id, for the recipient's own system to consume."""
@@ -56,7 +81,8 @@ def ensure_topics(settings: Settings) -> None:
         existing = set(admin.list_topics())
         wanted = [certificates_topic(settings), dead_letter_topic(settings),
                   digests_topic(settings), access_log_topic(settings),
-                  *recipient_topics(settings)]
+                  *recipient_topics(settings), orders_topic(settings),
+                  *order_answers_topics(settings)]
         new = [NewTopic(name, settings.kafka_partitions, 1, topic_configs=KEEP_FOREVER)
                for name in wanted if name not in existing]
         if new:

@@ -13,6 +13,7 @@ from uuid import UUID
 
 from api.cli.access import add_reader_options, patients_in, read_logged
 from api.cli.ledger import add_commands as add_ledger_commands
+from api.cli.mail import add_command as add_mail_command
 from api.cli.projections import add_commands as add_projection_commands
 from api.cli.signals import stop_on_signals
 from api.cli.tokens import add_command as add_token_command
@@ -170,6 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     keygen.set_defaults(handler=_keygen, needs_settings=False)
     add_projection_commands(sub)
     add_ledger_commands(sub)
+    add_mail_command(sub)
     return parser
 
 

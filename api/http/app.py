@@ -19,6 +19,7 @@ from api.http.routers import (
     fmb,
     health,
     ledger,
+    orders,
     questions,
     rehabstod,
     statistik,
@@ -45,6 +46,7 @@ def create_app(settings: Settings | None = None, *,
     app.state.access_log = AccessLog(app.state.certificates, settings.patient_index_secret,
                                      app.state.certificates.clock)
     app.state.tokens = TokenDecoder(settings)
+    _orders_alongside(app, settings)
     install_problem_handlers(app)
     install_openapi(app)
     # Inside the request log (added after it), so the log also counts what the door refuses.
@@ -55,7 +57,8 @@ def create_app(settings: Settings | None = None, *,
     app.include_router(types.router)
     for router in (fmb.router, questions.router, citizen.router, care_lists.router,
                    rehabstod.router, statistik.router, statistik_page.router, api_docs.router,
-                   ledger.router, access_log.router, statistik_unit_list.router):
+                   ledger.router, access_log.router, statistik_unit_list.router,
+                   orders.router):
         app.include_router(router)
     check_every_route_has_a_policy(app)
     if settings.is_production and settings.relay_in_serve:
@@ -65,6 +68,32 @@ def create_app(settings: Settings | None = None, *,
     if settings.digest_in_serve:
         _run_digest_alongside(app, settings)
     return app
+
+
+def _orders_alongside(app: FastAPI, settings: Settings) -> None:
+    """The orders from authorities, their view, and with INTYG_SMTP_HOST their mail sender."""
+    import threading
+
+    from api.runtime.orders import OrdersRuntime
+    from commands.orders import Orders
+
+    store = app.state.certificates
+    app.state.orders = Orders(store, store.clock)
+    runtime = OrdersRuntime(settings, store, store.clock)
+    app.state.orders_runtime = runtime
+    app.router.on_shutdown.append(runtime.close)
+    if not settings.smtp_host:
+        return
+    stop = threading.Event()
+    thread = threading.Thread(target=runtime.run_mail, args=(stop,), name="mail", daemon=True)
+    app.router.on_startup.append(thread.start)
+
+    def stop_mail() -> None:
+        stop.set()
+        if thread.is_alive():
+            thread.join(timeout=30)
+
+    app.router.on_shutdown.insert(0, stop_mail)
 
 
 def _run_projections_alongside(app: FastAPI, settings: Settings) -> None:

@@ -1,5 +1,6 @@
 """The ``Idempotency-Key`` header of every creating command (draft, renewal, replacement,
-complement, copy, AG7804, DOI, a question, an answer, a recipient's message).
+complement, copy, AG7804, DOI, a question, an answer, a recipient's message, an authority's
+order: ``commands.orders`` keeps its key the same way).
 
 A client that lost an answer sends the same request again with the same key and gets the first
 answer (same status, same body), and nothing is written again. The key is the caller's own (a

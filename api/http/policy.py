@@ -47,6 +47,7 @@ _CERT = "/v1/certificates/{certificate_id}"
 _QUESTION = f"{_CERT}/questions/{{question_id}}"
 _CITIZEN = "/v1/citizen/certificates"
 _REHAB = "/v1/rehabstod/units/{unit_id}"
+_ORDER = "/v1/orders/{order_id}"
 
 POLICIES: dict[tuple[str, str], Policy] = {
     ("GET", "/health"): PUBLIC,
@@ -116,6 +117,16 @@ POLICIES: dict[tuple[str, str], Policy] = {
     # Intygsstatistik: the region's unit list (listed patients)
     ("POST", "/v1/statistik/unit-list"): staff(Privilege.HANTERA_LISTNINGAR),
     ("GET", "/v1/statistik/unit-list"): staff(Privilege.HANTERA_LISTNINGAR),
+    # Orders from authorities (Intygsbeställning)
+    ("POST", "/v1/recipient/orders"): RECIPIENT,
+    ("GET", "/v1/units/{unit_id}/orders"): staff(Privilege.VISA_BESTALLNING),
+    ("GET", _ORDER): staff(Privilege.VISA_BESTALLNING),
+    ("GET", f"{_ORDER}/timeline"): staff(Privilege.VISA_BESTALLNING),
+    ("POST", f"{_ORDER}/accept"): staff(Privilege.VISA_BESTALLNING),
+    ("POST", f"{_ORDER}/reject"): staff(Privilege.VISA_BESTALLNING),
+    ("POST", f"{_ORDER}/delete"): staff(Privilege.RADERA_BESTALLNING),
+    ("POST", f"{_ORDER}/done"): staff(Privilege.VISA_BESTALLNING),
+    ("POST", f"{_ORDER}/answer"): staff(Privilege.VISA_BESTALLNING),
 }
 
 

@@ -11,6 +11,8 @@ It follows the national configuration, in our own words:
   vårdadministratör role in Webcert's role resolution, so a nurse has its privileges.
 - Rehabstöd's configuration (its ``authorities.yaml``): the roles LAKARE and REHABKOORDINATOR,
   both let into Rehabstöd. A rehab coordinator is no Webcert user: Rehabstöd only.
+- Intygsbeställning's configuration: one role, VARDADMIN, with VISA_BESTALLNING and
+  RADERA_BESTALLNING; here the unit's Webcert users (doctor, nurse, care admin) hold both.
 - The PDL access log (patientdatalagen 4 kap. 3 §): an audit officer (granskare) of a care giver
   follows up who read patient data there; the role reads the access log and nothing else.
 - Intygsstatistik's region level: a region's statistics lead (statistikansvarig, the national
@@ -48,6 +50,8 @@ class Privilege(StrEnum):
     FMU_SAMORDNARE = "FMU_SAMORDNARE"  # FMU: the region's coordinator (ORDERS grant)
     FMU_VARDADMIN = "FMU_VARDADMIN"  # FMU: a unit's requests, orders, visits, complements
     BP_VARDADMIN = "BP_VARDADMIN"  # FMU: a unit's preferences only
+    VISA_BESTALLNING = "VISA_BESTALLNING"  # the unit's orders: list, view, accept, reject, done
+    RADERA_BESTALLNING = "RADERA_BESTALLNING"  # reject and delete an order
 
 
 _WRITER = frozenset({
@@ -65,6 +69,10 @@ ROLE_PRIVILEGES: Mapping[Role, frozenset[Privilege]] = {
     Role.AUDIT_OFFICER: frozenset({Privilege.GRANSKA_ATKOMSTLOGG}),  # the care giver's auditor
     Role.STATISTICS_LEAD: frozenset({Privilege.HANTERA_LISTNINGAR}),  # a region's statistics lead
 }
+# Intygsbeställning's one role VARDADMIN (VISA_/RADERA_BESTALLNING): the unit's Webcert users.
+_ORDERS = frozenset({Privilege.VISA_BESTALLNING, Privilege.RADERA_BESTALLNING})
+ROLE_PRIVILEGES = {role: held | _ORDERS if role in (Role.DOCTOR, Role.CARE_ADMIN, Role.NURSE)
+                   else held for role, held in ROLE_PRIVILEGES.items()}
 
 _DENTIST_TYPES = frozenset({"fk7263", "lisjp", "ag114", "ag7804", "af00251"})
 _ADMIN_RENEWS = frozenset({"lisjp", "luse", "luae_na", "luae_fs", "ag7804"})

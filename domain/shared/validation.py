@@ -26,6 +26,16 @@ class IssueCode(StrEnum):
     MUST_STAND_ALONE = "MUST_STAND_ALONE"
     INCORRECT_COMBINATION = "INCORRECT_COMBINATION"
     BEFORE_BIRTH = "BEFORE_BIRTH"
+    # An order from an authority (Intygsbeställning, domain.orders.bestallning.validation).
+    GTA_FEL01 = "GTA_FEL01"  # wrong code system or id root
+    GTA_FEL02 = "GTA_FEL02"  # the authority may not order
+    GTA_FEL03 = "GTA_FEL03"  # the care unit is not an HSA id
+    GTA_FEL04 = "GTA_FEL04"  # the care unit is not its care giver's
+    GTA_FEL05 = "GTA_FEL05"  # the personnummer is not normalised (12 digits, valid)
+    GTA_FEL06 = "GTA_FEL06"  # the care giver has no organisation number
+    GTA_FEL08 = "GTA_FEL08"  # unknown order form
+    GTA_FEL09 = "GTA_FEL09"  # the care unit has no e-mail address
+    GTA_FEL13 = "GTA_FEL13"  # a text is longer than its limit
 
 
 class ValidationIssue(BaseModel):

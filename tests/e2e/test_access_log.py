@@ -27,6 +27,7 @@ STAFF_READS = (
     "/v1/units/{unit_id}/certificates", "/v1/units/{unit_id}/patients/{personnummer}/certificates",
     "/v1/me/drafts", "/v1/me/certificates", f"{_REHAB}/sjukfall",
     f"{_REHAB}/patients/{{personnummer}}/sjukfall", "/v1/access-log",
+    "/v1/units/{unit_id}/orders", "/v1/orders/{order_id}",
 )
 CITIZEN_READS = (
     _CITIZEN, f"{_CITIZEN}/{{certificate_id}}", f"{_CITIZEN}/{{certificate_id}}/pdf",

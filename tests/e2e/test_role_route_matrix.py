@@ -39,7 +39,7 @@ def expected(policy: Policy, actor: str, path: str) -> str:
     assert policy.privilege is not None
     if not may(role, policy.privilege):
         return "403"
-    if actor == "stranger" and "{certificate_id}" in path:
+    if actor == "stranger" and ("{certificate_id}" in path or "{order_id}" in path):
         return "404"
     if actor == "stranger" and "{unit_id}" in path:
         return "403"
@@ -60,8 +60,10 @@ def headers_of(world: Any, scene: Scene) -> dict[str, dict[str, str]]:
 
 def check(response: Any, outcome: str, call: Call, where: str) -> None:
     body = response.json() if "json" in response.headers.get("content-type", "") else {}
+    unknown = f"No order {call.order_id}." if call.order_id else \
+        f"No certificate {call.certificate_id}."
     not_found = response.status_code == 404 and isinstance(body, dict) and \
-        body.get("detail") == f"No certificate {call.certificate_id}."
+        body.get("detail") == unknown
     if outcome == "allowed":
         assert response.status_code < 500, where
         assert response.status_code not in (401, 403) and not not_found, where

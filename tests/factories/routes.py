@@ -11,11 +11,13 @@ from typing import Any
 
 from commands import questions
 from commands.certificates import Certificates
+from commands.orders import Orders
 from domain.questions.messages import IncomingMessage
 from domain.shared.care import CareUnit, Role, Staff
 from domain.shared.patient import Patient
 from tests.factories import care_unit, patient, staff_at
 from tests.factories.http import UNIT_BODY
+from tests.factories.orders import order_body, order_request
 from tests.flows import draft
 
 # Routes on one certificate that work on a draft; the others get a signed, sent LISJP.
@@ -43,6 +45,7 @@ class Call:
     url: str
     json: Any = None
     certificate_id: str | None = None
+    order_id: str | None = None
 
 
 def operations(client: Any) -> list[tuple[str, str]]:
@@ -54,8 +57,10 @@ def operations(client: Any) -> list[tuple[str, str]]:
 def prepare(app: Certificates, scene: Scene, method: str, path: str) -> Call:
     """A call of the route ``method path`` on fresh ids of ``scene``."""
     cert_id = _certificate_for(app, scene, path) if "{certificate_id}" in path else None
+    order_id = _order_for(app, scene) if "{order_id}" in path else None
     filled = {
         "{certificate_id}": cert_id or "",
+        "{order_id}": order_id or "",
         "{question_id}": _question_on(app, scene, cert_id) if "{question_id}" in path else "",
         "{unit_id}": scene.unit.hsa_id,
         "{personnummer}": scene.who.personnummer,
@@ -67,7 +72,7 @@ def prepare(app: Certificates, scene: Scene, method: str, path: str) -> Call:
         url = url.replace(placeholder, value)
     if path.startswith("/v1/statistik/{level}"):
         url += f"?id={scene.unit.hsa_id}"
-    return Call(method, url, body_for(app, scene, method, path, cert_id), cert_id)
+    return Call(method, url, body_for(app, scene, method, path, cert_id), cert_id, order_id)
 
 
 def body_for(app: Certificates, scene: Scene, method: str, path: str,
@@ -78,6 +83,11 @@ def body_for(app: Certificates, scene: Scene, method: str, path: str,
     if method == "POST" and path == "/v1/certificates":
         return {"type": "lisjp", "patient": {"personnummer": scene.who.personnummer},
                 "careUnit": UNIT_BODY}
+    if path == "/v1/recipient/orders":
+        return order_body(scene.unit)
+    if path.startswith("/v1/orders/{order_id}/"):
+        return {"reject": {"text": "Nej"}, "delete": {"confirm": True}, "accept": {},
+                "answer": {"text": "Svar"}}.get(tail)
     if path == "/v1/recipient/messages":
         return {"messageId": str(uuid.uuid4()), "sentAt": "2026-11-28T10:00:00+00:00",
                 "certificateId": str(_signed(app, scene)), "subject": "OVRIGT",
@@ -98,6 +108,11 @@ def _certificate_for(app: Certificates, scene: Scene, path: str) -> str:
     if path.startswith("/v1/certificates/") and path.endswith(DRAFT_ROUTES):
         return str(draft(app, scene.unit, scene.doctor, scene.who))
     return str(_signed(app, scene))
+
+
+def _order_for(app: Certificates, scene: Scene) -> str:
+    """An unread AF00213 order from Arbetsförmedlingen to the scene's unit."""
+    return str(Orders(app, app.clock).create_order(order_request(scene.unit), "AF").id)
 
 
 def _signed(app: Certificates, scene: Scene) -> uuid.UUID:

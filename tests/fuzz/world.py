@@ -20,6 +20,7 @@ from domain.shared.care import Role
 from tests.e2e.read_models import bearer, citizen_bearer
 from tests.factories import FakeClock, care_unit, lisjp_content, personnummer, staff_at
 from tests.factories.http import REVOKE, UNIT_BODY, issue, recipient_auth
+from tests.factories.orders import order_body
 from tests.factories.questions import message
 from tests.type_examples import MINIMAL, TODAY
 
@@ -65,10 +66,14 @@ def _seeded(client: TestClient, settings: Settings, clock: FakeClock) -> FuzzWor
                "recipient": recipient_auth(settings, clock), "none": {}}
     doctor = tokens["doctor"]
     ids, question_ids = _certificates(client, doctor, tokens["recipient"], pnr)
+    ordered = client.post("/v1/recipient/orders", json=order_body(unit),
+                          headers=recipient_auth(settings, clock, "AF"))
+    assert ordered.status_code == 201, ordered.text
     return FuzzWorld(
         client=client, tokens=tokens,
         known_path={"certificate_id": ids, "question_id": question_ids,
-                    "unit_id": [unit.hsa_id], "personnummer": [pnr], "name": list(REPORTS)},
+                    "unit_id": [unit.hsa_id], "personnummer": [pnr], "name": list(REPORTS),
+                    "order_id": [ordered.json()["id"]]},
         known_query={"id": [unit.hsa_id, unit.care_giver_hsa_id, "01"],
                      "careUnit": [unit.hsa_id], "doctor": [staff["doctor"].hsa_id]},
         known_body={"certificateId": ids, "personnummer": [pnr]},

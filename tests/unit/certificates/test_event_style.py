@@ -13,7 +13,9 @@ from eventsourcing.utils import get_topic
 from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
+from domain.orders.bestallning.order import Bestallning
 from domain.orders.fmu.investigation import Investigation
+from domain.orders.sent_mail import SentNotification
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
@@ -22,7 +24,7 @@ from domain.statistics.unit_list import UnitList
 from domain.topics import STORED_TOPICS
 
 AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim, RequestClaim, AccessEntry,
-              FilterLink, UnitList, Investigation)
+              FilterLink, UnitList, Investigation, Bestallning, SentNotification)
 
 
 def events_of(aggregate: Any) -> dict[str, Any]:

@@ -13,7 +13,9 @@ from eventsourcing.utils import get_topic, resolve_topic
 from domain.access.entry import AccessEntry
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
+from domain.orders.bestallning.order import Bestallning
 from domain.orders.fmu.investigation import Investigation
+from domain.orders.sent_mail import SentNotification
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
@@ -97,11 +99,21 @@ PINNED = {
     "domain.orders.fmu.investigation:Investigation.ComplementReceived",
     "domain.orders.fmu.investigation:Investigation.InvestigationEnded",
     "domain.orders.fmu.investigation:Investigation.PaymentIdRecorded",
+    "domain.orders.bestallning.order:Bestallning",
+    "domain.orders.bestallning.order:Bestallning.OrderReceived",
+    "domain.orders.bestallning.order:Bestallning.OrderRead",
+    "domain.orders.bestallning.order:Bestallning.OrderAccepted",
+    "domain.orders.bestallning.order:Bestallning.OrderRejected",
+    "domain.orders.bestallning.order:Bestallning.OrderDeleted",
+    "domain.orders.bestallning.order:Bestallning.OrderDone",
+    "domain.orders.bestallning.order:Bestallning.OrderAnswered",
+    "domain.orders.sent_mail:SentNotification",
+    "domain.orders.sent_mail:SentNotification.NotificationSent",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,
                                       RequestClaim, AccessEntry, FilterLink, UnitList,
-                                      Investigation]
+                                      Investigation, Bestallning, SentNotification]
 
 
 def event_classes(aggregate: type[Aggregate]) -> list[Any]:

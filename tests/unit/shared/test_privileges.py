@@ -28,7 +28,8 @@ def test_care_admin_and_nurse_write_and_renew_drafts_but_do_not_sign_when_webcer
     for role in (Role.CARE_ADMIN, Role.NURSE):
         assert ROLE_PRIVILEGES[role] == {P.VISA_INTYG, P.SKRIVA_INTYG, P.FORNYA_INTYG,
                                          P.SVARA_MED_NYTT_INTYG,
-                                         P.BESVARA_KOMPLETTERINGSFRAGA}
+                                         P.BESVARA_KOMPLETTERINGSFRAGA,
+                                         P.VISA_BESTALLNING, P.RADERA_BESTALLNING}
         assert may(role, P.FORNYA_INTYG, "lisjp")
         assert not may(role, P.FORNYA_INTYG, "ts-bas")
 
@@ -68,3 +69,11 @@ def test_only_the_statistics_lead_handles_the_unit_list_when_intygsstatistik_is_
     nothing else; no care role uploads it."""
     assert ROLE_PRIVILEGES[Role.STATISTICS_LEAD] == frozenset({P.HANTERA_LISTNINGAR})
     assert [role for role in Role if may(role, P.HANTERA_LISTNINGAR)] == [Role.STATISTICS_LEAD]
+
+
+def test_unit_staff_handle_orders_and_others_do_not_when_intygsbestallning_is_followed() -> None:
+    """ORDERS.md §2: the one role VARDADMIN holds VISA_ and RADERA_BESTALLNING; here the unit's
+    Webcert users (doctor, nurse, care admin) hold them, nobody else."""
+    holders = {role for role in Role if may(role, P.VISA_BESTALLNING)}
+    assert holders == {Role.DOCTOR, Role.NURSE, Role.CARE_ADMIN}
+    assert {role for role in Role if may(role, P.RADERA_BESTALLNING)} == holders

@@ -1,0 +1,49 @@
+"""Feeds the orders' read model from the store's notification log: each order's event and each
+record of a sent mail, as history lines, applied with the view's position in one transaction (a
+crash neither skips nor applies twice). The orders view reads the store in both modes: it is the
+unit's own working list, and Kafka's orders topic serves the systems downstream."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from commands.history import history_line
+from domain.orders.bestallning.order import Bestallning
+from domain.orders.sent_mail import SentNotification
+from domain.topics import topics_of
+from streams.consumer import positions, prepare
+from streams.database import Database, Transaction
+
+SOURCE = "orders-log"
+TOPICS = topics_of(Bestallning, SentNotification)
+
+
+class LineHandler(Protocol):
+    name: str
+
+    def setup(self, tx: Transaction) -> None: ...
+
+    def apply(self, tx: Transaction, line: dict[str, Any]) -> None: ...
+
+
+def prepare_orders(db: Database, handler: LineHandler) -> None:
+    prepare(db, handler)  # type: ignore[arg-type]  # the same tables, another message shape
+
+
+def feed_orders(app: Any, db: Database, handler: LineHandler, limit: int = 500) -> int:
+    """Apply the next page of order events; how many were applied."""
+    start = positions(db, handler.name, SOURCE).get(0, 0)
+    page = app.recorder.select_notifications(start + 1, limit, topics=TOPICS)
+    if not page:
+        return 0
+    with db.transaction() as tx:
+        for notification in page:
+            handler.apply(tx, history_line(app.mapper.to_domain_event(notification)))
+        tx.execute("INSERT INTO consumer_position VALUES (?, ?, ?, ?) ON CONFLICT "
+                   "(consumer, source, part) DO UPDATE SET position = excluded.position",
+                   (handler.name, SOURCE, 0, page[-1].id))
+    return len(page)
+
+
+def orders_position(db: Database, handler: LineHandler) -> int:
+    return positions(db, handler.name, SOURCE).get(0, 0)

@@ -1,0 +1,141 @@
+"""The mail sender across restarts (issue 14, acceptance): restarting the sender in the middle of
+a run sends no mail twice and loses none, on SQLite and on PostgreSQL, with a real SMTP server
+on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import smtplib
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from api.runtime.orders import OrdersRuntime
+from commands.certificates import Certificates
+from commands.orders import Orders
+from commands.settings import Settings, eventsourcing_env
+from tests.factories import FakeClock, care_unit
+from tests.factories.mail import SMTP_PORTS, Inbox, smtp_server
+from tests.factories.orders import order_request
+from tests.integration.kafka_support import cli_env, kafka_settings
+
+PORT = SMTP_PORTS[1]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
+    """A store of this test's own: every due mail in it is this test's (the session's shared
+    PostgreSQL schema would hold other tests' orders)."""
+    if request.param == "sqlite":
+        yield Settings(mode="embedded", data_dir=tmp_path, projections_in_serve=False)
+        return
+    with kafka_settings() as settings:
+        yield settings
+
+
+@pytest.fixture
+def certificates(store_settings: Settings, clock: FakeClock) -> Iterator[Certificates]:
+    app = Certificates(eventsourcing_env(store_settings), clock=clock)
+    yield app
+    app.close()
+
+
+def _mail_settings(settings: Settings) -> Settings:
+    return settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": PORT})
+
+
+def _three_orders(certificates: Certificates, clock: FakeClock) -> list[str]:
+    orders = Orders(certificates, clock)
+    requests = []
+    for n in range(3):
+        unit = care_unit()
+        request = order_request(unit)
+        to = request.care_unit.model_copy(update={"email": f"enhet{n}@region.example"})
+        requests.append(request.model_copy(update={"care_unit": to}))
+    return [str(orders.create_order(r, "AF").id) for r in requests]
+
+
+def _sent(inbox: Inbox) -> list[tuple[str, str]]:
+    return sorted((str(m["To"]), str(m["Message-ID"])) for m in inbox.mails)
+
+
+def test_sender_stopped_after_one_mail_sends_the_rest_once_when_started_again(
+        store_settings, certificates, clock):
+    """Issue 14 acceptance: one mail per (type, recipient, order) across a restart."""
+    _three_orders(certificates, clock)
+    settings = _mail_settings(store_settings)
+    stop = threading.Event()
+    with smtp_server(Inbox(on_mail=lambda _: stop.set()), PORT) as inbox:
+        first = OrdersRuntime(settings, certificates, clock)
+        assert len(first.send_due_mail(stop)) == 1
+        first.close()
+        inbox.on_mail = None
+        again = OrdersRuntime(settings, certificates, clock)  # the restarted sender
+        assert len(again.send_due_mail()) == 2
+        assert again.send_due_mail() == []
+        again.close()
+    assert len(inbox.mails) == 3
+    assert len(set(_sent(inbox))) == 3
+    assert {str(m["To"]) for m in inbox.mails} == {f"enhet{n}@region.example" for n in range(3)}
+
+
+def test_mail_the_server_refused_mid_run_is_sent_once_when_the_sender_runs_again(
+        store_settings, certificates, clock):
+    """Issue 14 acceptance: a server failing mid-run loses nothing and repeats nothing: what it
+    refused stays due."""
+    order_ids = _three_orders(certificates, clock)
+    settings = _mail_settings(store_settings)
+    with smtp_server(Inbox(refuse_after=1), PORT) as inbox:
+        failing = OrdersRuntime(settings, certificates, clock)
+        with pytest.raises(smtplib.SMTPDataError):
+            failing.send_due_mail()
+        failing.close()
+        inbox.refuse_after = None
+        restarted = OrdersRuntime(settings, certificates, clock)
+        assert len(restarted.send_due_mail()) == 2
+        restarted.close()
+    assert len(set(_sent(inbox))) == len(inbox.mails) == 3
+    bodies = " ".join(str(m.get_body(("plain",)).get_content()) for m in inbox.mails)
+    assert all(order_id in bodies for order_id in order_ids)
+
+
+def _cli_env(settings: Settings) -> dict[str, str]:
+    mail = {"INTYG_SMTP_HOST": "127.0.0.1", "INTYG_SMTP_PORT": str(SMTP_PORTS[2]),
+            "INTYG_LOG_FORMAT": "json"}
+    if settings.is_production:
+        return {**cli_env(settings), **mail}
+    return {**os.environ, "INTYG_MODE": "embedded", "INTYG_DATA_DIR": str(settings.data_dir),
+            **mail}
+
+
+def _send_mail_once(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "api.cli.main", "send-mail", "--once"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+
+def test_sender_killed_mid_run_sends_no_mail_twice_and_loses_none_when_started_again(
+        store_settings, certificates):
+    """Issue 14 acceptance: ``intyg send-mail`` killed (SIGKILL) while the server holds its
+    second mail; the restarted process sends the two not accepted, the first not again."""
+    now = FakeClock(datetime.now(UTC))  # the process reads the real clock: no reminder is due
+    _three_orders(certificates, now)
+    env = _cli_env(store_settings)
+    with smtp_server(Inbox(hold_after=1), SMTP_PORTS[2]) as inbox:
+        killed = _send_mail_once(env)
+        assert inbox.holding.wait(60), "the sender never reached its second mail"
+        killed.kill()
+        killed.wait(30)
+        inbox.release.set()
+        assert len(inbox.mails) == 1
+        inbox.hold_after = None
+        again = _send_mail_once(env)
+        out, _ = again.communicate(timeout=120)
+        assert again.returncode == 0
+        assert len(json.loads(out.splitlines()[-1])["sent"]) == 2
+    assert len(set(_sent(inbox))) == len(inbox.mails) == 3
