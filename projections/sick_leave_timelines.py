@@ -77,7 +77,7 @@ def refresh(tx: Sql, keys: Iterable[tuple[str, str]],
     tx.executemany(f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) "  # noqa: S608
                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (care_unit, personnummer) DO UPDATE "
                    f"SET {', '.join(f'{n} = excluded.{n}' for n in COLUMNS[2:])}",
-                   [_row(unit, timeline) for (unit, _), timeline in sorted(found.items())])
+                   [stored_row(unit, timeline) for (unit, _), timeline in sorted(found.items())])
     tx.executemany(f"INSERT INTO {REVISIONS} VALUES (?, ?) ON CONFLICT (care_unit) "  # noqa: S608
                    "DO UPDATE SET revision = excluded.revision",
                    [(unit, uuid4().hex) for unit in sorted({unit for unit, _ in wanted})])
@@ -90,7 +90,8 @@ def unit_revision(tx: Sql, unit: str) -> str | None:
     return str(rows[0][0]) if rows else None
 
 
-def _row(unit: str, timeline: PatientTimeline) -> tuple[str, ...]:
+def stored_row(unit: str, timeline: PatientTimeline) -> tuple[str, ...]:
+    """The row of a timeline, in ``COLUMNS`` order."""
     entries = timeline.entries
     return (unit, timeline.personnummer, orjson.dumps(timeline.patient_names).decode(),
             date.fromordinal(min(e.start_day for e in entries)).isoformat(),
@@ -127,8 +128,8 @@ def patient_timeline(tx: Sql, unit: str, personnummer: str) -> PatientTimeline |
 
 
 def read(row: Sequence[Any]) -> PatientTimeline:
-    """A timeline from its row (personnummer, patient_names, entries): the values were checked
-    when the row was written, so they are put together as stored."""
+    """A timeline from the row's personnummer, patient_names and entries: the values were
+    checked when the row was written, so they are put together as stored."""
     personnummer, names, entries = row
     return PatientTimeline(personnummer, orjson.loads(names),
                            [TimelineEntry(*values) for values in orjson.loads(entries)])

@@ -82,3 +82,22 @@ def test_a_rehabstod_view_without_the_engine_input_is_rebuilt_when_its_consumer_
         "care_unit TEXT, care_giver TEXT, personnummer TEXT, signer TEXT, start_date TEXT, "
         "end_date TEXT, doc TEXT NOT NULL",
         "'unit', 'giver', 'pnr', 'doctor', '2026-03-01', '2026-03-10', '{}'")
+
+
+def test_a_rehabstod_view_without_the_patients_timelines_is_rebuilt_when_its_consumer_starts(
+        tmp_path: Path):
+    """A rehabstod view written before the patients' timelines (``rehabstod_patients``) has
+    its certificates' rows in the current shape but no timeline: the overview would list no
+    patient, so the view is dropped and replayed, and comes back with the timelines' table."""
+    db = Database(Settings(mode="embedded", data_dir=tmp_path))
+    view = RehabstodView()
+    prepare(db, view)
+    with db.transaction() as tx:
+        tx.execute("DROP TABLE rehabstod_patients")
+        tx.execute("INSERT INTO consumer_position VALUES ('rehabstod', 'log', 0, 42)")
+        assert view.outdated(tx)
+    prepare(db, view)
+    with db.transaction() as tx:
+        assert not view.outdated(tx)
+        assert tx.execute("SELECT COUNT(*) FROM rehabstod_patients")[0][0] == 0
+    assert positions(db, "rehabstod", "log") == {}
