@@ -37,8 +37,10 @@ from api.http.app import create_app
 from api.logging import configure_logging
 from api.runtime.projections import ProjectionHost
 from bench.support import bench_settings, sick_leave_events
+from commands.access_log import AccessLog
 from commands.history import history_line
 from commands.settings import Settings
+from domain.access.entry import Reader
 from domain.shared.care import CareUnit, Role
 from projections.sick_leave_timelines import overview_query
 from streams.schemas import parse_wire, to_wire
@@ -106,6 +108,44 @@ def timed(action: Any, repeat: int, warm_up: int = 3) -> tuple[list[float], floa
     return samples, (time.process_time() - cpu_started) / repeat
 
 
+def time_requests(client: TestClient, host: ProjectionHost, unit: CareUnit, token: str,
+                  raw_p50: float, repeat: int) -> list[dict[str, Any]]:
+    """The overview and the summary, each cold (the unit's memoised cases dropped first, as
+    after a change at the unit) and warm (kept since the request before); the cases listed."""
+    base, headers = f"/v1/rehabstod/units/{unit.hsa_id}", {"Authorization": f"Bearer {token}"}
+    query = {"today": TODAY.isoformat()}
+    cases = client.get(f"{base}/sjukfall", params=query, headers=headers).json()
+    for name, path in (("overview", "sjukfall"), ("summary", "summary")):
+        for memo in ("cold", "warm"):
+            def request(path: str = path, memo: str = memo) -> None:
+                if memo == "cold":
+                    host.unit_cases.clear()
+                client.get(f"{base}/{path}", params=query, headers=headers).raise_for_status()
+
+            samples, cpu = timed(request, repeat)
+            p50, p99 = percentiles(samples)
+            print(f"GET {name:<8} {memo} ({len(cases)} cases): p50 {p50:6.1f} ms, "
+                  f"p99 {p99:6.1f} ms, CPU here {cpu * 1000:5.1f} ms, "
+                  f"p50 ratio to raw SQL {p50 / raw_p50:.2f}")
+    listed: list[dict[str, Any]] = cases
+    return listed
+
+
+def time_access_entry(access_log: AccessLog, unit: CareUnit, cases: list[dict[str, Any]],
+                      repeat: int) -> None:
+    """The PDL access entry that every overview request stores (part of the figures above),
+    alone: the same patients and certificates, the same store."""
+    reader = Reader(role=Role.REHAB_COORDINATOR.value, hsa_id="SE2321000016-BENCH",
+                    care_unit=unit.hsa_id, care_giver=unit.care_giver_hsa_id)
+    patients = [case["personnummer"] for case in cases]
+    ids = [cid for case in cases for cid in case["certificateIds"]]
+    samples, cpu = timed(lambda: access_log.record(reader, "GET /v1/rehabstod/units/"
+                                                   "{unit_id}/sjukfall", patients, ids), repeat)
+    p50, p99 = percentiles(samples)
+    print(f"  of which the overview's access entry alone ({len(patients)} patients, {len(ids)} "
+          f"certificates): p50 {p50:6.1f} ms, p99 {p99:6.1f} ms, CPU here {cpu * 1000:5.1f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--certificates", type=int, default=8000)
@@ -139,24 +179,10 @@ def main() -> None:
         raw_p50, raw_p99 = percentiles(samples)
         print(f"raw SQL of the overview's rows ({rows} rows): p50 {raw_p50:6.1f} ms, "
               f"p99 {raw_p99:6.1f} ms, CPU here {cpu * 1000:5.1f} ms")
-        headers = {"Authorization": f"Bearer {coordinator_token(settings, unit)}"}
-        base = f"/v1/rehabstod/units/{unit.hsa_id}"
-        query = {"today": TODAY.isoformat()}
         with TestClient(app) as client:
-            cases = client.get(f"{base}/sjukfall", params=query, headers=headers).json()
-            for name, path in (("overview", "sjukfall"), ("summary", "summary")):
-                for memo in ("cold", "warm"):
-                    def request(path: str = path, memo: str = memo) -> None:
-                        if memo == "cold":  # as after a change at the unit: computed anew
-                            host.unit_cases.clear()
-                        answer = client.get(f"{base}/{path}", params=query, headers=headers)
-                        answer.raise_for_status()
-
-                    samples, cpu = timed(request, args.repeat)
-                    p50, p99 = percentiles(samples)
-                    print(f"GET {name:<8} {memo} ({len(cases)} cases): p50 {p50:6.1f} ms, "
-                          f"p99 {p99:6.1f} ms, CPU here {cpu * 1000:5.1f} ms, "
-                          f"p50 ratio to raw SQL {p50 / raw_p50:.2f}")
+            cases = time_requests(client, host, unit, coordinator_token(settings, unit),
+                                  raw_p50, args.repeat)
+        time_access_entry(app.state.access_log, unit, cases, args.repeat)
         host.db.close()
         app.state.certificates.close()
     print(f"command: {' '.join(sys.argv)}")
