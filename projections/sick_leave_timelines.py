@@ -39,7 +39,6 @@ ENTRY_LAYOUT = ("certificate_id", "signing_rank", "gap", "start_day", "end_day",
                 "open_komplt", "open_other")
 """The order of an entry's values in ``entries``. Pinned by a test: another layout needs another
 column name, so that views written in the old one are rebuilt (``RehabstodView.outdated``)."""
-_CHUNK = 500
 _SELECT = f"SELECT personnummer, patient_names, entries FROM {TABLE} "  # noqa: S608
 
 
@@ -119,10 +118,12 @@ def unit_timelines(tx: Sql, unit: str, today: date,
 
 
 def all_unit_timelines(tx: Sql, unit: str) -> list[PatientTimeline]:
+    """Every timeline of the unit (its counting certificates, whatever the day)."""
     return [read(row) for row in tx.execute(_SELECT + "WHERE care_unit = ?", (unit,))]
 
 
 def patient_timeline(tx: Sql, unit: str, personnummer: str) -> PatientTimeline | None:
+    """The patient's timeline at the unit; None without a counting certificate there."""
     rows = tx.execute(_SELECT + "WHERE care_unit = ? AND personnummer = ?", (unit, personnummer))
     return read(rows[0]) if rows else None
 
