@@ -95,7 +95,7 @@ def stored_row(unit: str, timeline: PatientTimeline) -> tuple[str, ...]:
     return (unit, timeline.personnummer, orjson.dumps(timeline.patient_names).decode(),
             date.fromordinal(min(e.start_day for e in entries)).isoformat(),
             date.fromordinal(max(e.end_day for e in entries)).isoformat(),
-            orjson.dumps([[getattr(e, name) for name in ENTRY_LAYOUT] for e in entries]).decode())
+            orjson.dumps([list(entry) for entry in entries]).decode())
 
 
 def overview_query(unit: str, today: date,
@@ -133,4 +133,4 @@ def read(row: Sequence[Any]) -> PatientTimeline:
     checked when the row was written, so they are put together as stored."""
     personnummer, names, entries = row
     return PatientTimeline(personnummer, orjson.loads(names),
-                           [TimelineEntry(*values) for values in orjson.loads(entries)])
+                           [TimelineEntry._make(values) for values in orjson.loads(entries)])

@@ -17,9 +17,8 @@ plain integers need no parsing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from domain.sickleave.model import SICK_LEAVE_TYPES, Sex, SickLeaveCertificate
 
@@ -27,9 +26,10 @@ Period = tuple[int, int, int]
 """A period as (degree, first day, last day), both days inclusive."""
 
 
-@dataclass(frozen=True, slots=True)
-class TimelineEntry:
-    """One certificate that counts as sick leave, with what a case takes from it."""
+class TimelineEntry(NamedTuple):
+    """One certificate that counts as sick leave, with what a case takes from it. A named
+    tuple: immutable, and made from a stored row's values in one step (requests make one per
+    certificate of every patient listed)."""
 
     certificate_id: str
     signing_rank: int  # 0 for the first signed of the patient's at the unit (then by id)
@@ -61,8 +61,7 @@ class TimelineEntry:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class PatientTimeline:
+class PatientTimeline(NamedTuple):
     """The patient's counting certificates at one unit (or, for the patient view, at every unit
     given), by start. ``patient_names`` holds the name each certificate gives, in the same order
     (kept apart from the entries: it is patient data, as is the personnummer)."""
