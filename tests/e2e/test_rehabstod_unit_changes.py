@@ -68,7 +68,7 @@ def test_a_certificate_signed_after_the_unit_was_listed_shows_when_asked_again(w
     assert total(client, app, unit, coordinator) == 2
 
 
-def test_a_renewal_signed_after_the_unit_was_listed_joins_the_patients_case(world):
+def test_a_renewal_signed_after_the_unit_was_listed_joins_the_case_when_asked_again(world):
     """The patient's timeline is rebuilt with both certificates: one case of 28 days."""
     _, clock, client, app = world
     unit, doctor, coordinator = scene(world)
@@ -85,7 +85,7 @@ def test_a_renewal_signed_after_the_unit_was_listed_joins_the_patients_case(worl
     assert (case["days"], case["certificateIds"]) == (28, [str(first), str(renewal)])
 
 
-def test_each_read_of_an_unchanged_unit_leaves_its_own_access_entry_and_the_users_scope(world):
+def test_each_read_keeps_its_access_entry_and_the_users_scope_when_the_unit_is_unchanged(world):
     """The unit's computed cases serve the coordinator and then the doctor; the doctor still
     sees only the cases whose active certificate they signed, and both reads are logged."""
     settings, clock, client, app = world

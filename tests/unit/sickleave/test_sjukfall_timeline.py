@@ -47,7 +47,7 @@ def test_chains_from_the_gaps_equal_the_walk_for_every_max_gap_when_certificates
             assert [[c.certificate_id for c in ch] for ch in chains(certs, max_gap)] == expected
 
 
-def test_a_timeline_holds_only_the_certificates_that_count_as_sick_leave():
+def test_a_timeline_holds_only_the_certificates_that_count_when_others_are_revoked_or_unsigned():
     kept = cert("03-01", "03-10")
     dropped = [cert("03-02", "03-09", revoked=True), cert("03-02", "03-09", test=True),
                cert("03-02", "03-09", smittskydd=True), cert("03-02", "03-09", signed_at=None),
@@ -58,7 +58,7 @@ def test_a_timeline_holds_only_the_certificates_that_count_as_sick_leave():
     assert timeline_of(dropped) == []
 
 
-def test_a_timeline_is_one_per_unit_and_patient_with_names_beside_the_entries():
+def test_a_timeline_is_one_per_unit_and_patient_when_a_patient_has_two_units():
     certs = [cert("03-01", "03-10"), cert("03-01", "03-10", care_unit_id=OTHER_UNIT),
              cert("03-01", "03-10", personnummer=OTHER_PATIENT, sex="F",
                   patient_name="Tolva Tolvansson")]
@@ -76,7 +76,7 @@ def test_the_signing_rank_orders_by_signing_time_then_id_when_times_are_equal():
     assert rank == {early.certificate_id: 0, "a": 1, "b": 2, late.certificate_id: 3}
 
 
-def test_cases_from_timelines_equal_the_rule_on_each_day_of_a_scattered_history():
+def test_cases_from_timelines_equal_the_rule_when_asked_on_each_day_of_a_scattered_history():
     """The anchor of §7 (latest signed active certificate, else the last ended) and its chain,
     asked for every day of the history and with maxGap 0, 5 and 30."""
     rng = random.Random(11)
