@@ -49,7 +49,9 @@ __all__ = [
     "chains",
     "counts_as_sick_leave",
     "covered_days",
+    "current_case",
     "current_cases",
+    "list_order",
     "patient_cases",
     "sick_leave_cases",
     "timeline_cases",
@@ -69,8 +71,13 @@ def current_cases(timelines: Iterable[PatientTimeline], today: date,
                   settings: SjukfallSettings) -> list[SickLeaveCase]:
     """``sick_leave_cases`` from the patients' timelines."""
     cases = [case for timeline in timelines
-             if (case := _current_case(timeline, today, settings)) is not None]
-    return sorted(cases, key=lambda c: (c.start, c.personnummer, c.care_unit_id))
+             if (case := current_case(timeline, today, settings)) is not None]
+    return sorted(cases, key=list_order)
+
+
+def list_order(case: SickLeaveCase) -> tuple[date, str, str]:
+    """The overview's order: by start, then personnummer (then unit)."""
+    return case.start, case.personnummer, case.care_unit_id
 
 
 def patient_cases(certificates: Certificates, personnummer: str, today: date,
@@ -94,8 +101,10 @@ def timeline_cases(timeline: PatientTimeline, today: date,
     return sorted(cases, key=lambda c: (c.start, c.end), reverse=True)
 
 
-def _current_case(timeline: PatientTimeline, today: date,
-                  settings: SjukfallSettings) -> SickLeaveCase | None:
+def current_case(timeline: PatientTimeline, today: date,
+                 settings: SjukfallSettings) -> SickLeaveCase | None:
+    """The patient's current case: the chain of "the" active certificate when that is active
+    on ``today`` or ended recently; else None."""
     day = today.toordinal()
     entries = timeline.entries
     anchor = 0 if len(entries) == 1 else _anchor(entries, range(len(entries)), day)

@@ -20,11 +20,11 @@ from pydantic.alias_generators import to_camel
 from api.http.access import ReadLog, ReadLogDep
 from api.http.bounds import MAX_AGE, MAX_CASE_DAYS, BoundedDate
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
-from api.runtime.unit_cases import UnitCases
+from api.runtime.unit_cases import UnitCases, computed
 from domain.shared.care import Role, Staff
 from domain.shared.identities import normalise_personnummer
 from domain.shared.privileges import Privilege, check_privilege
-from domain.sickleave.engine import current_cases, timeline_cases
+from domain.sickleave.engine import timeline_cases
 from domain.sickleave.filters import SjukfallFilter, apply_filter
 from domain.sickleave.model import (
     MAX_DAYS_SINCE_ENDED_LIMIT,
@@ -34,7 +34,7 @@ from domain.sickleave.model import (
 )
 from domain.sickleave.scope import visible_to
 from domain.sickleave.summary import summarise
-from projections.sick_leave_timelines import patient_timeline, unit_revision, unit_timelines
+from projections.sick_leave_timelines import overview_query, patient_timeline, unit_revision
 
 router = APIRouter(prefix="/v1/rehabstod/units/{unit_id}", tags=["Rehabstöd"])
 VIEW = "rehabstod"
@@ -116,14 +116,16 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
     doctor = _scope(staff, unit_id)
     settings = SjukfallSettings(max_gap=max_gap, max_days_since_ended=max_days)
     seen_or_503(host, VIEW, after)
+    key = (unit_id, today, max_gap, max_days)
+    kept = host.unit_cases.get(key)
     with host.db.transaction() as tx:
-        key = (unit_id, unit_revision(tx, unit_id), today, max_gap, max_days)
-        computed = host.unit_cases.get(key)
-        if computed is None:
-            timelines = unit_timelines(tx, unit_id, today, max_days)
-            computed = UnitCases(current_cases(timelines, today, settings), {})
-            host.unit_cases.put(key, computed)
-    return visible_to(computed.cases, doctor), computed
+        revision = unit_revision(tx, unit_id)
+        rows = None if kept and kept[0] == revision else tx.execute(
+            *overview_query(unit_id, today, max_days))
+    if kept is None or rows is not None:  # the unit changed since: its changed rows anew
+        kept = revision, computed(rows or [], today, settings, kept and kept[1])
+        host.unit_cases.put(key, *kept)
+    return visible_to(kept[1].cases, doctor), kept[1]
 
 
 @router.get("/sjukfall", response_model=Cases)
