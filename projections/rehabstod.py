@@ -71,17 +71,20 @@ class RehabstodView(DocumentView):
 
 def _inputs_of(tx: Sql, table: str, keys: set[tuple[str, str]],
                ) -> dict[tuple[str, str], list[SickLeaveCertificate]]:
-    """The stored engine inputs of the (unit, personnummer) ``keys``, by key."""
+    """The stored engine inputs of the (unit, personnummer) ``keys``, by key: one query per
+    unit and chunk of patients, so that the (care_unit, personnummer) index finds them."""
     found: dict[tuple[str, str], list[SickLeaveCertificate]] = {}
-    ordered = sorted(keys)
-    for start in range(0, len(ordered), _CHUNK):
-        chunk = ordered[start:start + _CHUNK]
-        rows = tx.execute(f"SELECT care_unit, personnummer, engine FROM {table} "  # noqa: S608
-                          "WHERE engine IS NOT NULL AND (care_unit, personnummer) IN "
-                          f"(VALUES {', '.join('(?, ?)' for _ in chunk)})",
-                          tuple(value for key in chunk for value in key))
-        for unit, personnummer, stored in rows:
-            found.setdefault((unit, personnummer), []).append(read_input(stored))
+    by_unit: dict[str, list[str]] = {}
+    for unit, personnummer in sorted(keys):
+        by_unit.setdefault(unit, []).append(personnummer)
+    for unit, numbers in by_unit.items():
+        for start in range(0, len(numbers), _CHUNK):
+            chunk = numbers[start:start + _CHUNK]
+            rows = tx.execute(f"SELECT personnummer, engine FROM {table} "  # noqa: S608
+                              "WHERE care_unit = ? AND engine IS NOT NULL AND personnummer IN "
+                              f"({', '.join('?' for _ in chunk)})", (unit, *chunk))
+            for personnummer, stored in rows:
+                found.setdefault((unit, personnummer), []).append(read_input(stored))
     return found
 
 
