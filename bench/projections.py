@@ -30,13 +30,13 @@ from bench.support import bench_settings, sick_leave_events
 from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings, eventsourcing_env
-from domain.sickleave.engine import sick_leave_cases
+from domain.sickleave.engine import current_cases
 from domain.sickleave.filters import SjukfallFilter, apply_filter
 from domain.sickleave.model import SjukfallSettings
 from domain.sickleave.scope import visible_to
 from domain.statistics.facts import NATIONAL
 from projections.registry import build_views
-from projections.rehabstod import unit_certificates
+from projections.sick_leave_timelines import all_unit_timelines, unit_timelines
 from projections.statistik import all_facts
 from streams.database import Database
 from streams.rebuild import rebuild
@@ -158,18 +158,18 @@ def main() -> None:
                   f"({done.events} events, {done.seconds:.0f} s), ratio to raw "
                   f"{done.per_second / raw_rate:.2f}")
 
-        def overview() -> None:  # what GET /v1/rehabstod/units/{unit}/sjukfall does
+        def overview() -> None:  # what GET /v1/rehabstod/units/{unit}/sjukfall does, cold
             with db.transaction() as tx:
-                certs = unit_certificates(tx, big_unit, TODAY)
-            cases = visible_to(sick_leave_cases(certs, TODAY, SjukfallSettings()), None)
-            apply_filter(cases, SjukfallFilter())
+                timelines = unit_timelines(tx, big_unit, TODAY, 0)
+                cases = current_cases(timelines, TODAY, SjukfallSettings())
+            apply_filter(visible_to(cases, None), SjukfallFilter())
 
         with db.transaction() as tx:
-            unit_size = len(unit_certificates(tx, big_unit))
-            current = len(unit_certificates(tx, big_unit, TODAY))
+            unit_size = sum(len(t.entries) for t in all_unit_timelines(tx, big_unit))
+            current = len(list(unit_timelines(tx, big_unit, TODAY, 0)))
         p50, p99 = percentiles(timed(overview, args.repeat))
-        print(f"Rehabstöd unit overview ({unit_size} certificates at the unit, {current} of "
-              f"patients with a current case): "
+        print(f"Rehabstöd unit overview ({unit_size} counting certificates at the unit, "
+              f"{current} patients who may have a current case): "
               f"p50 {p50:.1f} ms, p99 {p99:.1f} ms")
         cold_started = time.perf_counter()
         with db.transaction() as tx:

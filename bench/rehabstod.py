@@ -2,11 +2,17 @@
 query, case engine, JSON) beside the raw SQL that fetches the same rows, in the same run, for
 one unit of ``--certificates`` LISJP certificates.
 
+Each request is timed cold (nothing kept: SQL, engine for every row, encoding), after a change
+at the unit (one patient's row rewritten and the unit's revision token replaced, as the view
+does when a certificate changes: SQL, the engine for that row, the rest from the result before)
+and warm (the unit unchanged: the user's scope and filters, the access-log entry, the response).
+
 The data set: patients with chains of one to four certificates renewed back to back (a few
 days' gap now and then), made by the real Certificate aggregate (draft, sign, mostly sent, a
 few revoked), folded into the rehabstod view of a PostgreSQL schema of this run's own as the
 projection folds the published messages (no Kafka: only the view is measured). The raw
-baseline runs the very SQL the overview runs, on the same pool, and fetches every row.
+baseline runs the very SQL the overview runs when cold (one row per patient who may have a
+current case), on the same pool, and fetches every row.
 Run: ``.venv/bin/python bench/rehabstod.py --certificates 8000 2>/dev/null`` (PostgreSQL
 running, see scripts/postgres.sh; stderr carries the request log); the targets are in README.md.
 """
@@ -14,11 +20,14 @@ running, see scripts/postgres.sh; stderr carries the request log); the targets a
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import statistics
 import sys
 import time
+import uuid
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +40,12 @@ from api.http.app import create_app
 from api.logging import configure_logging
 from api.runtime.projections import ProjectionHost
 from bench.support import bench_settings, sick_leave_events
+from commands.access_log import AccessLog
 from commands.history import history_line
 from commands.settings import Settings
+from domain.access.entry import Reader
 from domain.shared.care import CareUnit, Role
-from projections.rehabstod import overview_query
+from projections.sick_leave_timelines import overview_query
 from streams.schemas import parse_wire, to_wire
 from tests.factories import care_unit, patient, staff_at, token_times
 
@@ -86,18 +97,72 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered) * 1000, ordered[max(int(len(ordered) * 0.99) - 1, 0)] * 1000
 
 
-def timed(action: Any, repeat: int, warm_up: int = 3) -> tuple[list[float], float]:
+def timed(action: Any, repeat: int, warm_up: int = 3,
+          before: Any = None) -> tuple[list[float], float]:
     """Wall seconds of each call, and the mean CPU seconds this process spent per call (the
-    machine may be shared: CPU time shows the work, whatever else runs)."""
-    for _ in range(warm_up):
+    machine may be shared: CPU time shows the work, whatever else runs). ``before`` runs
+    before each call, untimed."""
+    samples, cpu = [], 0.0
+    for n in range(warm_up + repeat):
+        if before is not None:
+            before()
+        cpu_started, started = time.process_time(), time.perf_counter()
         action()
-    samples = []
-    cpu_started = time.process_time()
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
-    return samples, (time.process_time() - cpu_started) / repeat
+        if n >= warm_up:
+            samples.append(time.perf_counter() - started)
+            cpu += time.process_time() - cpu_started
+    return samples, cpu / repeat
+
+
+def time_requests(client: TestClient, host: ProjectionHost, unit: CareUnit, token: str,
+                  raw_p50: float, repeat: int) -> list[dict[str, Any]]:
+    """The overview and the summary, each cold (nothing kept: every row computed), after a
+    change (one patient's row rewritten and the unit's revision token replaced, as the view
+    does: that row computed anew, the others taken from the result before) and warm (the unit
+    unchanged since the request before); the cases listed."""
+    base, headers = f"/v1/rehabstod/units/{unit.hsa_id}", {"Authorization": f"Bearer {token}"}
+    query = {"today": TODAY.isoformat()}
+    cases = client.get(f"{base}/sjukfall", params=query, headers=headers).json()
+    changes = {"cold": host.unit_cases.clear, "changed": partial(one_row_changed, host, unit,
+                                                                 cases[0]["personnummer"]),
+               "warm": None}
+    for name, path in (("overview", "sjukfall"), ("summary", "summary")):
+        for memo, change in changes.items():
+            def request(path: str = path) -> None:
+                client.get(f"{base}/{path}", params=query, headers=headers).raise_for_status()
+
+            samples, cpu = timed(request, repeat, before=change)
+            p50, p99 = percentiles(samples)
+            print(f"GET {name:<8} {memo:<7} ({len(cases)} cases): p50 {p50:6.1f} ms, "
+                  f"p99 {p99:6.1f} ms, CPU here {cpu * 1000:5.1f} ms, "
+                  f"p50 ratio to raw SQL {p50 / raw_p50:.2f}")
+    listed: list[dict[str, Any]] = cases
+    return listed
+
+
+def one_row_changed(host: ProjectionHost, unit: CareUnit, personnummer: str) -> None:
+    """One patient's row rewritten with the same values in other text (a space added, as a
+    changed row reads to the cache) and the unit's revision token replaced."""
+    with host.db.transaction() as tx:
+        tx.execute("UPDATE rehabstod_patients SET entries = entries || ' ' "
+                   "WHERE care_unit = ? AND personnummer = ?", (unit.hsa_id, personnummer))
+        tx.execute("UPDATE rehabstod_unit_revision SET revision = ? WHERE care_unit = ?",
+                   (uuid.uuid4().hex, unit.hsa_id))
+
+
+def time_access_entry(access_log: AccessLog, unit: CareUnit, cases: list[dict[str, Any]],
+                      repeat: int) -> None:
+    """The PDL access entry that every overview request stores (part of the figures above),
+    alone: the same patients and certificates, the same store."""
+    reader = Reader(role=Role.REHAB_COORDINATOR.value, hsa_id="SE2321000016-BENCH",
+                    care_unit=unit.hsa_id, care_giver=unit.care_giver_hsa_id)
+    patients = [case["personnummer"] for case in cases]
+    ids = [cid for case in cases for cid in case["certificateIds"]]
+    samples, cpu = timed(lambda: access_log.record(reader, "GET /v1/rehabstod/units/"
+                                                   "{unit_id}/sjukfall", patients, ids), repeat)
+    p50, p99 = percentiles(samples)
+    print(f"  of which the overview's access entry alone ({len(patients)} patients, {len(ids)} "
+          f"certificates): p50 {p50:6.1f} ms, p99 {p99:6.1f} ms, CPU here {cpu * 1000:5.1f} ms")
 
 
 def main() -> None:
@@ -117,7 +182,10 @@ def main() -> None:
         host = ProjectionHost(settings, app.state.certificates, names=[VIEW])
         app.state.projections = host
         fill_view(host, messages)
-        print(f"data set: one unit, {args.certificates} certificates, {len(messages)} messages "
+        made = len(messages)
+        del messages  # a server holds none of them: its collector does not walk them either
+        gc.collect()
+        print(f"data set: one unit, {args.certificates} certificates, {made} messages "
               f"(made and folded in {time.perf_counter() - started:.0f} s)")
         sql, params = overview_query(unit.hsa_id, TODAY, 0)
 
@@ -130,21 +198,10 @@ def main() -> None:
         raw_p50, raw_p99 = percentiles(samples)
         print(f"raw SQL of the overview's rows ({rows} rows): p50 {raw_p50:6.1f} ms, "
               f"p99 {raw_p99:6.1f} ms, CPU here {cpu * 1000:5.1f} ms")
-        headers = {"Authorization": f"Bearer {coordinator_token(settings, unit)}"}
-        base = f"/v1/rehabstod/units/{unit.hsa_id}"
-        query = {"today": TODAY.isoformat()}
         with TestClient(app) as client:
-            cases = client.get(f"{base}/sjukfall", params=query, headers=headers).json()
-            for name, path in (("overview", "sjukfall"), ("summary", "summary")):
-                def request(path: str = path) -> None:
-                    answer = client.get(f"{base}/{path}", params=query, headers=headers)
-                    answer.raise_for_status()
-
-                samples, cpu = timed(request, args.repeat)
-                p50, p99 = percentiles(samples)
-                print(f"GET {name:<8} ({len(cases)} cases):        p50 {p50:6.1f} ms, "
-                      f"p99 {p99:6.1f} ms, CPU here {cpu * 1000:5.1f} ms, "
-                      f"p50 ratio to raw SQL {p50 / raw_p50:.2f}")
+            cases = time_requests(client, host, unit, coordinator_token(settings, unit),
+                                  raw_p50, args.repeat)
+        time_access_entry(app.state.access_log, unit, cases, args.repeat)
         host.db.close()
         app.state.certificates.close()
     print(f"command: {' '.join(sys.argv)}")

@@ -78,14 +78,7 @@ class DocumentView:
 
     def outdated(self, tx: Sql) -> bool:
         """Whether the view's table exists with other columns than this code writes."""
-        if tx.is_postgres:
-            rows = tx.execute("SELECT column_name FROM information_schema.columns "
-                              "WHERE table_schema = current_schema() AND table_name = ?",
-                              (self.table,))
-        else:
-            rows = tx.execute(f"PRAGMA table_info({self.table})")
-            rows = [(row[1],) for row in rows]
-        found = {str(row[0]) for row in rows}
+        found = table_columns(tx, self.table)
         if not found:
             return False
         return found != {"id", *(n for n, _ in self.columns), "doc"} or \
@@ -136,6 +129,11 @@ class DocumentView:
                 rows.append((cert_id, *row, encoded[cert_id]))
         tx.executemany(f"DELETE FROM {self.table} WHERE id = ?", gone)  # noqa: S608
         tx.executemany(_upsert_sql(self.table, names), rows)
+        self.written(tx, changed)
+
+    def written(self, tx: Sql, changed: dict[str, Doc]) -> None:
+        """After the rows of the ``changed`` documents were written, in the same transaction:
+        a view that keeps more than one row per document brings the rest up to date here."""
 
     def keep(self, doc: Doc) -> Doc:
         return doc
@@ -146,6 +144,16 @@ class DocumentView:
     def dump(self, tx: Sql) -> list[tuple[Any, ...]]:
         """Every row in id order, to compare a rebuilt view with the live one."""
         return tx.execute(f"SELECT * FROM {self.table} ORDER BY id")  # noqa: S608
+
+
+def table_columns(tx: Sql, table: str) -> set[str]:
+    """The column names of ``table``; empty when there is no such table."""
+    if tx.is_postgres:
+        rows = tx.execute("SELECT column_name FROM information_schema.columns "
+                          "WHERE table_schema = current_schema() AND table_name = ?", (table,))
+    else:
+        rows = [(row[1],) for row in tx.execute(f"PRAGMA table_info({table})")]
+    return {str(row[0]) for row in rows}
 
 
 def _upsert_sql(table: str, names: Sequence[str]) -> str:

@@ -1,16 +1,19 @@
 """Rehabstöd's input (DOMAIN.md §7): every signed sick-leave certificate of a unit, as the
-case engine in ``domain.sickleave.engine`` takes it. The projection only keeps that input current;
-the cases are computed when asked for, as of the day asked.
+case engine in ``domain.sickleave.engine`` takes it, and per unit and patient the timeline the
+engine computes cases from (``projections.sick_leave_timelines``). The projection only keeps that
+input current; the cases are computed when asked for, as of the day asked.
 
-Each row keeps the engine's input ready beside the document (column ``engine``: the
-``SickLeaveCertificate`` as compact JSON, checked when the row is written), so a request reads
-only that column and turns it back into values without parsing the content or checking the
-personnummer again: the work after the SQL is the engine's own."""
+Each certificate's row keeps the engine's input ready beside the document (column ``engine``:
+the ``SickLeaveCertificate`` as compact JSON, checked when the row is written). Whenever a
+certificate's row is written, the timeline of its patient at its unit is rebuilt from those
+inputs, in the same transaction: the overview and summary then read one row per patient and do
+no more than the engine's own work on it.
+"""
 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from domain.content.common.answers import DEGREE_PERCENT
@@ -18,10 +21,12 @@ from domain.content.fk.lisjp import LisjpContent, periods
 from domain.shared import icd10
 from domain.shared.identities import sex
 from domain.sickleave.model import SickLeaveCertificate, SickLeavePeriod
-from projections.base import DocumentView, Sql
+from projections import sick_leave_timelines as timelines
+from projections.base import DocumentView, Sql, table_columns
 from projections.document import Doc
 
 SICK_LEAVE_TYPES = ("lisjp",)
+_CHUNK = 500
 
 
 class RehabstodView(DocumentView):
@@ -41,31 +46,46 @@ class RehabstodView(DocumentView):
                 (doc["signer"] or {}).get("hsa_id"), cert and cert.start.isoformat(),
                 cert and cert.end.isoformat(), cert and stored_input(cert))
 
+    def setup(self, tx: Sql) -> None:
+        super().setup(tx)
+        timelines.setup(tx)
 
-def unit_certificates(tx: Sql, unit: str, today: date | None = None,
-                      max_days_since_ended: int = 0) -> list[SickLeaveCertificate]:
-    """The unit's signed sick-leave certificates as the case engine takes them. With ``today``
-    only those of patients with a certificate active on it or ended at most
-    ``max_days_since_ended`` days before (every certificate of such a patient: the engine walks
-    their whole chain); the others cannot be on the overview."""
-    if today is None:
-        rows = tx.execute("SELECT engine FROM rehabstod WHERE care_unit = ? "
-                          "AND engine IS NOT NULL", (unit,))
-    else:
-        rows = tx.execute(*overview_query(unit, today, max_days_since_ended))
-    return [read_input(row[0]) for row in rows]
+    def outdated(self, tx: Sql) -> bool:
+        """Also when the certificates' table exists without the patients' timelines in the
+        current layout (a view written before them would list no patient)."""
+        return super().outdated(tx) or (bool(table_columns(tx, self.table))
+                                        and timelines.outdated(tx))
+
+    def drop(self, tx: Sql) -> None:
+        super().drop(tx)
+        timelines.drop(tx)
+
+    def written(self, tx: Sql, changed: dict[str, Doc]) -> None:
+        """Rebuild the timeline of each patient (at the unit) whose signed certificate changed.
+        A signed certificate keeps its unit and patient, so the document names the one row."""
+        keys = {(doc["care_unit"]["hsa_id"], doc["patient"]["personnummer"])
+                for doc in changed.values()
+                if doc["type"] in SICK_LEAVE_TYPES and doc["signed_at"] is not None}
+        timelines.refresh(tx, keys, _inputs_of(tx, self.table, keys))
 
 
-def overview_query(unit: str, today: date,
-                   max_days_since_ended: int) -> tuple[str, tuple[str, ...]]:
-    """The SQL (and its parameters) that fetches the overview's input: every row of the unit's
-    patients with a certificate active on ``today`` or ended at most ``max_days_since_ended``
-    days before."""
-    since = (today - timedelta(days=max_days_since_ended)).isoformat()
-    return ("SELECT engine FROM rehabstod WHERE care_unit = ? AND engine IS NOT NULL "
-            "AND personnummer IN ("
-            "SELECT personnummer FROM rehabstod WHERE care_unit = ? AND start_date <= ? "
-            "AND end_date >= ?)", (unit, unit, today.isoformat(), since))
+def _inputs_of(tx: Sql, table: str, keys: set[tuple[str, str]],
+               ) -> dict[tuple[str, str], list[SickLeaveCertificate]]:
+    """The stored engine inputs of the (unit, personnummer) ``keys``, by key: one query per
+    unit and chunk of patients, so that the (care_unit, personnummer) index finds them."""
+    found: dict[tuple[str, str], list[SickLeaveCertificate]] = {}
+    by_unit: dict[str, list[str]] = {}
+    for unit, personnummer in sorted(keys):
+        by_unit.setdefault(unit, []).append(personnummer)
+    for unit, numbers in by_unit.items():
+        for start in range(0, len(numbers), _CHUNK):
+            chunk = numbers[start:start + _CHUNK]
+            rows = tx.execute(f"SELECT personnummer, engine FROM {table} "  # noqa: S608
+                              "WHERE care_unit = ? AND engine IS NOT NULL AND personnummer IN "
+                              f"({', '.join('?' for _ in chunk)})", (unit, *chunk))
+            for personnummer, stored in rows:
+                found.setdefault((unit, personnummer), []).append(read_input(stored))
+    return found
 
 
 def patient_certificates(tx: Sql, unit: str, personnummer: str) -> list[SickLeaveCertificate]:

@@ -10,6 +10,7 @@ from functools import partial
 
 import structlog
 
+from api.runtime.unit_cases import UnitCasesMemo
 from commands.certificates import Certificates
 from commands.settings import Settings
 from domain.statistics.facts import CertificateFact, MessageFact
@@ -38,6 +39,7 @@ class ProjectionHost:
         self._facts_at = 0.0
         self._facts: tuple[tuple[tuple[int, int], ...],
                            tuple[list[CertificateFact], list[MessageFact]]] | None = None
+        self.unit_cases = UnitCasesMemo()  # Rehabstöd's overview and summary
         ensure_relay_tables(self.db)
         for view in self.views.values():
             prepare(self.db, view)

@@ -18,19 +18,26 @@ active or ended recently, with the case (chain) that holds it: one case per pati
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
-from typing import TypeVar
+from datetime import date
+from functools import lru_cache
 
 from domain.shared.identities import age_on
 from domain.sickleave.model import (
-    SICK_LEAVE_TYPES,
     CaseDiagnosis,
     SickLeaveCase,
     SickLeaveCertificate,
     SickLeavePeriod,
     SjukfallSettings,
+)
+from domain.sickleave.timeline import (
+    PatientTimeline,
+    TimelineEntry,
+    chain_around,
+    counts_as_sick_leave,
+    reach_gaps,
+    split,
+    timeline_of,
 )
 
 __all__ = [
@@ -39,37 +46,38 @@ __all__ = [
     "SickLeaveCertificate",
     "SickLeavePeriod",
     "SjukfallSettings",
-    "active_certificate",
-    "build_case",
     "chains",
     "counts_as_sick_leave",
     "covered_days",
+    "current_case",
+    "current_cases",
+    "list_order",
     "patient_cases",
     "sick_leave_cases",
+    "timeline_cases",
 ]
 
 Certificates = Iterable[SickLeaveCertificate]
-_T = TypeVar("_T")
-
-
-def counts_as_sick_leave(cert: SickLeaveCertificate) -> bool:
-    """Whether the certificate feeds sjukfall at all (§7 input)."""
-    return (cert.certificate_type in SICK_LEAVE_TYPES and cert.signed_at is not None
-            and not cert.revoked and not cert.test and not cert.smittskydd
-            and cert.diagnosis_code is not None and len(cert.periods) > 0)
 
 
 def sick_leave_cases(certificates: Certificates, today: date,
                      settings: SjukfallSettings) -> list[SickLeaveCase]:
     """The current case of every patient on every unit with a certificate active on ``today`` or
     ended recently, ordered by start, then personnummer."""
-    groups: dict[tuple[str, str], list[SickLeaveCertificate]] = defaultdict(list)
-    for cert in certificates:
-        if counts_as_sick_leave(cert):
-            groups[(cert.care_unit_id, cert.personnummer)].append(cert)
-    cases = [case for group in groups.values()
-             if (case := _current_case(group, today, settings)) is not None]
-    return sorted(cases, key=lambda c: (c.start, c.personnummer, c.care_unit_id))
+    return current_cases(timeline_of(certificates), today, settings)
+
+
+def current_cases(timelines: Iterable[PatientTimeline], today: date,
+                  settings: SjukfallSettings) -> list[SickLeaveCase]:
+    """``sick_leave_cases`` from the patients' timelines."""
+    cases = [case for timeline in timelines
+             if (case := current_case(timeline, today, settings)) is not None]
+    return sorted(cases, key=list_order)
+
+
+def list_order(case: SickLeaveCase) -> tuple[date, str, str]:
+    """The overview's order: by start, then personnummer (then unit)."""
+    return case.start, case.personnummer, case.care_unit_id
 
 
 def patient_cases(certificates: Certificates, personnummer: str, today: date,
@@ -77,90 +85,100 @@ def patient_cases(certificates: Certificates, personnummer: str, today: date,
     """Every case of one patient (12-digit personnummer), past, current and future, newest
     first. Certificates of every unit given are chained: the caller passes only what the user may
     see (another care giver's only with the patient's consent)."""
-    own = [c for c in certificates if c.personnummer == personnummer and counts_as_sick_leave(c)]
-    cases = [build_case(chain, active_certificate(chain, today), today)
-             for chain in chains(own, settings.max_gap)]
+    own = (c for c in certificates if c.personnummer == personnummer)
+    found = timeline_of(own, per_unit=False)
+    return timeline_cases(found[0], today, settings) if found else []
+
+
+def timeline_cases(timeline: PatientTimeline, today: date,
+                   settings: SjukfallSettings) -> list[SickLeaveCase]:
+    """Every case of the timeline's patient, newest first (``patient_cases``)."""
+    day = today.toordinal()
+    entries = timeline.entries
+    cases = [_case(timeline, chain, _anchor(entries, chain, day), today)
+             for chain in split(range(len(entries)), [e.gap for e in entries],
+                                settings.max_gap)]
     return sorted(cases, key=lambda c: (c.start, c.end), reverse=True)
 
 
-def _current_case(certs: Sequence[SickLeaveCertificate], today: date,
-                  settings: SjukfallSettings) -> SickLeaveCase | None:
-    anchor = active_certificate(certs, today)
-    if not (anchor.is_active_on(today)
-            or anchor.ended_recently(today, settings.max_days_since_ended)):
+def current_case(timeline: PatientTimeline, today: date,
+                 settings: SjukfallSettings) -> SickLeaveCase | None:
+    """The patient's current case: the chain of "the" active certificate when that is active
+    on ``today`` or ended recently; else None."""
+    day = today.toordinal()
+    entries = timeline.entries
+    anchor = 0 if len(entries) == 1 else _anchor(entries, range(len(entries)), day)
+    found = entries[anchor]
+    if not (found.is_active_on(day) or (
+            found.end_day < day and found.end_day + settings.max_days_since_ended + 1 > day)):
         return None
-    chain = next(chain for chain in chains(certs, settings.max_gap)
-                 if any(cert is anchor for cert in chain))
-    return build_case(chain, anchor, today)
+    return _case(timeline, chain_around(entries, anchor, settings.max_gap), anchor, today)
 
 
-def active_certificate(certs: Sequence[SickLeaveCertificate], today: date) -> SickLeaveCertificate:
-    """Of the certificates active on ``today`` the latest signed; if none, the one that ended
-    last before ``today`` (or, with none ended, the one ending last), then the latest signed."""
-    active = [c for c in certs if c.is_active_on(today)]
+def _anchor(entries: Sequence[TimelineEntry], among: Sequence[int], day: int) -> int:
+    """"The" active certificate (its position) among ``among``: of those active on ``day`` the
+    latest signed; if none, the one that ended last before ``day`` (or, with none ended, the
+    one ending last), then the latest signed."""
+    active = [i for i in among if entries[i].is_active_on(day)]
     if active:
-        return max(active, key=lambda c: (_signed_at(c), c.certificate_id))
-    ended = [c for c in certs if c.end < today] or list(certs)
-    return max(ended, key=lambda c: (c.end, _signed_at(c), c.certificate_id))
+        return max(active, key=lambda i: entries[i].signing_rank)
+    ended = [i for i in among if entries[i].end_day < day] or list(among)
+    return max(ended, key=lambda i: (entries[i].end_day, entries[i].signing_rank))
 
 
 def chains(certs: Iterable[SickLeaveCertificate], max_gap: int) -> list[list[SickLeaveCertificate]]:
     """The certificates split into chains in date order: a certificate joins when its start <=
     the chain's furthest end + max_gap + 1."""
-    result: list[list[SickLeaveCertificate]] = []
-    reach = date.min
-    for cert in sorted(certs, key=lambda c: (c.start, c.end, c.certificate_id)):
-        if result and cert.start <= reach + timedelta(days=max_gap + 1):
-            result[-1].append(cert)
-            reach = max(reach, cert.end)
-        else:
-            result.append([cert])
-            reach = cert.end
-    return result
+    ordered = sorted(certs, key=lambda c: (c.start, c.end, c.certificate_id))
+    gaps = reach_gaps([(c.start.toordinal(), c.end.toordinal()) for c in ordered])
+    return split(ordered, gaps, max_gap)
 
 
 def covered_days(periods: Iterable[SickLeavePeriod]) -> int:
     """Distinct days in the union of the periods: gaps are not counted, overlaps count once."""
+    return _covered((p.start.toordinal(), p.end.toordinal()) for p in periods)
+
+
+def _covered(spans: Iterable[tuple[int, int]]) -> int:
     total = 0
-    reach: date | None = None  # the last day counted so far
-    for period in sorted(periods, key=lambda p: p.start):
-        first = period.start if reach is None else max(period.start, reach + timedelta(days=1))
-        if period.end >= first:
-            total += (period.end - first).days + 1
-            reach = period.end
+    reach: int | None = None  # the last day counted so far
+    for start, end in sorted(spans):
+        first = start if reach is None else max(start, reach + 1)
+        if end >= first:
+            total += end - first + 1
+            reach = end
     return total
 
 
-def build_case(chain: Sequence[SickLeaveCertificate], anchor: SickLeaveCertificate,
-               today: date) -> SickLeaveCase:
-    """The case of a chain, described by its active certificate ``anchor``."""
-    start = min(cert.start for cert in chain)
-    end = max(cert.end for cert in chain)
+def _case(timeline: PatientTimeline, chain: Sequence[int], anchor: int,
+          today: date) -> SickLeaveCase:
+    """The case of a chain (positions in the timeline), described by its active certificate."""
+    entries, day = timeline.entries, today.toordinal()
+    found = entries[anchor]
+    end, protected, komplt, other = found.end_day, False, 0, 0
+    spans: list[tuple[int, int]] = []
+    for i in chain:  # one pass: this runs for every patient listed
+        entry = entries[i]
+        end = max(end, entry.end_day)
+        protected = protected or entry.protected_identity
+        komplt, other = komplt + entry.open_komplt, other + entry.open_other
+        spans += [(start, last) for _, start, last in entry.periods]
     return SickLeaveCase(
-        personnummer=anchor.personnummer, patient_name=anchor.patient_name, sex=anchor.sex,
-        age=age_on(anchor.personnummer, today),
-        protected_identity=any(cert.protected_identity for cert in chain),
-        care_unit_id=anchor.care_unit_id, care_giver_id=anchor.care_giver_id,
-        diagnosis=CaseDiagnosis.of(_required(anchor.diagnosis_code)),
-        secondary_diagnoses=tuple(CaseDiagnosis.of(code) for code in anchor.secondary_codes),
-        start=start, end=end, days=covered_days(p for cert in chain for p in cert.periods),
-        degrees=anchor.degrees, degree_today=anchor.degree_on(today),
-        doctor_id=anchor.doctor_id, doctor_name=anchor.doctor_name,
-        occupations=anchor.occupations, days_until_end=(end - today).days,
-        open_komplt=sum(cert.open_komplt for cert in chain),
-        open_other=sum(cert.open_other for cert in chain),
-        certificate_ids=tuple(cert.certificate_id for cert in chain),
-        active_certificate_id=anchor.certificate_id, active=anchor.is_active_on(today),
+        personnummer=timeline.personnummer, patient_name=timeline.patient_names[anchor],
+        sex=found.sex, age=age_on(timeline.personnummer, today), protected_identity=protected,
+        care_unit_id=found.care_unit_id, care_giver_id=found.care_giver_id,
+        diagnosis=_diagnosis(found.diagnosis_code),
+        secondary_diagnoses=tuple(map(_diagnosis, found.secondary_codes)),
+        start=date.fromordinal(entries[chain[0]].start_day), end=date.fromordinal(end),
+        days=_covered(spans), degrees=tuple(found.degrees), degree_today=found.degree_on(day),
+        doctor_id=found.doctor_id, doctor_name=found.doctor_name,
+        occupations=tuple(found.occupations), days_until_end=end - day,
+        open_komplt=komplt, open_other=other,
+        certificate_ids=tuple(entries[i].certificate_id for i in chain),
+        active_certificate_id=found.certificate_id, active=found.is_active_on(day),
     )
 
 
-def _signed_at(cert: SickLeaveCertificate) -> datetime:
-    return _required(cert.signed_at)
-
-
-def _required(value: _T | None) -> _T:
-    # Unsigned certificates and those without a diagnosis are filtered out before any case is
-    # built; reaching None here is a programming error, not a rule.
-    if value is None:
-        raise ValueError("an unsigned certificate or one without a diagnosis reached a sjukfall")
-    return value
+@lru_cache(maxsize=4096)
+def _diagnosis(code: str) -> CaseDiagnosis:
+    return CaseDiagnosis.of(code)

@@ -51,15 +51,8 @@ def test_a_view_written_by_an_earlier_fold_is_rebuilt_when_its_columns_are_uncha
         tmp_path: Path):
     """Same columns, other meaning (e.g. statuses once oldest first): the fold version differs,
     so the view is dropped and replayed rather than served with documents of the old fold."""
-    db = Database(Settings(mode="embedded", data_dir=tmp_path))
-    view = WebcertView()
-    prepare(db, view)
-    with db.transaction() as tx:
-        tx.execute("INSERT INTO consumer_position VALUES ('webcert', 'log', 0, 42)")
-        tx.execute("UPDATE view_fold_version SET version = 1 WHERE view = 'webcert'")
-        assert view.outdated(tx)
-    prepare(db, view)
-    assert positions(db, "webcert", "log") == {}
+    restarted_after(tmp_path, WebcertView(),
+                    "UPDATE view_fold_version SET version = 1 WHERE view = 'webcert'")
 
 
 def test_a_view_from_before_fold_versions_is_rebuilt_when_it_has_rows(tmp_path: Path):
@@ -82,3 +75,30 @@ def test_a_rehabstod_view_without_the_engine_input_is_rebuilt_when_its_consumer_
         "care_unit TEXT, care_giver TEXT, personnummer TEXT, signer TEXT, start_date TEXT, "
         "end_date TEXT, doc TEXT NOT NULL",
         "'unit', 'giver', 'pnr', 'doctor', '2026-03-01', '2026-03-10', '{}'")
+
+
+def test_a_rehabstod_view_without_the_patients_timelines_is_rebuilt_when_its_consumer_starts(
+        tmp_path: Path):
+    """A rehabstod view written before the patients' timelines (``rehabstod_patients``) has
+    its certificates' rows in the current shape but no timeline: the overview would list no
+    patient, so the view is dropped and replayed, and comes back with the timelines' table."""
+    db = restarted_after(tmp_path, RehabstodView(), "DROP TABLE rehabstod_patients")
+    with db.transaction() as tx:
+        assert tx.execute("SELECT COUNT(*) FROM rehabstod_patients")[0][0] == 0
+
+
+def restarted_after(tmp_path: Path, view: DocumentView, *changes: str) -> Database:
+    """A current view with a position, changed by the SQL ``changes`` into an outdated one:
+    its consumer starting again drops and replays it (no position left) in the current shape."""
+    db = Database(Settings(mode="embedded", data_dir=tmp_path))
+    prepare(db, view)
+    with db.transaction() as tx:
+        tx.execute(f"INSERT INTO consumer_position VALUES ('{view.name}', 'log', 0, 42)")
+        for change in changes:
+            tx.execute(change)
+        assert view.outdated(tx)
+    prepare(db, view)
+    with db.transaction() as tx:
+        assert not view.outdated(tx)
+    assert positions(db, view.name, "log") == {}
+    return db

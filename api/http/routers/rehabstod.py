@@ -10,19 +10,21 @@ from __future__ import annotations
 from dataclasses import fields, is_dataclass
 from datetime import date
 from functools import cache
+from operator import attrgetter
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+import orjson
+from fastapi import APIRouter, Query, Response
 from pydantic.alias_generators import to_camel
 
 from api.http.access import ReadLog, ReadLogDep
 from api.http.bounds import MAX_AGE, MAX_CASE_DAYS, BoundedDate
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
+from api.runtime.unit_cases import UnitCases, computed
 from domain.shared.care import Role, Staff
 from domain.shared.identities import normalise_personnummer
 from domain.shared.privileges import Privilege, check_privilege
-from domain.sickleave.engine import patient_cases, sick_leave_cases
+from domain.sickleave.engine import timeline_cases
 from domain.sickleave.filters import SjukfallFilter, apply_filter
 from domain.sickleave.model import (
     MAX_DAYS_SINCE_ENDED_LIMIT,
@@ -32,7 +34,7 @@ from domain.sickleave.model import (
 )
 from domain.sickleave.scope import visible_to
 from domain.sickleave.summary import summarise
-from projections.rehabstod import patient_certificates, unit_certificates
+from projections.sick_leave_timelines import overview_query, patient_timeline, unit_revision
 
 router = APIRouter(prefix="/v1/rehabstod/units/{unit_id}", tags=["Rehabstöd"])
 VIEW = "rehabstod"
@@ -76,27 +78,54 @@ def _names(kind: type) -> tuple[tuple[str, str], ...]:
     return tuple((f.name, to_camel(f.name)) for f in fields(kind))
 
 
-def _cases_out(cases: list[SickLeaveCase]) -> JSONResponse:
-    """The cases as JSON, made here: they are plain JSON already, so the response skips
-    FastAPI's second pass over them (the route declares the same model for the document)."""
-    return JSONResponse([_out(case) for case in cases])
+_CASE_NAMES = _names(SickLeaveCase)
+_case_values = attrgetter(*(name for name, _ in _CASE_NAMES))
+_CASE_KEYS = tuple(camel for _, camel in _CASE_NAMES)
 
 
-def _logged(access: ReadLog, cases: list[SickLeaveCase]) -> JSONResponse:
+def _case_json(case: SickLeaveCase) -> bytes:
+    """A case as JSON: orjson writes its dates, tuples and diagnoses as ``_out`` spells them."""
+    return orjson.dumps(dict(zip(_CASE_KEYS, _case_values(case), strict=True)))
+
+
+def _cases_out(cases: list[SickLeaveCase], encoded: dict[int, bytes] | None = None) -> Response:
+    """The cases as JSON, each case encoded once (and kept in ``encoded``, by the case's id,
+    for the next request of a memoised result); the response skips FastAPI's second pass over
+    them (the route declares the same model for the document)."""
+    known = {} if encoded is None else encoded
+    parts = []
+    for case in cases:
+        data = known.get(id(case))
+        if data is None:
+            data = known[id(case)] = _case_json(case)
+        parts.append(data)
+    return Response(b"[" + b",".join(parts) + b"]", media_type="application/json")
+
+
+def _logged(access: ReadLog, cases: list[SickLeaveCase],
+            encoded: dict[int, bytes] | None = None) -> Response:
     """The cases, once the read is in the PDL access log."""
     access.record([case.personnummer for case in cases],
                   [cid for case in cases for cid in case.certificate_ids])
-    return _cases_out(cases)
+    return _cases_out(cases, encoded)
 
 
 def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap: int,
-                max_days: int, after: int | None) -> list[SickLeaveCase]:
+                max_days: int, after: int | None) -> tuple[list[SickLeaveCase], UnitCases]:
+    """The cases the user sees, and the unit's result they were narrowed from."""
     doctor = _scope(staff, unit_id)
     settings = SjukfallSettings(max_gap=max_gap, max_days_since_ended=max_days)
     seen_or_503(host, VIEW, after)
+    key = (unit_id, today, max_gap, max_days)
+    kept = host.unit_cases.get(key)
     with host.db.transaction() as tx:
-        certificates = unit_certificates(tx, unit_id, today, settings.max_days_since_ended)
-    return visible_to(sick_leave_cases(certificates, today, settings), doctor)
+        revision = unit_revision(tx, unit_id)
+        rows = None if kept and kept[0] == revision else tx.execute(
+            *overview_query(unit_id, today, max_days))
+    if kept is None or rows is not None:  # the unit changed since: its changed rows anew
+        kept = revision, computed(rows or [], today, settings, kept and kept[1])
+        host.unit_cases.put(key, *kept)
+    return visible_to(kept[1].cases, doctor), kept[1]
 
 
 @router.get("/sjukfall", response_model=Cases)
@@ -115,16 +144,16 @@ def unit_overview(
     text: str = "",
     unanswered_questions: Annotated[bool | None, Query(alias="unansweredQuestions")] = None,
     after: AfterQuery = None,
-) -> JSONResponse:
+) -> Response:
     """The unit's current cases with every filter of DOMAIN.md §7."""
     chosen = SjukfallFilter(
         min_days=min_days, max_days=max_days, chapters=frozenset(chapters or ()),
         min_age=min_age, max_age=max_age, ends_from=ends_from, ends_to=ends_to,
         doctor_ids=frozenset(doctors or ()), occupations=frozenset(occupations or ()),
         text=text, unanswered_questions=unanswered_questions)
-    cases = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
-                        max_days_since_ended, after)
-    return _logged(access, apply_filter(cases, chosen))
+    cases, computed = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
+                                  max_days_since_ended, after)
+    return _logged(access, apply_filter(cases, chosen), computed.encoded)
 
 
 @router.get("/summary")
@@ -133,8 +162,8 @@ def unit_summary(unit_id: str, staff: StaffDep, host: ViewsDep, app: Certificate
                  after: AfterQuery = None) -> dict[str, Any]:
     """Counts of the visible cases: sex (F, M), diagnosis chapter (as the list spells it,
     e.g. XIII), degree, length buckets."""
-    cases = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
-                        max_days_since_ended, after)
+    cases, _ = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
+                           max_days_since_ended, after)
     summary: dict[str, Any] = _out(summarise(cases))
     return summary
 
@@ -142,7 +171,7 @@ def unit_summary(unit_id: str, staff: StaffDep, host: ViewsDep, app: Certificate
 @router.get("/patients/{personnummer}/sjukfall", response_model=Cases)
 def patient_view(unit_id: str, personnummer: str, staff: StaffDep, host: ViewsDep,
                  app: CertificatesDep, access: ReadLogDep, max_gap: MaxGap = 5,
-                 today: Today = None, after: AfterQuery = None) -> JSONResponse:
+                 today: Today = None, after: AfterQuery = None) -> Response:
     """Every case of one patient at the unit, newest first."""
     doctor = _scope(staff, unit_id)
     day = today or app.clock().date()
@@ -150,6 +179,6 @@ def patient_view(unit_id: str, personnummer: str, staff: StaffDep, host: ViewsDe
     settings = SjukfallSettings(max_gap=max_gap)
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        certificates = patient_certificates(tx, unit_id, number)
-    cases = patient_cases(certificates, number, day, settings)
+        timeline = patient_timeline(tx, unit_id, number)
+    cases = timeline_cases(timeline, day, settings) if timeline else []
     return _logged(access, visible_to(cases, doctor) if doctor else cases)

@@ -8,9 +8,17 @@ from datetime import UTC, datetime
 
 import pytest
 
-from domain.sickleave.engine import SickLeaveCertificate, sick_leave_cases
+from domain.sickleave.engine import (
+    SickLeaveCertificate,
+    current_cases,
+    patient_cases,
+    sick_leave_cases,
+    timeline_cases,
+)
+from domain.sickleave.timeline import TimelineEntry, timeline_of
 from projections.rehabstod import ENGINE_LAYOUT, read_input, stored_input
-from tests.factories.sickleave import DEFAULT, OTHER_PATIENT, cert, d, period
+from projections.sick_leave_timelines import COLUMNS, ENTRY_LAYOUT, read, stored_row
+from tests.factories.sickleave import DEFAULT, OTHER_PATIENT, PATIENT, UNIT, cert, d, period
 
 VARIANTS = {
     "one_period": {},
@@ -51,3 +59,27 @@ def test_stored_engine_input_layout_names_every_value_of_the_engine_input_when_p
     removed from ``SickLeaveCertificate`` must come with a new layout under a new column name
     (so views in the old one are rebuilt), never a silent reinterpretation of stored rows."""
     assert tuple(SickLeaveCertificate.model_fields) == ENGINE_LAYOUT
+
+
+def test_cases_from_a_stored_timeline_equal_those_from_the_certificates_when_read_back():
+    """The rehabstod view's patients' rows (``projections.sick_leave_timelines``): what the
+    overview and the patient view compute from a row read back is what they would compute from
+    the certificates."""
+    chain = [cert("03-01", "03-10", signed=2, secondary_codes=("J06.9",)),
+             cert("03-12", "03-31", 50, signed=1, open_komplt=1, protected_identity=True,
+                  periods=(period("03-12", "03-20", 50), period("03-21", "03-31", 25))),
+             cert("05-01", "05-10", signed=3, patient_name="Tolvan Tolvansson-Ny")]
+    [timeline] = timeline_of(chain)
+    row = dict(zip(COLUMNS, stored_row(UNIT, timeline), strict=True))
+    again = read((row["personnummer"], row["patient_names"], row["entries"]))
+    assert (row["care_unit"], row["start_date"], row["end_date"]) == (UNIT, "2026-03-01",
+                                                                       "2026-05-10")
+    for day in (d(3, 5), d(3, 25), d(5, 5)):
+        assert current_cases([again], day, DEFAULT) == sick_leave_cases(chain, day, DEFAULT)
+        assert timeline_cases(again, day, DEFAULT) == patient_cases(chain, PATIENT, day, DEFAULT)
+
+
+def test_stored_timeline_layout_names_every_value_of_an_entry_when_pinned():
+    """Stored entries are arrays in ``ENTRY_LAYOUT`` order: a field added to, moved in or
+    removed from ``TimelineEntry`` must come with a new layout under a new column name."""
+    assert TimelineEntry._fields == ENTRY_LAYOUT

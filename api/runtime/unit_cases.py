@@ -1,0 +1,87 @@
+"""A unit's current sick-leave cases as last computed (DOMAIN.md §7), kept for the next request
+that asks for the same unit, day and settings.
+
+While the unit's rows in the rehabstod view are unchanged (the view's revision token of the
+unit, ``projections.sick_leave_timelines``) the result is served as it is. Once the unit
+changed, the rows are read again and only those that changed are computed anew: a patient's
+case depends on nothing but the patient's row, the day and the settings, so the case of a row
+read before with the same text is taken from the previous result, its JSON too.
+
+Every user of a unit (its doctors, its rehab coordinators) asks for the same unit's cases: the
+engine's result before any user's scope or filter is one and the same for them. What a user may
+see is still narrowed per request, and every read still leaves its own access-log entry.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from domain.sickleave.engine import current_case, list_order
+from domain.sickleave.model import SickLeaveCase, SjukfallSettings
+from projections.sick_leave_timelines import read
+
+SIZE = 16
+"""Results kept per process (the least recently asked for goes first): each holds its cases and
+its rows' text, about 3 KB per listed patient, so a few tens of MB at most for units of tens of
+thousands of certificates."""
+
+Row = tuple[str, str, str]
+Key = tuple[str, date, int, int]
+"""(unit, day, maxGap, maxDaysSinceEnded)"""
+
+
+@dataclass(frozen=True, slots=True)
+class UnitCases:
+    """The engine's cases of a unit in the overview's order, each one's JSON by its id (filled
+    as responses need it), and the case (or None) of each row it was computed from."""
+
+    cases: list[SickLeaveCase]
+    encoded: dict[int, bytes] = field(default_factory=dict)
+    by_row: dict[Row, SickLeaveCase | None] = field(default_factory=dict)
+
+
+def computed(rows: Iterable[Sequence[Any]], today: date, settings: SjukfallSettings,
+             previous: UnitCases | None = None) -> UnitCases:
+    """The cases of the timelines' ``rows`` (personnummer, patient_names, entries), taking
+    those of rows unchanged since ``previous`` (same unit, day and settings) from it."""
+    known = previous.by_row if previous is not None else {}
+    by_row: dict[Row, SickLeaveCase | None] = {}
+    for values in rows:
+        row: Row = (values[0], values[1], values[2])
+        by_row[row] = known[row] if row in known else current_case(read(row), today, settings)
+    cases = sorted((case for case in by_row.values() if case is not None), key=list_order)
+    encoded = previous.encoded if previous is not None else {}
+    return UnitCases(cases, {id(c): encoded[id(c)] for c in cases if id(c) in encoded}, by_row)
+
+
+class UnitCasesMemo:
+    """The last ``SIZE`` results, each with the unit's revision token it was computed at."""
+
+    def __init__(self, size: int = SIZE) -> None:
+        self._size = size
+        self._kept: OrderedDict[Key, tuple[str | None, UnitCases]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Key) -> tuple[str | None, UnitCases] | None:
+        """The result kept for ``key`` and its revision token, or None."""
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
+    def put(self, key: Key, revision: str | None, result: UnitCases) -> None:
+        with self._lock:
+            self._kept[key] = (revision, result)
+            self._kept.move_to_end(key)
+            while len(self._kept) > self._size:
+                self._kept.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()

@@ -1,0 +1,136 @@
+"""Rehabstöd's patients (DOMAIN.md §7): one row per unit and patient holding the patient's
+sick-leave timeline (``domain.sickleave.timeline``), rewritten by the rehabstod view whenever one
+of the patient's certificates at the unit arrives, changes or is revoked: it sees them all.
+
+A request reads one row per patient that may have a current case and turns it back into the
+engine's values with a JSON parse and one constructor per certificate: which certificates count,
+their order, their signing order and their gaps were settled when the row was written.
+
+Columns: ``care_unit`` and ``personnummer`` (the key), ``patient_names`` (a JSON array, the name
+each certificate gives: patient data kept apart from the rest), ``start_date`` and ``end_date``
+(the first and last day of all the patient's counting certificates, ISO dates: the overview's
+filter), ``entries`` (a JSON array of arrays in ``ENTRY_LAYOUT`` order).
+
+``rehabstod_unit_revision`` holds per unit a token that changes whenever one of its rows does,
+so a reader may keep what it computed from a unit's rows until the token changes. A random
+token, never a counter: a counter restarts when the view is rebuilt, and a reader that
+remembered an old count would take other rows for the ones it computed from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, timedelta
+from typing import Any
+from uuid import uuid4
+
+import orjson
+
+from domain.sickleave.model import SickLeaveCertificate
+from domain.sickleave.timeline import PatientTimeline, TimelineEntry, timeline_of
+from projections.base import Sql, table_columns
+
+TABLE = "rehabstod_patients"
+REVISIONS = "rehabstod_unit_revision"
+COLUMNS = ("care_unit", "personnummer", "patient_names", "start_date", "end_date", "entries")
+ENTRY_LAYOUT = ("certificate_id", "signing_rank", "gap", "start_day", "end_day", "periods",
+                "degrees", "sex", "protected_identity", "care_unit_id", "care_giver_id",
+                "doctor_id", "doctor_name", "diagnosis_code", "secondary_codes", "occupations",
+                "open_komplt", "open_other")
+"""The order of an entry's values in ``entries``. Pinned by a test: another layout needs another
+column name, so that views written in the old one are rebuilt (``RehabstodView.outdated``)."""
+_SELECT = f"SELECT personnummer, patient_names, entries FROM {TABLE} "  # noqa: S608
+
+
+def setup(tx: Sql) -> None:
+    tx.execute(f"CREATE TABLE IF NOT EXISTS {REVISIONS} (care_unit TEXT PRIMARY KEY, "
+               "revision TEXT NOT NULL)")
+    tx.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (care_unit TEXT NOT NULL, "
+               "personnummer TEXT NOT NULL, patient_names TEXT NOT NULL, "
+               "start_date TEXT NOT NULL, end_date TEXT NOT NULL, entries TEXT NOT NULL, "
+               "PRIMARY KEY (care_unit, personnummer))")
+    tx.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_care_unit_end_date "
+               f"ON {TABLE} (care_unit, end_date)")
+
+
+def outdated(tx: Sql) -> bool:
+    """Whether a table is missing or has other columns than this code writes."""
+    return (table_columns(tx, TABLE) != set(COLUMNS)
+            or table_columns(tx, REVISIONS) != {"care_unit", "revision"})
+
+
+def drop(tx: Sql) -> None:
+    tx.execute(f"DROP TABLE IF EXISTS {TABLE}")
+    tx.execute(f"DROP TABLE IF EXISTS {REVISIONS}")
+
+
+def refresh(tx: Sql, keys: Iterable[tuple[str, str]],
+            certificates: dict[tuple[str, str], list[SickLeaveCertificate]]) -> None:
+    """Rewrite the rows of the (unit, personnummer) ``keys`` from all their certificates
+    (``certificates`` by key); a patient left without a counting certificate loses the row."""
+    wanted = set(keys)
+    found = {(t.entries[0].care_unit_id, t.personnummer): t
+             for t in timeline_of(c for key in wanted for c in certificates.get(key, ()))}
+    tx.executemany(f"DELETE FROM {TABLE} WHERE care_unit = ? AND personnummer = ?",  # noqa: S608
+                   sorted(wanted - found.keys()))
+    tx.executemany(f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) "  # noqa: S608
+                   "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (care_unit, personnummer) DO UPDATE "
+                   f"SET {', '.join(f'{n} = excluded.{n}' for n in COLUMNS[2:])}",
+                   [stored_row(unit, timeline) for (unit, _), timeline in sorted(found.items())])
+    tx.executemany(f"INSERT INTO {REVISIONS} VALUES (?, ?) ON CONFLICT (care_unit) "  # noqa: S608
+                   "DO UPDATE SET revision = excluded.revision",
+                   [(unit, uuid4().hex) for unit in sorted({unit for unit, _ in wanted})])
+
+
+def unit_revision(tx: Sql, unit: str) -> str | None:
+    """The unit's current revision token; None while it has never had a row."""
+    rows = tx.execute(f"SELECT revision FROM {REVISIONS} WHERE care_unit = ?",  # noqa: S608
+                      (unit,))
+    return str(rows[0][0]) if rows else None
+
+
+def stored_row(unit: str, timeline: PatientTimeline) -> tuple[str, ...]:
+    """The row of a timeline, in ``COLUMNS`` order."""
+    entries = timeline.entries
+    return (unit, timeline.personnummer, orjson.dumps(timeline.patient_names).decode(),
+            date.fromordinal(min(e.start_day for e in entries)).isoformat(),
+            date.fromordinal(max(e.end_day for e in entries)).isoformat(),
+            orjson.dumps([list(entry) for entry in entries]).decode())
+
+
+def overview_query(unit: str, today: date,
+                   max_days_since_ended: int) -> tuple[str, tuple[str, ...]]:
+    """The SQL (and its parameters) that fetches the overview's input: the timelines of the
+    unit's patients whose certificates span a day from ``max_days_since_ended`` days before
+    ``today`` to ``today`` (the engine decides which of them has a current case)."""
+    since = (today - timedelta(days=max_days_since_ended)).isoformat()
+    return (_SELECT + "WHERE care_unit = ? AND start_date <= ? AND end_date >= ?",
+            (unit, today.isoformat(), since))
+
+
+def unit_timelines(tx: Sql, unit: str, today: date,
+                   max_days_since_ended: int) -> Iterator[PatientTimeline]:
+    """The timelines of the unit's patients that may have a current case on ``today``, read
+    one by one as they are iterated (the rows are fetched now): a caller that keeps only the
+    cases holds one patient's values at a time."""
+    rows = tx.execute(*overview_query(unit, today, max_days_since_ended))
+    return map(read, rows)
+
+
+def all_unit_timelines(tx: Sql, unit: str) -> list[PatientTimeline]:
+    """Every timeline of the unit (its counting certificates, whatever the day)."""
+    return [read(row) for row in tx.execute(_SELECT + "WHERE care_unit = ?", (unit,))]
+
+
+def patient_timeline(tx: Sql, unit: str, personnummer: str) -> PatientTimeline | None:
+    """The patient's timeline at the unit; None without a counting certificate there."""
+    rows = tx.execute(_SELECT + "WHERE care_unit = ? AND personnummer = ?", (unit, personnummer))
+    return read(rows[0]) if rows else None
+
+
+def read(row: Sequence[Any]) -> PatientTimeline:
+    """A timeline from the row's personnummer, patient_names and entries: the values were
+    checked when the row was written, so they are put together as stored."""
+    personnummer, names, entries = row
+    return PatientTimeline(personnummer, orjson.loads(names),
+                           [TimelineEntry._make(values) for values in orjson.loads(entries)])
