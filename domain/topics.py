@@ -26,6 +26,7 @@ from typing import Any
 from eventsourcing.utils import get_topic, register_topic
 
 from domain.access.entry import AccessEntry
+from domain.access.forgetting import Forgetting
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
@@ -44,7 +45,8 @@ _D = DeathRegister
 _M = MessageClaim
 _R = RequestClaim
 _A = AccessEntry
-AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A)  # every aggregate class the store holds
+_F = Forgetting
+AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F)  # every aggregate class stored
 
 STORED_TOPICS: dict[str, Any] = {
     # The certificate (domain/certificate.py before the move).
@@ -102,6 +104,9 @@ STORED_TOPICS: dict[str, Any] = {
     # One read of patient data, the PDL access log (first stored where it lives today).
     "domain.access.entry:AccessEntry": _A,
     "domain.access.entry:AccessEntry.PatientDataRead": _event(_A, "PatientDataRead"),
+    # A patient forgotten, their data key destroyed (first stored where it lives today).
+    "domain.access.forgetting:Forgetting": _F,
+    "domain.access.forgetting:Forgetting.PatientForgotten": _event(_F, "PatientForgotten"),
 }
 
 

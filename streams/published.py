@@ -1,8 +1,9 @@
 """Which stored events leave the store: every topic of the notification log is either published
 (certificates and the conversations about them), internal (the per-patient death registers and
 the message-id claims, uniqueness indexes derivable from the published events; the claims of
-Idempotency-Keys, an index of requests), an access entry (the PDL access log, published on
-its own topic by the relay, ``streams.access_log``), or unknown.
+Idempotency-Keys, an index of requests), an access entry (the PDL access log, and the
+forgetting of a patient, published on their own topic by the relay, ``streams.access_log``), or
+unknown.
 
 An unknown topic is a class the topic registry (``domain.topics``) does not know: a move or
 rename without an alias, or a new event never pinned. Passing over it would lose an event
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from eventsourcing.persistence import Notification
 
 from domain.access.entry import AccessEntry
+from domain.access.forgetting import Forgetting
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
@@ -25,7 +27,7 @@ from domain.topics import topics_of
 
 PUBLISHED_TOPICS = frozenset(topics_of(Certificate, Conversation))
 INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim))
-ACCESS_TOPICS = frozenset(topics_of(AccessEntry))
+ACCESS_TOPICS = frozenset(topics_of(AccessEntry, Forgetting))
 KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS | ACCESS_TOPICS
 
 

@@ -11,6 +11,7 @@ from eventsourcing.domain import CanMutateAggregate
 from eventsourcing.utils import get_topic
 
 from domain.access.entry import AccessEntry
+from domain.access.forgetting import Forgetting
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
@@ -18,7 +19,8 @@ from domain.questions.conversation import Conversation
 from domain.shared.idempotency import RequestClaim
 from domain.topics import STORED_TOPICS
 
-AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim, RequestClaim, AccessEntry)
+AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim, RequestClaim, AccessEntry,
+              Forgetting)
 
 
 def events_of(aggregate: Any) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.utils import get_topic, resolve_topic
 
 from domain.access.entry import AccessEntry
+from domain.access.forgetting import Forgetting
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.questions.claim import MessageClaim
@@ -63,10 +64,12 @@ PINNED = {
     "domain.shared.idempotency:RequestClaim.RequestAnswered",
     "domain.access.entry:AccessEntry",
     "domain.access.entry:AccessEntry.PatientDataRead",
+    "domain.access.forgetting:Forgetting",
+    "domain.access.forgetting:Forgetting.PatientForgotten",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,
-                                      RequestClaim, AccessEntry]
+                                      RequestClaim, AccessEntry, Forgetting]
 
 
 def event_classes(aggregate: type[Aggregate]) -> list[Any]:
