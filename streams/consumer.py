@@ -202,7 +202,9 @@ class KafkaFeed:
             isolation_level="read_committed", metadata_max_age_ms=metadata_max_age_ms)
         self._assigned: frozenset[int] = frozenset()
         self._producer: KafkaProducer | None = None
-        self.opener = Opener(DataKeys(db, settings.master_key_bytes))
+        # The keys are read once per poll: one connection kept for it (connecting costs more).
+        self.opener = Opener(DataKeys(Database(db.settings, keep_idle=1),
+                                      settings.master_key_bytes))
 
     def follow_partitions(self) -> bool:
         """Read every partition the topic has (again when partitions were added); a partition
@@ -282,5 +284,6 @@ class KafkaFeed:
 
     def close(self) -> None:
         self.consumer.close()
+        self.opener.keys.db.close()
         if self._producer is not None:
             self._producer.close(timeout=1)

@@ -71,7 +71,7 @@ def _from_log(app: Certificates, db: Database, handler: Handler,
 def _from_kafka(settings: Settings, db: Database, handler: Handler,
                 progress: Progress | None) -> int:
     topic = certificates_topic(settings)
-    opener = Opener(DataKeys(db, settings.master_key_bytes))
+    opener = Opener(DataKeys(Database(db.settings, keep_idle=1), settings.master_key_bytes))
     consumer = KafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers,
                              enable_auto_commit=False, isolation_level="read_committed",
                              max_poll_records=2000, fetch_max_bytes=64 * 1024 * 1024)
@@ -107,6 +107,7 @@ def _from_kafka(settings: Settings, db: Database, handler: Handler,
         return done
     finally:
         consumer.close()
+        opener.keys.db.close()
 
 
 def _readable(handler: Handler, value: Opened,

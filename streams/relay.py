@@ -138,7 +138,9 @@ class Relay:
         self._producers = producers or kafka_producers(settings)
         self._producer: Producer | None = None
         ensure_relay_tables(db)
-        self.sealer = Sealer(DataKeys(db, settings.master_key_bytes),
+        # The keys are read once per batch: one connection kept for it (connecting costs more).
+        self.sealer = Sealer(DataKeys(Database(db.settings, keep_idle=1),
+                                      settings.master_key_bytes),
                              settings.patient_index_secret, self._personnummer_of)
 
     def _personnummer_of(self, certificate_id: str) -> str:

@@ -15,6 +15,7 @@ different fields or events never share a nonce (they differ in the associated da
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
@@ -67,8 +68,13 @@ def associated(aggregate_id: str, version: int, path: str) -> bytes:
     return f"{aggregate_id}:{version}:{path}".encode()
 
 
-def _synthetic_nonce(data_key: bytes, aad: bytes, plain: bytes) -> bytes:
-    nonce_key = hmac.new(data_key, b"intyg-seal-nonce", hashlib.sha256).digest()
+@functools.lru_cache(maxsize=1024)  # by the key's bytes: a forgotten key is never asked for
+def _cipher(data_key: bytes) -> tuple[AESGCM, bytes]:
+    """The key's cipher and the key its nonces are derived with (made once per key)."""
+    return AESGCM(data_key), hmac.new(data_key, b"intyg-seal-nonce", hashlib.sha256).digest()
+
+
+def _synthetic_nonce(nonce_key: bytes, aad: bytes, plain: bytes) -> bytes:
     framed = len(aad).to_bytes(4, "big") + aad + plain
     return hmac.new(nonce_key, framed, hashlib.sha256).digest()[:_NONCE_BYTES]
 
@@ -76,9 +82,10 @@ def _synthetic_nonce(data_key: bytes, aad: bytes, plain: bytes) -> bytes:
 def seal(data_key: bytes, index: str, aad: bytes, value: Any) -> dict[str, str]:
     """``value`` (any JSON) sealed under the patient's data key (deterministically)."""
     plain = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
-    nonce = _synthetic_nonce(data_key, aad, plain)
+    cipher, nonce_key = _cipher(data_key)
+    nonce = _synthetic_nonce(nonce_key, aad, plain)
     return {"alg": ALG, "key_ref": index, "nonce": _b64(nonce),
-            "ciphertext": _b64(AESGCM(data_key).encrypt(nonce, plain, aad))}
+            "ciphertext": _b64(cipher.encrypt(nonce, plain, aad))}
 
 
 def is_sealed(value: Any) -> bool:
@@ -90,7 +97,7 @@ def open_sealed(data_key: bytes, sealed: dict[str, Any], aad: bytes) -> Any:
     open with this key."""
     try:
         nonce = base64.b64decode(sealed["nonce"])
-        plain = AESGCM(data_key).decrypt(nonce, base64.b64decode(sealed["ciphertext"]), aad)
+        plain = _cipher(data_key)[0].decrypt(nonce, base64.b64decode(sealed["ciphertext"]), aad)
     except (InvalidTag, KeyError, ValueError, TypeError):
         raise UnreadableSealError("A sealed value does not open with this key.") from None
     return json.loads(plain)

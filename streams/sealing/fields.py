@@ -75,10 +75,27 @@ def sealed_paths(value: dict[str, Any]) -> list[tuple[SealedField, dict[str, Any
     return found
 
 
+def _copied_along(value: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the message in which every object on a declared path is a copy of its own,
+    so replacing a sealed field leaves ``value`` as it was (the rest is shared, unchanged)."""
+    copied = dict(value)
+    if not isinstance(value.get("data"), dict):
+        return copied
+    copied["data"] = dict(value["data"])
+    for field in SEALED_FIELDS.get(str(value.get("event")), ()):
+        node = copied["data"]
+        for step in field.path.split(".")[:-1]:
+            if not isinstance(node.get(step), dict):
+                break
+            node[step] = dict(node[step])
+            node = node[step]
+    return copied
+
+
 def seal_message(value: dict[str, Any], index: str, data_key: bytes) -> dict[str, Any]:
     """A copy of the (clear) message with its declared fields sealed under ``data_key``; a
     field that is null stays null."""
-    sealed = copy.deepcopy(value)
+    sealed = _copied_along(value)
     for field, parent, name in sealed_paths(sealed):
         if parent[name] is not None:
             aad = associated(str(value["id"]), int(value["version"]), field.path)
@@ -96,7 +113,7 @@ def open_message(value: dict[str, Any], keys: KeyLookup) -> dict[str, Any]:
     """A copy of the message with its sealed fields opened; a field whose key was destroyed
     gets its declared ``forgotten`` value. Raises ``UnreadableSealError`` when a key is not
     there at all or does not open the value (an altered message)."""
-    opened = copy.deepcopy(value)
+    opened = _copied_along(value)
     for field, parent, name in sealed_paths(opened):
         if not is_sealed(parent[name]):
             continue
