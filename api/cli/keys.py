@@ -50,8 +50,13 @@ def _forget(args: argparse.Namespace, settings: Settings) -> int:
     from streams.database import Database
     from streams.sealing.keys import DataKeys
 
+    try:
+        by = check_hsa_id(args.by)
+    except ValueError:
+        print("intyg: --by must be the HSA id of who decided (e.g. SE2321000016-A001).",
+              file=sys.stderr)
+        return 2
     app = Certificates(eventsourcing_env(settings))
-    by = check_hsa_id(args.by)
     raw = _read_secret("-") if args.patient == "-" else args.patient
     index = patient_index(normalise_personnummer(raw, app.clock().date()),
                           settings.patient_index_secret)

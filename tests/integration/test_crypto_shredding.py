@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import SecretStr
 
 from api.runtime.projections import ProjectionHost
 from commands import questions
@@ -23,6 +26,7 @@ from streams.database import Database
 from streams.read_your_writes import wait_until_seen
 from streams.rebuild import rebuild
 from streams.relay import Relay
+from streams.sealing.envelope import WrongMasterKeyError
 from streams.topics import access_log_topic, certificates_topic
 from streams.unseal import read_opened
 from tests.factories import FakeClock, care_unit, patient, staff_at
@@ -165,5 +169,33 @@ def test_views_rebuilt_after_a_forget_show_the_forgotten_fields_empty_when_repla
                 dumped = json.dumps(view.dump(tx), default=str, ensure_ascii=False)
             assert str(cert) in dumped, name
             assert who not in dumped and "Forgetsson" not in dumped, name
+    finally:
+        app.close()
+
+
+def test_the_relay_seals_under_the_new_master_key_when_the_master_key_was_rotated(
+        settings, tmp_path):
+    """``intyg rotate-master-key`` rewraps every data key: with INTYG_MASTER_KEY set to the
+    new key, what was sealed before still opens and the relay goes on sealing."""
+    app = Certificates(eventsourcing_env(settings), clock=FakeClock())
+    try:
+        who, cert = _a_case(app)
+        Relay(app, settings, Database(settings)).run_until_caught_up()
+        new_key = base64.b64encode(os.urandom(32)).decode()
+        (tmp_path / "new.key").write_text(new_key + "\n")
+        rotated = intyg(settings, "rotate-master-key", "--new-key-file",
+                        str(tmp_path / "new.key"))
+        assert rotated.returncode == 0, rotated.stderr
+        assert json.loads(rotated.stdout)["rewrapped"] == 1
+        assert new_key not in rotated.stdout + rotated.stderr
+        renewed = settings.model_copy(update={"master_key": SecretStr(new_key)})
+        created = _where(settings, "DraftCreated", cert)
+        assert read_opened(renewed, certificates_topic(settings), created.partition,
+                           created.offset)["value"]["data"]["patient"]["personnummer"] == who
+        with pytest.raises(WrongMasterKeyError):
+            read_opened(settings, certificates_topic(settings), created.partition,
+                        created.offset)
+        refused = intyg(settings, "forget", who, "--reason", "gallring", "--by", "nobody")
+        assert refused.returncode == 2 and who not in refused.stderr
     finally:
         app.close()
