@@ -4,6 +4,7 @@ for good by ``forget``, rewrapped by a master-key rotation."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -12,12 +13,18 @@ from pathlib import Path
 import pytest
 
 from commands.settings import Settings
+from domain.access.entry import patient_index
 from streams.database import Database
+from streams.schemas import HISTORY_KEYS, to_wire
 from streams.sealing.envelope import WrongMasterKeyError
+from streams.sealing.fields import still_sealed
 from streams.sealing.keys import DataKeys
+from streams.sealing.opener import Opener
+from streams.sealing.sealer import Sealer
 from tests.integration.kafka_support import kafka_settings
 
 NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
+GOLDEN_DIR = Path(__file__).parents[1] / "golden"
 
 
 def _index() -> str:
@@ -70,3 +77,22 @@ def test_every_data_key_opens_under_the_new_master_only_when_the_master_key_is_r
         DataKeys(db, old).load([patient])
     assert made.hex() not in str(refused.value)
     assert DataKeys(db, new).rotate(new) == 0  # a second run finds nothing to do
+
+
+def test_a_forgotten_patients_later_message_never_opens_when_the_relay_seals_it(db: Database):
+    """An event of a forgotten patient published after the forget (stored before it and not
+    yet relayed, or re-sent) is sealed under a throwaway key: same shape, never opens, and
+    readers get the forgotten values."""
+    old = json.loads((GOLDEN_DIR / "DraftEdited.v1.json").read_text())
+    message = to_wire({key: old[key] for key in HISTORY_KEYS})
+    personnummer = "191212121212"
+    keys = DataKeys(db, os.urandom(32))
+    index = patient_index(personnummer, "index-key")
+    sealer = Sealer(keys, "index-key", lambda certificate: personnummer)
+    keys.forget(index, NOW)
+    [sealed] = sealer.seal_all([message], NOW)
+    assert still_sealed(sealed) == ["content"]
+    assert sealed["data"]["content"]["key_ref"] == index
+    assert "Lumbago" not in json.dumps(sealed, ensure_ascii=False)
+    [opened] = Opener(keys).open_all([sealed])
+    assert isinstance(opened, dict) and opened["data"]["content"] == {}
