@@ -4,7 +4,8 @@ rebuilt views. Needs PostgreSQL and the broker (scripts/postgres.sh, scripts/kaf
 
 The data set: ``--certificates`` LISJP certificates (default 100,000) made by the real
 Certificate aggregate in memory (draft, sign, mostly sent, some revoked), turned into wire
-messages exactly as the relay publishes them, and produced to a topic of this run's own. Going
+messages exactly as the relay publishes them (patient data sealed under per-patient data keys,
+which the views open as they read), and produced to a topic of this run's own. Going
 around the event store keeps the set-up to minutes; the views only ever read the topic.
 Run: ``.venv/bin/python bench/projections.py --certificates 100000``.
 """
@@ -42,6 +43,8 @@ from streams.database import Database
 from streams.rebuild import rebuild
 from streams.relay import event_id
 from streams.schemas import ce_type, to_wire
+from streams.sealing.keys import DataKeys
+from streams.sealing.sealer import Sealer
 from streams.topics import certificates_topic, ensure_topics, partition_for
 from tests.factories import care_unit, patient, staff_at
 
@@ -59,6 +62,10 @@ def certificate_events(rng: random.Random, unit: Any, doctor: Any, who: Any) -> 
     return events
 
 
+def _never_asked(certificate_id: str) -> str:
+    raise LookupError("each certificate's DraftCreated comes first and names its patient")
+
+
 def produce(settings: Settings, count: int, seed: int) -> tuple[int, str]:
     """Make ``count`` certificates and publish their events as the relay does; returns the
     number of events and the largest care unit's HSA id."""
@@ -69,16 +76,22 @@ def produce(settings: Settings, count: int, seed: int) -> tuple[int, str]:
     ensure_topics(settings)
     producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, acks="all",
                              linger_ms=20, batch_size=512 * 1024, compression_type=None)
+    sealer = Sealer(DataKeys(Database(settings, keep_idle=1), settings.master_key_bytes),
+                    settings.patient_index_secret, _never_asked)
     topic, position, per_unit = certificates_topic(settings), 0, [0] * len(units)
     weights = [1 / (i + 1) ** 0.5 for i in range(len(units))]
+    lines: list[dict[str, Any]] = []
     for n in range(count):
         u = rng.choices(range(len(units)), weights)[0]  # a few larger units, many small
         per_unit[u] += 1
         events = certificate_events(rng, units[u], rng.choice(doctors[u]),
                                     rng.choice(patients))
-        for event in events:
+        lines += [history_line(event) for event in events]
+        if len(lines) < 500 and n < count - 1:
+            continue  # sealed a batch at a time, as the relay does
+        values = sealer.seal_all([to_wire(line) for line in lines], datetime.now(UTC))
+        for line, value in zip(lines, values, strict=True):
             position += 1
-            line = history_line(event)
             key = line["id"].encode()
             headers = [("ce_specversion", b"1.0"),
                        ("ce_id", event_id(line["id"], line["version"]).encode()),
@@ -86,9 +99,10 @@ def produce(settings: Settings, count: int, seed: int) -> tuple[int, str]:
                        ("ce_subject", key), ("ce_time", line["at"].encode()),
                        ("aggregate_version", str(line["version"]).encode()),
                        ("log_position", str(position).encode())]
-            producer.send(topic, key=key, value=json.dumps(to_wire(line)).encode(),
+            producer.send(topic, key=key, value=json.dumps(value).encode(),
                           headers=headers, partition=partition_for(key,
                                                                    settings.kafka_partitions))
+        lines = []
         if n % 10_000 == 9_999:
             print(f"  produced {n + 1} certificates", file=sys.stderr)
     producer.flush(timeout=300)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import hmac
 from pathlib import Path
@@ -51,6 +53,7 @@ class Settings(BaseSettings):
     statistics_key: SecretStr | None = None
     statistics_refresh_seconds: float = Field(default=60.0, ge=0)
     patient_index_key: SecretStr | None = None
+    master_key: SecretStr | None = None
 
     digest_signing_key: SecretStr | None = None
     digest_in_serve: bool = False
@@ -99,6 +102,18 @@ class Settings(BaseSettings):
         return BusinessCalendar(parse_vacation_iso_weeks(self.orders_vacation_iso_weeks))
 
     @property
+    def master_key_bytes(self) -> bytes:
+        """The 32-byte master key that wraps the patients' data keys: INTYG_MASTER_KEY (base64),
+        else derived from the cipher key (production always has one), else a development
+        constant."""
+        if self.master_key is not None and self.master_key.get_secret_value():
+            return base64.b64decode(self.master_key.get_secret_value())
+        if self.cipher_key is not None and self.cipher_key.get_secret_value():
+            secret = self.cipher_key.get_secret_value().encode()
+            return hmac.new(secret, b"intyg-master-key", hashlib.sha256).digest()
+        return hashlib.sha256(b"embedded-master-key").digest()
+
+    @property
     def sqlite_path(self) -> Path:
         return self.data_dir / "intyg.sqlite"
 
@@ -109,6 +124,14 @@ class Settings(BaseSettings):
         except ValueError:
             raise ValueError("INTYG_ORDERS_VACATION_ISO_WEEKS must list ISO weeks 1-53, e.g. "
                              "29-31,51-52.") from None
+        return self
+
+    @model_validator(mode="after")
+    def _refuse_malformed_master_key(self) -> Settings:
+        key = self.master_key.get_secret_value() if self.master_key is not None else ""
+        if key and len(_base64_or_empty(key)) != 32:
+            raise ValueError("INTYG_MASTER_KEY must be 32 bytes in base64; make one with "
+                             "`intyg keygen`.")
         return self
 
     @model_validator(mode="after")
@@ -133,6 +156,13 @@ class Settings(BaseSettings):
         if self.jwt_algorithm == "RS256" and not self.jwt_public_key:
             raise ValueError("INTYG_JWT_ALGORITHM=RS256 needs INTYG_JWT_PUBLIC_KEY (PEM).")
         return self
+
+
+def _base64_or_empty(text: str) -> bytes:
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return b""
 
 
 def eventsourcing_env(settings: Settings) -> dict[str, str]:

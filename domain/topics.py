@@ -26,6 +26,7 @@ from typing import Any
 from eventsourcing.utils import get_topic, register_topic
 
 from domain.access.entry import AccessEntry
+from domain.access.forgetting import Forgetting
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.orders.bestallning.order import Bestallning
@@ -54,8 +55,9 @@ _U = UnitList
 _I = Investigation
 _B = Bestallning
 _N = SentNotification
+_G = Forgetting
 # every aggregate class the store holds
-AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F, _U, _I, _B, _N)
+AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F, _U, _I, _B, _N, _G)
 
 STORED_TOPICS: dict[str, Any] = {
     # The certificate (domain/certificate.py before the move).
@@ -172,6 +174,9 @@ STORED_TOPICS: dict[str, Any] = {
     "domain.orders.sent_mail:SentNotification": _N,
     "domain.orders.sent_mail:SentNotification.NotificationSent":
         _event(_N, "NotificationSent"),
+    # A patient forgotten, their data key destroyed (first stored where it lives today).
+    "domain.access.forgetting:Forgetting": _G,
+    "domain.access.forgetting:Forgetting.PatientForgotten": _event(_G, "PatientForgotten"),
 }
 
 

@@ -5,6 +5,10 @@ The value is JSON with ids and codes only: the reader (role, HSA id, care unit, 
 the patients as their keyed blind index, never a personnummer, the route read, the certificate
 ids, when and why. The key is the entry's id (an entry is one event; no order across entries
 is promised). Headers follow the CloudEvents Kafka binding like the certificates topic.
+
+A patient forgotten (``domain.access.forgetting``: their data key destroyed) is published on the
+same topic as ``se.intyg.access.PatientForgotten.v1``: the patient's blind index, the reason
+code, when and who decided; key = the forgetting's id.
 """
 
 from __future__ import annotations
@@ -19,24 +23,32 @@ from commands.history import history_line
 
 ACCESS_SOURCE = "/intyg/access-log"
 ACCESS_TYPE = "se.intyg.access.PatientDataRead.v1"
+FORGOTTEN_TYPE = "se.intyg.access.PatientForgotten.v1"
 SCHEMA_VERSION = 1
 _IDS = uuid.UUID("0b6f3a52-9d1e-4c7a-8e25-6a4d9f1c3b70")
 
 
 def access_message(event: DomainEventProtocol[Any], position: int
                    ) -> tuple[bytes, bytes, list[tuple[str, bytes]]]:
-    """Key, value and headers of one access entry's message."""
+    """Key, value and headers of one access entry's message (or of a forgetting's)."""
     line = history_line(event)
     key = line["id"].encode()
     data = line["data"]
-    value = {"type": ACCESS_TYPE, "schema_version": SCHEMA_VERSION, "id": line["id"],
-             "at": data["at"], "reader": data["reader"], "patients": data["patients"],
-             "what": data["what"], "certificate_ids": data["certificate_ids"],
-             "reason": data["reason"]}
+    if line["event"] == "PatientForgotten":
+        kind = FORGOTTEN_TYPE
+        value = {"type": kind, "schema_version": SCHEMA_VERSION, "id": line["id"],
+                 "at": data["at"], "patient": data["patient"], "reason": data["reason"],
+                 "by": data["by"]}
+    else:
+        kind = ACCESS_TYPE
+        value = {"type": kind, "schema_version": SCHEMA_VERSION, "id": line["id"],
+                 "at": data["at"], "reader": data["reader"], "patients": data["patients"],
+                 "what": data["what"], "certificate_ids": data["certificate_ids"],
+                 "reason": data["reason"]}
     headers = [
         ("ce_specversion", b"1.0"),
         ("ce_id", str(uuid.uuid5(_IDS, line["id"])).encode()),
-        ("ce_type", ACCESS_TYPE.encode()),
+        ("ce_type", kind.encode()),
         ("ce_source", ACCESS_SOURCE.encode()),
         ("ce_subject", key),
         ("ce_time", line["at"].encode()),

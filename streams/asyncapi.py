@@ -19,7 +19,7 @@ from streams.orders import (
     OrderEventMessage,
     order_event_type,
 )
-from streams.schemas import MESSAGES, SCHEMA_VERSION, ce_type
+from streams.schemas import EARLIER, MESSAGES, ce_type, version_of
 from streams.topics import ordering_systems
 
 BINDING_VERSION = "0.5.0"
@@ -28,6 +28,7 @@ RECIPIENT_EVENTS = ("CertificateSent", "CertificateRevoked", "QuestionSent", "An
 AUTHORITIES = sorted(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
 UUID_TEXT = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 COUNTING = "^[1-9][0-9]*$"
+CONTRACT_VERSION = "2.0.0"  # 2: patient data sealed (x-intyg-protection: sealed)
 
 
 def _header(description: str, **schema: Any) -> dict[str, Any]:
@@ -41,7 +42,9 @@ HEADERS: dict[str, dict[str, Any]] = {
         "'<id>:<version>' (the payload's aggregate id and version). The same on every "
         "re-publish and on every topic the event goes to: deduplicate on it.",
         pattern=UUID_TEXT),
-    "ce_type": _header("se.intyg.certificate.<event>.v<schema_version>; equals payload.type.",
+    "ce_type": _header("se.intyg.certificate.<event>.v<schema_version>; equals payload.type. "
+                       "Version 2 of an event seals its patient data; version 1 messages, "
+                       "written before, stay on the topic in clear.",
                        pattern=r"^se\.intyg\.certificate\.[A-Za-z]+\.v[0-9]+$"),
     "ce_source": _header("Where events come from.", const="/intyg/certificates"),
     "ce_subject": _header("The certificate's id: equals the message key.", pattern=UUID_TEXT),
@@ -81,16 +84,20 @@ def _headers(extra: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     return {"type": "object", "required": sorted(headers), "properties": headers}
 
 
-def _message(event: str, recipient: bool = False) -> dict[str, Any]:
+def _message(event: str, recipient: bool = False, version: int | None = None
+             ) -> dict[str, Any]:
     where = ("a recipient topic, with the recipient header" if recipient
              else "the certificates topic")
+    version = version or version_of(event)
+    earlier = "" if version == version_of(event) else \
+        f" Version {version}, in clear: written before its patient data was sealed."
     return {
-        "name": ce_type(event),
+        "name": ce_type(event, version),
         "title": event,
-        "summary": f"{event} on {where}.",
+        "summary": f"{event} on {where}.{earlier}",
         "contentType": "application/json",
         "headers": _headers({"recipient": RECIPIENT_HEADER} if recipient else None),
-        "payload": {"$ref": f"./{event}.v{SCHEMA_VERSION}.schema.json"},
+        "payload": {"$ref": f"./{event}.v{version}.schema.json"},
         "correlationId": {"description": "Deduplicate on ce_id.",
                           "location": "$message.header#/ce_id"},
         "bindings": {"kafka": {"key": KEY, "bindingVersion": BINDING_VERSION}},
@@ -131,7 +138,12 @@ is a new schema version (v2 in ce_type and schema_version, published as a new me
 Skip (do not fail on) an event type you do not know.
 * Classification: a field marked x-intyg-classification carries personal data \
 (patient-identity, health-data or staff-identity); x-intyg-protection says whether it travels \
-in clear or sealed."""
+in clear or sealed.
+* Sealing (contract 2.0): version 2 of every event with patient data carries the personnummer, \
+the patient's name and all free text as a SealedValue (AES-256-GCM under the patient's data \
+key, named by its blind index): without key access a consumer sees ids, types, codes and \
+dates only. Version 1 messages written before stay on the topic in clear. Once a patient is \
+forgotten (crypto-shredding) their sealed values never open again; read docs/sealing.md."""
 
 
 ORDER_AUTHORITIES = ordering_systems()
@@ -198,11 +210,19 @@ def _order_operations() -> dict[str, dict[str, Any]]:
 
 
 def asyncapi() -> dict[str, Any]:
-    events = list(MESSAGES)
+    earlier = [f"{event}V{version}" for event, version in EARLIER]
+    events = [*MESSAGES, *earlier]
     to_recipients = [f"{event}ToRecipient" for event in RECIPIENT_EVENTS]
-    messages = {event: _message(event) for event in events}
+    earlier_to_recipients = [f"{event}V{version}ToRecipient" for event, version in EARLIER
+                             if event in RECIPIENT_EVENTS]
+    to_recipients += earlier_to_recipients
+    messages = {event: _message(event) for event in MESSAGES}
+    messages |= {f"{event}V{version}": _message(event, version=version)
+                 for event, version in EARLIER}
     messages |= {f"{event}ToRecipient": _message(event, recipient=True)
                  for event in RECIPIENT_EVENTS}
+    messages |= {f"{event}V{version}ToRecipient": _message(event, True, version)
+                 for event, version in EARLIER if event in RECIPIENT_EVENTS}
     messages |= _order_messages()
     messages["DeadLetter"] = {
         "name": "DeadLetter", "title": "Dead letter",
@@ -217,7 +237,7 @@ def asyncapi() -> dict[str, Any]:
     return {
         "asyncapi": "3.1.0",
         "id": "urn:se:intyg:events",
-        "info": {"title": "intyg certificate events", "version": f"{SCHEMA_VERSION}.1.0",
+        "info": {"title": "intyg certificate events", "version": CONTRACT_VERSION,
                  "description": DESCRIPTION},
         "defaultContentType": "application/json",
         "servers": {"kafka": {

@@ -5,7 +5,10 @@ consumer's input position (and the event id, to drop duplicates) in that same tr
 crash neither skips nor applies twice. ``KafkaFeed`` reads every partition of the topic, assigned
 by hand: positions live in the database, not in Kafka's committed offsets, so it needs no
 consumer group, and a restart after a crash reads on at once instead of waiting out the dead
-member's session. Undecodable or invalid messages go to the dead-letter topic with their origin,
+member's session. Sealed patient data is opened with the data keys of the view's database
+(``streams.sealing.opener``) before the handler sees it, so a handler reads every version of a
+message in clear; a forgotten patient's fields open to their declared ``forgotten`` values.
+Undecodable, invalid or unopenable messages go to the dead-letter topic with their origin,
 then are skipped. The same handler is fed from the notification log in the embedded mode
 (``feed_from_log``, ``run_from_log``).
 """
@@ -28,6 +31,9 @@ from streams.database import Database, Transaction
 from streams.published import is_published, known_prefix
 from streams.relay import event_id
 from streams.schemas import Envelope, UnknownEventError, parse_wire, to_wire
+from streams.sealing.envelope import UnreadableSealError
+from streams.sealing.keys import DataKeys
+from streams.sealing.opener import Opener
 from streams.topics import certificates_topic, dead_letter_topic
 
 log = structlog.get_logger("streams.consumer")
@@ -37,6 +43,16 @@ _CONSUMER_TABLES = ("consumer_position", "consumer_seen", "consumer_watermark")
 # from its beginning within this time), and how long to wait for a topic not created yet.
 _METADATA_MAX_AGE_MS = 30_000
 _NO_TOPIC_WAIT_SECONDS = 0.5
+UNREADABLE = (ValueError, KeyError, ValidationError, UnknownEventError, TypeError,
+              UnreadableSealError)
+
+
+def decoded(value: bytes) -> Any:
+    """A record's JSON value, or the error that kept it from being read."""
+    try:
+        return json.loads(value)
+    except ValueError as error:
+        return error
 
 
 class Handler(Protocol):
@@ -186,6 +202,9 @@ class KafkaFeed:
             isolation_level="read_committed", metadata_max_age_ms=metadata_max_age_ms)
         self._assigned: frozenset[int] = frozenset()
         self._producer: KafkaProducer | None = None
+        # The keys are read once per poll: one connection kept for it (connecting costs more).
+        self.opener = Opener(DataKeys(Database(db.settings, keep_idle=1),
+                                      settings.master_key_bytes))
 
     def follow_partitions(self) -> bool:
         """Read every partition the topic has (again when partitions were added); a partition
@@ -213,11 +232,14 @@ class KafkaFeed:
             return 0
         items: list[tuple[Envelope, str]] = []
         last: dict[int, tuple[int, int | None]] = {}
-        for record in records:
+        opened = self.opener.open_all([decoded(record.value) for record in records])
+        for record, value in zip(records, opened, strict=True):
             headers = {k: v.decode(errors="replace") for k, v in record.headers or []}
             try:
-                items.append((parse_wire(json.loads(record.value)), headers["ce_id"]))
-            except (ValueError, KeyError, ValidationError, UnknownEventError, TypeError) as error:
+                if isinstance(value, Exception):
+                    raise value
+                items.append((parse_wire(value), headers["ce_id"]))
+            except UNREADABLE as error:
                 self._dead_letter(record, error)  # acknowledged before the position moves on
             position = headers.get("log_position", "")
             last[record.partition] = (record.offset,
@@ -262,5 +284,6 @@ class KafkaFeed:
 
     def close(self) -> None:
         self.consumer.close()
+        self.opener.keys.db.close()
         if self._producer is not None:
             self._producer.close(timeout=1)

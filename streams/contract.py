@@ -14,15 +14,16 @@ from typing import Any
 from domain.content.common.limits import without_input_bounds
 from domain.content.registry import CONTENT_SPECS, EARLIER_SPECS, ContentSpec
 from streams.asyncapi import asyncapi as event_document
-from streams.schemas import MESSAGES, SCHEMA_VERSION
+from streams.schemas import EARLIER, MESSAGES, version_of
 
 CONTRACT_DIR = Path(__file__).parent / "contract"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_BASE = "urn:se:intyg:contract:"
 
 
-def schema_file(event: str) -> Path:
-    return CONTRACT_DIR / f"{event}.v{SCHEMA_VERSION}.schema.json"
+def schema_file(event: str, version: int | None = None) -> Path:
+    """The JSON Schema of an event's message, at its current version unless one is named."""
+    return CONTRACT_DIR / f"{event}.v{version or version_of(event)}.schema.json"
 
 
 def content_file(type_id: str, version: int) -> Path:
@@ -54,6 +55,13 @@ def json_schemas() -> dict[str, dict[str, Any]]:
             for event, model in MESSAGES.items()}
 
 
+def earlier_schemas() -> dict[tuple[str, int], dict[str, Any]]:
+    """The versions before the current one, still on the topics (Kafka keeps everything)."""
+    return {(event, version): _identified(model.model_json_schema(),
+                                          schema_file(event, version).name)
+            for (event, version), model in EARLIER.items()}
+
+
 def asyncapi() -> dict[str, Any]:
     """The AsyncAPI document, with the content schema of every certificate type."""
     document = event_document()
@@ -71,8 +79,11 @@ def asyncapi() -> dict[str, Any]:
 def export(directory: Path = CONTRACT_DIR) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for event, schema in json_schemas().items():
-        path = directory / schema_file(event).name
+    every = [(schema_file(event).name, schema) for event, schema in json_schemas().items()]
+    every += [(schema_file(event, version).name, schema)
+              for (event, version), schema in earlier_schemas().items()]
+    for name, schema in every:
+        path = directory / name
         path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
         written.append(path)
     for (type_id, version), schema in content_schemas().items():

@@ -20,7 +20,9 @@ from eventsourcing.domain import DomainEventProtocol
 from pydantic import BaseModel, ConfigDict, Field
 
 from commands.history import history_line
+from commands.settings import Settings
 from domain.orders.bestallning.status import ANSWER_OF_EVENT
+from streams.topics import order_answers_topic, orders_topic
 
 ORDERS_SOURCE = "/intyg/orders"
 SCHEMA_VERSION = 1
@@ -102,3 +104,13 @@ def answer_of(event: DomainEventProtocol[Any], position: int) -> tuple[str, Mess
     OrderAnswerMessage.model_validate(value)
     return data["orderer"], (key, json.dumps(value, ensure_ascii=False).encode(),
                              _headers(ce_id, ANSWER_TYPE, key, line["at"], position))
+
+
+def order_messages(settings: Settings, event: DomainEventProtocol[Any],
+                   position: int) -> list[tuple[str, Message]]:
+    """Where an order's event goes: the orders topic, and an answer also the orderer's topic."""
+    found = [(orders_topic(settings), order_message(event, position))]
+    answer = answer_of(event, position)
+    if answer is not None:
+        found.append((order_answers_topic(settings, answer[0]), answer[1]))
+    return found

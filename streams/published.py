@@ -3,9 +3,10 @@
 the message-id claims, uniqueness indexes derivable from the published events; the claims of
 Idempotency-Keys, an index of requests; the statistics page's settings, shared filter sets and
 unit lists; the FMU investigations, until their own topic to the authority comes), an access
-entry (the PDL access log, published on its own topic by the relay, ``streams.access_log``),
-an order's event (published on the orders topic, its answers also on the orderer's topic,
-``streams.orders``; the record that an order's mail was sent is internal), or unknown.
+entry (the PDL access log, and the forgetting of a patient, published on their own topic by
+the relay, ``streams.access_log``), an order's event (published on the orders topic, its
+answers also on the orderer's topic, ``streams.orders``; the record that an order's mail was
+sent is internal), or unknown.
 
 An unknown topic is a class the topic registry (``domain.topics``) does not know: a move or
 rename without an alias, or a new event never pinned. Passing over it would lose an event
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from eventsourcing.persistence import Notification
 
 from domain.access.entry import AccessEntry
+from domain.access.forgetting import Forgetting
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.orders.bestallning.order import Bestallning
@@ -34,7 +36,7 @@ from domain.topics import topics_of
 PUBLISHED_TOPICS = frozenset(topics_of(Certificate, Conversation))
 INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim, FilterLink,
                                       UnitList, Investigation, SentNotification))
-ACCESS_TOPICS = frozenset(topics_of(AccessEntry))
+ACCESS_TOPICS = frozenset(topics_of(AccessEntry, Forgetting))
 ORDER_TOPICS = frozenset(topics_of(Bestallning))
 KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS | ACCESS_TOPICS | ORDER_TOPICS
 

@@ -1,23 +1,33 @@
 """Rebuild a consumer's view from the start: from offset 0 of every partition of the
 certificates topic (production) or from the first notification (embedded), in batches, each
-batch committed with its positions. Reports progress and the rate achieved."""
+batch committed with its positions, sealed patient data opened first as the live consumer
+does. Reports progress and the rate achieved."""
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import structlog
 from kafka import KafkaConsumer, TopicPartition
-from pydantic import ValidationError
 
 from commands.certificates import Certificates
 from commands.settings import Settings
-from streams.consumer import Handler, _record, apply_batch, feed_from_log, forget, prepare
+from streams.consumer import (
+    UNREADABLE,
+    Handler,
+    _record,
+    apply_batch,
+    decoded,
+    feed_from_log,
+    forget,
+    prepare,
+)
 from streams.database import Database
-from streams.schemas import Envelope, UnknownEventError, parse_wire
+from streams.schemas import Envelope, parse_wire
+from streams.sealing.keys import DataKeys
+from streams.sealing.opener import Opened, Opener
 from streams.topics import certificates_topic
 
 log = structlog.get_logger("streams.rebuild")
@@ -61,6 +71,7 @@ def _from_log(app: Certificates, db: Database, handler: Handler,
 def _from_kafka(settings: Settings, db: Database, handler: Handler,
                 progress: Progress | None) -> int:
     topic = certificates_topic(settings)
+    opener = Opener(DataKeys(Database(db.settings, keep_idle=1), settings.master_key_bytes))
     consumer = KafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers,
                              enable_auto_commit=False, isolation_level="read_committed",
                              max_poll_records=2000, fetch_max_bytes=64 * 1024 * 1024)
@@ -77,9 +88,10 @@ def _from_kafka(settings: Settings, db: Database, handler: Handler,
                 continue
             last: dict[int, tuple[int, int | None]] = {}
             items = []
-            for record in records:
+            opened = opener.open_all([decoded(record.value) for record in records])
+            for record, value in zip(records, opened, strict=True):
                 headers = {k: v.decode(errors="replace") for k, v in record.headers or []}
-                item = _readable(handler, record.value, headers)
+                item = _readable(handler, value, headers)
                 if item is not None:
                     items.append(item)
                 position = headers.get("log_position", "")
@@ -95,14 +107,17 @@ def _from_kafka(settings: Settings, db: Database, handler: Handler,
         return done
     finally:
         consumer.close()
+        opener.keys.db.close()
 
 
-def _readable(handler: Handler, value: bytes,
+def _readable(handler: Handler, value: Opened,
               headers: dict[str, str]) -> tuple[Envelope, str] | None:
     """The message and its event id; None for a poison message (the live consumer
     dead-lettered it), which is skipped."""
     try:
-        return parse_wire(json.loads(value)), headers["ce_id"]
-    except (ValueError, KeyError, ValidationError, UnknownEventError, TypeError) as error:
+        if isinstance(value, Exception):
+            raise value
+        return parse_wire(value), headers["ce_id"]
+    except UNREADABLE as error:
         log.warning("rebuild_skipped_message", consumer=handler.name, error=type(error).__name__)
         return None

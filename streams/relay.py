@@ -1,9 +1,11 @@
 """The relay: follows the event store's notification log (the outbox it already is) and
 publishes every event to Kafka, in log order, key = certificate id.
 
-The position is recorded in the database only after the broker acknowledged the batch, so a
-crash re-publishes at most the unacknowledged tail (same ce_id: consumers drop the duplicate)
-and never skips an event. While the broker is away commands go on; the relay retries.
+Patient data in a message (``streams.sealing.fields``) is sealed under the patient's data key
+before it is sent (``streams.sealing.sealer``). The position is recorded in the database only
+after the broker acknowledged the batch, so a crash re-publishes at most the unacknowledged
+tail (same ce_id: consumers drop the duplicate) and never skips an event. While the broker is
+away commands go on; the relay retries.
 """
 
 from __future__ import annotations
@@ -29,15 +31,15 @@ from commands.settings import Settings
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
 from streams.access_log import access_message
 from streams.database import Database
-from streams.orders import answer_of, order_message
+from streams.orders import order_messages
 from streams.published import is_access_entry, is_order_event, is_published, known_prefix
 from streams.schemas import CONVERSATION_EVENTS, ce_type, to_wire
+from streams.sealing.keys import DataKeys
+from streams.sealing.sealer import Sealer
 from streams.topics import (
     access_log_topic,
     certificates_topic,
     ensure_topics,
-    order_answers_topic,
-    orders_topic,
     partition_for,
     recipient_topic,
 )
@@ -137,6 +139,13 @@ class Relay:
         self._producers = producers or kafka_producers(settings)
         self._producer: Producer | None = None
         ensure_relay_tables(db)
+        # The keys are read once per batch: one connection kept for it (connecting costs more).
+        self.sealer = Sealer(DataKeys(Database(db.settings, keep_idle=1),
+                                      settings.master_key_bytes),
+                             settings.patient_index_secret, self._personnummer_of)
+
+    def _personnummer_of(self, certificate_id: str) -> str:
+        return str(self.app.get(uuid.UUID(certificate_id)).patient.personnummer)
 
     def position(self) -> int:
         with self.db.transaction() as tx:
@@ -160,9 +169,15 @@ class Relay:
         """Send every published event of the batch, wait for the broker, record the position."""
         producer = self._ensure_producer()
         futures, last_in = [], {}
+        published = [n for n in notifications if is_published(n)]
+        lines = [history_line(self.app.mapper.to_domain_event(n)) for n in published]
+        values = self.sealer.seal_all([to_wire(line) for line in lines], self.app.clock())
+        outgoing = dict(zip([n.id for n in published], zip(lines, values, strict=True),
+                            strict=True))
         for notification in notifications:
-            if is_published(notification):
-                partition, sent = self._send(producer, notification)
+            if notification.id in outgoing:
+                line, value = outgoing[notification.id]
+                partition, sent = self._send(producer, notification, line, value)
                 futures.extend(sent)
                 last_in[partition] = notification.id
             elif is_access_entry(notification):
@@ -174,11 +189,10 @@ class Relay:
             future.get(timeout=30)
         self._record(notifications[-1].id, last_in)
 
-    def _send(self, producer: Producer, notification: Notification) -> tuple[int, list[Any]]:
+    def _send(self, producer: Producer, notification: Notification, line: dict[str, Any],
+              sealed: dict[str, Any]) -> tuple[int, list[Any]]:
         """The event to the certificates topic, and a copy to the topic of each recipient it
         is addressed to (same key, same ce_id, plus a ``recipient`` header)."""
-        event = self.app.mapper.to_domain_event(notification)
-        line = history_line(event)
         key = key_of(line).encode()
         headers = [
             ("ce_specversion", b"1.0"),
@@ -191,7 +205,7 @@ class Relay:
             ("aggregate_version", str(line["version"]).encode()),
             ("log_position", str(notification.id).encode()),
         ]
-        value = json.dumps(to_wire(line), ensure_ascii=False).encode()
+        value = json.dumps(sealed, ensure_ascii=False).encode()
         partition = _partition_of(producer, self.topic, key)
         futures = [producer.send(self.topic, key=key, value=value, headers=headers,
                                  partition=partition)]
@@ -211,22 +225,12 @@ class Relay:
                              partition=_partition_of(producer, topic, key))
 
     def _send_order(self, producer: Producer, notification: Notification) -> list[Any]:
-        """An order's event to the orders topic, and an answer also to the orderer's topic
-        (``streams.orders``)."""
+        """An order's event to the orders topic, an answer also to the orderer's topic."""
         event = self.app.mapper.to_domain_event(notification)
-        sent = []
-        for topic, (key, value, headers) in self._order_messages(event, notification.id):
-            sent.append(producer.send(topic, key=key, value=value, headers=headers,
-                                      partition=_partition_of(producer, topic, key)))
-        return sent
-
-    def _order_messages(self, event: Any, position: int) -> list[tuple[str, Any]]:
-        found: list[tuple[str, Any]] = [(orders_topic(self.settings),
-                                         order_message(event, position))]
-        answer = answer_of(event, position)
-        if answer is not None:
-            found.append((order_answers_topic(self.settings, answer[0]), answer[1]))
-        return found
+        return [producer.send(topic, key=key, value=value, headers=headers,
+                              partition=_partition_of(producer, topic, key))
+                for topic, (key, value, headers) in order_messages(self.settings, event,
+                                                                   notification.id)]
 
     def _record(self, position: int, last_in: dict[int, int]) -> None:
         """The log position reached, and per partition the last position published there (so

@@ -3,8 +3,10 @@ range of the whole topic. Kafka keeps everything, so offset 0 is always the begi
 
 A relay killed between the broker's acknowledgement and recording its position sends the
 unrecorded tail again: every copy carries the event's ``ce_id``, and replay prints each event
-once. Where a certificate's key lives is computed from the topic's own partition count, never
-from the setting (which only says how many partitions a new topic gets).
+once. Sealed patient data is opened with the store's data keys (``streams.unseal``); a
+forgotten patient's fields print as their declared ``forgotten`` values. Where a certificate's
+key lives is computed from the topic's own partition count, never from the setting (which only
+says how many partitions a new topic gets).
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from kafka import KafkaConsumer, TopicPartition
 from commands.history import in_story_order
 from commands.settings import Settings
 from streams.schemas import as_history_line
+from streams.sealing.opener import Opener
 from streams.topics import certificates_topic, partition_for
+from streams.unseal import opened_records, opener_for
 
 log = structlog.get_logger("streams.replay")
 
@@ -66,19 +70,21 @@ def _read(consumer: KafkaConsumer, parts: list[TopicPartition],
                 remaining.discard(tp)
 
 
-def once_each(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
+def once_each(records: Iterable[Any], opener: Opener) -> Iterator[dict[str, Any]]:
     """The history line of each record whose event id (``ce_id``) has not come before: a copy
     re-sent after a relay crash is dropped, the first (the one in log order) is kept. A record
     outside the contract (the consumers dead-letter it) is skipped with a warning naming it."""
     seen: set[bytes] = set()
     dropped = 0
-    for record in records:
+    for record, value in opened_records(records, opener):
         ce_id = dict(record.headers or []).get("ce_id")
         try:
-            line = as_history_line(json.loads(record.value))
+            if isinstance(value, Exception):
+                raise value
+            line = as_history_line(value)
             if ce_id is None:
                 raise KeyError("ce_id")
-        except (ValueError, KeyError, TypeError) as error:
+        except Exception as error:  # outside the contract, or a seal that does not open
             log.warning("replay_skipped_message", topic=record.topic, partition=record.partition,
                         offset=record.offset, error=type(error).__name__)
             continue
@@ -103,7 +109,7 @@ def replay_certificate(settings: Settings, certificate_id: UUID) -> list[dict[st
         tp = parts[partition_for(key, len(parts))]
         records = _read(consumer, [tp], consumer.beginning_offsets([tp]),
                         consumer.end_offsets([tp]))
-        lines = list(once_each(r for r in records if r.key == key))
+        lines = list(once_each((r for r in records if r.key == key), opener_for(settings)))
     finally:
         consumer.close()
     if not lines:
@@ -130,7 +136,7 @@ def replay_topic(settings: Settings, *, since: datetime | None = None,
             start = {tp: max(start[tp], from_offset) for tp in parts}
         if to_offset is not None:
             end = {tp: min(end[tp], to_offset + 1) for tp in parts}
-        for line in once_each(_read(consumer, parts, start, end)):
+        for line in once_each(_read(consumer, parts, start, end), opener_for(settings)):
             at = datetime.fromisoformat(line["at"])
             if (since is None or at >= since) and (until is None or at <= until):
                 yield line

@@ -4,6 +4,11 @@ Separate from the domain's event classes on purpose: the domain may refactor, th
 grow. A message is the event's history line (``id``, ``version``, ``event``, ``at``, ``data``)
 plus its CloudEvents ``type`` and ``schemaVersion``, so an auditor's replay from Kafka prints
 exactly what ``intyg history`` prints from the store.
+
+Version 2 of the events that carry patient data seals those fields (``streams.sealing.fields``):
+``MESSAGES`` is what goes on the wire, ``to_wire`` makes the clear value the relay then seals,
+and ``parse_wire`` reads a clear value: a version 1 message written before sealing, or a
+version 2 message once ``streams.sealing`` has opened it.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
+from streams.sealing.fields import SEALED_FIELDS, still_sealed
 from streams.wire_types import (
     HEALTH_DATA,
     CareUnitObject,
@@ -31,6 +37,10 @@ from streams.wire_types import (
     RecipientId,
     RelationCode,
     RelationObject,
+    SealedContent,
+    SealedItems,
+    SealedPatientObject,
+    SealedText,
     SenderRef,
     StaffObject,
     SubjectCode,
@@ -39,7 +49,7 @@ from streams.wire_types import (
 )
 
 TYPE_PREFIX = "se.intyg.certificate."
-SCHEMA_VERSION = 1
+SEALED_VERSION = 2
 JsonObject = dict[str, Any]
 Content = Annotated[JsonObject, Field(
     description="The certificate's answers; its schema is content.<type_id>.v<content_version>.",
@@ -124,10 +134,20 @@ _FIELDS: dict[str, dict[str, Any]] = {
                        "question_ids": _QS, "at": datetime},
 }
 CONVERSATION_EVENTS = frozenset(list(_FIELDS)[list(_FIELDS).index("ConversationStarted"):])
+# What each sealed field is on the wire (its clear kind was optional: the sealed one is too).
+_SEALED_KINDS: dict[str, Any] = {
+    "patient": SealedPatientObject, "content": SealedContent, "text": SealedText,
+    "heading": SealedText | None, "contact_info": SealedText | None,
+    "complement_items": SealedItems}
 
 
-def ce_type(event: str) -> str:
-    return f"{TYPE_PREFIX}{event}.v{SCHEMA_VERSION}"
+def version_of(event: str) -> int:
+    """The current schema version of an event's message: 2 where fields travel sealed."""
+    return SEALED_VERSION if event in SEALED_FIELDS else 1
+
+
+def ce_type(event: str, version: int | None = None) -> str:
+    return f"{TYPE_PREFIX}{event}.v{version or version_of(event)}"
 
 
 def _pinned(kind: type, value: str | int, description: str) -> tuple[Any, Any]:
@@ -142,24 +162,44 @@ def _pinned(kind: type, value: str | int, description: str) -> tuple[Any, Any]:
         description=description, json_schema_extra={"const": value})
 
 
-def _message_model(event: str, fields: dict[str, Any]) -> type[Envelope]:
+def _message_model(event: str, fields: dict[str, Any], version: int) -> type[Envelope]:
     """One event's message: ``type``, ``event`` and ``schema_version`` pinned to this event."""
     definitions: dict[str, Any] = {name: (kind, ...) for name, kind in fields.items()}
     data = create_model(f"{event}Data", __base__=WireData, **definitions)
     pins: dict[str, Any] = {
-        "type": _pinned(str, ce_type(event), "The CloudEvents type (ce_type)."),
-        "schema_version": _pinned(int, SCHEMA_VERSION, "The version of this message schema."),
+        "type": _pinned(str, ce_type(event, version), "The CloudEvents type (ce_type)."),
+        "schema_version": _pinned(int, version, "The version of this message schema."),
         "event": _pinned(str, event, "The event's name."),
     }
-    return create_model(f"{event}V{SCHEMA_VERSION}", __base__=Envelope, **pins,
+    return create_model(f"{event}V{version}", __base__=Envelope, **pins,
                         data=(data, Field(description="What happened.")))
 
 
-MESSAGES: dict[str, type[Envelope]] = {e: _message_model(e, f) for e, f in _FIELDS.items()}
+def _sealed(event: str, fields: dict[str, Any]) -> dict[str, Any]:
+    names = {field.path.split(".")[0] for field in SEALED_FIELDS.get(event, ())}
+    return {name: _SEALED_KINDS[name] if name in names else kind
+            for name, kind in fields.items()}
+
+
+# On the wire, every event at its current version (sealed fields as SealedValue).
+MESSAGES: dict[str, type[Envelope]] = {
+    e: _message_model(e, _sealed(e, f), version_of(e)) for e, f in _FIELDS.items()}
+# What a reader gets: the current version with every field opened.
+CLEAR: dict[str, type[Envelope]] = {
+    e: _message_model(e, f, version_of(e)) if e in SEALED_FIELDS else MESSAGES[e]
+    for e, f in _FIELDS.items()}
+# Earlier versions still on the topics (Kafka keeps everything): version 1, all in clear.
+EARLIER: dict[tuple[str, int], type[Envelope]] = {
+    (e, 1): _message_model(e, f, 1) for e, f in _FIELDS.items() if e in SEALED_FIELDS}
 
 
 class UnknownEventError(ValueError):
     pass
+
+
+class StillSealedError(ValueError):
+    """A message reached a reader with a field still sealed: open it first
+    (``streams.sealing``)."""
 
 
 class ContractDriftError(ValueError):
@@ -168,12 +208,13 @@ class ContractDriftError(ValueError):
 
 
 def to_wire(history_line: dict[str, Any]) -> dict[str, Any]:
-    """Validate one history line against the contract and return the message value."""
+    """Validate one history line against the contract and return the message value, in clear
+    (the relay seals the fields ``streams.sealing.fields`` lists before it publishes)."""
     event = history_line["event"]
-    model = MESSAGES.get(event)
+    model = CLEAR.get(event)
     if model is None:
         raise UnknownEventError(f"No wire schema for event {event!r}.")
-    value = {"type": ce_type(event), "schema_version": SCHEMA_VERSION, **history_line}
+    value = {"type": ce_type(event), "schema_version": version_of(event), **history_line}
     model.model_validate(value)
     _check_declared(model, value)
     return value  # the history line's own JSON, so replay and history agree byte for byte
@@ -190,10 +231,18 @@ def _check_declared(model: type[Envelope], value: dict[str, Any]) -> None:
 
 
 def parse_wire(value: dict[str, Any]) -> Envelope:
-    """Validate a consumed message value; raises on anything not in the contract."""
-    model = MESSAGES.get(str(value.get("event")))
+    """Validate a consumed message value in clear (version 1, or a later one opened); raises
+    on anything not in the contract, and on a field still sealed."""
+    event = str(value.get("event"))
+    if event not in CLEAR:
+        raise UnknownEventError(f"No wire schema for event {event!r}.")
+    version = value.get("schema_version")
+    model = CLEAR[event] if version == version_of(event) else \
+        EARLIER.get((event, version)) if isinstance(version, int) else None
     if model is None:
-        raise UnknownEventError(f"No wire schema for event {value.get('event')!r}.")
+        raise UnknownEventError(f"No wire schema for {event} version {version!r}.")
+    if isinstance(value.get("data"), dict) and still_sealed(value):
+        raise StillSealedError(f"{event} still has sealed fields: {', '.join(still_sealed(value))}")
     return model.model_validate(value)
 
 

@@ -11,7 +11,8 @@ Classification (the ``x-intyg-classification`` keyword) says what a field carrie
 ``patient-identity`` (personnummer, name), ``health-data`` (the certificate's content, question
 and answer texts: free text about the patient), ``staff-identity`` (HSA ids and names of care
 staff), or nothing for ids, codes and times. ``x-intyg-protection`` says how the field travels:
-``clear`` today; a sealing change marks the fields it encrypts ``sealed``.
+``clear``, or ``sealed``: encrypted under the patient's data key (a ``SealedValue``; the list is
+``streams/sealing/fields.py``), so a reader without key access sees only ids, codes and times.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ PROTECTION = "x-intyg-protection"
 
 def classified(kind: str) -> dict[str, Any]:
     return {CLASSIFICATION: kind, PROTECTION: "clear"}
+
+
+def sealed(kind: str) -> dict[str, Any]:
+    return {CLASSIFICATION: kind, PROTECTION: "sealed"}
 
 
 def _code(values: list[str], description: str) -> Any:
@@ -157,3 +162,50 @@ CareUnitObject = Annotated[JsonObject, _checked_as(CareUnit)]
 StaffObject = Annotated[JsonObject, _checked_as(Staff)]
 RelationObject = Annotated[JsonObject, _checked_as(Relation)]
 ComplementItemObject = Annotated[JsonObject, _checked_as(ComplementItem)]
+
+
+class SealedValue(WireObject):
+    """A field sealed under the patient's data key (AES-256-GCM). The plaintext is the field's
+    JSON value; the associated data is ``<id>:<version>:<path>`` (the message's aggregate id
+    and version, the field's dotted path under ``data``). Opened with the key only: see
+    docs/sealing.md. Once the patient is forgotten (crypto-shredding) it opens never again."""
+
+    alg: str = Field(description="The algorithm: AES-256-GCM.", json_schema_extra={
+        "const": "A256GCM"})
+    key_ref: str = Field(description="The data key's name: the patient's keyed blind index "
+                         "(HMAC-SHA256 of the normalised personnummer), never the personnummer.",
+                         json_schema_extra={"pattern": "^[0-9a-f]{64}$"})
+    nonce: str = Field(description="The 12-byte nonce, base64.",
+                       json_schema_extra={"contentEncoding": "base64"})
+    ciphertext: str = Field(description="Ciphertext and 16-byte tag, base64.",
+                            json_schema_extra={"contentEncoding": "base64"})
+
+
+def _sealed_as(kind: str, description: str) -> Any:
+    return Field(description=description, json_schema_extra=sealed(kind))
+
+
+SealedText = Annotated[SealedValue, _sealed_as(
+    HEALTH_DATA, "Free text written about the patient, sealed.")]
+SealedContent = Annotated[SealedValue, _sealed_as(
+    HEALTH_DATA, "The certificate's answers (a JSON object; its schema is "
+    "content.<type_id>.v<content_version>), sealed.")]
+SealedItems = Annotated[SealedValue, _sealed_as(
+    HEALTH_DATA, "The complement items (a JSON list of ComplementItem), sealed.")]
+SealedIdentity = Annotated[SealedValue, _sealed_as(PATIENT_IDENTITY, "Identifies the "
+                                                   "patient, sealed.")]
+
+
+class SealedPatient(WireObject):
+    """The patient the certificate is about, the identity sealed; the flags stay clear."""
+
+    model_config = ConfigDict(json_schema_extra=sealed(PATIENT_IDENTITY))
+
+    personnummer: SealedIdentity
+    name: SealedIdentity | None = None
+    test_indicated: bool = Field(False, description="A test person (testindikerad): never "
+                                 "sent, counted or messaged.")
+    protected_identity: bool = Field(False, description="Sekretessmarkering.")
+
+
+SealedPatientObject = Annotated[JsonObject, _checked_as(SealedPatient)]

@@ -12,6 +12,7 @@ from datetime import datetime
 from uuid import UUID
 
 from api.cli.access import add_reader_options, patients_in, read_logged
+from api.cli.keys import add_commands as add_key_commands
 from api.cli.ledger import add_commands as add_ledger_commands
 from api.cli.mail import add_command as add_mail_command
 from api.cli.projections import add_commands as add_projection_commands
@@ -167,11 +168,12 @@ def _parser() -> argparse.ArgumentParser:
     contract = sub.add_parser("contract", help="write the JSON Schemas and AsyncAPI document")
     contract.add_argument("action", nargs="?", choices=["export"], default="export")
     contract.set_defaults(handler=_contract)
-    keygen = sub.add_parser("keygen", help="print a new INTYG_CIPHER_KEY")
+    keygen = sub.add_parser("keygen", help="print a new INTYG_CIPHER_KEY (or INTYG_MASTER_KEY)")
     keygen.set_defaults(handler=_keygen, needs_settings=False)
     add_projection_commands(sub)
     add_ledger_commands(sub)
     add_mail_command(sub)
+    add_key_commands(sub)
     return parser
 
 

@@ -1,6 +1,11 @@
 """Write one golden message per event type from a scripted lifecycle (run only on purpose:
 goldens pin the published contract; a changed golden is a contract change). With ``--types``:
-one golden DraftCreated per certificate type, in tests/golden/types/."""
+one golden DraftCreated per certificate type, in tests/golden/types/.
+
+Events whose fields travel sealed get a golden of their current version, sealed under the
+fixed ``GOLDEN_DATA_KEY`` for the patient ``GOLDEN_INDEX`` (the same bytes each run); their
+version 1 goldens (in clear, written before sealing) stay as they are. The per-type goldens are
+version 1 messages: the content a reader with key access gets, in clear."""
 
 from __future__ import annotations
 
@@ -20,8 +25,22 @@ from commands.settings import Settings, eventsourcing_env
 from domain.certificates.lifecycle import RevocationReason
 from domain.shared.care import CareUnit, Role, Staff
 from domain.shared.patient import Patient
-from streams.schemas import SCHEMA_VERSION, to_wire
+from streams.schemas import ce_type, to_wire, version_of
+from streams.sealing.fields import SEALED_FIELDS, seal_message
 from tests.factories import FakeClock, lisjp_content
+
+GOLDEN_DATA_KEY = bytes(range(32))
+GOLDEN_INDEX = "9" * 64
+
+
+def on_the_wire(message: dict[str, Any]) -> dict[str, Any]:
+    if message["event"] not in SEALED_FIELDS:
+        return message
+    return seal_message(message, GOLDEN_INDEX, GOLDEN_DATA_KEY)
+
+
+def as_version_1(message: dict[str, Any]) -> dict[str, Any]:
+    return message | {"type": ce_type(message["event"], 1), "schema_version": 1}
 
 
 def cast() -> tuple[CareUnit, Staff, Patient]:
@@ -117,8 +136,8 @@ def per_type(out: Path) -> None:
         for type_id, content in MINIMAL.items():
             cert = app.create_draft(type_id=type_id, patient=who, care_unit=unit,
                                     author=doctor, content=content()).id
-            message = to_wire(history(app, cert)[0])
-            path = out / "types" / f"DraftCreated.{type_id}.v{SCHEMA_VERSION}.json"
+            message = as_version_1(to_wire(history(app, cert)[0]))
+            path = out / "types" / f"DraftCreated.{type_id}.v1.json"
             path.write_text(json.dumps(message, indent=2, ensure_ascii=False) + "\n")
             print(path)
 
@@ -138,8 +157,8 @@ def main() -> None:
                 goldens.setdefault(line["event"], to_wire(line))
     out = Path(__file__).parent
     for event, message in goldens.items():
-        path = out / f"{event}.v{SCHEMA_VERSION}.json"
-        path.write_text(json.dumps(message, indent=2, ensure_ascii=False) + "\n")
+        path = out / f"{event}.v{version_of(event)}.json"
+        path.write_text(json.dumps(on_the_wire(message), indent=2, ensure_ascii=False) + "\n")
         print(path)
 
 

@@ -20,6 +20,7 @@ from streams.database import Database
 from streams.relay import Relay
 from streams.schemas import MESSAGES
 from streams.topics import certificates_topic, dead_letter_topic, recipient_topic
+from streams.unseal import opened_records, opener_for
 from tests.factories import FakeClock
 from tests.factories.contract_check import check_record, document
 from tests.factories.contract_tour import tour
@@ -45,10 +46,15 @@ def published() -> Iterator[dict[str, list[Any]]]:
 
 
 def _records(settings: Settings) -> dict[str, list[Any]]:
-    return {"certificates": read_topic(settings, certificates_topic(settings)),
-            "recipient": [r for authority in AUTHORITIES
-                          for r in read_topic(settings, recipient_topic(settings, authority))],
-            "deadletter": read_topic(settings, dead_letter_topic(settings))}
+    """The records per channel, and under "opened" each record's value as a consumer with key
+    access opens it (docs/sealing.md), in the same order as certificates + recipient."""
+    found = {"certificates": read_topic(settings, certificates_topic(settings)),
+             "recipient": [r for authority in AUTHORITIES
+                           for r in read_topic(settings, recipient_topic(settings, authority))],
+             "deadletter": read_topic(settings, dead_letter_topic(settings))}
+    both = [*found["certificates"], *found["recipient"]]
+    found["opened"] = [value for _, value in opened_records(both, opener_for(settings))]
+    return found
 
 
 def test_every_record_of_a_demo_run_fits_the_contract_when_read_with_standard_tools(published):
@@ -57,9 +63,10 @@ def test_every_record_of_a_demo_run_fits_the_contract_when_read_with_standard_to
     passes the CloudEvents SDK and the JSON Schemas of streams/contract/."""
     events: Counter[str] = Counter()
     contents: set[tuple[str, int]] = set()
+    opened = iter(published["opened"])
     for channel in ("certificates", "recipient"):
         for record in published[channel]:
-            value = check_record(channel, record)
+            value = check_record(channel, record, next(opened))
             events[f"{channel}:{value['event']}"] += 1
             if "content_version" in value["data"]:
                 contents.add((value["data"]["type_id"], value["data"]["content_version"]))

@@ -11,6 +11,7 @@ from eventsourcing.domain import CanMutateAggregate
 from eventsourcing.utils import get_topic
 
 from domain.access.entry import AccessEntry
+from domain.access.forgetting import Forgetting
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.orders.bestallning.order import Bestallning
@@ -24,7 +25,8 @@ from domain.statistics.unit_list import UnitList
 from domain.topics import STORED_TOPICS
 
 AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim, RequestClaim, AccessEntry,
-              FilterLink, UnitList, Investigation, Bestallning, SentNotification)
+              FilterLink, UnitList, Investigation, Bestallning, SentNotification,
+              Forgetting)
 
 
 def events_of(aggregate: Any) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.utils import get_topic, resolve_topic
 
 from domain.access.entry import AccessEntry
+from domain.access.forgetting import Forgetting
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.orders.bestallning.order import Bestallning
@@ -109,11 +110,14 @@ PINNED = {
     "domain.orders.bestallning.order:Bestallning.OrderAnswered",
     "domain.orders.sent_mail:SentNotification",
     "domain.orders.sent_mail:SentNotification.NotificationSent",
+    "domain.access.forgetting:Forgetting",
+    "domain.access.forgetting:Forgetting.PatientForgotten",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,
                                       RequestClaim, AccessEntry, FilterLink, UnitList,
-                                      Investigation, Bestallning, SentNotification]
+                                      Investigation, Bestallning, SentNotification,
+                                      Forgetting]
 
 
 def event_classes(aggregate: type[Aggregate]) -> list[Any]:
