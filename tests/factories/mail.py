@@ -7,6 +7,7 @@ called with each mail accepted."""
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,7 +18,8 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-SMTP_PORTS = range(8735, 8740)  # this worktree's SMTP test ports
+_FIRST_PORT = int(os.environ.get("INTYG_TEST_SMTP_PORT", "8735"))
+SMTP_PORTS = range(_FIRST_PORT, _FIRST_PORT + 5)  # this worktree's SMTP test ports
 
 
 @dataclass
