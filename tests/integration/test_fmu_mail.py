@@ -11,7 +11,6 @@ performer's e-mail wins for the tilldelad unit."""
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -25,7 +24,13 @@ from commands.investigations import Investigations
 from commands.settings import Settings, eventsourcing_env
 from domain.orders.fmu.codes import Answer, AssessmentKind
 from tests.factories import FakeClock, fmu
-from tests.factories.mail import SMTP_PORTS, Inbox, body_of, smtp_server
+from tests.factories.mail import (
+    SMTP_PORTS,
+    Inbox,
+    body_of,
+    restarted_after_first_mail,
+    smtp_server,
+)
 from tests.integration.kafka_support import kafka_settings
 
 PORT = SMTP_PORTS[3]
@@ -155,16 +160,9 @@ def test_fmu_mail_restarted_mid_run_sends_none_twice_and_loses_none(
     """Issue 14 acceptance: the sender stopped after its first of Monday 4 May's five mails;
     a new sender on the same store sends the other four, once; a third run nothing."""
     _ordered(investigations)
-    stop = threading.Event()
-    with smtp_server(Inbox(on_mail=lambda _: stop.set()), PORT) as inbox:
-        first = OrdersRuntime(store_settings, certificates, clock)
-        assert len(first.send_due_mail(stop)) == 1
-        first.close()
-        inbox.on_mail = None
-        again = OrdersRuntime(store_settings, certificates, clock)
-        assert len(again.send_due_mail()) == 4
-        assert again.send_due_mail() == []
-        again.close()
+    inbox, counts = restarted_after_first_mail(
+        lambda: OrdersRuntime(store_settings, certificates, clock), PORT)
+    assert counts == [1, 4, 0]
     ids = [str(m["Message-ID"]) for m in inbox.mails]
     assert len(ids) == len(set(ids)) == 5
     assert {str(m["To"]) for m in inbox.mails} == {COORDINATOR_MAIL, PERFORMER_MAIL}

@@ -9,7 +9,6 @@ import os
 import smtplib
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +20,7 @@ from commands.certificates import Certificates
 from commands.orders import Orders
 from commands.settings import Settings, eventsourcing_env
 from tests.factories import FakeClock, care_unit
-from tests.factories.mail import SMTP_PORTS, Inbox, smtp_server
+from tests.factories.mail import SMTP_PORTS, Inbox, restarted_after_first_mail, smtp_server
 from tests.factories.orders import order_request
 from tests.integration.kafka_support import cli_env, kafka_settings
 
@@ -70,16 +69,9 @@ def test_sender_stopped_after_one_mail_sends_the_rest_once_when_started_again(
     """Issue 14 acceptance: one mail per (type, recipient, order) across a restart."""
     _three_orders(certificates, clock)
     settings = _mail_settings(store_settings)
-    stop = threading.Event()
-    with smtp_server(Inbox(on_mail=lambda _: stop.set()), PORT) as inbox:
-        first = OrdersRuntime(settings, certificates, clock)
-        assert len(first.send_due_mail(stop)) == 1
-        first.close()
-        inbox.on_mail = None
-        again = OrdersRuntime(settings, certificates, clock)  # the restarted sender
-        assert len(again.send_due_mail()) == 2
-        assert again.send_due_mail() == []
-        again.close()
+    inbox, counts = restarted_after_first_mail(
+        lambda: OrdersRuntime(settings, certificates, clock), PORT)
+    assert counts == [1, 2, 0]
     assert len(inbox.mails) == 3
     assert len(set(_sent(inbox))) == 3
     assert {str(m["To"]) for m in inbox.mails} == {f"enhet{n}@region.example" for n in range(3)}
