@@ -10,9 +10,10 @@ performer's e-mail wins for the tilldelad unit."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from uuid import UUID
 
@@ -22,6 +23,7 @@ from api.runtime.orders import OrdersRuntime
 from commands.certificates import Certificates
 from commands.investigations import Investigations
 from commands.settings import Settings, eventsourcing_env
+from domain.orders.calendar import swedish_date
 from domain.orders.fmu.codes import Answer, AssessmentKind
 from tests.factories import FakeClock, fmu
 from tests.factories.mail import (
@@ -32,6 +34,7 @@ from tests.factories.mail import (
     smtp_server,
 )
 from tests.integration.kafka_support import kafka_settings
+from tests.integration.mail_cli import killed_then_restarted, send_mail_env
 
 PORT = SMTP_PORTS[3]
 COORDINATOR_MAIL = "fmu-samordnare@region.example"
@@ -75,16 +78,18 @@ def investigations(certificates: Certificates, store_settings: Settings,
     return Investigations(certificates, calendar=store_settings.business_calendar, clock=clock)
 
 
-def _ordered(investigations: Investigations) -> UUID:
-    """Monday 4 May: requested, asked, accepted, tilldelad, ordered by Wednesday 20 May."""
+def _ordered(investigations: Investigations, day: date = date(2026, 5, 4)) -> UUID:
+    """Monday 4 May: requested, asked, accepted, tilldelad, ordered by Wednesday 20 May (or
+    on ``day``, ordered by 60 days later)."""
     who = fmu.callers()
     made = investigations.receive_request(who["fk"], kind=AssessmentKind.AFU,
                                           landsting=fmu.LANDSTING, fk_answer_by=None)
     investigations.ask_units(made.id, who["samordnare"], [fmu.UNIT])
     investigations.answer_request(made.id, who["vardadmin"], Answer.ACCEPTERA, None,
-                                  fmu.performer(date(2026, 5, 4), email=PERFORMER_MAIL))
+                                  fmu.performer(day, email=PERFORMER_MAIL))
     investigations.assign(made.id, who["samordnare"], fmu.UNIT)
-    investigations.receive_order(made.id, who["fk"], fmu.UNIT, date(2026, 5, 20), True, False)
+    last_date = date(2026, 5, 20) if day == date(2026, 5, 4) else day + timedelta(days=60)
+    investigations.receive_order(made.id, who["fk"], fmu.UNIT, last_date, True, False)
     return made.id
 
 
@@ -166,3 +171,20 @@ def test_fmu_mail_restarted_mid_run_sends_none_twice_and_loses_none(
     ids = [str(m["Message-ID"]) for m in inbox.mails]
     assert len(ids) == len(set(ids)) == 5
     assert {str(m["To"]) for m in inbox.mails} == {COORDINATOR_MAIL, PERFORMER_MAIL}
+
+
+def test_fmu_mail_killed_mid_run_sends_none_twice_and_loses_none_when_started_again(
+        store_settings, certificates):
+    """Issue 14 acceptance: ``intyg send-mail`` killed (SIGKILL) while the server holds the
+    second of the day's five FMU mails; the restarted process sends the four not accepted, the
+    first not again. (The process reads the real clock: the investigation is made today.)"""
+    now = FakeClock(datetime.now(UTC))
+    today = swedish_date(now())
+    investigations = Investigations(certificates, clock=now)
+    _ordered(investigations, day=today)
+    env = send_mail_env(store_settings, SMTP_PORTS[4], INTYG_FMU_MAIL_ADDRESSES=json.dumps(
+        store_settings.fmu_mail_addresses))
+    inbox, sent_again = killed_then_restarted(env, SMTP_PORTS[4])
+    assert sent_again == 4
+    ids = [str(m["Message-ID"]) for m in inbox.mails]
+    assert len(ids) == len(set(ids)) == 5
