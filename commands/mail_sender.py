@@ -10,7 +10,8 @@ sends that one mail again on the next run, with the same ``Message-ID`` (derived
 three), so a mail system can drop the copy. Recording before sending would instead lose that
 mail for good, and a lost order notice is worse than a repeated one.
 
-A mail names no patient: a fixed sentence and a link (``domain.orders.bestallning.mail_texts``).
+A mail names no patient: a fixed sentence and a link (``domain.orders.bestallning.mail_texts``;
+an FMU investigation's, ORDERS.md §1.8: ``domain.orders.fmu.notifications_mail``).
 Run one sender per event store.
 """
 
@@ -31,6 +32,7 @@ from eventsourcing.persistence import IntegrityError, RecordConflictError
 
 from commands.clock import Clock
 from domain.orders.bestallning.mail_texts import mail_text
+from domain.orders.fmu.notifications_mail import fmu_mail_text
 from domain.orders.notification import DueNotification
 from domain.orders.sent_mail import SentNotification
 
@@ -44,6 +46,7 @@ class MailServer:
     sender: str
     link_base: str
     timeout: float = 10.0
+    fmu_link_base: str = "https://intyg.example/utredningar/"
 
 
 class MailSender:
@@ -83,7 +86,9 @@ class MailSender:
         return True
 
     def _message(self, notification: DueNotification) -> EmailMessage:
-        subject, body = mail_text(notification, self.server.link_base)
+        subject, body = (fmu_mail_text(notification, self.server.fmu_link_base)
+                         if notification.about_investigation
+                         else mail_text(notification, self.server.link_base))
         message = EmailMessage()
         message["From"] = self.server.sender
         message["To"] = notification.recipient

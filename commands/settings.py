@@ -68,6 +68,8 @@ class Settings(BaseSettings):
     smtp_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
     mail_link_base: str = "https://intyg.example/bestallningar/"
     mail_interval_seconds: float = Field(default=60.0, gt=0, le=86_400)
+    fmu_mail_addresses: dict[str, str] = Field(default_factory=dict)
+    fmu_mail_link_base: str = "https://intyg.example/utredningar/"
 
     @property
     def is_production(self) -> bool:

@@ -3,8 +3,8 @@
 The view catches up with the store before every read, so a list always shows what the caller
 just did. With ``INTYG_SMTP_HOST`` set, ``intyg serve`` also runs the mail sender in a thread:
 every ``INTYG_MAIL_INTERVAL_SECONDS`` it works out which notifications are due (ORDERS.md §2,
-``domain.orders.bestallning.reminders``) and sends those not sent before
-(``commands.mail_sender``).
+``domain.orders.bestallning.reminders``; and FMU's of §1.8, ``commands.fmu_mail``) and sends
+those not sent before (``commands.mail_sender``).
 """
 
 from __future__ import annotations
@@ -18,9 +18,12 @@ import structlog
 from eventsourcing.application import Application
 
 from commands.clock import Clock
+from commands.fmu_mail import fmu_mail_due
+from commands.investigation_store import InvestigationStore
 from commands.mail_sender import MailSender, MailServer
 from commands.settings import Settings
 from domain.orders.bestallning.reminders import due_notifications
+from domain.orders.calendar import swedish_date
 from domain.orders.notification import DueNotification
 from projections.orders import OrdersView, mail_facts
 from streams.database import Database, Transaction
@@ -56,13 +59,20 @@ class OrdersRuntime:
 
     def due(self) -> list[DueNotification]:
         today = self.clock().date()
-        return [due for facts, sent in self.read(mail_facts)
-                for due in due_notifications(facts, sent, today)]
+        orders = [due for facts, sent in self.read(mail_facts)
+                  for due in due_notifications(facts, sent, today)]
+        return orders + self.fmu_due()
+
+    def fmu_due(self) -> list[DueNotification]:
+        """FMU's notifications of today (ORDERS.md §1.8), addressed from the address book."""
+        s = self.settings
+        store = InvestigationStore(self.app, calendar=s.business_calendar, clock=self.clock)
+        return fmu_mail_due(store, swedish_date(self.clock()), s.fmu_mail_addresses)
 
     def sender(self, connect: Callable[[MailServer], Any] | None = None) -> MailSender:
         s = self.settings
         server = MailServer(s.smtp_host, s.smtp_port, s.smtp_from, s.mail_link_base,
-                            s.smtp_timeout_seconds)
+                            s.smtp_timeout_seconds, s.fmu_mail_link_base)
         return MailSender(self.app, server, self.clock, connect)
 
     def send_due_mail(self, stop: threading.Event | None = None) -> list[DueNotification]:

@@ -7,17 +7,19 @@ called with each mail accepted."""
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
-from typing import Any
+from typing import Any, Protocol
 
 from aiosmtpd.controller import Controller
 
-SMTP_PORTS = range(8735, 8740)  # this worktree's SMTP test ports
+_FIRST_PORT = int(os.environ.get("INTYG_TEST_SMTP_PORT", "8735"))
+SMTP_PORTS = range(_FIRST_PORT, _FIRST_PORT + 5)  # this worktree's SMTP test ports
 
 
 @dataclass
@@ -65,3 +67,25 @@ def smtp_server(inbox: Inbox | None = None, port: int = SMTP_PORTS[0]) -> Iterat
 def body_of(mail: EmailMessage) -> str:
     part = mail.get_body(("plain",))
     return "" if part is None else str(part.get_content())  # type: ignore[attr-defined]
+
+
+class _Sender(Protocol):
+    def send_due_mail(self, stop: threading.Event | None = None) -> list[Any]: ...
+
+    def close(self) -> None: ...
+
+
+def restarted_after_first_mail(new_sender: Callable[[], _Sender],
+                               port: int) -> tuple[Inbox, list[int]]:
+    """A sender stopped once its first mail was accepted, then a new one on the same store
+    run twice: what arrived, and how many each of the three runs sent."""
+    stop = threading.Event()
+    with smtp_server(Inbox(on_mail=lambda _: stop.set()), port) as inbox:
+        first = new_sender()
+        counts = [len(first.send_due_mail(stop))]
+        first.close()
+        inbox.on_mail = None
+        again = new_sender()
+        counts += [len(again.send_due_mail()), len(again.send_due_mail())]
+        again.close()
+    return inbox, counts

@@ -4,12 +4,7 @@ on 127.0.0.1."""
 
 from __future__ import annotations
 
-import json
-import os
 import smtplib
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,9 +16,10 @@ from commands.certificates import Certificates
 from commands.orders import Orders
 from commands.settings import Settings, eventsourcing_env
 from tests.factories import FakeClock, care_unit
-from tests.factories.mail import SMTP_PORTS, Inbox, smtp_server
+from tests.factories.mail import SMTP_PORTS, Inbox, restarted_after_first_mail, smtp_server
 from tests.factories.orders import order_request
-from tests.integration.kafka_support import cli_env, kafka_settings
+from tests.integration.kafka_support import kafka_settings
+from tests.integration.mail_cli import killed_then_restarted, send_mail_env
 
 PORT = SMTP_PORTS[1]
 
@@ -70,16 +66,9 @@ def test_sender_stopped_after_one_mail_sends_the_rest_once_when_started_again(
     """Issue 14 acceptance: one mail per (type, recipient, order) across a restart."""
     _three_orders(certificates, clock)
     settings = _mail_settings(store_settings)
-    stop = threading.Event()
-    with smtp_server(Inbox(on_mail=lambda _: stop.set()), PORT) as inbox:
-        first = OrdersRuntime(settings, certificates, clock)
-        assert len(first.send_due_mail(stop)) == 1
-        first.close()
-        inbox.on_mail = None
-        again = OrdersRuntime(settings, certificates, clock)  # the restarted sender
-        assert len(again.send_due_mail()) == 2
-        assert again.send_due_mail() == []
-        again.close()
+    inbox, counts = restarted_after_first_mail(
+        lambda: OrdersRuntime(settings, certificates, clock), PORT)
+    assert counts == [1, 2, 0]
     assert len(inbox.mails) == 3
     assert len(set(_sent(inbox))) == 3
     assert {str(m["To"]) for m in inbox.mails} == {f"enhet{n}@region.example" for n in range(3)}
@@ -105,37 +94,13 @@ def test_mail_the_server_refused_mid_run_is_sent_once_when_the_sender_runs_again
     assert all(order_id in bodies for order_id in order_ids)
 
 
-def _cli_env(settings: Settings) -> dict[str, str]:
-    mail = {"INTYG_SMTP_HOST": "127.0.0.1", "INTYG_SMTP_PORT": str(SMTP_PORTS[2]),
-            "INTYG_LOG_FORMAT": "json"}
-    if settings.is_production:
-        return {**cli_env(settings), **mail}
-    return {**os.environ, "INTYG_MODE": "embedded", "INTYG_DATA_DIR": str(settings.data_dir),
-            **mail}
-
-
-def _send_mail_once(env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "api.cli.main", "send-mail", "--once"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-
-
 def test_sender_killed_mid_run_sends_no_mail_twice_and_loses_none_when_started_again(
         store_settings, certificates):
     """Issue 14 acceptance: ``intyg send-mail`` killed (SIGKILL) while the server holds its
     second mail; the restarted process sends the two not accepted, the first not again."""
     now = FakeClock(datetime.now(UTC))  # the process reads the real clock: no reminder is due
     _three_orders(certificates, now)
-    env = _cli_env(store_settings)
-    with smtp_server(Inbox(hold_after=1), SMTP_PORTS[2]) as inbox:
-        killed = _send_mail_once(env)
-        assert inbox.holding.wait(60), "the sender never reached its second mail"
-        killed.kill()
-        killed.wait(30)
-        inbox.release.set()
-        assert len(inbox.mails) == 1
-        inbox.hold_after = None
-        again = _send_mail_once(env)
-        out, _ = again.communicate(timeout=120)
-        assert again.returncode == 0
-        assert len(json.loads(out.splitlines()[-1])["sent"]) == 2
+    inbox, sent_again = killed_then_restarted(send_mail_env(store_settings, SMTP_PORTS[2]),
+                                              SMTP_PORTS[2])
+    assert sent_again == 2
     assert len(set(_sent(inbox))) == len(inbox.mails) == 3

@@ -1,0 +1,190 @@
+"""FMU's notifications and reminders (ORDERS.md §1.8) sent by the mail sender, with a real SMTP
+server on 127.0.0.1, on a store of each test's own (SQLite file, PostgreSQL schema): an
+investigation stored through the Investigations application, the clock moved over its
+deadlines, the business-day calendar counting Kristi himmelfärdsdag and the vacation weeks.
+
+The story: Monday 4 May 2026 FK's request arrives, the coordinator asks the unit, the unit
+accepts (naming its performer's e-mail), is tilldelad, and FK orders the utlåtande by Wednesday
+20 May. The coordinator's address and the unit's are in INTYG_FMU_MAIL_ADDRESSES; the
+performer's e-mail wins for the tilldelad unit."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from uuid import UUID
+
+import pytest
+
+from api.runtime.orders import OrdersRuntime
+from commands.certificates import Certificates
+from commands.investigations import Investigations
+from commands.settings import Settings, eventsourcing_env
+from domain.orders.calendar import swedish_date
+from domain.orders.fmu.codes import Answer, AssessmentKind
+from tests.factories import FakeClock, fmu
+from tests.factories.mail import (
+    SMTP_PORTS,
+    Inbox,
+    body_of,
+    restarted_after_first_mail,
+    smtp_server,
+)
+from tests.integration.kafka_support import kafka_settings
+from tests.integration.mail_cli import killed_then_restarted, send_mail_env
+
+PORT = SMTP_PORTS[3]
+COORDINATOR_MAIL = "fmu-samordnare@region.example"
+UNIT_MAIL = "fmu-enheten@region.example"
+PERFORMER_MAIL = "utforare@enheten.example"
+PERSONNUMMER = "19121212-1212"
+FREE_TEXT = f"Tolken till Tolvan Tolvansson {PERSONNUMMER} kommer sent"
+PERSONNUMMER_SHAPE = re.compile(r"\b(\d{6}|\d{8})[-+]?\d{4}\b")
+N = "PAMINNELSE_SLUTDATUM_UTREDNING_PASSERAS"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
+    """A store of this test's own, so that every due mail in it is this test's."""
+    mail = {"smtp_host": "127.0.0.1", "smtp_port": PORT, "smtp_from": "intyg@region.example",
+            "fmu_mail_addresses": {fmu.LANDSTING: COORDINATOR_MAIL, fmu.UNIT: UNIT_MAIL},
+            "fmu_mail_link_base": "https://intyg.region.example/utredningar/"}
+    if request.param == "sqlite":
+        yield Settings(mode="embedded", data_dir=tmp_path, projections_in_serve=False,
+                       **mail)
+        return
+    with kafka_settings() as settings:
+        yield settings.model_copy(update=mail)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(fmu.at(date(2026, 5, 4)))
+
+
+@pytest.fixture
+def certificates(store_settings: Settings, clock: FakeClock) -> Iterator[Certificates]:
+    app = Certificates(eventsourcing_env(store_settings), clock=clock)
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def investigations(certificates: Certificates, store_settings: Settings,
+                   clock: FakeClock) -> Investigations:
+    return Investigations(certificates, calendar=store_settings.business_calendar, clock=clock)
+
+
+def _ordered(investigations: Investigations, day: date = date(2026, 5, 4)) -> UUID:
+    """Monday 4 May: requested, asked, accepted, tilldelad, ordered by Wednesday 20 May (or
+    on ``day``, ordered by 60 days later)."""
+    who = fmu.callers()
+    made = investigations.receive_request(who["fk"], kind=AssessmentKind.AFU,
+                                          landsting=fmu.LANDSTING, fk_answer_by=None)
+    investigations.ask_units(made.id, who["samordnare"], [fmu.UNIT])
+    investigations.answer_request(made.id, who["vardadmin"], Answer.ACCEPTERA, None,
+                                  fmu.performer(day, email=PERFORMER_MAIL))
+    investigations.assign(made.id, who["samordnare"], fmu.UNIT)
+    last_date = date(2026, 5, 20) if day == date(2026, 5, 4) else day + timedelta(days=60)
+    investigations.receive_order(made.id, who["fk"], fmu.UNIT, last_date, True, False)
+    return made.id
+
+
+def _sent(runtime: OrdersRuntime, clock: FakeClock, day: date) -> list[tuple[str, str]]:
+    clock.now = fmu.at(day)
+    return sorted((d.type, d.recipient) for d in runtime.send_due_mail())
+
+
+def _arrived(inbox: Inbox) -> list[tuple[str, str]]:
+    return [(str(m["Subject"]), str(m["To"])) for m in inbox.mails]
+
+
+def test_fmu_notifications_arrive_once_each_and_reminders_follow_the_calendar(
+        store_settings, certificates, investigations, clock):
+    """§1.8 and §1.7: the day's news on Monday 4 May; the utlåtande's reminder (sistaDatum within
+    5 business days) first on Tuesday 12 May, not Monday 11 May, because Thursday 14 May is
+    Kristi himmelfärdsdag; the overdue notice on Thursday 21 May to unit and landsting; FK's new
+    last date, Friday 24 July, makes the reminder due again, on Monday 6 July already: ISO weeks
+    29-31 (13 July - 2 August) are vacation. Every run after the first of a day sends
+    nothing."""
+    inv_id = _ordered(investigations)
+    runtime = OrdersRuntime(store_settings, certificates, clock)
+    with smtp_server(port=PORT) as inbox:
+        assert _sent(runtime, clock, date(2026, 5, 4)) == sorted([
+            ("NY_EXTERNFORFRAGAN", COORDINATOR_MAIL),
+            ("SAMTLIGA_INTERNFORFRAGAN_BESVARATS", COORDINATOR_MAIL),
+            ("NY_INTERNFORFRAGAN", PERFORMER_MAIL),
+            ("UTREDNING_TILLDELAD", PERFORMER_MAIL),
+            ("NY_BESTALLNING", PERFORMER_MAIL)])
+        assert _sent(runtime, clock, date(2026, 5, 4)) == []
+        assert _sent(runtime, clock, date(2026, 5, 11)) == []
+        assert _sent(runtime, clock, date(2026, 5, 12)) == [(N, PERFORMER_MAIL)]
+        assert _sent(runtime, clock, date(2026, 5, 13)) == []
+        assert _sent(runtime, clock, date(2026, 5, 20)) == []
+        assert _sent(runtime, clock, date(2026, 5, 21)) == [
+            ("SLUTDATUM_UTREDNING_PASSERAT", COORDINATOR_MAIL),
+            ("SLUTDATUM_UTREDNING_PASSERAT", PERFORMER_MAIL)]
+        investigations.update_order(inv_id, fmu.callers()["fk"], date(2026, 7, 24), False,
+                                    FREE_TEXT, None, None)
+        assert _sent(runtime, clock, date(2026, 5, 21)) == [
+            ("UPPDATERAD_BESTALLNING", PERFORMER_MAIL)]
+        assert _sent(runtime, clock, date(2026, 7, 3)) == []
+        assert _sent(runtime, clock, date(2026, 7, 6)) == [(N, PERFORMER_MAIL)]
+        assert _sent(runtime, clock, date(2026, 7, 7)) == []
+    runtime.close()
+    assert len(inbox.mails) == 10
+    reminders = [body_of(m) for m in inbox.mails if "Påminnelse" in str(m["Subject"])]
+    assert ["2026-05-20" in reminders[0], "2026-07-24" in reminders[1]] == [True, True]
+    assert all(f"https://intyg.region.example/utredningar/{inv_id}" in body_of(m)
+               for m in inbox.mails)
+
+
+def test_an_fmu_mail_names_no_patient_and_carries_no_free_text_when_sent(
+        store_settings, certificates, investigations, clock):
+    """§1.8: the texts hold the investigation's id, dates and a link only: FK's comment with a
+    name and a personnummer in its updated order reaches no mail's headers or body."""
+    inv_id = _ordered(investigations)
+    investigations.update_order(inv_id, fmu.callers()["fk"], date(2026, 5, 27), False,
+                                FREE_TEXT, None, None)
+    runtime = OrdersRuntime(store_settings, certificates, clock)
+    with smtp_server(port=PORT) as inbox:
+        assert len(runtime.send_due_mail()) == 6
+    runtime.close()
+    for mail in inbox.mails:
+        text = mail.as_string() + body_of(mail)
+        assert "Tolvan" not in text and PERSONNUMMER not in text and "Tolken" not in text
+        assert not PERSONNUMMER_SHAPE.search(text.replace(str(inv_id), ""))
+        assert str(mail["From"]) == "intyg@region.example"
+
+
+def test_fmu_mail_restarted_mid_run_sends_none_twice_and_loses_none(
+        store_settings, certificates, investigations, clock):
+    """Issue 14 acceptance: the sender stopped after its first of Monday 4 May's five mails;
+    a new sender on the same store sends the other four, once; a third run nothing."""
+    _ordered(investigations)
+    inbox, counts = restarted_after_first_mail(
+        lambda: OrdersRuntime(store_settings, certificates, clock), PORT)
+    assert counts == [1, 4, 0]
+    ids = [str(m["Message-ID"]) for m in inbox.mails]
+    assert len(ids) == len(set(ids)) == 5
+    assert {str(m["To"]) for m in inbox.mails} == {COORDINATOR_MAIL, PERFORMER_MAIL}
+
+
+def test_fmu_mail_killed_mid_run_sends_none_twice_and_loses_none_when_started_again(
+        store_settings, certificates):
+    """Issue 14 acceptance: ``intyg send-mail`` killed (SIGKILL) while the server holds the
+    second of the day's five FMU mails; the restarted process sends the four not accepted, the
+    first not again. (The process reads the real clock: the investigation is made today.)"""
+    now = FakeClock(datetime.now(UTC))
+    today = swedish_date(now())
+    investigations = Investigations(certificates, clock=now)
+    _ordered(investigations, day=today)
+    env = send_mail_env(store_settings, SMTP_PORTS[4], INTYG_FMU_MAIL_ADDRESSES=json.dumps(
+        store_settings.fmu_mail_addresses))
+    inbox, sent_again = killed_then_restarted(env, SMTP_PORTS[4])
+    assert sent_again == 4
+    ids = [str(m["Message-ID"]) for m in inbox.mails]
+    assert len(ids) == len(set(ids)) == 5
