@@ -10,6 +10,7 @@ from domain.statistics.report import Report
 from domain.statistics.sickleave import (
     cases_per_1000_inhabitants,
     cases_per_age_group,
+    cases_per_block,
     cases_per_chapter,
     cases_per_degree,
     cases_per_lan,
@@ -153,3 +154,16 @@ def test_a_fact_set_snapshot_gives_the_same_reports_as_a_plain_list():
         assert cases_per_month(snapshot, UNIT_SCOPE, date(2024, 11, 1)) == \
             cases_per_month(facts, UNIT_SCOPE, date(2024, 11, 1))
     assert sum(row.values[2] for row in cases_per_chapter(snapshot, NATIONAL, whole).rows) > 0
+
+
+def test_cases_fall_in_the_innermost_icd10_block_when_counted_per_block():
+    """§8 correction: the avsnitt is the innermost ICD-10 block holding the category.
+
+    Hand-computed: M54 and M54.4 -> M50-M54 (not M40-M54), M17 -> M15-M19 (not M00-M25),
+    C50 -> C50-C50 and C18 -> C15-C26 (not every cancer in C00-C97); F32 stays F30-F39."""
+    facts = [certificate(MARCH, diagnosis="M54"), certificate(MARCH, diagnosis="M544", sex="M"),
+             certificate(MARCH, diagnosis="M17"), certificate(MARCH, diagnosis="C50"),
+             certificate(MARCH, diagnosis="C18", sex="M"), certificate(MARCH, diagnosis="F32")]
+    assert table(cases_per_block(facts, UNIT_SCOPE, YEAR_2024)) == {
+        "C15-C26": (0, 1, 1), "C50-C50": (1, 0, 1), "F30-F39": (1, 0, 1),
+        "M15-M19": (1, 0, 1), "M50-M54": (1, 1, 2)}
