@@ -1,8 +1,9 @@
 """Intygsstatistik's facts (DOMAIN.md §8), kept without any personnummer.
 
 The view's documents are redacted as they are written: the patient becomes a keyed pseudonym,
-the sex and the birth date (for the age on signing); the content is cut down to the periods and
-the main diagnosis. So the statistics tables cannot be joined back to a person without the key.
+the sex and the birth date (for the age on the last day of the sick leave); the content is cut
+down to the periods and the main diagnosis.
+So the statistics tables cannot be joined back to a person without the key.
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ from domain.content.fk.lisjp import LisjpContent, periods
 from domain.shared import icd10
 from domain.shared.identities import birth_date, sex
 from domain.statistics.cases import FactSet
-from domain.statistics.facts import CertificateFact, MessageFact, SickLeavePeriod, pseudonym
+from domain.statistics.facts import (
+    CertificateFact,
+    MessageFact,
+    SickLeavePeriod,
+    age_on,
+    pseudonym,
+)
 from projections.base import DocumentView, Sql
 from projections.document import Doc
 
@@ -70,14 +77,14 @@ def fact(doc: Doc) -> CertificateFact:
     """The certificate fact of one signed certificate's redacted document."""
     patient, unit = doc["patient"], doc["care_unit"]
     signed = date.fromisoformat(doc["signed_at"][:10])
-    born = date.fromisoformat(patient["birth_date"])
-    age = signed.year - born.year - ((signed.month, signed.day) < (born.month, born.day))
     facts = doc["content"][_REDACTED]
+    last_day = max((date.fromisoformat(p["end"]) for p in facts["periods"]), default=signed)
+    age = age_on(date.fromisoformat(patient["birth_date"]), last_day)
     complemented = any(c["kind"] == "KOMPLT" and c["state"] == "SIGNED"
                        for c in doc["children"])
     return CertificateFact(
         certificate_id=doc["id"], type_id=doc["type"], patient=patient["pseudonym"],
-        sex=patient["sex"], age=max(age, 0), care_unit=unit["hsa_id"],
+        sex=patient["sex"], age=age, care_unit=unit["hsa_id"],
         care_giver=unit["care_giver_hsa_id"], lan=unit.get("lan", "00"),
         doctor=(doc.get("signer") or {}).get("hsa_id"), signed=signed,
         periods=tuple(SickLeavePeriod(degree=p["degree"], start=date.fromisoformat(p["start"]),

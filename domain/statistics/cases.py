@@ -8,7 +8,8 @@ not one on 17 Jan).
 Length is the number of distinct days covered by the union of the periods: gaps are not counted,
 overlaps count once. Diagnosis, degree, län, unit, care giver and doctor come from the case's
 latest certificate (latest signing day, then latest first day, then certificate id); its degree is
-that of its period that ends last. The age is the highest age at signing among the certificates.
+that of its period that ends last. The age is the highest among the certificates, each taken on
+the last day of its sick leave.
 """
 
 from __future__ import annotations

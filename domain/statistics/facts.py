@@ -55,6 +55,11 @@ def pseudonym(personnummer: str, key: str) -> str:
     return hmac.new(key.encode(), personnummer.encode(), hashlib.sha256).hexdigest()
 
 
+def age_on(born: date, day: date) -> int:
+    """§8: the age in whole years on ``day`` (0 for a day before the birth)."""
+    return max(day.year - born.year - ((day.month, day.day) < (born.month, born.day)), 0)
+
+
 class SickLeavePeriod(BaseModel):
     """One period of a sick-leave certificate: degree in percent, first and last day inclusive."""
 
@@ -80,7 +85,8 @@ class CertificateFact(BaseModel):
     type_id: str
     patient: str = Field(min_length=1, description="pseudonym(personnummer, key)")
     sex: Sex
-    age: int = Field(ge=0, le=130, description="the patient's age on the day of signing")
+    age: int = Field(ge=0, le=130, description="the patient's age on the last day of the sick "
+                     "leave (the end of the latest period; the signing day without periods)")
     care_unit: str
     care_giver: str
     lan: LanCode = UNKNOWN_LAN

@@ -119,7 +119,8 @@ def cases_per_category(facts: Facts, scope: Scope, period: ReportPeriod) -> Repo
 
 
 def cases_per_age_group(facts: Facts, scope: Scope, period: ReportPeriod) -> Report:
-    """Sjukfall per age group of the patient (the highest age at signing in the case)."""
+    """Sjukfall per age group of the patient (the highest age in the case, each taken on the
+    last day of its sick leave)."""
     return _bucket_report("Antal sjukfall per åldersgrupp", [b.key for b in AGE_GROUPS],
                           lambda c: age_group(c.age), cases_in(facts, scope, period), scope)
 
