@@ -38,3 +38,11 @@ def lan_population() -> dict[str, LanPopulation]:
 
 def lan_names() -> dict[str, str]:
     return {code: row.name for code, row in lan_population().items()}
+
+
+def inhabitants(lan_code: str, sex: str) -> int:
+    """The women (``"F"``) or men (``"M"``) living in the län (SCB).
+
+    A placeholder with the agreed signature: the women and men per län ship with the population
+    file of another change, which replaces this function."""
+    raise NotImplementedError(f"no population per sex yet for län {lan_code}, sex {sex}")

@@ -61,8 +61,8 @@ class SexTally:
     def __init__(self) -> None:
         self._counts: dict[str, Counter[Sex]] = {}
 
-    def add(self, key: str, sex: Sex) -> None:
-        self._counts.setdefault(key, Counter())[sex] += 1
+    def add(self, key: str, sex: Sex, count: int = 1) -> None:
+        self._counts.setdefault(key, Counter())[sex] += count
 
     def count(self, key: str) -> tuple[int, int]:
         found = self._counts.get(key, Counter())

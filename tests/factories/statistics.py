@@ -3,7 +3,9 @@ periods and scopes."""
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -15,6 +17,13 @@ from domain.statistics.facts import (
     ScopeLevel,
     SickLeavePeriod,
 )
+from domain.statistics.filters import NO_FILTER, ReportFilter
+from domain.statistics.report import Report
+from projections.base import Sql
+from projections.statistik import rows
+from projections.statistik.reports import report
+from projections.statistik.view import StatistikView, fact_row
+from streams.database import Transaction
 
 UNIT, OTHER_UNIT, GIVER = "SE2321000016-U1", "SE2321000016-U2", "SE2321000016-G1"
 YEAR_2024 = ReportPeriod(first=date(2024, 1, 1), last=date(2024, 12, 31))
@@ -45,3 +54,30 @@ def message(subject: str, sex: str = "F", **fields: Any) -> MessageFact:
         "sent": date(2024, 5, 2), "care_unit": UNIT, "care_giver": GIVER, "lan": "01", "sex": sex,
     }
     return MessageFact(**(values | fields))
+
+
+def loaded(facts: Iterable[CertificateFact], messages: Iterable[MessageFact] = ()) -> Sql:
+    """A fresh statistik view (SQLite in memory) holding these facts and their cases, written
+    by the projection's own row code."""
+    tx = Transaction(sqlite3.connect(":memory:", isolation_level=None), is_postgres=False)
+    view = StatistikView("a-key-for-the-tests-only")
+    view.setup(tx)
+    facts = list(facts)
+    names = ("id", *(name for name, _ in view.columns), "doc")
+    tx.executemany(f"INSERT INTO statistik ({', '.join(names)}) "
+                   f"VALUES ({', '.join('?' for _ in names)})",
+                   [(f.certificate_id, *fact_row(f), "{}") for f in facts])
+    rows.write_messages(tx, [], messages)
+    rows.recompute(tx, {f.patient for f in facts})
+    return tx
+
+
+def report_of(facts: Iterable[CertificateFact], name: str, scope: Scope, period: ReportPeriod,
+              messages: Iterable[MessageFact] = (),
+              filters: ReportFilter = NO_FILTER) -> Report:
+    """The named report as the API computes it, over a view holding only these facts."""
+    return report(loaded(facts, messages), name, scope, period, filters)
+
+
+def table(found: Report) -> dict[str, tuple[int | float, ...]]:
+    return {row.key: row.values for row in found.rows}

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.statistics.sickleave import cases_per_age_group
 from projections.statistik import fact
-from tests.factories.statistics import UNIT, UNIT_SCOPE, YEAR_2024
+from tests.factories.statistics import UNIT, UNIT_SCOPE, YEAR_2024, report_of, table
 
 
 def _redacted(born: date, signed: date, *periods: tuple[date, date]) -> dict[str, object]:
@@ -31,8 +30,7 @@ def test_age_is_taken_on_the_last_day_of_the_sick_leave_when_a_birthday_falls_in
                     (date(2024, 3, 1), date(2024, 3, 31)), (date(2024, 4, 1), date(2024, 4, 30)))
     found = fact(doc)
     assert found.age == 41
-    ages = {row.key: row.values for row in cases_per_age_group([found], UNIT_SCOPE,
-                                                               YEAR_2024).rows}
+    ages = table(report_of([found], "sjukfall-per-aldersgrupp", UNIT_SCOPE, YEAR_2024))
     assert (ages["36-40"], ages["41-45"]) == ((0, 0, 0), (1, 0, 1))
 
 

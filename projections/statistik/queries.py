@@ -1,0 +1,103 @@
+"""The statistics reports' counts as SQL over the rows of ``projections.statistik.rows``.
+
+Every query counts women and men per group in the database (GROUP BY) and returns a
+``SexTally``: nothing is loaded per case or certificate. The same SQL runs on PostgreSQL and
+SQLite. A scope and a ``ReportFilter`` become plain WHERE clauses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from domain.statistics.facts import ReportPeriod, Scope, ScopeLevel
+from domain.statistics.filters import ReportFilter
+from domain.statistics.report import SexTally
+from projections.base import Sql
+from projections.statistik.rows import CARE_GIVER, NATIONAL
+
+Where = tuple[list[str], list[Any]]
+_SCOPE_COLUMN = {ScopeLevel.REGION: "lan", ScopeLevel.CARE_GIVER: "care_giver",
+                 ScopeLevel.CARE_UNIT: "care_unit"}
+
+
+def _scope(scope: Scope) -> Where:
+    if scope.level is ScopeLevel.NATIONAL:
+        return [], []
+    return [f"{_SCOPE_COLUMN[scope.level]} = ?"], [scope.id]
+
+
+def _case_scope(scope: Scope) -> Where:
+    """National and region reports count national cases; care giver and unit reports the cases
+    built from the care giver's own certificates."""
+    level = NATIONAL if scope.level in (ScopeLevel.NATIONAL, ScopeLevel.REGION) else CARE_GIVER
+    clauses, params = _scope(scope)
+    return ["level = ?", *clauses], [level, *params]
+
+
+def _any_of(column: str, values: Sequence[object]) -> tuple[str, list[Any]]:
+    return f"{column} IN ({', '.join('?' for _ in values)})", list(values)
+
+
+def _filters(filters: ReportFilter) -> Where:
+    clauses: list[str] = []
+    params: list[Any] = []
+    diagnoses = [_any_of(column, values) for column, values in filters.diagnoses.items()]
+    if diagnoses:
+        clauses.append("(" + " OR ".join(sql for sql, _ in diagnoses) + ")")
+        params += [value for _, values in diagnoses for value in values]
+    for column, values in filters.plain().items():
+        sql, found = _any_of(column, values)
+        clauses.append(sql)
+        params += found
+    return clauses, params
+
+
+def _tally(rows: list[tuple[Any, ...]]) -> SexTally:
+    counts = SexTally()
+    for key, sex, count in rows:
+        counts.add(str(key), sex, int(count))
+    return counts
+
+
+def case_counts(tx: Sql, dimension: str, scope: Scope, period: ReportPeriod,
+                filters: ReportFilter) -> SexTally:
+    """Cases overlapping the period per value of ``dimension`` (a case column name from the
+    report registry, never user input) and sex."""
+    (scoped, scope_params), (chosen, filter_params) = _case_scope(scope), _filters(filters)
+    where = " AND ".join([*scoped, "end_day >= ?", "start_day <= ?", *chosen])
+    return _tally(tx.execute(
+        f"SELECT {dimension}, sex, COUNT(*) FROM statistik_cases WHERE {where} "  # noqa: S608
+        f"GROUP BY {dimension}, sex",
+        (*scope_params, period.first.isoformat(), period.last.isoformat(), *filter_params)))
+
+
+def month_counts(tx: Sql, scope: Scope, first_month: str, last_month: str,
+                 filters: ReportFilter) -> SexTally:
+    """Cases per month they overlap ("YYYY-MM", first to last inclusive) and sex."""
+    (scoped, scope_params), (chosen, filter_params) = _case_scope(scope), _filters(filters)
+    where = " AND ".join([*scoped, "month >= ?", "month <= ?", *chosen])
+    return _tally(tx.execute(
+        f"SELECT month, sex, COUNT(*) FROM statistik_case_months WHERE {where} "  # noqa: S608
+        "GROUP BY month, sex", (*scope_params, first_month, last_month, *filter_params)))
+
+
+def certificate_counts(tx: Sql, scope: Scope, period: ReportPeriod,
+                       complemented: bool = False) -> SexTally:
+    """Counted certificates (not revoked, not test) signed in the period, per type and sex;
+    with ``complemented`` only those that got a signed KOMPLT child."""
+    scoped, params = _scope(scope)
+    where = " AND ".join([*scoped, "signed >= ?", "signed <= ?", "counted = 1",
+                          *(["complemented = 1"] if complemented else [])])
+    return _tally(tx.execute(
+        f"SELECT type, sex, COUNT(*) FROM statistik WHERE {where} "  # noqa: S608
+        "GROUP BY type, sex", (*params, period.first.isoformat(), period.last.isoformat())))
+
+
+def message_counts(tx: Sql, scope: Scope, period: ReportPeriod) -> SexTally:
+    """Messages sent in the period per subject and sex."""
+    scoped, params = _scope(scope)
+    where = " AND ".join([*scoped, "sent >= ?", "sent <= ?"])
+    return _tally(tx.execute(
+        f"SELECT subject, sex, COUNT(*) FROM statistik_messages WHERE {where} "  # noqa: S608
+        "GROUP BY subject, sex", (*params, period.first.isoformat(), period.last.isoformat())))

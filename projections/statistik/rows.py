@@ -1,0 +1,136 @@
+"""The rows the statistics reports count (DOMAIN.md §8), kept current by the projection.
+
+- ``statistik`` (one row per signed certificate, written by ``StatistikView``): its type, unit,
+  care giver, län, signing day, sex, pseudonymised patient, whether it is counted and complemented,
+  and the fact the cases are built from.
+- ``statistik_cases``: one row per sick-leave case, at two levels. ``national`` cases are built
+  from all of a patient's certificates (national and region reports); ``care_giver`` cases from
+  the patient's certificates at one care giver (care giver and unit reports). Each row holds
+  every dimension a report groups or filters by, as the key the report shows.
+- ``statistik_case_months``: the same row once per month ("YYYY-MM") the case overlaps.
+- ``statistik_messages``: one row per message: subject, day sent, unit, care giver, län, sex.
+
+No row holds a personnummer, a name or free text. When a certificate of a patient arrives,
+changes or is revoked, ``recompute`` replaces that patient's case rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from domain.statistics import buckets
+from domain.statistics.cases import StatCase, build_cases
+from domain.statistics.facts import CertificateFact, MessageFact
+from projections.base import Sql
+
+NATIONAL, CARE_GIVER = "national", "care_giver"
+CASE_COLUMNS = (
+    ("case_id", "TEXT PRIMARY KEY"), ("level", "TEXT NOT NULL"), ("patient", "TEXT NOT NULL"),
+    ("sex", "TEXT NOT NULL"), ("start_day", "TEXT NOT NULL"), ("end_day", "TEXT NOT NULL"),
+    ("days", "INTEGER NOT NULL"), ("certificates", "INTEGER NOT NULL"),
+    ("age", "INTEGER NOT NULL"), ("age_group", "TEXT NOT NULL"),
+    ("length_group", "TEXT NOT NULL"), ("count_group", "TEXT NOT NULL"),
+    ("degree", "INTEGER NOT NULL"), ("diagnosis", "TEXT"), ("chapter", "TEXT NOT NULL"),
+    ("block", "TEXT NOT NULL"), ("category", "TEXT NOT NULL"), ("lan", "TEXT NOT NULL"),
+    ("care_unit", "TEXT NOT NULL"), ("care_giver", "TEXT NOT NULL"), ("doctor", "TEXT"),
+    ("doctor_age_group", "TEXT NOT NULL"),
+)
+MESSAGE_COLUMNS = (
+    ("id", "TEXT PRIMARY KEY"), ("certificate_id", "TEXT NOT NULL"), ("subject", "TEXT NOT NULL"),
+    ("sent", "TEXT NOT NULL"), ("care_unit", "TEXT NOT NULL"), ("care_giver", "TEXT NOT NULL"),
+    ("lan", "TEXT NOT NULL"), ("sex", "TEXT NOT NULL"),
+)
+_SCOPES = ("care_giver", "care_unit", "lan")
+TABLES = ("statistik_cases", "statistik_case_months", "statistik_messages")
+_CHUNK = 500
+
+
+def setup(tx: Sql) -> None:
+    """The case, month and message tables with the indexes the report queries use."""
+    cases = ", ".join(f"{name} {kind}" for name, kind in CASE_COLUMNS)
+    months = cases.replace("case_id TEXT PRIMARY KEY", "case_id TEXT NOT NULL")
+    tx.execute(f"CREATE TABLE IF NOT EXISTS statistik_cases ({cases})")
+    tx.execute(f"CREATE TABLE IF NOT EXISTS statistik_case_months ({months}, month TEXT NOT NULL,"
+               " PRIMARY KEY (case_id, month))")
+    messages = ", ".join(f"{name} {kind}" for name, kind in MESSAGE_COLUMNS)
+    tx.execute(f"CREATE TABLE IF NOT EXISTS statistik_messages ({messages})")
+    _index(tx, "statistik_cases", ("patient",))
+    _index(tx, "statistik_case_months", ("patient",))
+    _index(tx, "statistik_messages", ("certificate_id",))
+    for scope in ("level", *_SCOPES):
+        within = ("level",) if scope == "level" else ("level", scope)
+        _index(tx, "statistik_cases", (*within, "end_day", "start_day"))
+        _index(tx, "statistik_case_months", (*within, "month"))
+    for scope in ("sent", *_SCOPES):
+        _index(tx, "statistik_messages", (scope, "sent") if scope != "sent" else ("sent",))
+
+
+def _index(tx: Sql, table: str, names: Sequence[str]) -> None:
+    tx.execute(f"CREATE INDEX IF NOT EXISTS {table}_{'_'.join(names)} "
+               f"ON {table} ({', '.join(names)})")
+
+
+def drop(tx: Sql) -> None:
+    for table in TABLES:
+        tx.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def recompute(tx: Sql, patients: Iterable[str]) -> None:
+    """Replace the case rows of these patients with the cases their certificates make now."""
+    wanted = sorted(set(patients))
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = tuple(wanted[start:start + _CHUNK])
+        marks = ", ".join("?" for _ in chunk)
+        rows = tx.execute(f"SELECT fact FROM statistik WHERE patient IN ({marks}) "  # noqa: S608
+                          "AND sick_leave = 1", chunk)
+        facts = [CertificateFact.model_validate_json(row[0]) for row in rows]
+        for table in ("statistik_cases", "statistik_case_months"):
+            tx.execute(f"DELETE FROM {table} WHERE patient IN ({marks})", chunk)  # noqa: S608
+        cases = [case_row(NATIONAL, case) for case in build_cases(facts)]
+        by_giver: dict[str, list[CertificateFact]] = defaultdict(list)
+        for found in facts:
+            by_giver[found.care_giver].append(found)
+        cases += [case_row(CARE_GIVER, case) for group in by_giver.values()
+                  for case in build_cases(group)]
+        _insert(tx, "statistik_cases", [name for name, _ in CASE_COLUMNS], cases)
+        months = [(*row, month) for row in cases for month in months_of(row[4], row[5])]
+        _insert(tx, "statistik_case_months", [*(n for n, _ in CASE_COLUMNS), "month"], months)
+
+
+def _insert(tx: Sql, table: str, names: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    marks = ", ".join("?" for _ in names)
+    tx.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)  # noqa: S608
+
+
+def case_row(level: str, case: StatCase) -> tuple[Any, ...]:
+    """One case as a row in ``CASE_COLUMNS`` order."""
+    return (
+        f"{level}:{case.patient}:{case.care_giver if level == CARE_GIVER else ''}:{case.start}",
+        level, case.patient, case.sex, case.start.isoformat(), case.end.isoformat(), case.days,
+        case.certificate_count, case.age, buckets.age_group(case.age),
+        buckets.length_group(case.days),
+        buckets.certificate_count_group(case.certificate_count), case.degree, case.diagnosis,
+        buckets.diagnosis_chapter(case.diagnosis), buckets.diagnosis_block(case.diagnosis),
+        buckets.diagnosis_category(case.diagnosis), buckets.lan_group(case.lan), case.care_unit,
+        case.care_giver, case.doctor, buckets.doctor_age_group(case.doctor_age),
+    )
+
+
+def months_of(first: str, last: str) -> list[str]:
+    """Every month ("YYYY-MM") from the one of ``first`` to the one of ``last`` (ISO days)."""
+    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    return [f"{n // 12:04d}-{n % 12 + 1:02d}"
+            for n in range(start.year * 12 + start.month - 1, end.year * 12 + end.month)]
+
+
+def write_messages(tx: Sql, certificate_ids: Sequence[str],
+                   messages: Iterable[MessageFact]) -> None:
+    """Replace the message rows of these certificates."""
+    tx.executemany("DELETE FROM statistik_messages WHERE certificate_id = ?",
+                   [(cert_id,) for cert_id in certificate_ids])
+    _insert(tx, "statistik_messages", [name for name, _ in MESSAGE_COLUMNS],
+            [(m.message_id, m.certificate_id, m.subject.value, m.sent.isoformat(), m.care_unit,
+              m.care_giver, buckets.lan_group(m.lan), m.sex) for m in messages])
