@@ -60,16 +60,22 @@ def loaded(facts: Iterable[CertificateFact], messages: Iterable[MessageFact] = (
     """A fresh statistik view (SQLite in memory) holding these facts and their cases, written
     by the projection's own row code."""
     tx = Transaction(sqlite3.connect(":memory:", isolation_level=None), is_postgres=False)
-    view = StatistikView("a-key-for-the-tests-only")
-    view.setup(tx)
-    facts = list(facts)
-    names = ("id", *(name for name, _ in view.columns), "doc")
-    tx.executemany(f"INSERT INTO statistik ({', '.join(names)}) "
-                   f"VALUES ({', '.join('?' for _ in names)})",
-                   [(f.certificate_id, *fact_row(f), "{}") for f in facts])
+    StatistikView("a-key-for-the-tests-only").setup(tx)
+    store(tx, facts)
     rows.write_messages(tx, [], messages)
-    rows.recompute(tx, {f.patient for f in facts})
     return tx
+
+
+def store(tx: Sql, facts: Iterable[CertificateFact]) -> None:
+    """Write (or overwrite) these certificates' rows, then recompute their patients' cases, as
+    the projection does when a certificate arrives, changes or is revoked."""
+    facts = list(facts)
+    names = ("id", *(name for name, _ in StatistikView.columns), "doc")
+    tx.executemany(f"INSERT INTO statistik ({', '.join(names)}) "
+                   f"VALUES ({', '.join('?' for _ in names)}) ON CONFLICT (id) DO UPDATE SET "
+                   + ", ".join(f"{n} = excluded.{n}" for n in names[1:]),
+                   [(f.certificate_id, *fact_row(f), "{}") for f in facts])
+    rows.recompute(tx, {f.patient for f in facts})
 
 
 def report_of(facts: Iterable[CertificateFact], name: str, scope: Scope, period: ReportPeriod,
