@@ -52,7 +52,7 @@ def report_filter(
     chapter: Keys = None, block: Keys = None, category: Keys = None, unit: Keys = None,
     age_group: Annotated[list[AgeGroup] | None, Query(max_length=MAX_VALUES)] = None,
     length_group: Annotated[list[LengthGroup] | None, Query(max_length=MAX_VALUES)] = None,
-    degree: Annotated[list[Literal[25, 50, 75, 100]] | None, Query(max_length=4)] = None,
+    degree: Annotated[list[Literal["25", "50", "75", "100"]] | None, Query(max_length=4)] = None,
     sex: Literal["F", "M"] | None = None,
 ) -> ReportFilter:
     """The report's own filters: diagnoses (chapter, block, category: any of them), units, age
@@ -60,7 +60,8 @@ def report_filter(
     return ReportFilter(chapters=tuple(chapter or ()), blocks=tuple(block or ()),
                         categories=tuple(category or ()), units=tuple(unit or ()),
                         age_groups=tuple(age_group or ()), length_groups=tuple(length_group or ()),
-                        degrees=tuple(degree or ()), sex=sex)
+                        degrees=tuple(int(d) for d in degree or ()),
+                        sex=sex)
 
 
 FilterDep = Annotated[ReportFilter, Depends(report_filter)]
