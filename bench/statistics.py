@@ -33,6 +33,7 @@ import jwt  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.after_burst import wait_up  # noqa: E402
 from bench.projections import percentiles, produce  # noqa: E402
 from bench.support import bench_settings  # noqa: E402
 from commands.certificates import Certificates  # noqa: E402
@@ -138,18 +139,6 @@ def timed_get(client: httpx.Client, path: str, repeat: int,
     return samples
 
 
-def wait_up(client: httpx.Client, seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if client.get("/health").status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit("intyg serve did not come up")
-
-
 def signed_to_report(client: httpx.Client, settings: Settings, rounds: int) -> list[float]:
     """Sign a LISJP through the API, then read the unit's cases report (no ``?after=``) until
     it counts one more case: seconds from the sign response to that report."""
@@ -186,7 +175,7 @@ def measure(settings: Settings, port: int, repeat: int, giver: str) -> None:
     server = serve(settings, port)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
-            wait_up(client)
+            wait_up(client, seconds=120)
             staff = staff_at(CareUnit(hsa_id="SE2321000016-BENCHU", care_giver_hsa_id=giver,
                                       name="x", postal_address="x", postal_code="111 22",
                                       postal_town="x", phone="08-1", lan="01"))
