@@ -281,3 +281,20 @@ def test_statistics_report_is_current_when_the_view_has_the_event(world):
     signed(app, unit, doctor)
     assert host.wait_for("statistik", last(app))
     assert lisjp_count() == 2
+
+
+def test_statistics_filters_are_refused_with_a_422_when_unknown_or_not_applicable(world):
+    """A filter value outside the report's groups, or any filter on a report of certificates
+    or messages, is a specific 422; a case report takes the filters."""
+    settings, clock, client, _app = world
+    unit = care_unit()
+    auth = bearer(settings, staff_at(unit), clock)
+    base = f"/v1/statistik/care_unit/reports/{{}}?id={unit.hsa_id}"
+    taken = client.get(base.format("sjukfall-per-aldersgrupp") + "&age_group=41-45&degree=50"
+                       "&chapter=XIII&sex=F", headers=auth)
+    assert taken.status_code == 200, taken.text
+    assert client.get(base.format("sjukfall-per-aldersgrupp") + "&age_group=40-45",
+                      headers=auth).status_code == 422
+    refused = client.get(base.format("intyg-per-typ") + "&sex=F", headers=auth)
+    assert refused.status_code == 422
+    assert "takes no filters" in refused.json()["detail"]

@@ -108,3 +108,14 @@ def test_monthly_series_takes_the_filters_when_a_case_spans_months():
     assert months(chapters=["V"]) == {"2024-03": (2, 1, 3), "2024-04": (1, 0, 1),
                                       "2024-05": (1, 0, 1)}
     assert months(degrees=[50]) == {"2024-03": (1, 0, 1)}
+
+
+def test_filter_groups_are_the_report_buckets_when_compared():
+    """The age and length groups a filter accepts are exactly the keys the reports show."""
+    from typing import get_args
+
+    from domain.statistics.buckets import AGE_GROUPS, LENGTH_GROUPS
+    from domain.statistics.filters import AgeGroup, LengthGroup
+
+    assert get_args(AgeGroup) == tuple(b.key for b in AGE_GROUPS)
+    assert get_args(LengthGroup) == tuple(b.key for b in LENGTH_GROUPS)
