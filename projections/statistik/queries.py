@@ -8,10 +8,11 @@ SQLite. A scope and a ``ReportFilter`` become plain WHERE clauses.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import Any
 
 from domain.statistics.facts import ReportPeriod, Scope, ScopeLevel
-from domain.statistics.filters import ReportFilter
+from domain.statistics.filters import NO_FILTER, ReportFilter
 from domain.statistics.report import SexTally
 from projections.base import Sql
 from projections.statistik.rows import CARE_GIVER, NATIONAL
@@ -56,14 +57,22 @@ def _filters(filters: ReportFilter) -> Where:
 def _tally(rows: list[tuple[Any, ...]]) -> SexTally:
     counts = SexTally()
     for key, sex, count in rows:
-        counts.add(str(key), sex, int(count))
+        if int(count):  # a rollup keeps a key whose count went back to 0
+            counts.add(str(key), sex, int(count))
     return counts
+
+
+def _rolled(scope: Scope, filters: ReportFilter) -> bool:
+    """Whether the rollups answer: national and region reports without filters."""
+    return scope.level in (ScopeLevel.NATIONAL, ScopeLevel.REGION) and filters == NO_FILTER
 
 
 def case_counts(tx: Sql, dimension: str, scope: Scope, period: ReportPeriod,
                 filters: ReportFilter) -> SexTally:
     """Cases overlapping the period per value of ``dimension`` (a case column name from the
     report registry, never user input) and sex."""
+    if _rolled(scope, filters):
+        return rolled_case_counts(tx, dimension, scope, period)
     (scoped, scope_params), (chosen, filter_params) = _case_scope(scope), _filters(filters)
     where = " AND ".join([*scoped, "end_day >= ?", "start_day <= ?", *chosen])
     return _tally(tx.execute(
@@ -75,6 +84,12 @@ def case_counts(tx: Sql, dimension: str, scope: Scope, period: ReportPeriod,
 def month_counts(tx: Sql, scope: Scope, first_month: str, last_month: str,
                  filters: ReportFilter) -> SexTally:
     """Cases per month they overlap ("YYYY-MM", first to last inclusive) and sex."""
+    if _rolled(scope, filters):
+        scoped, params = _scope(scope)
+        where = " AND ".join([*scoped, "month >= ?", "month <= ?"])
+        return _tally(tx.execute(
+            f"SELECT month, sex, SUM(n) FROM statistik_month_rollup "  # noqa: S608
+            f"WHERE {where} GROUP BY month, sex", (*params, first_month, last_month)))
     (scoped, scope_params), (chosen, filter_params) = _case_scope(scope), _filters(filters)
     where = " AND ".join([*scoped, "month >= ?", "month <= ?", *chosen])
     return _tally(tx.execute(
@@ -87,11 +102,15 @@ def certificate_counts(tx: Sql, scope: Scope, period: ReportPeriod,
     """Counted certificates (not revoked, not test) signed in the period, per type and sex;
     with ``complemented`` only those that got a signed KOMPLT child."""
     scoped, params = _scope(scope)
-    where = " AND ".join([*scoped, "signed >= ?", "signed <= ?", "counted = 1",
-                          *(["complemented = 1"] if complemented else [])])
-    return _tally(tx.execute(
-        f"SELECT type, sex, COUNT(*) FROM statistik WHERE {where} "  # noqa: S608
-        "GROUP BY type, sex", (*params, period.first.isoformat(), period.last.isoformat())))
+    chosen = ["complemented = 1"] if complemented else []
+    if _rolled(scope, NO_FILTER):
+        where = " AND ".join([*scoped, "day >= ?", "day <= ?", *chosen])
+        sql = f"SELECT type, sex, SUM(n) FROM statistik_certificate_rollup WHERE {where} "  # noqa: S608
+    else:
+        where = " AND ".join([*scoped, "signed >= ?", "signed <= ?", "counted = 1", *chosen])
+        sql = f"SELECT type, sex, COUNT(*) FROM statistik WHERE {where} "  # noqa: S608
+    return _tally(tx.execute(sql + "GROUP BY type, sex",
+                             (*params, period.first.isoformat(), period.last.isoformat())))
 
 
 def message_counts(tx: Sql, scope: Scope, period: ReportPeriod) -> SexTally:
@@ -101,3 +120,34 @@ def message_counts(tx: Sql, scope: Scope, period: ReportPeriod) -> SexTally:
     return _tally(tx.execute(
         f"SELECT subject, sex, COUNT(*) FROM statistik_messages WHERE {where} "  # noqa: S608
         "GROUP BY subject, sex", (*params, period.first.isoformat(), period.last.isoformat())))
+
+
+def rolled_case_counts(tx: Sql, dimension: str, scope: Scope, period: ReportPeriod) -> SexTally:
+    """National or region cases overlapping the period, from the rollup: those starting before
+    the period's last month and ending after its first; plus, from the case rows, those
+    starting in the last month or ending in the first, whose days are compared."""
+    scoped, params = _scope(scope)
+    first, last = period.first, period.last
+    last_month_starts = last.replace(day=1)
+    first_month, last_month = f"{first:%Y-%m}", f"{last:%Y-%m}"
+    where = " AND ".join(["dimension = ?", *scoped, "start_month < ?", "end_month > ?"])
+    counts = _tally(tx.execute(
+        f"SELECT value, sex, SUM(n) FROM statistik_case_rollup WHERE {where} "  # noqa: S608
+        "GROUP BY value, sex", (dimension, *params, last_month, first_month)))
+    edges = (("start_day >= ? AND start_day <= ? AND end_day >= ?",
+              (last_month_starts.isoformat(), last.isoformat(), first.isoformat())),
+             ("end_day >= ? AND end_day <= ? AND start_day < ?",
+              (first.isoformat(), _month_end(first).isoformat(),
+               last_month_starts.isoformat())))
+    for edge, days in edges:
+        where = " AND ".join(["level = 'national'", *scoped, edge])
+        for key, sex, count in tx.execute(
+                f"SELECT {dimension}, sex, COUNT(*) FROM statistik_cases "  # noqa: S608
+                f"WHERE {where} GROUP BY {dimension}, sex", (*params, *days)):
+            counts.add(str(key), sex, int(count))
+    return counts
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)

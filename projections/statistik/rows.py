@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date
 from typing import Any
 
 from domain.statistics import buckets
 from domain.statistics.cases import StatCase, build_cases
 from domain.statistics.facts import CertificateFact, MessageFact
 from projections.base import Sql
+from projections.statistik import rollups
+from projections.statistik.rollups import months_of
 
 NATIONAL, CARE_GIVER = "national", "care_giver"
 CASE_COLUMNS = (
@@ -43,6 +44,7 @@ MESSAGE_COLUMNS = (
     ("sent", "TEXT NOT NULL"), ("care_unit", "TEXT NOT NULL"), ("care_giver", "TEXT NOT NULL"),
     ("lan", "TEXT NOT NULL"), ("sex", "TEXT NOT NULL"),
 )
+_AT = {name: at for at, (name, _) in enumerate(CASE_COLUMNS)}
 _SCOPES = ("care_giver", "care_unit", "lan")
 TABLES = ("statistik_cases", "statistik_case_months", "statistik_messages")
 _CHUNK = 500
@@ -57,7 +59,10 @@ def setup(tx: Sql) -> None:
                " PRIMARY KEY (case_id, month))")
     messages = ", ".join(f"{name} {kind}" for name, kind in MESSAGE_COLUMNS)
     tx.execute(f"CREATE TABLE IF NOT EXISTS statistik_messages ({messages})")
+    rollups.setup(tx)
     _index(tx, "statistik_cases", ("patient",))
+    _index(tx, "statistik_cases", ("level", "start_day"))
+    _index(tx, "statistik_cases", ("level", "lan", "start_day"))
     _index(tx, "statistik_case_months", ("patient",))
     _index(tx, "statistik_messages", ("certificate_id",))
     for scope in ("level", *_SCOPES):
@@ -76,6 +81,7 @@ def _index(tx: Sql, table: str, names: Sequence[str]) -> None:
 def drop(tx: Sql) -> None:
     for table in TABLES:
         tx.execute(f"DROP TABLE IF EXISTS {table}")
+    rollups.drop(tx)
 
 
 def recompute(tx: Sql, patients: Iterable[str]) -> None:
@@ -87,9 +93,14 @@ def recompute(tx: Sql, patients: Iterable[str]) -> None:
         rows = tx.execute(f"SELECT fact FROM statistik WHERE patient IN ({marks}) "  # noqa: S608
                           "AND sick_leave = 1", chunk)
         facts = [CertificateFact.model_validate_json(row[0]) for row in rows]
+        removed = tx.execute(f"SELECT {', '.join(rollups.CASE_SOURCE)} "  # noqa: S608
+                             f"FROM statistik_cases WHERE patient IN ({marks}) "
+                             "AND level = 'national'", chunk)
         for table in ("statistik_cases", "statistik_case_months"):
             tx.execute(f"DELETE FROM {table} WHERE patient IN ({marks})", chunk)  # noqa: S608
         cases = [case_row(NATIONAL, case) for case in build_cases(facts)]
+        rollups.change_cases(tx, removed, ([row[_AT[name]] for name in rollups.CASE_SOURCE]
+                                           for row in cases))
         by_giver: dict[str, list[CertificateFact]] = defaultdict(list)
         for found in facts:
             by_giver[found.care_giver].append(found)
@@ -119,13 +130,6 @@ def case_row(level: str, case: StatCase) -> tuple[Any, ...]:
     )
 
 
-def months_of(first: str, last: str) -> list[str]:
-    """Every month ("YYYY-MM") from the one of ``first`` to the one of ``last`` (ISO days)."""
-    start, end = date.fromisoformat(first), date.fromisoformat(last)
-    return [f"{n // 12:04d}-{n % 12 + 1:02d}"
-            for n in range(start.year * 12 + start.month - 1, end.year * 12 + end.month)]
-
-
 def write_messages(tx: Sql, certificate_ids: Sequence[str],
                    messages: Iterable[MessageFact]) -> None:
     """Replace the message rows of these certificates."""
@@ -134,3 +138,18 @@ def write_messages(tx: Sql, certificate_ids: Sequence[str],
     _insert(tx, "statistik_messages", [name for name, _ in MESSAGE_COLUMNS],
             [(m.message_id, m.certificate_id, m.subject.value, m.sent.isoformat(), m.care_unit,
               m.care_giver, buckets.lan_group(m.lan), m.sex) for m in messages])
+
+
+COUNTED = ("signed", "type", "lan", "sex", "complemented")
+"""The certificate columns the certificate rollup counts by."""
+
+
+def counted(tx: Sql, cert_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The rollup keys (``COUNTED``) of these certificates that are counted."""
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(cert_ids), _CHUNK):
+        chunk = tuple(cert_ids[start:start + _CHUNK])
+        marks = ", ".join("?" for _ in chunk)
+        found += tx.execute(f"SELECT {', '.join(COUNTED)} FROM statistik "  # noqa: S608
+                            f"WHERE id IN ({marks}) AND counted = 1", chunk)
+    return found

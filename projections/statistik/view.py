@@ -25,7 +25,7 @@ from domain.statistics.facts import (
 )
 from projections.base import DocumentView, Sql
 from projections.document import Doc
-from projections.statistik import rows
+from projections.statistik import rollups, rows
 
 _REDACTED = "facts"
 _CHUNK = 500
@@ -77,10 +77,13 @@ class StatistikView(DocumentView):
         """Write the certificate rows, then the messages of the changed certificates, then the
         cases of every patient whose sick-leave facts changed."""
         before = _stored_facts(tx, list(changed))
+        counted = rows.counted(tx, list(changed))
         super()._write(tx, changed)
+        rollups.change_certificates(tx, counted, rows.counted(tx, list(changed)))
         signed = {cert_id: doc for cert_id, doc in changed.items() if doc["state"] == "SIGNED"}
-        rows.write_messages(tx, list(signed), (m for doc in signed.values()
-                                               for m in message_facts(doc)))
+        with_messages = [cert_id for cert_id, doc in signed.items() if doc.get("messages")]
+        rows.write_messages(tx, with_messages, (m for cert_id in with_messages
+                                                for m in message_facts(signed[cert_id])))
         moved = {doc["patient"]["pseudonym"] for cert_id, doc in signed.items()
                  if (fact(doc).model_dump_json() if doc["type"] in SICK_LEAVE_TYPES else None)
                  != before.get(cert_id)}

@@ -20,7 +20,7 @@ from domain.statistics.facts import (
 from domain.statistics.filters import NO_FILTER, ReportFilter
 from domain.statistics.report import Report
 from projections.base import Sql
-from projections.statistik import rows
+from projections.statistik import rollups, rows
 from projections.statistik.reports import report
 from projections.statistik.view import StatistikView, fact_row
 from streams.database import Transaction
@@ -70,11 +70,14 @@ def store(tx: Sql, facts: Iterable[CertificateFact]) -> None:
     """Write (or overwrite) these certificates' rows, then recompute their patients' cases, as
     the projection does when a certificate arrives, changes or is revoked."""
     facts = list(facts)
+    ids = [f.certificate_id for f in facts]
+    counted = rows.counted(tx, ids)
     names = ("id", *(name for name, _ in StatistikView.columns), "doc")
     tx.executemany(f"INSERT INTO statistik ({', '.join(names)}) "
                    f"VALUES ({', '.join('?' for _ in names)}) ON CONFLICT (id) DO UPDATE SET "
                    + ", ".join(f"{n} = excluded.{n}" for n in names[1:]),
                    [(f.certificate_id, *fact_row(f), "{}") for f in facts])
+    rollups.change_certificates(tx, counted, rows.counted(tx, ids))
     rows.recompute(tx, {f.patient for f in facts})
 
 
