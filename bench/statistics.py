@@ -33,7 +33,6 @@ import jwt  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.after_burst import wait_up  # noqa: E402
 from bench.projections import percentiles, produce  # noqa: E402
 from bench.support import bench_settings  # noqa: E402
 from commands.certificates import Certificates  # noqa: E402
@@ -100,9 +99,13 @@ def scale(settings: Settings, copies: int) -> None:
         view = build_views(settings)["statistik"]
         tx.execute(_copy("statistik", ["id", *(n for n, _ in view.columns), "doc"],
                          {**fresh, "doc": "'{}'"}, copies))
+        for rollup in ("statistik_case_rollup", "statistik_month_rollup",
+                       "statistik_certificate_rollup"):  # a copy counts where its original does
+            tx.execute(f"UPDATE {rollup} SET n = n * {copies + 1}")  # noqa: S608
     with db.transaction() as tx:
         for table in ("statistik", "statistik_cases", "statistik_case_months",
-                      "statistik_messages"):
+                      "statistik_messages", "statistik_case_rollup", "statistik_month_rollup",
+                      "statistik_certificate_rollup"):
             tx.execute(f"ANALYZE {table}")
     db.close()
 
@@ -137,6 +140,21 @@ def timed_get(client: httpx.Client, path: str, repeat: int,
         if got.status_code != 200:
             raise SystemExit(f"{path}: {got.status_code} {got.text[:300]}")
     return samples
+
+
+def _healthy(client: httpx.Client) -> bool:
+    try:
+        return client.get("/health").status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+def wait_up(client: httpx.Client, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not _healthy(client):
+        if time.monotonic() > deadline:
+            raise SystemExit("intyg serve did not come up")
+        time.sleep(0.2)
 
 
 def signed_to_report(client: httpx.Client, settings: Settings, rounds: int) -> list[float]:
