@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from projections.base import Sql
+from projections.statistik.sql import insert_many
 
 CASE_DIMENSIONS = ("chapter", "block", "category", "age_group", "degree", "length_group",
                    "count_group", "doctor_age_group", "lan")
@@ -34,10 +35,12 @@ _TABLES = {
 }
 
 
+_KIND = {"complemented": "INTEGER", "n": "INTEGER"}
+
+
 def setup(tx: Sql) -> None:
     for table, key in _TABLES.items():
-        columns = ", ".join(f"{name} {'INTEGER' if name == 'complemented' else 'TEXT'} NOT NULL"
-                            for name in key)
+        columns = ", ".join(f"{name} {_KIND.get(name, 'TEXT')} NOT NULL" for name in key)
         tx.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns}, n INTEGER NOT NULL, "
                    f"PRIMARY KEY ({', '.join(key)}))")
     tx.execute("CREATE INDEX IF NOT EXISTS statistik_case_rollup_dimension_start_month "
@@ -51,11 +54,9 @@ def drop(tx: Sql) -> None:
 
 def _add(tx: Sql, table: str, deltas: Counter[tuple[Any, ...]]) -> None:
     key = _TABLES[table]
-    marks = ", ".join("?" for _ in (*key, "n"))
-    tx.executemany(
-        f"INSERT INTO {table} ({', '.join(key)}, n) VALUES ({marks}) "  # noqa: S608
-        f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET n = {table}.n + excluded.n",
-        [(*found, n) for found, n in deltas.items() if n])
+    columns = [(name, _KIND.get(name, "TEXT")) for name in (*key, "n")]
+    insert_many(tx, table, columns, [(*found, n) for found, n in deltas.items() if n],
+                f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET n = {table}.n + excluded.n")
 
 
 def _case_keys(row: Sequence[Any]) -> Iterable[tuple[str, ...]]:

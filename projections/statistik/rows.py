@@ -26,6 +26,7 @@ from domain.statistics.facts import CertificateFact, MessageFact
 from projections.base import Sql
 from projections.statistik import rollups
 from projections.statistik.rollups import months_of
+from projections.statistik.sql import insert_many
 
 NATIONAL, CARE_GIVER = "national", "care_giver"
 CASE_COLUMNS = (
@@ -44,7 +45,8 @@ MESSAGE_COLUMNS = (
     ("sent", "TEXT NOT NULL"), ("care_unit", "TEXT NOT NULL"), ("care_giver", "TEXT NOT NULL"),
     ("lan", "TEXT NOT NULL"), ("sex", "TEXT NOT NULL"),
 )
-_AT = {name: at for at, (name, _) in enumerate(CASE_COLUMNS)}
+_NAMES = tuple(name for name, _ in CASE_COLUMNS)
+_AT = {name: at for at, name in enumerate(_NAMES)}
 _SCOPES = ("care_giver", "care_unit", "lan")
 TABLES = ("statistik_cases", "statistik_case_months", "statistik_messages")
 _CHUNK = 500
@@ -63,12 +65,12 @@ def setup(tx: Sql) -> None:
     _index(tx, "statistik_cases", ("patient",))
     _index(tx, "statistik_cases", ("level", "start_day"))
     _index(tx, "statistik_cases", ("level", "lan", "start_day"))
-    _index(tx, "statistik_case_months", ("patient",))
     _index(tx, "statistik_messages", ("certificate_id",))
     for scope in ("level", *_SCOPES):
         within = ("level",) if scope == "level" else ("level", scope)
         _index(tx, "statistik_cases", (*within, "end_day", "start_day"))
-        _index(tx, "statistik_case_months", (*within, "month"))
+        if scope != "level":  # national months are read from the month rollup
+            _index(tx, "statistik_case_months", (*within, "month"))
     for scope in ("sent", *_SCOPES):
         _index(tx, "statistik_messages", (scope, "sent") if scope != "sent" else ("sent",))
 
@@ -85,35 +87,53 @@ def drop(tx: Sql) -> None:
 
 
 def recompute(tx: Sql, patients: Iterable[str]) -> None:
-    """Replace the case rows of these patients with the cases their certificates make now."""
+    """Bring the case rows of these patients in line with the cases their certificates make
+    now: rows of cases that are gone or changed are deleted, new and changed ones written, an
+    unchanged case is left alone."""
     wanted = sorted(set(patients))
     for start in range(0, len(wanted), _CHUNK):
         chunk = tuple(wanted[start:start + _CHUNK])
         marks = ", ".join("?" for _ in chunk)
         rows = tx.execute(f"SELECT fact FROM statistik WHERE patient IN ({marks}) "  # noqa: S608
                           "AND sick_leave = 1", chunk)
-        facts = [CertificateFact.model_validate_json(row[0]) for row in rows]
-        removed = tx.execute(f"SELECT {', '.join(rollups.CASE_SOURCE)} "  # noqa: S608
-                             f"FROM statistik_cases WHERE patient IN ({marks}) "
-                             "AND level = 'national'", chunk)
+        stored = {tuple(row) for row in tx.execute(
+            f"SELECT {', '.join(_NAMES)} FROM statistik_cases "  # noqa: S608
+            f"WHERE patient IN ({marks})", chunk)}
+        now = set(_cases_of([CertificateFact.model_validate_json(row[0]) for row in rows]))
+        gone, new = stored - now, list(now - stored)
+        _delete(tx, sorted({row[0] for row in gone}))
+        rollups.change_cases(tx, _national(gone), _national(new))
+        _insert(tx, "statistik_cases", CASE_COLUMNS, new)
+        months = [(*row, month) for row in new for month in months_of(row[4], row[5])]
+        _insert(tx, "statistik_case_months", [*CASE_COLUMNS, ("month", "TEXT")], months)
+
+
+def _cases_of(facts: list[CertificateFact]) -> list[tuple[Any, ...]]:
+    """The case rows of one or more patients' facts: national, then per care giver."""
+    cases = [case_row(NATIONAL, case) for case in build_cases(facts)]
+    by_giver: dict[str, list[CertificateFact]] = defaultdict(list)
+    for found in facts:
+        by_giver[found.care_giver].append(found)
+    return cases + [case_row(CARE_GIVER, case) for group in by_giver.values()
+                    for case in build_cases(group)]
+
+
+def _national(rows: Iterable[tuple[Any, ...]]) -> list[list[Any]]:
+    return [[row[_AT[name]] for name in rollups.CASE_SOURCE] for row in rows
+            if row[_AT["level"]] == NATIONAL]
+
+
+def _delete(tx: Sql, case_ids: list[str]) -> None:
+    for start in range(0, len(case_ids), _CHUNK):
+        chunk = tuple(case_ids[start:start + _CHUNK])
+        marks = ", ".join("?" for _ in chunk)
         for table in ("statistik_cases", "statistik_case_months"):
-            tx.execute(f"DELETE FROM {table} WHERE patient IN ({marks})", chunk)  # noqa: S608
-        cases = [case_row(NATIONAL, case) for case in build_cases(facts)]
-        rollups.change_cases(tx, removed, ([row[_AT[name]] for name in rollups.CASE_SOURCE]
-                                           for row in cases))
-        by_giver: dict[str, list[CertificateFact]] = defaultdict(list)
-        for found in facts:
-            by_giver[found.care_giver].append(found)
-        cases += [case_row(CARE_GIVER, case) for group in by_giver.values()
-                  for case in build_cases(group)]
-        _insert(tx, "statistik_cases", [name for name, _ in CASE_COLUMNS], cases)
-        months = [(*row, month) for row in cases for month in months_of(row[4], row[5])]
-        _insert(tx, "statistik_case_months", [*(n for n, _ in CASE_COLUMNS), "month"], months)
+            tx.execute(f"DELETE FROM {table} WHERE case_id IN ({marks})", chunk)  # noqa: S608
 
 
-def _insert(tx: Sql, table: str, names: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-    marks = ", ".join("?" for _ in names)
-    tx.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)  # noqa: S608
+def _insert(tx: Sql, table: str, columns: Sequence[tuple[str, str]],
+            rows: list[tuple[Any, ...]]) -> None:
+    insert_many(tx, table, columns, rows)
 
 
 def case_row(level: str, case: StatCase) -> tuple[Any, ...]:
@@ -135,7 +155,7 @@ def write_messages(tx: Sql, certificate_ids: Sequence[str],
     """Replace the message rows of these certificates."""
     tx.executemany("DELETE FROM statistik_messages WHERE certificate_id = ?",
                    [(cert_id,) for cert_id in certificate_ids])
-    _insert(tx, "statistik_messages", [name for name, _ in MESSAGE_COLUMNS],
+    _insert(tx, "statistik_messages", MESSAGE_COLUMNS,
             [(m.message_id, m.certificate_id, m.subject.value, m.sent.isoformat(), m.care_unit,
               m.care_giver, buckets.lan_group(m.lan), m.sex) for m in messages])
 
