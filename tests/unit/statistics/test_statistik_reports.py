@@ -109,11 +109,9 @@ def test_cases_outside_the_period_are_not_counted_when_they_ended_before_it():
 
 
 def _sex_population_shipped() -> bool:
-    try:
-        inhabitants("09", "F")
-    except NotImplementedError:
-        return False
-    return True
+    """Whether the women and men per län have shipped (the placeholder answers the whole län
+    for each sex, so they would not add up to Gotland's 61 029)."""
+    return inhabitants("09", "F") + inhabitants("09", "M") == 61_029
 
 
 @pytest.mark.skipif(not _sex_population_shipped(),
