@@ -124,21 +124,25 @@ def message_counts(tx: Sql, scope: Scope, period: ReportPeriod) -> SexTally:
 
 def rolled_case_counts(tx: Sql, dimension: str, scope: Scope, period: ReportPeriod) -> SexTally:
     """National or region cases overlapping the period, from the rollup: those starting before
-    the period's last month and ending after its first; plus, from the case rows, those
-    starting in the last month or ending in the first, whose days are compared."""
+    the period's last month and ending after its first (a month the period holds whole counts
+    as well: a period from the 1st takes every case ending in its first month); plus, from the
+    case rows, those starting in a partial last month or ending in a partial first month, whose
+    days are compared."""
     scoped, params = _scope(scope)
     first, last = period.first, period.last
-    last_month_starts = last.replace(day=1)
-    first_month, last_month = f"{first:%Y-%m}", f"{last:%Y-%m}"
-    where = " AND ".join(["dimension = ?", *scoped, "start_month < ?", "end_month > ?"])
+    whole_first, whole_last = first.day == 1, last == _month_end(last)
+    starts_before = last + timedelta(days=1) if whole_last else last.replace(day=1)
+    where = " AND ".join(["dimension = ?", *scoped, "start_month < ?",
+                          "end_month >= ?" if whole_first else "end_month > ?"])
     counts = _tally(tx.execute(
         f"SELECT value, sex, SUM(n) FROM statistik_case_rollup WHERE {where} "  # noqa: S608
-        "GROUP BY value, sex", (dimension, *params, last_month, first_month)))
-    edges = (("start_day >= ? AND start_day <= ? AND end_day >= ?",
-              (last_month_starts.isoformat(), last.isoformat(), first.isoformat())),
-             ("end_day >= ? AND end_day <= ? AND start_day < ?",
-              (first.isoformat(), _month_end(first).isoformat(),
-               last_month_starts.isoformat())))
+        "GROUP BY value, sex",
+        (dimension, *params, f"{starts_before:%Y-%m}", f"{first:%Y-%m}")))
+    edges = [] if whole_last else [("start_day >= ? AND start_day <= ? AND end_day >= ?", (
+        starts_before.isoformat(), last.isoformat(), first.isoformat()))]
+    if not whole_first:
+        edges.append(("end_day >= ? AND end_day <= ? AND start_day < ?", (
+            first.isoformat(), _month_end(first).isoformat(), starts_before.isoformat())))
     for edge, days in edges:
         where = " AND ".join(["level = 'national'", *scoped, edge])
         for key, sex, count in tx.execute(

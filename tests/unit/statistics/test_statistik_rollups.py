@@ -19,7 +19,10 @@ GIVER_SCOPE = Scope(level=ScopeLevel.CARE_GIVER, id=GIVER)
 PERIODS = [ReportPeriod(first=date(2024, 2, 14), last=date(2024, 6, 9)),
            ReportPeriod(first=date(2024, 3, 1), last=date(2024, 3, 31)),
            ReportPeriod(first=date(2024, 4, 10), last=date(2024, 4, 12)),
-           ReportPeriod(first=date(2023, 12, 20), last=date(2024, 12, 31))]
+           ReportPeriod(first=date(2023, 12, 20), last=date(2024, 12, 31)),
+           ReportPeriod(first=date(2024, 2, 1), last=date(2024, 5, 17)),
+           ReportPeriod(first=date(2024, 4, 1), last=date(2024, 4, 30)),
+           ReportPeriod(first=date(2024, 4, 30), last=date(2024, 5, 1))]
 
 
 def _world(rng: random.Random) -> list:
