@@ -29,6 +29,7 @@ from typing import Any  # noqa: E402
 
 import httpx  # noqa: E402
 import jwt  # noqa: E402
+import psycopg  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -102,12 +103,16 @@ def scale(settings: Settings, copies: int) -> None:
         for rollup in ("statistik_case_rollup", "statistik_month_rollup",
                        "statistik_certificate_rollup"):  # a copy counts where its original does
             tx.execute(f"UPDATE {rollup} SET n = n * {copies + 1}")
-    with db.transaction() as tx:
+    db.close()
+    with psycopg.connect(host=settings.postgres_host, port=settings.postgres_port,
+                         dbname=settings.postgres_db, user=settings.postgres_user,
+                         password=settings.postgres_password.get_secret_value(),
+                         autocommit=True) as conn:  # as autovacuum would, after a bulk load
+        conn.execute(f"SET search_path TO {settings.postgres_schema}")
         for table in ("statistik", "statistik_cases", "statistik_case_months",
                       "statistik_messages", "statistik_case_rollup", "statistik_month_rollup",
                       "statistik_certificate_rollup"):
-            tx.execute(f"ANALYZE {table}")
-    db.close()
+            conn.execute(f"VACUUM ANALYZE {table}")
 
 
 def serve(settings: Settings, port: int) -> subprocess.Popen[bytes]:

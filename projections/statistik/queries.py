@@ -33,7 +33,7 @@ def _case_scope(scope: Scope) -> Where:
     built from the care giver's own certificates."""
     level = NATIONAL if scope.level in (ScopeLevel.NATIONAL, ScopeLevel.REGION) else CARE_GIVER
     clauses, params = _scope(scope)
-    return ["level = ?", *clauses], [level, *params]
+    return [f"level = '{level}'", *clauses], params  # a constant: partial indexes match it
 
 
 def _any_of(column: str, values: Sequence[object]) -> tuple[str, list[Any]]:
