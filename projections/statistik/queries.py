@@ -2,7 +2,8 @@
 
 Every query counts women and men per group in the database (GROUP BY) and returns a
 ``SexTally``: nothing is loaded per case or certificate. The same SQL runs on PostgreSQL and
-SQLite. A scope and a ``ReportFilter`` become plain WHERE clauses.
+SQLite. A scope and a ``ReportFilter`` (field names as the shareable filter sets'
+ones) become plain WHERE clauses.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from domain.statistics.facts import ReportPeriod, Scope, ScopeLevel
-from domain.statistics.filters import NO_FILTER, ReportFilter
 from domain.statistics.report import SexTally
+from domain.statistics.report_filter import NO_FILTER, ReportFilter
 from projections.base import Sql
 from projections.statistik.rows import CARE_GIVER, NATIONAL
 
@@ -41,17 +42,27 @@ def _any_of(column: str, values: Sequence[object]) -> tuple[str, list[Any]]:
 
 
 def _filters(filters: ReportFilter) -> Where:
+    """Plain conditions: each chosen field any of its values; a diagnosis key matches the
+    chapter, the block or the category column (a key is only ever one of the three)."""
     clauses: list[str] = []
     params: list[Any] = []
-    diagnoses = [_any_of(column, values) for column, values in filters.diagnoses.items()]
-    if diagnoses:
-        clauses.append("(" + " OR ".join(sql for sql, _ in diagnoses) + ")")
-        params += [value for _, values in diagnoses for value in values]
-    for column, values in filters.plain().items():
-        sql, found = _any_of(column, values)
-        clauses.append(sql)
-        params += found
+    if filters.diagnoses:
+        found = [_any_of(column, filters.diagnoses) for column in ("chapter", "block", "category")]
+        clauses.append("(" + " OR ".join(sql for sql, _ in found) + ")")
+        params += [value for _, values in found for value in values]
+    for column, values in (("care_unit", filters.units), ("age_group", filters.age_groups),
+                           ("length_group", filters.length_groups),
+                           ("degree", filters.degrees), ("sex", filters.sex)):
+        if values:
+            sql, chosen = _any_of(column, values)
+            clauses.append(sql)
+            params += chosen
     return clauses, params
+
+
+def _unfiltered(filters: ReportFilter) -> bool:
+    return not any((filters.diagnoses, filters.units, filters.age_groups,
+                    filters.length_groups, filters.degrees, filters.sex))
 
 
 def _tally(rows: list[tuple[Any, ...]]) -> SexTally:
@@ -64,7 +75,7 @@ def _tally(rows: list[tuple[Any, ...]]) -> SexTally:
 
 def _rolled(scope: Scope, filters: ReportFilter) -> bool:
     """Whether the rollups answer: national and region reports without filters."""
-    return scope.level in (ScopeLevel.NATIONAL, ScopeLevel.REGION) and filters == NO_FILTER
+    return scope.level in (ScopeLevel.NATIONAL, ScopeLevel.REGION) and _unfiltered(filters)
 
 
 def case_counts(tx: Sql, dimension: str, scope: Scope, period: ReportPeriod,

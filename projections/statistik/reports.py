@@ -6,8 +6,8 @@ from domain.shared.errors import NotFoundError
 from domain.statistics import certificates as intyg
 from domain.statistics import sickleave as sjukfall
 from domain.statistics.facts import ReportPeriod, Scope
-from domain.statistics.filters import NO_FILTER, ReportFilter
 from domain.statistics.report import Report
+from domain.statistics.report_filter import NO_FILTER, ReportFilter
 from projections.base import Sql
 from projections.statistik import queries
 

@@ -17,8 +17,8 @@ from domain.statistics.facts import (
     ScopeLevel,
     SickLeavePeriod,
 )
-from domain.statistics.filters import NO_FILTER, ReportFilter
 from domain.statistics.report import Report
+from domain.statistics.report_filter import NO_FILTER, ReportFilter
 from projections.base import Sql
 from projections.statistik import rollups, rows
 from projections.statistik.reports import report

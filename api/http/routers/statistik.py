@@ -20,14 +20,14 @@ from api.http.deps import AfterQuery, CertificatesDep, ViewsDep, bearer, seen_or
 from api.http.openapi import CSV_OR_JSON
 from domain.shared.errors import InvalidInputError, NotAuthorisedError
 from domain.statistics.facts import ReportPeriod, Scope, ScopeLevel
-from domain.statistics.filters import (
+from domain.statistics.report import Report, to_csv
+from domain.statistics.report_filter import (
     MAX_VALUES,
     NO_FILTER,
     AgeGroup,
     LengthGroup,
     ReportFilter,
 )
-from domain.statistics.report import Report, to_csv
 from projections.statistik.reports import CASE_FILTERED, REPORTS, report
 
 router = APIRouter(prefix="/v1/statistik", tags=["Intygsstatistik"])
@@ -57,11 +57,11 @@ def report_filter(
 ) -> ReportFilter:
     """The report's own filters: diagnoses (chapter, block, category: any of them), units, age
     groups, length groups, degrees and sex; each repeatable, an empty one does not filter."""
-    return ReportFilter(chapters=tuple(chapter or ()), blocks=tuple(block or ()),
-                        categories=tuple(category or ()), units=tuple(unit or ()),
+    return ReportFilter(diagnoses=(*(chapter or ()), *(block or ()), *(category or ())),
+                        units=tuple(unit or ()),
                         age_groups=tuple(age_group or ()), length_groups=tuple(length_group or ()),
                         degrees=tuple(int(d) for d in degree or ()),
-                        sex=sex)
+                        sex=(sex,) if sex else ())
 
 
 FilterDep = Annotated[ReportFilter, Depends(report_filter)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from domain.statistics.facts import ReportPeriod, Scope, ScopeLevel
-from domain.statistics.filters import ReportFilter
+from domain.statistics.report_filter import ReportFilter
 from projections.statistik.reports import report
 from tests.factories.statistics import (
     GIVER,
@@ -85,13 +85,13 @@ def test_filters_narrow_the_cases_when_diagnoses_units_ages_lengths_degrees_and_
         return {key: values for key, values in table(found).items() if values != (0, 0, 0)}
 
     assert lengths() == {"15-30": (3, 1, 4), "91-180": (1, 0, 1)}
-    assert lengths(chapters=["V"]) == {"15-30": (1, 1, 2), "91-180": (1, 0, 1)}
-    assert lengths(chapters=["X"], categories=["M54"]) == {"15-30": (2, 0, 2)}
-    assert lengths(blocks=["F30-F39"], age_groups=["41-45"]) == {"15-30": (1, 0, 1)}
+    assert lengths(diagnoses=["V"]) == {"15-30": (1, 1, 2), "91-180": (1, 0, 1)}
+    assert lengths(diagnoses=["X", "M54"]) == {"15-30": (2, 0, 2)}
+    assert lengths(diagnoses=["F30-F39"], age_groups=["41-45"]) == {"15-30": (1, 0, 1)}
     assert lengths(units=[OTHER_UNIT]) == {"15-30": (1, 0, 1)}
     assert lengths(degrees=[50]) == {"15-30": (1, 0, 1)}
-    assert lengths(sex="M") == {"15-30": (0, 1, 1)}
-    assert lengths(length_groups=["91-180"], chapters=["V"]) == {"91-180": (1, 0, 1)}
+    assert lengths(sex=["M"]) == {"15-30": (0, 1, 1)}
+    assert lengths(length_groups=["91-180"], diagnoses=["V"]) == {"91-180": (1, 0, 1)}
 
 
 def test_monthly_series_takes_the_filters_when_a_case_spans_months():
@@ -105,7 +105,7 @@ def test_monthly_series_takes_the_filters_when_a_case_spans_months():
                           filters=ReportFilter.model_validate(chosen))
         return {key: values for key, values in table(found).items() if values != (0, 0, 0)}
 
-    assert months(chapters=["V"]) == {"2024-03": (2, 1, 3), "2024-04": (1, 0, 1),
+    assert months(diagnoses=["V"]) == {"2024-03": (2, 1, 3), "2024-04": (1, 0, 1),
                                       "2024-05": (1, 0, 1)}
     assert months(degrees=[50]) == {"2024-03": (1, 0, 1)}
 
@@ -115,7 +115,7 @@ def test_filter_groups_are_the_report_buckets_when_compared():
     from typing import get_args
 
     from domain.statistics.buckets import AGE_GROUPS, LENGTH_GROUPS
-    from domain.statistics.filters import AgeGroup, LengthGroup
+    from domain.statistics.report_filter import AgeGroup, LengthGroup
 
     assert get_args(AgeGroup) == tuple(b.key for b in AGE_GROUPS)
     assert get_args(LengthGroup) == tuple(b.key for b in LENGTH_GROUPS)

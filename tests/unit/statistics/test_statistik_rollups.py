@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from domain.statistics.facts import ReportPeriod, Scope, ScopeLevel
-from domain.statistics.filters import NO_FILTER
+from domain.statistics.report_filter import NO_FILTER
 from projections.statistik import queries
 from projections.statistik.rollups import CASE_DIMENSIONS
 from tests.factories.statistics import GIVER, NATIONAL, certificate, loaded, period, store
