@@ -51,7 +51,6 @@ class Settings(BaseSettings):
     read_waiters: int = Field(default=16, ge=0, le=32)
     max_body_bytes: int = Field(default=1_048_576, ge=1024, le=64 * 1_048_576)
     statistics_key: SecretStr | None = None
-    statistics_refresh_seconds: float = Field(default=60.0, ge=0)
     patient_index_key: SecretStr | None = None
     master_key: SecretStr | None = None
 

@@ -21,7 +21,7 @@ from typing import Protocol
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-Number = int | float
+Number = int | float | None
 LABEL_HEADER = "Grupp"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})

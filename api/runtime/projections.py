@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterable
 from functools import partial
 
@@ -13,11 +12,9 @@ import structlog
 from api.runtime.unit_cases import UnitCasesMemo
 from commands.certificates import Certificates
 from commands.settings import Settings
-from domain.statistics.facts import CertificateFact, MessageFact
 from projections.base import DocumentView
 from projections.registry import build_views
-from projections.statistik import all_facts
-from streams.consumer import KafkaFeed, prepare, run_from_log, watermarks
+from streams.consumer import KafkaFeed, prepare, run_from_log
 from streams.database import Database
 from streams.read_your_writes import read_progress
 from streams.relay import ensure_relay_tables
@@ -35,10 +32,6 @@ class ProjectionHost:
         self.views: dict[str, DocumentView] = {n: every[n] for n in (names or every)}
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
-        self._lock = threading.Lock()
-        self._facts_at = 0.0
-        self._facts: tuple[tuple[tuple[int, int], ...],
-                           tuple[list[CertificateFact], list[MessageFact]]] | None = None
         self.unit_cases = UnitCasesMemo()  # Rehabstöd's overview and summary
         ensure_relay_tables(self.db)
         for view in self.views.values():
@@ -76,23 +69,6 @@ class ProjectionHost:
     def _head(self) -> int:
         head: int | None = self.app.recorder.max_notification_id()
         return head or 0
-
-    def facts(self, fresh: bool = False) -> tuple[list[CertificateFact], list[MessageFact]]:
-        """The statistics facts (certificates, messages) as a snapshot. It is reloaded when the
-        view has moved on and the snapshot is older than INTYG_STATISTICS_REFRESH_SECONDS, or
-        at once with ``fresh`` (a query that passed ``?after=``)."""
-        mark = tuple(sorted(watermarks(self.db, "statistik").items()))
-        now = time.monotonic()
-        with self._lock:
-            stale = self._facts is None or (
-                self._facts[0] != mark
-                and (fresh or now - self._facts_at >= self.settings.statistics_refresh_seconds))
-            if stale:
-                with self.db.transaction() as tx:
-                    self._facts = (mark, all_facts(tx))
-                self._facts_at = now
-            assert self._facts is not None  # noqa: S101 - set just above when missing
-            return self._facts[1]
 
     def _run(self, view: DocumentView) -> None:
         log.info("projection_started", projection=view.name,

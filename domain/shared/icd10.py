@@ -4,7 +4,8 @@ ICD-10-SE is the Swedish edition of WHO ICD-10 and no package ships it. It adds 
 subdivisions to existing WHO categories (``M54.4`` or ``M544``, ``S52.50``). So a code is accepted
 when its WHO category (the first three characters, or the first four where WHO has that
 subcategory) exists; the stored form is upper case without the dot. The chapter (kapitel) and
-block (avsnitt) come from the WHO hierarchy and feed Intygsstatistik.
+block (avsnitt) come from the WHO hierarchy and feed Intygsstatistik; the block is the innermost
+one holding the category (M50-M54 for M54, never the wider M40-M54), as DOMAIN.md §8 says.
 """
 
 from __future__ import annotations
@@ -44,12 +45,12 @@ def lookup(raw: str) -> DiagnosisCode | None:
         return None
     ancestors = icd.get_ancestors(known)
     chapter = ancestors[-1] if ancestors else known
-    blocks = [a for a in ancestors if "-" in a]
+    blocks = [a for a in ancestors if "-" in a]  # nearest first: the innermost block leads
     category = code[:3]
     return DiagnosisCode(
         code=code,
         category=category,
-        block=blocks[-1] if blocks else category,
+        block=blocks[0] if blocks else category,
         chapter=chapter,
         description=icd.get_description(known),
     )

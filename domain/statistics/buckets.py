@@ -1,6 +1,7 @@
 """The groupings of Intygsstatistik (DOMAIN.md §8), exactly as the statistics show them.
 
-- age (at signing, a case's highest): <16, 16-20, 21-25, ... in 5-year steps ..., 61-65, >65
+- age (on the last day of the sick leave, a case's highest): <16, 16-20, 21-25, ... in 5-year
+  steps ..., 61-65, >65
 - length in days: <15, 15-30, 31-60, 61-90, 91-180, 181-364, 365-730, >730
 - degree: 25, 50, 75, 100 %
 - certificates per case: 1..10, >10

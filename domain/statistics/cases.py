@@ -8,7 +8,8 @@ not one on 17 Jan).
 Length is the number of distinct days covered by the union of the periods: gaps are not counted,
 overlaps count once. Diagnosis, degree, län, unit, care giver and doctor come from the case's
 latest certificate (latest signing day, then latest first day, then certificate id); its degree is
-that of its period that ends last. The age is the highest age at signing among the certificates.
+that of its period that ends last. The age is the highest among the certificates, each taken on
+the last day of its sick leave.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from domain.statistics.facts import CertificateFact, Scope, Sex, SickLeavePeriod, in_scope
+from domain.statistics.facts import CertificateFact, Sex, SickLeavePeriod
 
 MAX_GAP_DAYS = 5
 
@@ -48,27 +49,6 @@ class StatCase:
 
     def overlaps(self, first: date, last: date) -> bool:
         return self.start <= last and self.end >= first
-
-
-class FactSet(list[CertificateFact]):
-    """A fixed snapshot of facts that keeps the cases it has built per scope: every report over
-    the same snapshot and scope then counts already-built cases."""
-
-    def __init__(self, facts: Iterable[CertificateFact] = ()) -> None:
-        super().__init__(facts)
-        self._cases: dict[Scope, list[StatCase]] = {}
-
-    def cases(self, scope: Scope) -> list[StatCase]:
-        if scope not in self._cases:
-            self._cases[scope] = build_cases(in_scope(self, scope))
-        return self._cases[scope]
-
-
-def scoped_cases(facts: Iterable[CertificateFact], scope: Scope) -> list[StatCase]:
-    """The scope's sjukfall: from the snapshot's cache for a ``FactSet``."""
-    if isinstance(facts, FactSet):
-        return facts.cases(scope)
-    return build_cases(in_scope(facts, scope))
 
 
 def build_cases(facts: Iterable[CertificateFact]) -> list[StatCase]:

@@ -1,21 +1,20 @@
 """Intygsstatistik (DOMAIN.md §8): the facts the statistics are computed from, and their scopes.
 
-A projection turns events into facts; everything else in ``domain/statistik_*`` is a pure function
-of them. Facts never carry a personnummer: a patient is a keyed pseudonym (``pseudonym``), so the
-statistics store cannot be joined back to a person without the key.
+A projection turns events into facts and keeps the cases built from them as rows; the reports
+are queries over those rows. Facts never carry a personnummer: a patient is a keyed pseudonym
+(``pseudonym``), so the statistics store cannot be joined back to a person without the key.
 
 Scopes (nivåer): riket (national, open to all), region (one län), vårdgivare (care giver) and
-vårdenhet (care unit). Facts are filtered by the scope before anything is counted.
+vårdenhet (care unit).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -55,6 +54,11 @@ def pseudonym(personnummer: str, key: str) -> str:
     return hmac.new(key.encode(), personnummer.encode(), hashlib.sha256).hexdigest()
 
 
+def age_on(born: date, day: date) -> int:
+    """§8: the age in whole years on ``day`` (0 for a day before the birth)."""
+    return max(day.year - born.year - ((day.month, day.day) < (born.month, born.day)), 0)
+
+
 class SickLeavePeriod(BaseModel):
     """One period of a sick-leave certificate: degree in percent, first and last day inclusive."""
 
@@ -80,7 +84,8 @@ class CertificateFact(BaseModel):
     type_id: str
     patient: str = Field(min_length=1, description="pseudonym(personnummer, key)")
     sex: Sex
-    age: int = Field(ge=0, le=130, description="the patient's age on the day of signing")
+    age: int = Field(ge=0, le=130, description="the patient's age on the last day of the sick "
+                     "leave (the end of the latest period; the signing day without periods)")
     care_unit: str
     care_giver: str
     lan: LanCode = UNKNOWN_LAN
@@ -165,16 +170,6 @@ class Scope(BaseModel):
         """§8: national and region reports show a cell below 5 as 0; the others do not."""
         return self.level in (ScopeLevel.NATIONAL, ScopeLevel.REGION)
 
-    def holds(self, fact: CertificateFact | MessageFact) -> bool:
-        match self.level:
-            case ScopeLevel.NATIONAL:
-                return True
-            case ScopeLevel.REGION:
-                return fact.lan == self.id
-            case ScopeLevel.CARE_GIVER:
-                return fact.care_giver == self.id
-            case ScopeLevel.CARE_UNIT:
-                return fact.care_unit == self.id
 
 
 NATIONAL = Scope(level=ScopeLevel.NATIONAL)
@@ -196,10 +191,3 @@ class ReportPeriod(BaseModel):
 
     def covers(self, day: date) -> bool:
         return self.first <= day <= self.last
-
-
-Fact = TypeVar("Fact", CertificateFact, MessageFact)
-
-
-def in_scope(facts: Iterable[Fact], scope: Scope) -> list[Fact]:
-    return [fact for fact in facts if scope.holds(fact)]

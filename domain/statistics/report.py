@@ -27,7 +27,7 @@ COLUMNS = ("Kvinnor", "Män", "Totalt")
 SUPPRESSION_LIMIT = 5
 
 Item = TypeVar("Item")
-Cell = int | float
+Cell = int | float | None  # None: no figure can be given (e.g. a population not shipped)
 Shown = tuple[int, int, int]
 """Women, men and total of one row, after suppression."""
 
@@ -61,8 +61,8 @@ class SexTally:
     def __init__(self) -> None:
         self._counts: dict[str, Counter[Sex]] = {}
 
-    def add(self, key: str, sex: Sex) -> None:
-        self._counts.setdefault(key, Counter())[sex] += 1
+    def add(self, key: str, sex: Sex, count: int = 1) -> None:
+        self._counts.setdefault(key, Counter())[sex] += count
 
     def count(self, key: str) -> tuple[int, int]:
         found = self._counts.get(key, Counter())
@@ -90,8 +90,11 @@ def shown(female: int, male: int, suppressed: bool) -> Shown:
     return female, male, female + male
 
 
-def rate(count: int, denominator: int, per: int, decimals: int) -> float:
-    """``count * per / denominator`` rounded half up; 0.0 when there is nothing to divide by."""
+def rate(count: int, denominator: int | None, per: int, decimals: int) -> float | None:
+    """``count * per / denominator`` rounded half up; 0.0 when there is nothing to divide by,
+    None when the denominator is unknown."""
+    if denominator is None:
+        return None
     if denominator == 0:
         return 0.0
     exact = Decimal(count * per) / Decimal(denominator)

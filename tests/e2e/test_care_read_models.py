@@ -262,10 +262,11 @@ def test_unit_question_list_filters_and_orders_newest_first(world):
     assert client.get(base, headers=other).status_code == 403
 
 
-def test_statistics_snapshot_is_reused_until_it_is_old_or_after_asks_for_newer(world):
+def test_statistics_report_is_current_when_the_view_has_the_event(world):
+    """Reports are queries over the view: once it has a certificate, every report counts it,
+    with or without ``?after=``; nothing is cached in the API process."""
     settings, clock, client, app = world
     host = client.app.state.projections
-    host.settings = settings.model_copy(update={"statistics_refresh_seconds": 3600})
     unit = care_unit()
     doctor = staff_at(unit)
     auth = bearer(settings, doctor, clock)
@@ -279,5 +280,21 @@ def test_statistics_snapshot_is_reused_until_it_is_old_or_after_asks_for_newer(w
     assert lisjp_count(f"&after={last(app)}") == 1
     signed(app, unit, doctor)
     assert host.wait_for("statistik", last(app))
-    assert lisjp_count() == 1  # the snapshot is younger than an hour: reused
-    assert lisjp_count(f"&after={last(app)}") == 2  # a client reading its own write
+    assert lisjp_count() == 2
+
+
+def test_statistics_filters_are_refused_with_a_422_when_unknown_or_not_applicable(world):
+    """A filter value outside the report's groups, or any filter on a report of certificates
+    or messages, is a specific 422; a case report takes the filters."""
+    settings, clock, client, _app = world
+    unit = care_unit()
+    auth = bearer(settings, staff_at(unit), clock)
+    base = f"/v1/statistik/care_unit/reports/{{}}?id={unit.hsa_id}"
+    taken = client.get(base.format("sjukfall-per-aldersgrupp") + "&age_group=41-45&degree=50"
+                       "&chapter=XIII&sex=F", headers=auth)
+    assert taken.status_code == 200, taken.text
+    assert client.get(base.format("sjukfall-per-aldersgrupp") + "&age_group=40-45",
+                      headers=auth).status_code == 422
+    refused = client.get(base.format("intyg-per-typ") + "&sex=F", headers=auth)
+    assert refused.status_code == 422
+    assert "takes no filters" in refused.json()["detail"]

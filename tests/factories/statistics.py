@@ -3,7 +3,9 @@ periods and scopes."""
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -15,6 +17,13 @@ from domain.statistics.facts import (
     ScopeLevel,
     SickLeavePeriod,
 )
+from domain.statistics.report import Report
+from domain.statistics.report_filter import NO_FILTER, ReportFilter
+from projections.base import Sql
+from projections.statistik import rollups, rows
+from projections.statistik.reports import report
+from projections.statistik.view import StatistikView, fact_row
+from streams.database import Transaction
 
 UNIT, OTHER_UNIT, GIVER = "SE2321000016-U1", "SE2321000016-U2", "SE2321000016-G1"
 YEAR_2024 = ReportPeriod(first=date(2024, 1, 1), last=date(2024, 12, 31))
@@ -45,3 +54,39 @@ def message(subject: str, sex: str = "F", **fields: Any) -> MessageFact:
         "sent": date(2024, 5, 2), "care_unit": UNIT, "care_giver": GIVER, "lan": "01", "sex": sex,
     }
     return MessageFact(**(values | fields))
+
+
+def loaded(facts: Iterable[CertificateFact], messages: Iterable[MessageFact] = ()) -> Sql:
+    """A fresh statistik view (SQLite in memory) holding these facts and their cases, written
+    by the projection's own row code."""
+    tx = Transaction(sqlite3.connect(":memory:", isolation_level=None), is_postgres=False)
+    StatistikView("a-key-for-the-tests-only").setup(tx)
+    store(tx, facts)
+    rows.write_messages(tx, [], messages)
+    return tx
+
+
+def store(tx: Sql, facts: Iterable[CertificateFact]) -> None:
+    """Write (or overwrite) these certificates' rows, then recompute their patients' cases, as
+    the projection does when a certificate arrives, changes or is revoked."""
+    facts = list(facts)
+    ids = [f.certificate_id for f in facts]
+    counted = rows.counted(tx, ids)
+    names = ("id", *(name for name, _ in StatistikView.columns), "doc")
+    tx.executemany(f"INSERT INTO statistik ({', '.join(names)}) "
+                   f"VALUES ({', '.join('?' for _ in names)}) ON CONFLICT (id) DO UPDATE SET "
+                   + ", ".join(f"{n} = excluded.{n}" for n in names[1:]),
+                   [(f.certificate_id, *fact_row(f), "{}") for f in facts])
+    rollups.change_certificates(tx, counted, rows.counted(tx, ids))
+    rows.recompute(tx, {f.patient for f in facts})
+
+
+def report_of(facts: Iterable[CertificateFact], name: str, scope: Scope, period: ReportPeriod,
+              messages: Iterable[MessageFact] = (),
+              filters: ReportFilter = NO_FILTER) -> Report:
+    """The named report as the API computes it, over a view holding only these facts."""
+    return report(loaded(facts, messages), name, scope, period, filters)
+
+
+def table(found: Report) -> dict[str, tuple[int | float, ...]]:
+    return {row.key: row.values for row in found.rows}

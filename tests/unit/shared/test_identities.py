@@ -69,8 +69,8 @@ def test_hsa_id_is_refused_when_malformed(raw):
 
 
 @pytest.mark.parametrize(("raw", "code", "chapter", "block"), [
-    ("M54.4", "M544", "XIII", "M40-M54"),
-    ("m544", "M544", "XIII", "M40-M54"),
+    ("M54.4", "M544", "XIII", "M50-M54"),
+    ("m544", "M544", "XIII", "M50-M54"),
     ("S52.50", "S5250", "XIX", "S50-S59"),
     ("F32", "F32", "V", "F30-F39"),
 ])

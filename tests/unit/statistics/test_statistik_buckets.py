@@ -61,7 +61,7 @@ def test_lan_falls_in_its_group_when_known_or_not(code, group):
 @pytest.mark.parametrize(("code", "chapter", "block", "category"), [
     ("F32", "V", "F30-F39", "F32"),
     ("F32.1", "V", "F30-F39", "F32"),
-    ("M544", "XIII", "M40-M54", "M54"),
+    ("M544", "XIII", "M50-M54", "M54"),
     ("S52.50", "XIX", "S50-S59", "S52"),
     ("J06", "X", "J00-J06", "J06"),
     (None, "unknown", "unknown", "unknown"),

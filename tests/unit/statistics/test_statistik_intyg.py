@@ -5,12 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.statistics.certificates import (
-    certificates_per_type,
-    complemented_share,
-    messages_per_subject,
-)
-from domain.statistics.report import Report, to_csv
+from domain.statistics.report import to_csv
 from tests.factories.statistics import (
     NATIONAL,
     OTHER_UNIT,
@@ -20,13 +15,12 @@ from tests.factories.statistics import (
     certificate,
     message,
     period,
+    report_of,
+    table,
 )
 
+MESSAGES, SHARE = "meddelanden-per-amne", "andel-kompletterade"
 APRIL = period(date(2024, 4, 1), date(2024, 4, 14))
-
-
-def table(report: Report) -> dict[str, tuple[int | float, ...]]:
-    return {row.key: row.values for row in report.rows}
 
 
 def unit_messages():
@@ -37,7 +31,7 @@ def unit_messages():
 
 def test_messages_are_counted_per_subject_when_sent_in_the_period_on_the_unit():
     """§8: messages are counted by subject, split by sex."""
-    assert table(messages_per_subject(unit_messages(), UNIT_SCOPE, YEAR_2024)) == {
+    assert table(report_of([], MESSAGES, UNIT_SCOPE, YEAR_2024, unit_messages())) == {
         "KOMPLT": (2, 1, 3), "AVSTMN": (0, 1, 1), "KONTKT": (0, 0, 0), "OVRIGT": (1, 0, 1),
         "PAMINN": (0, 0, 0)}
 
@@ -46,7 +40,7 @@ def test_messages_below_five_are_shown_as_zero_when_national():
     """§8 suppression applies to message counts too."""
     messages = ([message("KOMPLT") for _ in range(6)] + [message("KOMPLT", "M") for _ in range(5)]
                 + [message("AVSTMN") for _ in range(4)])
-    report = table(messages_per_subject(messages, NATIONAL, YEAR_2024))
+    report = table(report_of([], MESSAGES, NATIONAL, YEAR_2024, messages))
     assert (report["KOMPLT"], report["AVSTMN"]) == ((6, 5, 11), (0, 0, 0))
 
 
@@ -56,7 +50,7 @@ def test_every_type_is_counted_when_certificates_are_signed_in_the_period():
              certificate(APRIL, test=True), certificate(type_id="luse", sex="M"),
              certificate(APRIL, type_id="ag7804"),
              certificate(period(date(2023, 5, 1), date(2023, 5, 9)))]
-    report = table(certificates_per_type(facts, UNIT_SCOPE, YEAR_2024))
+    report = table(report_of(facts, "intyg-per-typ", UNIT_SCOPE, YEAR_2024))
     assert (report["lisjp"], report["luse"], report["ag7804"], report["db"]) == (
         (2, 0, 2), (0, 1, 1), (1, 0, 1), (0, 0, 0))
     assert len(report) == 15
@@ -68,10 +62,10 @@ def test_complemented_share_is_a_percentage_per_type_when_at_unit_level():
     facts = ([certificate(APRIL, complemented=True)] + [certificate(APRIL) for _ in range(3)]
              + [certificate(APRIL, sex="M", complemented=True), certificate(APRIL, sex="M"),
                 certificate(APRIL, complemented=True, revoked=True)])
-    report = table(complemented_share(facts, UNIT_SCOPE, YEAR_2024))
+    report = table(report_of(facts, "andel-kompletterade", UNIT_SCOPE, YEAR_2024))
     assert report["lisjp"] == (25.0, 50.0, 33.3)
     assert report["luse"] == (0.0, 0.0, 0.0)
-    assert table(complemented_share(facts, REGION_01, YEAR_2024))["lisjp"] == (0.0, 0.0, 0.0)
+    assert table(report_of(facts, SHARE, REGION_01, YEAR_2024))["lisjp"] == (0.0, 0.0, 0.0)
 
 
 def test_complemented_share_uses_the_shown_counts_when_national():
@@ -79,11 +73,11 @@ def test_complemented_share_uses_the_shown_counts_when_national():
     facts = ([certificate(APRIL, complemented=True) for _ in range(5)]
              + [certificate(APRIL) for _ in range(5)]
              + [certificate(APRIL, sex="M") for _ in range(5)])
-    assert table(complemented_share(facts, NATIONAL, YEAR_2024))["lisjp"] == (50.0, 0.0, 33.3)
+    assert table(report_of(facts, SHARE, NATIONAL, YEAR_2024))["lisjp"] == (50.0, 0.0, 33.3)
 
 
 def test_report_renders_to_csv_and_json_when_asked():
-    report = messages_per_subject(unit_messages(), UNIT_SCOPE, YEAR_2024)
+    report = report_of([], MESSAGES, UNIT_SCOPE, YEAR_2024, unit_messages())
     assert to_csv(report) == (
         "key,label,Kvinnor,Män,Totalt\r\n"
         "KOMPLT,Komplettering,2,1,3\r\n"

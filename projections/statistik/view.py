@@ -1,13 +1,13 @@
 """Intygsstatistik's facts (DOMAIN.md §8), kept without any personnummer.
 
 The view's documents are redacted as they are written: the patient becomes a keyed pseudonym,
-the sex and the birth date (for the age on signing); the content is cut down to the periods and
-the main diagnosis. So the statistics tables cannot be joined back to a person without the key.
+the sex and the birth date (for the age on the last day of the sick leave); the content is cut
+down to the periods and the main diagnosis.
+So the statistics tables cannot be joined back to a person without the key.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -15,18 +15,32 @@ from domain.content.common.answers import DEGREE_PERCENT
 from domain.content.fk.lisjp import LisjpContent, periods
 from domain.shared import icd10
 from domain.shared.identities import birth_date, sex
-from domain.statistics.cases import FactSet
-from domain.statistics.facts import CertificateFact, MessageFact, SickLeavePeriod, pseudonym
+from domain.statistics.facts import (
+    SICK_LEAVE_TYPES,
+    CertificateFact,
+    MessageFact,
+    SickLeavePeriod,
+    age_on,
+    pseudonym,
+)
 from projections.base import DocumentView, Sql
 from projections.document import Doc
+from projections.statistik import rollups, rows
 
 _REDACTED = "facts"
+_CHUNK = 500
 
 
 class StatistikView(DocumentView):
     name = "statistik"
     columns = (("type", "TEXT"), ("care_unit", "TEXT"), ("care_giver", "TEXT"),
-               ("lan", "TEXT"), ("signed", "TEXT"), ("fact", "TEXT"), ("messages", "TEXT"))
+               ("lan", "TEXT"), ("signed", "TEXT"), ("sex", "TEXT"), ("patient", "TEXT"),
+               ("counted", "INTEGER"), ("complemented", "INTEGER"), ("sick_leave", "INTEGER"),
+               ("fact", "TEXT"))
+    """A new column set is a new view version: a view written with other columns is dropped and
+    rebuilt from the stream when its consumer starts (``DocumentView.outdated``)."""
+    indexes = ("patient", "signed", ("care_giver", "signed"), ("care_unit", "signed"),
+               ("lan", "signed"))
 
     def __init__(self, pseudonym_key: str) -> None:
         self.pseudonym_key = pseudonym_key
@@ -46,13 +60,53 @@ class StatistikView(DocumentView):
             doc["signer"] = {"hsa_id": doc["signer"].get("hsa_id")}
         return doc
 
+    def setup(self, tx: Sql) -> None:
+        super().setup(tx)
+        rows.setup(tx)
+
+    def drop(self, tx: Sql) -> None:
+        super().drop(tx)
+        rows.drop(tx)
+
     def row(self, doc: Doc) -> tuple[Any, ...] | None:
         if doc["state"] != "SIGNED":
             return None
-        unit = doc["care_unit"]
-        messages = [m.model_dump(mode="json") for m in message_facts(doc)]
-        return (doc["type"], unit["hsa_id"], unit["care_giver_hsa_id"], unit.get("lan", "00"),
-                doc["signed_at"][:10], fact(doc).model_dump_json(), json.dumps(messages))
+        return fact_row(fact(doc))
+
+    def _write(self, tx: Sql, changed: dict[str, Doc]) -> None:
+        """Write the certificate rows, then the messages of the changed certificates, then the
+        cases of every patient whose sick-leave facts changed."""
+        before = _stored_facts(tx, list(changed))
+        counted = rows.counted(tx, list(changed))
+        super()._write(tx, changed)
+        rollups.change_certificates(tx, counted, rows.counted(tx, list(changed)))
+        signed = {cert_id: doc for cert_id, doc in changed.items() if doc["state"] == "SIGNED"}
+        with_messages = [cert_id for cert_id, doc in signed.items() if doc.get("messages")]
+        rows.write_messages(tx, with_messages, (m for cert_id in with_messages
+                                                for m in message_facts(signed[cert_id])))
+        moved = {doc["patient"]["pseudonym"] for cert_id, doc in signed.items()
+                 if (fact(doc).model_dump_json() if doc["type"] in SICK_LEAVE_TYPES else None)
+                 != before.get(cert_id)}
+        rows.recompute(tx, moved)
+
+
+def fact_row(found: CertificateFact) -> tuple[Any, ...]:
+    """The ``statistik`` columns of one certificate fact, in ``StatistikView.columns`` order."""
+    return (found.type_id, found.care_unit, found.care_giver, found.lan,
+            found.signed.isoformat(), found.sex, found.patient, int(found.counted),
+            int(found.complemented), int(found.feeds_sick_leave), found.model_dump_json())
+
+
+def _stored_facts(tx: Sql, cert_ids: list[str]) -> dict[str, str]:
+    """The stored fact of each of these certificates that feeds sick leave."""
+    found: dict[str, str] = {}
+    for start in range(0, len(cert_ids), _CHUNK):
+        chunk = tuple(cert_ids[start:start + _CHUNK])
+        marks = ", ".join("?" for _ in chunk)
+        found.update({str(r[0]): str(r[1]) for r in tx.execute(
+            f"SELECT id, fact FROM statistik WHERE id IN ({marks}) "  # noqa: S608
+            "AND type IN ('lisjp', 'fk7263')", chunk)})
+    return found
 
 
 def _content_facts(type_id: str, content: dict[str, Any]) -> dict[str, Any]:
@@ -70,14 +124,14 @@ def fact(doc: Doc) -> CertificateFact:
     """The certificate fact of one signed certificate's redacted document."""
     patient, unit = doc["patient"], doc["care_unit"]
     signed = date.fromisoformat(doc["signed_at"][:10])
-    born = date.fromisoformat(patient["birth_date"])
-    age = signed.year - born.year - ((signed.month, signed.day) < (born.month, born.day))
     facts = doc["content"][_REDACTED]
+    last_day = max((date.fromisoformat(p["end"]) for p in facts["periods"]), default=signed)
+    age = age_on(date.fromisoformat(patient["birth_date"]), last_day)
     complemented = any(c["kind"] == "KOMPLT" and c["state"] == "SIGNED"
                        for c in doc["children"])
     return CertificateFact(
         certificate_id=doc["id"], type_id=doc["type"], patient=patient["pseudonym"],
-        sex=patient["sex"], age=max(age, 0), care_unit=unit["hsa_id"],
+        sex=patient["sex"], age=age, care_unit=unit["hsa_id"],
         care_giver=unit["care_giver_hsa_id"], lan=unit.get("lan", "00"),
         doctor=(doc.get("signer") or {}).get("hsa_id"), signed=signed,
         periods=tuple(SickLeavePeriod(degree=p["degree"], start=date.fromisoformat(p["start"]),
@@ -96,12 +150,3 @@ def message_facts(doc: Doc) -> list[MessageFact]:
                         care_giver=unit["care_giver_hsa_id"], lan=unit.get("lan", "00"),
                         sex=doc["patient"]["sex"])
             for m in doc.get("messages") or ()]
-
-
-def all_facts(tx: Sql) -> tuple[FactSet, list[MessageFact]]:
-    """Every signed certificate's fact (a snapshot that keeps its built cases) and every
-    message's, in id order."""
-    rows = tx.execute("SELECT fact, messages FROM statistik ORDER BY id")
-    facts = FactSet(CertificateFact.model_validate_json(row[0]) for row in rows)
-    messages = [MessageFact.model_validate(m) for row in rows for m in json.loads(row[1])]
-    return facts, messages

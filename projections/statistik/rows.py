@@ -1,0 +1,182 @@
+"""The rows the statistics reports count (DOMAIN.md §8), kept current by the projection.
+
+- ``statistik`` (one row per signed certificate, written by ``StatistikView``): its type, unit,
+  care giver, län, signing day, sex, pseudonymised patient, whether it is counted and complemented,
+  and the fact the cases are built from.
+- ``statistik_cases``: one row per sick-leave case, at two levels. ``national`` cases are built
+  from all of a patient's certificates (national and region reports); ``care_giver`` cases from
+  the patient's certificates at one care giver (care giver and unit reports). Each row holds
+  every dimension a report groups or filters by, as the key the report shows.
+- ``statistik_case_months``: the same row once per month ("YYYY-MM") the case overlaps.
+- ``statistik_messages``: one row per message: subject, day sent, unit, care giver, län, sex.
+
+No row holds a personnummer, a name or free text. When a certificate of a patient arrives,
+changes or is revoked, ``recompute`` replaces that patient's case rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from domain.statistics import buckets
+from domain.statistics.cases import StatCase, build_cases
+from domain.statistics.facts import CertificateFact, MessageFact
+from projections.base import Sql
+from projections.statistik import rollups
+from projections.statistik.rollups import months_of
+from projections.statistik.sql import insert_many
+
+NATIONAL, CARE_GIVER = "national", "care_giver"
+CASE_COLUMNS = (
+    ("case_id", "TEXT PRIMARY KEY"), ("level", "TEXT NOT NULL"), ("patient", "TEXT NOT NULL"),
+    ("sex", "TEXT NOT NULL"), ("start_day", "TEXT NOT NULL"), ("end_day", "TEXT NOT NULL"),
+    ("days", "INTEGER NOT NULL"), ("certificates", "INTEGER NOT NULL"),
+    ("age", "INTEGER NOT NULL"), ("age_group", "TEXT NOT NULL"),
+    ("length_group", "TEXT NOT NULL"), ("count_group", "TEXT NOT NULL"),
+    ("degree", "INTEGER NOT NULL"), ("diagnosis", "TEXT"), ("chapter", "TEXT NOT NULL"),
+    ("block", "TEXT NOT NULL"), ("category", "TEXT NOT NULL"), ("lan", "TEXT NOT NULL"),
+    ("care_unit", "TEXT NOT NULL"), ("care_giver", "TEXT NOT NULL"), ("doctor", "TEXT"),
+    ("doctor_age_group", "TEXT NOT NULL"),
+)
+MESSAGE_COLUMNS = (
+    ("id", "TEXT PRIMARY KEY"), ("certificate_id", "TEXT NOT NULL"), ("subject", "TEXT NOT NULL"),
+    ("sent", "TEXT NOT NULL"), ("care_unit", "TEXT NOT NULL"), ("care_giver", "TEXT NOT NULL"),
+    ("lan", "TEXT NOT NULL"), ("sex", "TEXT NOT NULL"),
+)
+_NAMES = tuple(name for name, _ in CASE_COLUMNS)
+_AT = {name: at for at, name in enumerate(_NAMES)}
+_SCOPES = ("care_giver", "care_unit", "lan")
+_GROUPED = ("degree", "chapter", "block", "category", "age_group", "length_group", "count_group",
+            "doctor_age_group", "care_unit", "lan")
+TABLES = ("statistik_cases", "statistik_case_months", "statistik_messages")
+_CHUNK = 500
+
+
+def setup(tx: Sql) -> None:
+    """The case, month and message tables with the indexes the report queries use."""
+    cases = ", ".join(f"{name} {kind}" for name, kind in CASE_COLUMNS)
+    months = cases.replace("case_id TEXT PRIMARY KEY", "case_id TEXT NOT NULL")
+    tx.execute(f"CREATE TABLE IF NOT EXISTS statistik_cases ({cases})")
+    tx.execute(f"CREATE TABLE IF NOT EXISTS statistik_case_months ({months}, month TEXT NOT NULL,"
+               " PRIMARY KEY (case_id, month))")
+    messages = ", ".join(f"{name} {kind}" for name, kind in MESSAGE_COLUMNS)
+    tx.execute(f"CREATE TABLE IF NOT EXISTS statistik_messages ({messages})")
+    rollups.setup(tx)
+    _index(tx, "statistik_cases", ("patient",))
+    _index(tx, "statistik_cases", ("level", "start_day"))
+    _index(tx, "statistik_cases", ("level", "lan", "start_day"))
+    _index(tx, "statistik_messages", ("certificate_id",))
+    for scope in ("level", "care_unit", "lan"):
+        within = ("level",) if scope == "level" else ("level", scope)
+        _index(tx, "statistik_cases", (*within, "end_day", "start_day"))
+    # A care giver's report reads this index alone (an index-only scan on PostgreSQL): its
+    # period, then every column a report groups or filters by.
+    tx.execute("CREATE INDEX IF NOT EXISTS statistik_cases_care_giver_report ON statistik_cases "
+               f"(care_giver, end_day, start_day, sex, {', '.join(_GROUPED)}) "
+               "WHERE level = 'care_giver'")
+    for scope in _SCOPES:
+        _index(tx, "statistik_case_months", ("level", scope, "month"))
+    for scope in ("sent", *_SCOPES):
+        _index(tx, "statistik_messages", (scope, "sent") if scope != "sent" else ("sent",))
+
+
+def _index(tx: Sql, table: str, names: Sequence[str]) -> None:
+    tx.execute(f"CREATE INDEX IF NOT EXISTS {table}_{'_'.join(names)} "
+               f"ON {table} ({', '.join(names)})")
+
+
+def drop(tx: Sql) -> None:
+    for table in TABLES:
+        tx.execute(f"DROP TABLE IF EXISTS {table}")
+    rollups.drop(tx)
+
+
+def recompute(tx: Sql, patients: Iterable[str]) -> None:
+    """Bring the case rows of these patients in line with the cases their certificates make
+    now: rows of cases that are gone or changed are deleted, new and changed ones written, an
+    unchanged case is left alone."""
+    wanted = sorted(set(patients))
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = tuple(wanted[start:start + _CHUNK])
+        marks = ", ".join("?" for _ in chunk)
+        rows = tx.execute(f"SELECT fact FROM statistik WHERE patient IN ({marks}) "  # noqa: S608
+                          "AND sick_leave = 1", chunk)
+        stored = {tuple(row) for row in tx.execute(
+            f"SELECT {', '.join(_NAMES)} FROM statistik_cases "  # noqa: S608
+            f"WHERE patient IN ({marks})", chunk)}
+        now = set(_cases_of([CertificateFact.model_validate_json(row[0]) for row in rows]))
+        gone, new = stored - now, list(now - stored)
+        _delete(tx, sorted({row[0] for row in gone}))
+        rollups.change_cases(tx, _national(gone), _national(new))
+        _insert(tx, "statistik_cases", CASE_COLUMNS, new)
+        months = [(*row, month) for row in new for month in months_of(row[4], row[5])]
+        _insert(tx, "statistik_case_months", [*CASE_COLUMNS, ("month", "TEXT")], months)
+
+
+def _cases_of(facts: list[CertificateFact]) -> list[tuple[Any, ...]]:
+    """The case rows of one or more patients' facts: national, then per care giver."""
+    cases = [case_row(NATIONAL, case) for case in build_cases(facts)]
+    by_giver: dict[str, list[CertificateFact]] = defaultdict(list)
+    for found in facts:
+        by_giver[found.care_giver].append(found)
+    return cases + [case_row(CARE_GIVER, case) for group in by_giver.values()
+                    for case in build_cases(group)]
+
+
+def _national(rows: Iterable[tuple[Any, ...]]) -> list[list[Any]]:
+    return [[row[_AT[name]] for name in rollups.CASE_SOURCE] for row in rows
+            if row[_AT["level"]] == NATIONAL]
+
+
+def _delete(tx: Sql, case_ids: list[str]) -> None:
+    for start in range(0, len(case_ids), _CHUNK):
+        chunk = tuple(case_ids[start:start + _CHUNK])
+        marks = ", ".join("?" for _ in chunk)
+        for table in ("statistik_cases", "statistik_case_months"):
+            tx.execute(f"DELETE FROM {table} WHERE case_id IN ({marks})", chunk)  # noqa: S608
+
+
+def _insert(tx: Sql, table: str, columns: Sequence[tuple[str, str]],
+            rows: list[tuple[Any, ...]]) -> None:
+    insert_many(tx, table, columns, rows)
+
+
+def case_row(level: str, case: StatCase) -> tuple[Any, ...]:
+    """One case as a row in ``CASE_COLUMNS`` order."""
+    return (
+        f"{level}:{case.patient}:{case.care_giver if level == CARE_GIVER else ''}:{case.start}",
+        level, case.patient, case.sex, case.start.isoformat(), case.end.isoformat(), case.days,
+        case.certificate_count, case.age, buckets.age_group(case.age),
+        buckets.length_group(case.days),
+        buckets.certificate_count_group(case.certificate_count), case.degree, case.diagnosis,
+        buckets.diagnosis_chapter(case.diagnosis), buckets.diagnosis_block(case.diagnosis),
+        buckets.diagnosis_category(case.diagnosis), buckets.lan_group(case.lan), case.care_unit,
+        case.care_giver, case.doctor, buckets.doctor_age_group(case.doctor_age),
+    )
+
+
+def write_messages(tx: Sql, certificate_ids: Sequence[str],
+                   messages: Iterable[MessageFact]) -> None:
+    """Replace the message rows of these certificates."""
+    tx.executemany("DELETE FROM statistik_messages WHERE certificate_id = ?",
+                   [(cert_id,) for cert_id in certificate_ids])
+    _insert(tx, "statistik_messages", MESSAGE_COLUMNS,
+            [(m.message_id, m.certificate_id, m.subject.value, m.sent.isoformat(), m.care_unit,
+              m.care_giver, buckets.lan_group(m.lan), m.sex) for m in messages])
+
+
+COUNTED = ("signed", "type", "lan", "sex", "complemented")
+"""The certificate columns the certificate rollup counts by."""
+
+
+def counted(tx: Sql, cert_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The rollup keys (``COUNTED``) of these certificates that are counted."""
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(cert_ids), _CHUNK):
+        chunk = tuple(cert_ids[start:start + _CHUNK])
+        marks = ", ".join("?" for _ in chunk)
+        found += tx.execute(f"SELECT {', '.join(COUNTED)} FROM statistik "  # noqa: S608
+                            f"WHERE id IN ({marks}) AND counted = 1", chunk)
+    return found
