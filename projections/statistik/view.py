@@ -47,7 +47,9 @@ class StatistikView(DocumentView):
 
     def keep(self, doc: Doc) -> Doc:
         patient = doc["patient"]
-        if "personnummer" in patient:
+        if "personnummer" in patient and not patient["personnummer"]:
+            doc["patient"] = {"forgotten": True}  # sealed under a destroyed key: docs/sealing.md
+        elif "personnummer" in patient:
             number = patient["personnummer"]
             doc["patient"] = {"pseudonym": pseudonym(number, self.pseudonym_key),
                               "sex": sex(number), "birth_date": birth_date(number).isoformat(),
@@ -69,7 +71,7 @@ class StatistikView(DocumentView):
         rows.drop(tx)
 
     def row(self, doc: Doc) -> tuple[Any, ...] | None:
-        if doc["state"] != "SIGNED":
+        if not _counted_patient(doc):
             return None
         return fact_row(fact(doc))
 
@@ -80,7 +82,7 @@ class StatistikView(DocumentView):
         counted = rows.counted(tx, list(changed))
         super()._write(tx, changed)
         rollups.change_certificates(tx, counted, rows.counted(tx, list(changed)))
-        signed = {cert_id: doc for cert_id, doc in changed.items() if doc["state"] == "SIGNED"}
+        signed = {cert_id: doc for cert_id, doc in changed.items() if _counted_patient(doc)}
         with_messages = [cert_id for cert_id, doc in signed.items() if doc.get("messages")]
         rows.write_messages(tx, with_messages, (m for cert_id in with_messages
                                                 for m in message_facts(signed[cert_id])))
@@ -88,6 +90,13 @@ class StatistikView(DocumentView):
                  if (fact(doc).model_dump_json() if doc["type"] in SICK_LEAVE_TYPES else None)
                  != before.get(cert_id)}
         rows.recompute(tx, moved)
+
+
+def _counted_patient(doc: Doc) -> bool:
+    """A signed certificate whose patient the view knows. A view rebuilt after ``intyg forget``
+    reads that patient's certificates with their fields unopenable and leaves them out (the live
+    view keeps what it had: its rows hold a pseudonym, sex and age, no key is needed)."""
+    return bool(doc["state"] == "SIGNED" and not doc["patient"].get("forgotten"))
 
 
 def fact_row(found: CertificateFact) -> tuple[Any, ...]:

@@ -8,6 +8,7 @@ from datetime import date
 from domain.statistics.facts import ReportPeriod, Scope, ScopeLevel
 from domain.statistics.report_filter import ReportFilter
 from projections.statistik.reports import report
+from projections.statistik.view import StatistikView
 from tests.factories.statistics import (
     GIVER,
     NATIONAL,
@@ -119,3 +120,14 @@ def test_filter_groups_are_the_report_buckets_when_compared():
 
     assert get_args(AgeGroup) == tuple(b.key for b in AGE_GROUPS)
     assert get_args(LengthGroup) == tuple(b.key for b in LENGTH_GROUPS)
+
+
+def test_forgotten_patients_certificate_is_left_out_when_the_view_is_rebuilt_after_forget():
+    """intyg forget (issue 12): a rebuilt view reads the patient's personnummer as "" (its key is
+    destroyed); the view keeps the document without a patient and counts no fact for it, rather
+    than failing the rebuild."""
+    view = StatistikView("a-key-for-the-tests-only")
+    doc = view.keep({"id": "c-1", "type": "lisjp", "state": "SIGNED", "patient": {
+        "personnummer": ""}, "content": {}, "care_unit": {"hsa_id": "SE1-E1"}})
+    assert doc["patient"] == {"forgotten": True}
+    assert view.row(doc) is None
