@@ -17,6 +17,8 @@ from api.http.routers import (
     certificates,
     citizen,
     fmb,
+    fmu_authority,
+    fmu_care,
     health,
     ledger,
     questions,
@@ -55,7 +57,8 @@ def create_app(settings: Settings | None = None, *,
     app.include_router(types.router)
     for router in (fmb.router, questions.router, citizen.router, care_lists.router,
                    rehabstod.router, statistik.router, statistik_page.router, api_docs.router,
-                   ledger.router, access_log.router, statistik_unit_list.router):
+                   ledger.router, access_log.router, statistik_unit_list.router,
+                   fmu_authority.router, fmu_care.coordinator, fmu_care.unit):
         app.include_router(router)
     check_every_route_has_a_policy(app)
     if settings.is_production and settings.relay_in_serve:
