@@ -11,6 +11,14 @@ from typing import Any
 
 from commands.settings import Settings
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
+from streams.fmu_asyncapi import (
+    FMU_ADDRESS,
+    FMU_CHANNEL,
+    FMU_DESCRIPTION,
+    fmu_message_name,
+    fmu_messages,
+)
+from streams.fmu_wire import FMU_MESSAGES
 from streams.schemas import MESSAGES, SCHEMA_VERSION, ce_type
 
 BINDING_VERSION = "0.5.0"
@@ -141,6 +149,8 @@ def asyncapi() -> dict[str, Any]:
                     "properties": DEAD_LETTER_HEADERS},
         "payload": {"description": "The original value, unchanged (any bytes)."},
     }
+    to_authority = [fmu_message_name(m) for m in FMU_MESSAGES]
+    messages |= fmu_messages(list(FMU_MESSAGES), BINDING_VERSION)
     return {
         "asyncapi": "3.1.0",
         "id": "urn:se:intyg:events",
@@ -169,6 +179,7 @@ def asyncapi() -> dict[str, Any]:
             "deadletter": _channel(
                 "intyg.deadletter.v1",
                 "Messages one of intyg's own consumers could not process.", ["DeadLetter"]),
+            FMU_CHANNEL: _channel(FMU_ADDRESS, FMU_DESCRIPTION, to_authority),
         },
         "operations": {
             "publishCertificateEvents": _send("certificates", "The relay publishes every "
@@ -177,6 +188,8 @@ def asyncapi() -> dict[str, Any]:
                                          "to an authority to its topic.", to_recipients),
             "parkDeadLetters": _send("deadletter", "intyg's consumers park what they cannot "
                                      "process.", ["DeadLetter"]),
+            "publishFmuToAuthority": _send(FMU_CHANNEL, "The relay publishes each FMU step "
+                                           "the authority is told of.", to_authority),
         },
         "components": {"messages": messages},
     }

@@ -2,7 +2,8 @@
 (certificates and the conversations about them), internal (the per-patient death registers and
 the message-id claims, uniqueness indexes derivable from the published events; the claims of
 Idempotency-Keys, an index of requests; the statistics page's settings, shared filter sets and
-unit lists; the FMU investigations, until their own topic to the authority comes), an access
+unit lists; the FMU investigations, whose steps the authority is told of go out as their own
+messages, ``streams.fmu_messages``), an access
 entry (the PDL access log, published on
 its own topic by the relay, ``streams.access_log``), or unknown.
 

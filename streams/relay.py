@@ -29,12 +29,14 @@ from commands.settings import Settings
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
 from streams.access_log import access_message
 from streams.database import Database
+from streams.fmu_messages import fmu_message, is_fmu_outgoing
 from streams.published import is_access_entry, is_published, known_prefix
 from streams.schemas import CONVERSATION_EVENTS, ce_type, to_wire
 from streams.topics import (
     access_log_topic,
     certificates_topic,
     ensure_topics,
+    fmu_authority_topic,
     partition_for,
     recipient_topic,
 )
@@ -164,6 +166,8 @@ class Relay:
                 last_in[partition] = notification.id
             elif is_access_entry(notification):
                 futures.append(self._send_access(producer, notification))
+            elif is_fmu_outgoing(notification):
+                futures.append(self._send_fmu(producer, notification))
         producer.flush(timeout=30)
         for future in futures:
             future.get(timeout=30)
@@ -202,6 +206,13 @@ class Relay:
         topic = access_log_topic(self.settings)
         key, value, headers = access_message(self.app.mapper.to_domain_event(notification),
                                              notification.id)
+        return producer.send(topic, key=key, value=value, headers=headers,
+                             partition=_partition_of(producer, topic, key))
+
+    def _send_fmu(self, producer: Producer, notification: Notification) -> Any:
+        """An FMU step the authority is told of, to its topic (``streams.fmu_messages``)."""
+        topic = fmu_authority_topic(self.settings)
+        key, value, headers = fmu_message(self.app, notification)
         return producer.send(topic, key=key, value=value, headers=headers,
                              partition=_partition_of(producer, topic, key))
 

@@ -34,6 +34,12 @@ def access_log_topic(settings: Settings) -> str:
     return f"{settings.kafka_topic_prefix}intyg.access-log.v1"
 
 
+def fmu_authority_topic(settings: Settings) -> str:
+    """The FMU messages to the authority's system (``streams.fmu_messages``), keyed by the
+    investigation's id."""
+    return f"{settings.kafka_topic_prefix}intyg.fmu.to-authority.v1"
+
+
 def recipient_topic(settings: Settings, recipient_id: str) -> str:
     """What care sends to one recipient (certificates sent and revoked, questions and answers),
     keyed by certificate id, for the recipient's own system to consume."""
@@ -56,7 +62,7 @@ def ensure_topics(settings: Settings) -> None:
         existing = set(admin.list_topics())
         wanted = [certificates_topic(settings), dead_letter_topic(settings),
                   digests_topic(settings), access_log_topic(settings),
-                  *recipient_topics(settings)]
+                  *recipient_topics(settings), fmu_authority_topic(settings)]
         new = [NewTopic(name, settings.kafka_partitions, 1, topic_configs=KEEP_FOREVER)
                for name in wanted if name not in existing]
         if new:

@@ -4,48 +4,15 @@ tokens, on SQLite and on PostgreSQL. The clock starts Monday 2 November 2026 09:
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import uuid4
 
-from fastapi.testclient import TestClient
-
 from domain.shared.privileges import Privilege
-from tests.factories import fmu, personnummer
+from tests.factories import fmu
+from tests.factories.fmu_http import FK, SA, VA, VISIT, ok
+from tests.factories.fmu_http import assigned as _assigned
+from tests.factories.fmu_http import order as _order
+from tests.factories.fmu_http import requested as _requested
 from tests.factories.http import recipient_auth
-
-FK = "/v1/fmu/authority"
-SA = "/v1/fmu/coordinator/investigations"
-VA = "/v1/fmu/unit/investigations"
-
-
-def _ok(response: Any, status: int = 200) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    body: dict[str, Any] = response.json()
-    return body
-
-
-def _requested(client: TestClient, fk: dict[str, str]) -> str:
-    body = {"certificateType": "AFU", "coordinatingCountyCouncilId": fmu.REGION,
-            "lastResponseDate": "2026-11-04"}
-    return str(_ok(client.post(f"{FK}/assessments", json=body, headers=fk), 201)["id"])
-
-
-def _assigned(client: TestClient, settings: Any, fk: dict[str, str]) -> str:
-    inv = _requested(client, fk)
-    sa, va = fmu.coordinator_auth(settings), fmu.unit_auth(settings)
-    _ok(client.post(f"{SA}/{inv}/units-asked", json={"units": [fmu.REGION_UNIT]}, headers=sa))
-    performer = {"type": "ENHET", "name": "Utredningsenheten", "address": "Storgatan 1",
-                 "postnummer": "11122", "postort": "Stockholm", "startsOn": "2026-11-02"}
-    _ok(client.post(f"{VA}/{inv}/answer", json={"answer": "ACCEPTERA", "performer": performer},
-                    headers=va))
-    _ok(client.post(f"{SA}/{inv}/assignment", json={"unit": fmu.REGION_UNIT}, headers=sa))
-    return inv
-
-
-def _order(inv: str | None, **changes: Any) -> dict[str, Any]:
-    return {"assessmentId": inv, "certificateType": "AFU", "careUnitId": fmu.REGION_UNIT,
-            "lastDateForCertificateReceival": "2026-12-11",
-            "citizen": {"personnummer": personnummer()}, "documentsByPost": True, **changes}
 
 
 def test_investigation_reaches_payment_eligibility_when_every_step_goes_through_the_api(
@@ -54,21 +21,18 @@ def test_investigation_reaches_payment_eligibility_when_every_step_goes_through_
     documents, a visit held, the utlåtande sent and received: paid."""
     fk, va = recipient_auth(store_settings, clock), fmu.unit_auth(store_settings)
     inv = _assigned(client, store_settings, fk)
-    ordered = _ok(client.post(f"{FK}/orders", json=_order(inv), headers=fk), 201)
+    ordered = ok(client.post(f"{FK}/orders", json=_order(inv), headers=fk), 201)
     assert ordered["status"] == "BESTALLNING_MOTTAGEN_VANTAR_PA_HANDLINGAR"
-    _ok(client.post(f"{VA}/{inv}/documents", json={"day": "2026-11-04"}, headers=va))
-    visit = {"visitId": "v1", "start": "2026-11-16T09:00:00+00:00",
-             "end": "2026-11-16T10:00:00+00:00", "profession": "LK",
-             "summonsChannel": "TELEFON", "summonedOn": "2026-11-05"}
-    _ok(client.post(f"{VA}/{inv}/visits", json=visit, headers=va))
+    ok(client.post(f"{VA}/{inv}/documents", json={"day": "2026-11-04"}, headers=va))
+    ok(client.post(f"{VA}/{inv}/visits", json=VISIT, headers=va))
     clock.now = fmu.at(fmu.date(2026, 11, 16))
-    _ok(client.post(f"{VA}/{inv}/visits/v1/held", json={}, headers=va))
+    ok(client.post(f"{VA}/{inv}/visits/v1/held", json={}, headers=va))
     clock.now = fmu.at(fmu.date(2026, 12, 7))
-    _ok(client.post(f"{VA}/{inv}/statement", json={"day": "2026-12-07"}, headers=va))
+    ok(client.post(f"{VA}/{inv}/statement", json={"day": "2026-12-07"}, headers=va))
     clock.now = fmu.at(fmu.date(2026, 12, 8))
     receipt = {"receivedDate": "2026-12-08", "lastDateForSupplementRequest": "2026-12-22"}
-    _ok(client.post(f"{FK}/assessments/{inv}/certificate-receipts", json=receipt, headers=fk))
-    seen = _ok(client.get(f"{SA}/{inv}", headers=fmu.coordinator_auth(store_settings)))
+    ok(client.post(f"{FK}/assessments/{inv}/certificate-receipts", json=receipt, headers=fk))
+    seen = ok(client.get(f"{SA}/{inv}", headers=fmu.coordinator_auth(store_settings)))
     assert (seen["status"], seen["payment"]["paid"]) == ("UTLATANDE_MOTTAGET", True)
     assert [s["step"] for s in seen["timeline"]][:3] == [
         "RequestReceived", "UnitsAsked", "UnitAnswered"]
@@ -124,7 +88,7 @@ def test_investigation_is_unknown_when_a_unit_never_asked_reads_it(client, store
     inv = _assigned(client, store_settings, recipient_auth(store_settings, clock))
     other = fmu.unit_auth(store_settings, "SE2321000016-E0002")
     assert client.get(f"{VA}/{inv}", headers=other).status_code == 404
-    assert _ok(client.get(f"{VA}/{inv}", headers=fmu.unit_auth(store_settings)))["status"] == (
+    assert ok(client.get(f"{VA}/{inv}", headers=fmu.unit_auth(store_settings)))["status"] == (
         "TILLDELAD_VANTAR_PA_BESTALLNING")
 
 
@@ -151,7 +115,7 @@ def test_order_is_refused_with_ta_fel07_when_the_last_date_is_missing(
 def test_order_is_refused_with_ta_fel13_when_ordered_already(client, store_settings, clock):
     fk = recipient_auth(store_settings, clock)
     inv = _assigned(client, store_settings, fk)
-    _ok(client.post(f"{FK}/orders", json=_order(inv), headers=fk), 201)
+    ok(client.post(f"{FK}/orders", json=_order(inv), headers=fk), 201)
     refused = client.post(f"{FK}/orders", json=_order(inv), headers=fk)
     assert (refused.status_code, refused.json()["code"]) == (409, "TA_FEL13")
 
@@ -177,7 +141,7 @@ def test_deviation_is_refused_with_ta_fel05_when_the_visit_is_unknown(
         client, store_settings, clock):
     fk = recipient_auth(store_settings, clock)
     inv = _assigned(client, store_settings, fk)
-    _ok(client.post(f"{FK}/orders", json=_order(inv, documentsByPost=False), headers=fk), 201)
+    ok(client.post(f"{FK}/orders", json=_order(inv, documentsByPost=False), headers=fk), 201)
     body = {"careContactId": "v9", "causedBy": "PATIENT",
             "deviationTime": "2026-11-03T09:00:00+00:00"}
     refused = client.post(f"{FK}/assessments/{inv}/deviations", json=body, headers=fk)
@@ -188,7 +152,7 @@ def test_order_update_is_refused_with_ta_fel10_when_nothing_changes(
         client, store_settings, clock):
     fk = recipient_auth(store_settings, clock)
     inv = _assigned(client, store_settings, fk)
-    _ok(client.post(f"{FK}/orders", json=_order(inv), headers=fk), 201)
+    ok(client.post(f"{FK}/orders", json=_order(inv), headers=fk), 201)
     refused = client.post(f"{FK}/assessments/{inv}/order-updates", json={}, headers=fk)
     assert (refused.status_code, refused.json()["code"]) == (409, "TA_FEL10")
 
@@ -197,9 +161,9 @@ def test_lists_put_rejected_requests_in_their_own_tab_when_the_region_rejects(
         client, store_settings, clock):
     inv = _requested(client, recipient_auth(store_settings, clock))
     sa = fmu.coordinator_auth(store_settings)
-    _ok(client.post(f"{SA}/{inv}/rejection", json={"comment": "Ingen kapacitet"}, headers=sa))
-    rejected = _ok(client.get(SA, params={"tab": "rejected"}, headers=sa))["investigations"]
-    current = _ok(client.get(SA, params={"tab": "current"}, headers=sa))["investigations"]
+    ok(client.post(f"{SA}/{inv}/rejection", json={"comment": "Ingen kapacitet"}, headers=sa))
+    rejected = ok(client.get(SA, params={"tab": "rejected"}, headers=sa))["investigations"]
+    current = ok(client.get(SA, params={"tab": "current"}, headers=sa))["investigations"]
     assert inv in [i["id"] for i in rejected]
     assert inv not in [i["id"] for i in current]
 
