@@ -6,6 +6,12 @@ from __future__ import annotations
 
 from uuid import uuid4
 
+from fastapi.testclient import TestClient
+
+from api.http.app import create_app
+from api.http.dev_tokens import mint_staff_token
+from commands.settings import Settings
+from domain.shared.care import Role, Staff
 from domain.shared.privileges import Privilege
 from tests.factories import fmu
 from tests.factories.fmu_http import FK, SA, VA, VISIT, ok
@@ -174,3 +180,16 @@ def test_rejection_is_refused_when_the_comment_is_missing(client, store_settings
     refused = client.post(f"{SA}/{inv}/rejection", json={},
                           headers=fmu.coordinator_auth(store_settings))
     assert refused.status_code == 422
+
+
+def test_dev_token_opens_the_coordinators_list_when_minted_with_the_grant(tmp_path):
+    """`intyg token --fmu-grant FMU_SAMORDNARE`: the grant travels in the token's claims."""
+    settings = Settings(mode="embedded", data_dir=tmp_path, projections_in_serve=False)
+    staff = Staff(hsa_id=fmu.SAMORDNARE, name="Sam Ordnare", role=Role.CARE_ADMIN,
+                  care_unit_hsa_id=fmu.REGION_UNIT, care_giver_hsa_id=fmu.REGION)
+    granted = mint_staff_token(settings, staff, hours=1, fmu_grants=[Privilege.FMU_SAMORDNARE])
+    plain = mint_staff_token(settings, staff, hours=1)
+    with TestClient(create_app(settings)) as client:
+        assert ok(client.get(SA, headers={"Authorization": f"Bearer {granted}"})) == {
+            "investigations": []}
+        assert client.get(SA, headers={"Authorization": f"Bearer {plain}"}).status_code == 403
