@@ -18,7 +18,10 @@ from commands.investigation_store import InvestigationResult
 from commands.investigations import Investigations
 from domain.orders.fmu.callers import Caller
 from domain.orders.fmu.codes import Actor
+from domain.shared.care import unit_belongs_to_care_giver
+from domain.shared.errors import InvalidInputError
 from domain.shared.privileges import Privilege
+from domain.shared.validation import IssueCode, ValidationIssue
 
 
 def _investigations(request: Request) -> Investigations:
@@ -55,3 +58,15 @@ def changed(result: InvestigationResult, reply_id: str | None = None) -> Changed
     """A command's answer."""
     return ChangedOut(id=result.id, version=result.version, status=result.status.value,
                       position=result.position, reply_id=reply_id)
+
+
+def regions_units(coordinator: Caller, units: list[str]) -> list[str]:
+    """The units, if each is one of the coordinator's region (its HSA ids under the region's
+    prefix); else a 422 naming each unit that is not, and nothing is asked."""
+    issues = [ValidationIssue(question_id="units", field=f"units[{index}]",
+                              code=IssueCode.INVALID_VALUE, message="not a unit of the region")
+              for index, unit in enumerate(units)
+              if not unit_belongs_to_care_giver(unit, coordinator.acts_for)]
+    if issues:
+        raise InvalidInputError("Only the region's own units can be asked.", issues)
+    return units

@@ -193,3 +193,15 @@ def test_dev_token_opens_the_coordinators_list_when_minted_with_the_grant(tmp_pa
         assert ok(client.get(SA, headers={"Authorization": f"Bearer {granted}"})) == {
             "investigations": []}
         assert client.get(SA, headers={"Authorization": f"Bearer {plain}"}).status_code == 403
+
+
+def test_units_asked_is_refused_when_a_unit_is_another_regions(client, store_settings, clock):
+    """ORDERS.md §1.2: the coordinator works with the region's own units."""
+    inv = _requested(client, recipient_auth(store_settings, clock))
+    sa = fmu.coordinator_auth(store_settings)
+    body = {"units": [fmu.REGION_UNIT, "SE2321000099-E0001"]}
+    refused = client.post(f"{SA}/{inv}/units-asked", json=body, headers=sa)
+    assert refused.status_code == 422
+    assert [e["field"] for e in refused.json()["errors"]] == ["units[1]"]
+    seen = ok(client.get(f"{SA}/{inv}", headers=sa))
+    assert seen["requests"] == []

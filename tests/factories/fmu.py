@@ -151,7 +151,7 @@ def staff_token(settings: Any, hsa_id: str, unit: str, care_giver: str,
 
 REGION = "SE2321000016-G0001"  # the region: a coordinator's care giver is its landsting
 REGION_UNIT = "SE2321000016-E0001"
-OTHER_REGION = "SE2321000017-G0001"
+OTHER_REGION = "SE2321000016-G0002"
 
 
 def coordinator_auth(settings: Any, region: str = REGION) -> dict[str, str]:

@@ -11,7 +11,13 @@ from uuid import UUID
 
 from fastapi import APIRouter, Path, Query
 
-from api.http.fmu import CoordinatorDep, InvestigationsDep, UnitAdminDep, changed
+from api.http.fmu import (
+    CoordinatorDep,
+    InvestigationsDep,
+    UnitAdminDep,
+    changed,
+    regions_units,
+)
 from api.http.fmu_schemas import (
     VISIT_ID,
     AnswerIn,
@@ -92,15 +98,18 @@ def coordinator_view(investigation_id: UUID, caller: CoordinatorDep,
 @coordinator.post(f"{ID}/units-asked", responses=_REFUSED)
 def ask_units(investigation_id: UUID, body: UnitsIn, caller: CoordinatorDep,
               investigations: InvestigationsDep) -> ChangedOut:
-    """Internal requests to units not asked before; each answers in 2 business days."""
-    return changed(investigations.ask_units(investigation_id, caller, body.units))
+    """Internal requests to the region's units not asked before; each answers in 2 business
+    days."""
+    return changed(investigations.ask_units(investigation_id, caller,
+                                            regions_units(caller, body.units)))
 
 
 @coordinator.post(f"{ID}/direct-assignment", responses=_REFUSED)
 def assign_directly(investigation_id: UUID, body: UnitIn, caller: CoordinatorDep,
                     investigations: InvestigationsDep) -> ChangedOut:
-    """A request to a unit, born accepted (DIREKTTILLDELAD)."""
-    return changed(investigations.assign_directly(investigation_id, caller, body.unit))
+    """A request to one of the region's units, born accepted (DIREKTTILLDELAD)."""
+    unit_id = regions_units(caller, [body.unit])[0]
+    return changed(investigations.assign_directly(investigation_id, caller, unit_id))
 
 
 @coordinator.post(f"{ID}/assignment", responses=_REFUSED)
