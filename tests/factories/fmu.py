@@ -155,8 +155,8 @@ OTHER_REGION = "SE2321000016-G0002"
 
 
 def coordinator_auth(settings: Any, region: str = REGION) -> dict[str, str]:
-    return staff_token(settings, SAMORDNARE, region.replace("-G", "-E"), region,
-                       (Privilege.FMU_SAMORDNARE,))
+    unit = f"{region.rsplit('-', 1)[0]}-E0000"  # any unit of the region
+    return staff_token(settings, SAMORDNARE, unit, region, (Privilege.FMU_SAMORDNARE,))
 
 
 def unit_auth(settings: Any, unit: str = REGION_UNIT, region: str = REGION) -> dict[str, str]:

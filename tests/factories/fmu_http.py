@@ -23,19 +23,22 @@ def ok(response: Any, status: int = 200) -> dict[str, Any]:
     return body
 
 
-def requested(client: TestClient, fk: dict[str, str]) -> str:
-    body = {"certificateType": "AFU", "coordinatingCountyCouncilId": fmu.REGION,
+def requested(client: TestClient, fk: dict[str, str], region: str = fmu.REGION) -> str:
+    body = {"certificateType": "AFU", "coordinatingCountyCouncilId": region,
             "lastResponseDate": "2026-11-04"}
     return str(ok(client.post(f"{FK}/assessments", json=body, headers=fk), 201)["id"])
 
 
-def assigned(client: TestClient, settings: Any, fk: dict[str, str]) -> str:
-    inv = requested(client, fk)
-    sa, va = fmu.coordinator_auth(settings), fmu.unit_auth(settings)
-    ok(client.post(f"{SA}/{inv}/units-asked", json={"units": [fmu.REGION_UNIT]}, headers=sa))
-    ok(client.post(f"{VA}/{inv}/answer", json={"answer": "ACCEPTERA", "performer": PERFORMER},
+def assigned(client: TestClient, settings: Any, fk: dict[str, str], *,
+             region: str = fmu.REGION, unit: str = fmu.REGION_UNIT,
+             starts_on: str = "2026-11-02") -> str:
+    inv = requested(client, fk, region)
+    sa, va = fmu.coordinator_auth(settings, region), fmu.unit_auth(settings, unit, region)
+    ok(client.post(f"{SA}/{inv}/units-asked", json={"units": [unit]}, headers=sa))
+    performer = {**PERFORMER, "startsOn": starts_on}
+    ok(client.post(f"{VA}/{inv}/answer", json={"answer": "ACCEPTERA", "performer": performer},
                    headers=va))
-    ok(client.post(f"{SA}/{inv}/assignment", json={"unit": fmu.REGION_UNIT}, headers=sa))
+    ok(client.post(f"{SA}/{inv}/assignment", json={"unit": unit}, headers=sa))
     return inv
 
 
