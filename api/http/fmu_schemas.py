@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import AfterValidator, AwareDatetime, Field
+from pydantic import AfterValidator, AwareDatetime, Field, model_validator
 
 from api.http.bounds import EARLIEST, LATEST, BoundedDate
 from api.http.schemas import ADDRESS_MOST, CODE_MOST, ID_MOST, NAME_MOST, Body
@@ -137,10 +137,19 @@ class DayIn(Body):
     day: BoundedDate
 
 
-class VisitIn(Body):
-    visit_id: LocalId
+class _VisitTimes(Body):
     start: Moment
     end: Moment
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> _VisitTimes:
+        if self.end <= self.start:
+            raise ValueError("A visit ends after it starts.")
+        return self
+
+
+class VisitIn(_VisitTimes):
+    visit_id: LocalId
     profession: Profession
     summons_channel: SummonsChannel
     summoned_on: BoundedDate
@@ -150,9 +159,7 @@ class VisitIn(Body):
                                   "when a non-LK visit extends an AFU")
 
 
-class RescheduleIn(Body):
-    start: Moment
-    end: Moment
+class RescheduleIn(_VisitTimes):
     summons_channel: SummonsChannel
     summoned_on: BoundedDate
 

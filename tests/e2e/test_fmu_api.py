@@ -205,3 +205,15 @@ def test_units_asked_is_refused_when_a_unit_is_another_regions(client, store_set
     assert [e["field"] for e in refused.json()["errors"]] == ["units[1]"]
     seen = ok(client.get(f"{SA}/{inv}", headers=sa))
     assert seen["requests"] == []
+
+
+def test_visit_is_refused_when_it_ends_before_it_starts(client, store_settings, clock):
+    fk = recipient_auth(store_settings, clock)
+    inv = _assigned(client, store_settings, fk)
+    ok(client.post(f"{FK}/orders", json=_order(inv, documentsByPost=False), headers=fk), 201)
+    backwards = {**VISIT, "end": "2026-11-16T08:00:00+00:00"}
+    refused = client.post(f"{VA}/{inv}/visits", json=backwards,
+                          headers=fmu.unit_auth(store_settings))
+    assert refused.status_code == 422
+    seen = ok(client.get(f"{VA}/{inv}", headers=fmu.unit_auth(store_settings)))
+    assert seen["status"] == "BESTALLNING_MOTTAGEN_VANTAR_PA_HANDLINGAR"
