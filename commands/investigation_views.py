@@ -14,7 +14,8 @@ from commands.investigation_jobs import investigation_ids
 from commands.investigation_store import InvestigationStore
 from domain.orders.calendar import swedish_date
 from domain.orders.fmu.callers import Caller, may_see
-from domain.orders.fmu.codes import Phase, Status
+from domain.orders.fmu.codes import Actor, Phase, Status
+from domain.orders.fmu.facts import Facts
 from domain.orders.fmu.investigation import Investigation
 from domain.orders.fmu.summary import InvestigationSummary, summarize
 
@@ -74,11 +75,21 @@ def list_for(store: InvestigationStore, caller: Caller, tab: Tab,
     return sorted(found, key=lambda i: (not i.overdue, i.summary.last_date or date.max))
 
 
+def citizen_for(facts: Facts, caller: Caller) -> str | None:
+    """The citizen, to the vårdadmin of the assigned unit only (who does the investigation):
+    not to the coordinator, nor to a unit merely asked."""
+    if caller.actor is Actor.VARDADMIN and facts.assigned_unit == caller.acts_for:
+        return facts.citizen
+    return None
+
+
 def detail(store: InvestigationStore, investigation_id: UUID,
-           caller: Caller) -> tuple[Listed, list[Step]]:
-    """One investigation today and its timeline (its events: step, actor, who, when)."""
+           caller: Caller) -> tuple[Listed, list[Step], str | None]:
+    """One investigation today, its timeline (its events: step, actor, who, when) and the
+    citizen where the caller may see it."""
     inv = store.get_for(investigation_id, caller)
     events = store.app.repository.event_store.get(investigation_id)
     timeline = [Step(type(e).__name__, str(vars(e).get("actor", "")), str(vars(e).get("by", "")),
                      vars(e)["at"]) for e in events]
-    return listed(store, inv, swedish_date(store.clock())), timeline
+    return (listed(store, inv, swedish_date(store.clock())), timeline,
+            citizen_for(inv.facts, caller))

@@ -155,6 +155,8 @@ STORED_TOPICS: dict[str, Any] = {
         _event(_I, "InvestigationEnded"),
     "domain.orders.fmu.investigation:Investigation.PaymentIdRecorded":
         _event(_I, "PaymentIdRecorded"),
+    "domain.orders.fmu.investigation:Investigation.CitizenRecorded":
+        _event(_I, "CitizenRecorded"),
 }
 
 

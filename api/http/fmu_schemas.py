@@ -48,8 +48,9 @@ class AssessmentRequestIn(Body):
 
 
 class CitizenIn(Body):
-    personnummer: str = Field(max_length=CODE_MOST, description="Validated (GTA_FEL05); "
-                              "not stored by the investigation.")
+    personnummer: str = Field(max_length=CODE_MOST, description="Normalised to 12 digits "
+                              "(else GTA_FEL05); shown to the assigned unit only, each read "
+                              "access-logged.")
 
 
 class OrderIn(Body):
@@ -235,6 +236,9 @@ class StepOut(Body):
 
 class InvestigationDetailOut(InvestigationOut):
     timeline: list[StepOut]
+    citizen: str | None = Field(default=None, description="The citizen's personnummer: only "
+                                "to the assigned unit's vårdadmin, and each such read leaves a "
+                                "PDL access entry")
 
 
 class InvestigationListOut(Body):

@@ -217,3 +217,35 @@ def test_visit_is_refused_when_it_ends_before_it_starts(client, store_settings, 
     assert refused.status_code == 422
     seen = ok(client.get(f"{VA}/{inv}", headers=fmu.unit_auth(store_settings)))
     assert seen["status"] == "BESTALLNING_MOTTAGEN_VANTAR_PA_HANDLINGAR"
+
+
+def test_citizen_is_shown_to_the_assigned_unit_with_one_access_entry_when_it_reads(
+        client, store_settings, clock):
+    """ARCHITECTURE.md invariant 8 (PDL): the order's citizen is patient data; the assigned
+    unit's vårdadmin sees it, and that read leaves one access entry about the citizen."""
+    fk = recipient_auth(store_settings, clock)
+    inv = _assigned(client, store_settings, fk)
+    ordered = _order(inv)
+    ok(client.post(f"{FK}/orders", json=ordered, headers=fk), 201)
+    pnr = ordered["citizen"]["personnummer"]
+    access_log = client.app.state.access_log
+    before = len(access_log.of_patient(pnr))
+    seen = ok(client.get(f"{VA}/{inv}", headers=fmu.unit_auth(store_settings)))
+    assert seen["citizen"] == pnr
+    entries = access_log.of_patient(pnr)
+    assert len(entries) == before + 1
+    assert entries[-1]["what"] == "GET /v1/fmu/unit/investigations/{investigation_id}"
+
+
+def test_citizen_is_withheld_when_the_coordinator_reads_the_investigation(
+        client, store_settings, clock):
+    """Need to know: the coordinator plans, the assigned unit investigates."""
+    fk = recipient_auth(store_settings, clock)
+    inv = _assigned(client, store_settings, fk)
+    ordered = _order(inv)
+    ok(client.post(f"{FK}/orders", json=ordered, headers=fk), 201)
+    seen = ok(client.get(f"{SA}/{inv}", headers=fmu.coordinator_auth(store_settings)))
+    assert seen["citizen"] is None
+    listed = client.get(VA, headers=fmu.unit_auth(store_settings))
+    assert ordered["citizen"]["personnummer"] not in listed.text
+    assert client.app.state.access_log.of_patient(ordered["citizen"]["personnummer"]) == []

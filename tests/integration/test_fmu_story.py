@@ -1,12 +1,14 @@
 """An FMU case in production mode (PostgreSQL and Kafka) through the API, from
 Försäkringskassan's request to payment eligibility (DOMAIN.md §10; ORDERS.md §1.4, §1.9,
 §1.10): FK's messages come in over the API with its token; what care tells FK leaves on the
-topic to the authority, in order under the investigation's key, with no patient data."""
+topic to the authority, in order under the investigation's key, with no patient data; the
+order's citizen is stored encrypted."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
@@ -35,8 +37,10 @@ def test_fmu_case_reaches_payment_with_its_messages_to_fk_on_their_topic_when_ru
             relay.run_until_caught_up()
             relay.run_until_caught_up()  # once more: nothing is sent twice
             records = read_topic(settings, fmu_authority_topic(settings))
+            stored = _stored_rows(settings, inv)
         finally:
             app.close()
+    assert stored and not any(pnr.encode() in row for row in stored)  # encrypted at rest
     assert {r.key.decode() for r in records} == {inv}
     assert len({r.partition for r in records}) == 1
     messages = [value_of(r) for r in records]
@@ -50,6 +54,16 @@ def test_fmu_case_reaches_payment_with_its_messages_to_fk_on_their_topic_when_ru
     assert all(headers_of(r)["ce_id"] == m["message_id"] for r, m in zip(records, messages,
                                                                          strict=True))
     assert not any(pnr.encode() in r.value for r in records)
+
+
+def _stored_rows(settings: Settings, investigation_id: str) -> list[bytes]:
+    password = settings.postgres_password.get_secret_value()
+    with psycopg.connect(host=settings.postgres_host, port=settings.postgres_port,
+                         dbname=settings.postgres_db, user=settings.postgres_user,
+                         password=password) as conn:
+        rows = conn.execute(f"SELECT state FROM {settings.postgres_schema}.certificates_events "
+                            "WHERE originator_id = %s", (investigation_id,)).fetchall()
+    return [bytes(state) for (state,) in rows]
 
 
 def _story(client: TestClient, settings: Settings, clock: FakeClock) -> tuple[str, str]:

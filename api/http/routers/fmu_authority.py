@@ -63,19 +63,20 @@ def order_assessment(body: OrderIn, fk: AuthorityDep,
                      investigations: InvestigationsDep) -> ChangedOut:
     """OrderAssessment: the order of a request (``assessmentId``), or a direct order."""
     try:
-        normalise_personnummer(body.citizen.personnummer, investigations.clock().date())
+        citizen = normalise_personnummer(body.citizen.personnummer,
+                                         investigations.clock().date())
     except InvalidInputError:
         raise PersonnummerRequiredError("The citizen's personnummer is not valid.") from None
     last = body.last_date_for_certificate_receival
     if body.assessment_id is not None:
         return changed(investigations.receive_order(
             body.assessment_id, fk, body.care_unit_id, last, body.documents_by_post,
-            body.interpreter_needed))
+            body.interpreter_needed, citizen))
     return changed(investigations.order_directly(
         fk, kind=body.certificate_type,
         landsting=_landsting(body.coordinating_county_council_id), unit=body.care_unit_id,
         last_date=last, documents_by_post=body.documents_by_post,
-        interpreter_needed=body.interpreter_needed))
+        interpreter_needed=body.interpreter_needed, citizen=citizen))
 
 
 @router.post(f"{_ASSESSMENT}/order-updates", responses=_REFUSED)

@@ -11,6 +11,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Path, Query
 
+from api.http.access import ReadLogDep
 from api.http.fmu import (
     CoordinatorDep,
     InvestigationsDep,
@@ -67,9 +68,9 @@ def _listed(item: Listed) -> InvestigationOut:
                       "planning_date": r.planning_date} for r in s.requests]})
 
 
-def _detail(found: tuple[Listed, list[Step]]) -> InvestigationDetailOut:
-    item, steps = found
-    return InvestigationDetailOut(**_listed(item).model_dump(), timeline=[
+def _detail(found: tuple[Listed, list[Step], str | None]) -> InvestigationDetailOut:
+    item, steps, citizen = found
+    return InvestigationDetailOut(**_listed(item).model_dump(), citizen=citizen, timeline=[
         StepOut(step=s.step, actor=s.actor, by=s.by, at=s.at) for s in steps])
 
 
@@ -143,10 +144,14 @@ def unit_list(caller: UnitAdminDep, investigations: InvestigationsDep,
 
 
 @unit.get(ID)
-def unit_view(investigation_id: UUID, caller: UnitAdminDep,
-              investigations: InvestigationsDep) -> InvestigationDetailOut:
-    """One of the unit's investigations today, with its timeline."""
-    return _detail(detail(investigations, investigation_id, caller))
+def unit_view(investigation_id: UUID, caller: UnitAdminDep, investigations: InvestigationsDep,
+              read_log: ReadLogDep) -> InvestigationDetailOut:
+    """One of the unit's investigations today, with its timeline; to the assigned unit also
+    the citizen (an access-logged read of patient data)."""
+    found = detail(investigations, investigation_id, caller)
+    if found[2] is not None:
+        read_log.record([found[2]], [])
+    return _detail(found)
 
 
 @unit.post(f"{ID}/answer", responses=_REFUSED)

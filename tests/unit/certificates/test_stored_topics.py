@@ -97,6 +97,7 @@ PINNED = {
     "domain.orders.fmu.investigation:Investigation.ComplementReceived",
     "domain.orders.fmu.investigation:Investigation.InvestigationEnded",
     "domain.orders.fmu.investigation:Investigation.PaymentIdRecorded",
+    "domain.orders.fmu.investigation:Investigation.CitizenRecorded",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,
