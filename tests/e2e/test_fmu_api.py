@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from uuid import uuid4
 
+import pytest
 from fastapi.testclient import TestClient
 
 from api.http.app import create_app
@@ -19,6 +20,9 @@ from tests.factories.fmu_http import assigned as _assigned
 from tests.factories.fmu_http import order as _order
 from tests.factories.fmu_http import requested as _requested
 from tests.factories.http import recipient_auth
+
+ACCESS_LOG_DOWN = ("CREATE TRIGGER fmu_access_log_down BEFORE INSERT ON stored_events WHEN "
+                   "NEW.topic LIKE 'domain.access.%' BEGIN SELECT RAISE(ABORT, 'down'); END")
 
 
 def test_investigation_reaches_payment_eligibility_when_every_step_goes_through_the_api(
@@ -249,3 +253,19 @@ def test_citizen_is_withheld_when_the_coordinator_reads_the_investigation(
     listed = client.get(VA, headers=fmu.unit_auth(store_settings))
     assert ordered["citizen"]["personnummer"] not in listed.text
     assert client.app.state.access_log.of_patient(ordered["citizen"]["personnummer"]) == []
+
+
+def test_citizen_is_not_shown_when_the_access_log_cannot_be_written(
+        client, store_settings, clock, certificates):
+    """Fail closed (PDL): the assigned unit's read is a 503 without the citizen."""
+    if store_settings.mode != "embedded":
+        pytest.skip("blocks access entries with a trigger in the SQLite store")
+    fk = recipient_auth(store_settings, clock)
+    inv = _assigned(client, store_settings, fk)
+    ordered = _order(inv)
+    ok(client.post(f"{FK}/orders", json=ordered, headers=fk), 201)
+    with certificates.recorder.datastore.transaction(commit=True) as cursor:
+        cursor.execute(ACCESS_LOG_DOWN)
+    refused = client.get(f"{VA}/{inv}", headers=fmu.unit_auth(store_settings))
+    assert refused.status_code == 503
+    assert ordered["citizen"]["personnummer"] not in refused.text
