@@ -9,6 +9,7 @@ from uuid import uuid4
 import pytest
 from fastapi.testclient import TestClient
 
+from api.cli.main import main
 from api.http.app import create_app
 from api.http.dev_tokens import mint_staff_token
 from commands.settings import Settings
@@ -269,3 +270,20 @@ def test_citizen_is_not_shown_when_the_access_log_cannot_be_written(
     refused = client.get(f"{VA}/{inv}", headers=fmu.unit_auth(store_settings))
     assert refused.status_code == 503
     assert ordered["citizen"]["personnummer"] not in refused.text
+
+
+def test_cli_token_carries_the_fmu_grant_when_minted_with_it(tmp_path, monkeypatch, capsys):
+    """`intyg token --fmu-grant FMU_VARDADMIN --care-unit ... --care-giver ...` opens the
+    unit's FMU list; a grant not of FMU is refused by the command line itself."""
+    monkeypatch.setenv("INTYG_MODE", "embedded")
+    monkeypatch.delenv("INTYG_JWT_SECRET", raising=False)
+    capsys.readouterr()
+    assert main(["token", "--role", "care_admin", "--fmu-grant", "FMU_VARDADMIN",
+                 "--care-unit", fmu.REGION_UNIT, "--care-giver", fmu.REGION]) == 0
+    token = capsys.readouterr().out.strip()
+    settings = Settings(mode="embedded", data_dir=tmp_path, projections_in_serve=False)
+    with TestClient(create_app(settings)) as client:
+        assert ok(client.get(VA, headers={"Authorization": f"Bearer {token}"})) == {
+            "investigations": []}
+    with pytest.raises(SystemExit):
+        main(["token", "--fmu-grant", "SIGNERA_INTYG"])
