@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.http.deps import RecipientDep, StaffDep
-from api.http.fmu_schemas import ChangedOut
+from api.http.fmu_answers import ChangedOut
 from commands.investigation_store import InvestigationResult
 from commands.investigations import Investigations
 from domain.orders.fmu.callers import Caller

@@ -16,10 +16,10 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from api.http.fmu import AuthorityDep, InvestigationsDep, changed
+from api.http.fmu_answers import ChangedOut
 from api.http.fmu_schemas import (
     AssessmentRequestIn,
     CertificateReceiptIn,
-    ChangedOut,
     DeviationIn,
     EndAssessmentIn,
     OrderIn,
