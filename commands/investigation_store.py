@@ -89,12 +89,13 @@ class InvestigationStore:
 
     def order_directly(self, caller: Caller, *, kind: AssessmentKind, landsting: str,
                        unit: str, last_date: date | None, documents_by_post: bool,
-                       interpreter_needed: bool) -> InvestigationResult:
+                       interpreter_needed: bool,
+                       citizen: str | None = None) -> InvestigationResult:
         self._require_actor(caller, AUTHORITIES)
         inv = Investigation.order_directly(
             id=self.ids(), kind=kind, landsting=landsting, unit=unit, last_date=last_date,
             documents_by_post=documents_by_post, interpreter_needed=interpreter_needed,
-            now=self.clock(), actor=caller.actor, by=caller.id)
+            now=self.clock(), actor=caller.actor, by=caller.id, citizen=citizen)
         return self._save(inv)
 
     def change(self, investigation_id: UUID, caller: Caller, step: Step, *,

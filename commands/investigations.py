@@ -61,10 +61,12 @@ class Investigations(InvestigationStore):
 
     # --- order (#7-#9) -------------------------------------------------------------------
     def receive_order(self, id: Id, caller: Caller, unit: str, last_date: date | None,
-                      documents_by_post: bool, interpreter_needed: bool) -> Result:
+                      documents_by_post: bool, interpreter_needed: bool,
+                      citizen: str | None = None) -> Result:
         return self.change(id, caller, lambda inv, now: inv.receive_order(
             unit=unit, last_date=last_date, documents_by_post=documents_by_post,
-            interpreter_needed=interpreter_needed, now=now, by=caller.id), actors=FK)
+            interpreter_needed=interpreter_needed, now=now, by=caller.id, citizen=citizen),
+            actors=FK)
 
     def update_order(self, id: Id, caller: Caller, last_date: date | None,
                      documents_by_post: bool, comment: str | None,

@@ -161,6 +161,8 @@ STORED_TOPICS: dict[str, Any] = {
         _event(_I, "InvestigationEnded"),
     "domain.orders.fmu.investigation:Investigation.PaymentIdRecorded":
         _event(_I, "PaymentIdRecorded"),
+    "domain.orders.fmu.investigation:Investigation.CitizenRecorded":
+        _event(_I, "CitizenRecorded"),
     # An order from an authority to a care unit (first stored where it lives today).
     "domain.orders.bestallning.order:Bestallning": _B,
     "domain.orders.bestallning.order:Bestallning.OrderReceived": _event(_B, "OrderReceived"),

@@ -11,6 +11,14 @@ from typing import Any
 
 from commands.settings import Settings
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
+from streams.fmu_asyncapi import (
+    FMU_ADDRESS,
+    FMU_CHANNEL,
+    FMU_DESCRIPTION,
+    fmu_message_name,
+    fmu_messages,
+)
+from streams.fmu_wire import FMU_MESSAGES
 from streams.orders import (
     ANSWER_TYPE,
     ORDER_EVENTS,
@@ -234,6 +242,8 @@ def asyncapi() -> dict[str, Any]:
                     "properties": DEAD_LETTER_HEADERS},
         "payload": {"description": "The original value, unchanged (any bytes)."},
     }
+    to_authority = [fmu_message_name(m) for m in FMU_MESSAGES]
+    messages |= fmu_messages(list(FMU_MESSAGES), BINDING_VERSION)
     return {
         "asyncapi": "3.1.0",
         "id": "urn:se:intyg:events",
@@ -263,6 +273,7 @@ def asyncapi() -> dict[str, Any]:
                 "intyg.deadletter.v1",
                 "Messages one of intyg's own consumers could not process.", ["DeadLetter"]),
             **_order_channels(),
+            FMU_CHANNEL: _channel(FMU_ADDRESS, FMU_DESCRIPTION, to_authority),
         },
         "operations": {
             "publishCertificateEvents": _send("certificates", "The relay publishes every "
@@ -272,6 +283,8 @@ def asyncapi() -> dict[str, Any]:
             "parkDeadLetters": _send("deadletter", "intyg's consumers park what they cannot "
                                      "process.", ["DeadLetter"]),
             **_order_operations(),
+            "publishFmuToAuthority": _send(FMU_CHANNEL, "The relay publishes each FMU step "
+                                           "the authority is told of.", to_authority),
         },
         "components": {"messages": messages},
     }

@@ -14,6 +14,7 @@ from typing import Any
 from domain.content.common.limits import without_input_bounds
 from domain.content.registry import CONTENT_SPECS, EARLIER_SPECS, ContentSpec
 from streams.asyncapi import asyncapi as event_document
+from streams.fmu_wire import FMU_MESSAGES, FMU_SCHEMA_VERSION
 from streams.schemas import EARLIER, MESSAGES, version_of
 
 CONTRACT_DIR = Path(__file__).parent / "contract"
@@ -62,6 +63,17 @@ def earlier_schemas() -> dict[tuple[str, int], dict[str, Any]]:
             for (event, version), model in EARLIER.items()}
 
 
+def fmu_schema_file(message: str) -> Path:
+    return CONTRACT_DIR / "fmu" / f"{message}.v{FMU_SCHEMA_VERSION}.schema.json"
+
+
+def fmu_json_schemas() -> dict[str, dict[str, Any]]:
+    """The FMU messages to the authority (``streams.fmu_wire``)."""
+    return {message: _identified(model.model_json_schema(),
+                                 f"fmu/{fmu_schema_file(message).name}")
+            for message, model in FMU_MESSAGES.items()}
+
+
 def asyncapi() -> dict[str, Any]:
     """The AsyncAPI document, with the content schema of every certificate type."""
     document = event_document()
@@ -88,6 +100,11 @@ def export(directory: Path = CONTRACT_DIR) -> list[Path]:
         written.append(path)
     for (type_id, version), schema in content_schemas().items():
         path = directory / "content" / content_file(type_id, version).name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+        written.append(path)
+    for message, schema in fmu_json_schemas().items():
+        path = directory / "fmu" / fmu_schema_file(message).name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
         written.append(path)

@@ -2,11 +2,11 @@
 (certificates and the conversations about them), internal (the per-patient death registers and
 the message-id claims, uniqueness indexes derivable from the published events; the claims of
 Idempotency-Keys, an index of requests; the statistics page's settings, shared filter sets and
-unit lists; the FMU investigations, until their own topic to the authority comes), an access
-entry (the PDL access log, and the forgetting of a patient, published on their own topic by
-the relay, ``streams.access_log``), an order's event (published on the orders topic, its
-answers also on the orderer's topic, ``streams.orders``; the record that an order's mail was
-sent is internal), or unknown.
+unit lists; the FMU investigations, whose steps the authority is told of go out as their own
+messages, ``streams.fmu_messages``), an access entry (the PDL access log, and the forgetting of
+a patient, published on their own topic by the relay, ``streams.access_log``), an order's
+event (published on the orders topic, its answers also on the orderer's topic,
+``streams.orders``; the record that an order's mail was sent is internal), or unknown.
 
 An unknown topic is a class the topic registry (``domain.topics``) does not know: a move or
 rename without an alias, or a new event never pinned. Passing over it would lose an event

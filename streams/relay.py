@@ -29,20 +29,13 @@ from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
-from streams.access_log import access_message
 from streams.database import Database
-from streams.orders import order_messages
-from streams.published import is_access_entry, is_order_event, is_published, known_prefix
+from streams.published import is_published, known_prefix
 from streams.schemas import CONVERSATION_EVENTS, ce_type, to_wire
 from streams.sealing.keys import DataKeys
 from streams.sealing.sealer import Sealer
-from streams.topics import (
-    access_log_topic,
-    certificates_topic,
-    ensure_topics,
-    partition_for,
-    recipient_topic,
-)
+from streams.side_topics import side_messages
+from streams.topics import certificates_topic, ensure_topics, partition_for, recipient_topic
 
 log = structlog.get_logger("streams.relay")
 _AUTHORITIES = frozenset(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
@@ -180,10 +173,11 @@ class Relay:
                 partition, sent = self._send(producer, notification, line, value)
                 futures.extend(sent)
                 last_in[partition] = notification.id
-            elif is_access_entry(notification):
-                futures.append(self._send_access(producer, notification))
-            elif is_order_event(notification):
-                futures.extend(self._send_order(producer, notification))
+            else:
+                futures.extend(producer.send(topic, key=key, value=value, headers=headers,
+                                             partition=_partition_of(producer, topic, key))
+                               for topic, (key, value, headers)
+                               in side_messages(self.app, self.settings, notification))
         producer.flush(timeout=30)
         for future in futures:
             future.get(timeout=30)
@@ -215,22 +209,6 @@ class Relay:
                                          partition=_partition_of(producer, topic, key),
                                          headers=[*headers, ("recipient", recipient.encode())]))
         return partition, futures
-
-    def _send_access(self, producer: Producer, notification: Notification) -> Any:
-        """An access entry to the access-log topic (``streams.access_log``)."""
-        topic = access_log_topic(self.settings)
-        key, value, headers = access_message(self.app.mapper.to_domain_event(notification),
-                                             notification.id)
-        return producer.send(topic, key=key, value=value, headers=headers,
-                             partition=_partition_of(producer, topic, key))
-
-    def _send_order(self, producer: Producer, notification: Notification) -> list[Any]:
-        """An order's event to the orders topic, an answer also to the orderer's topic."""
-        event = self.app.mapper.to_domain_event(notification)
-        return [producer.send(topic, key=key, value=value, headers=headers,
-                              partition=_partition_of(producer, topic, key))
-                for topic, (key, value, headers) in order_messages(self.settings, event,
-                                                                   notification.id)]
 
     def _record(self, position: int, last_in: dict[int, int]) -> None:
         """The log position reached, and per partition the last position published there (so

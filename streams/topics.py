@@ -59,6 +59,12 @@ def order_answers_topics(settings: Settings) -> list[str]:
     return [order_answers_topic(settings, a) for a in ordering_systems()]
 
 
+def fmu_authority_topic(settings: Settings) -> str:
+    """The FMU messages to the authority's system (``streams.fmu_messages``), keyed by the
+    investigation's id."""
+    return f"{settings.kafka_topic_prefix}intyg.fmu.to-authority.v1"
+
+
 def recipient_topic(settings: Settings, recipient_id: str) -> str:
     """What care sends to one recipient (certificates sent and revoked, questions and answers),
     keyed by certificate id, for the recipient's own system to consume."""
@@ -82,7 +88,7 @@ def ensure_topics(settings: Settings) -> None:
         wanted = [certificates_topic(settings), dead_letter_topic(settings),
                   digests_topic(settings), access_log_topic(settings),
                   *recipient_topics(settings), orders_topic(settings),
-                  *order_answers_topics(settings)]
+                  *order_answers_topics(settings), fmu_authority_topic(settings)]
         new = [NewTopic(name, settings.kafka_partitions, 1, topic_configs=KEEP_FOREVER)
                for name in wanted if name not in existing]
         if new:

@@ -19,6 +19,7 @@ from commands.settings import Settings
 from domain.shared.care import Role, Staff
 from domain.shared.catalogue import RECIPIENTS
 from domain.shared.identities import normalise_personnummer
+from domain.shared.privileges import ORDER_GRANTS, Privilege
 
 
 def _token(args: argparse.Namespace, settings: Settings) -> int:
@@ -38,7 +39,8 @@ def _token(args: argparse.Namespace, settings: Settings) -> int:
     else:
         staff = Staff(hsa_id=args.hsa_id, name=args.name, role=Role(args.role),
                       care_unit_hsa_id=args.care_unit, care_giver_hsa_id=args.care_giver)
-        print(mint_staff_token(settings, staff, hours=args.hours))
+        grants = [Privilege(name) for name in args.fmu_grant or ()]
+        print(mint_staff_token(settings, staff, hours=args.hours, fmu_grants=grants))
     return 0
 
 
@@ -63,6 +65,9 @@ def add_command(sub: Any) -> None:
     token.add_argument("--role", default="doctor", choices=[role.value for role in Role])
     token.add_argument("--care-unit", default="SE2321000016-E001")
     token.add_argument("--care-giver", default="SE2321000016-G001")
+    token.add_argument("--fmu-grant", action="append",
+                       choices=sorted(grant.value for grant in ORDER_GRANTS),
+                       help="an FMU privilege granted to the person (repeatable)")
     token.add_argument("--hours", type=_hours, default=MAX_HOURS,
                        help=f"lifetime, 1-{MAX_HOURS} hours")
     token.set_defaults(handler=_token)

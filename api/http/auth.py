@@ -7,7 +7,9 @@ A token is trusted no further than its claims agree with each other and with its
   the two HSA ids share the issuing organisation's prefix);
 - a claim is read only on the role it belongs to: ``statistics_regions`` only on a care user's
   token, the personnummer only on a citizen's, the recipient id only on a recipient system's
-  (and only an authority of the catalogue, e.g. FKASSA, has such a system).
+  (and only an authority of the catalogue, e.g. FKASSA, has such a system);
+- ``fmu_grants`` (FMU_SAMORDNARE, FMU_VARDADMIN, BP_VARDADMIN: granted to a person on top of
+  the care role) only on a care user's token, and only as a list of those names.
 A refusal is a 401 that names the rule broken and never echoes a claim's value.
 """
 
@@ -24,6 +26,7 @@ from pydantic import ValidationError
 from commands.settings import Settings
 from domain.shared.care import Role, Staff, unit_belongs_to_care_giver
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
+from domain.shared.privileges import ORDER_GRANTS, Privilege
 
 _REQUIRED = ["sub", "name", "role", "care_unit", "care_giver", "exp"]
 CITIZEN_ROLE = "citizen"
@@ -98,6 +101,18 @@ class TokenDecoder:
         if not isinstance(listed, list):
             return frozenset()
         return frozenset(code for code in listed if isinstance(code, str) and _LAN.match(code))
+
+    def fmu_grants(self, token: str) -> frozenset[Privilege]:
+        """The FMU privileges of a care user's token (claim ``fmu_grants``); none without
+        the claim. Anything but a list of FMU privilege names refuses the token."""
+        claims = self.claims(token)
+        self._staff(claims)
+        listed = claims.get("fmu_grants", [])
+        names = {grant.value for grant in ORDER_GRANTS}
+        if not isinstance(listed, list) or not all(
+                isinstance(name, str) and name in names for name in listed):
+            raise unauthorized("The token's fmu_grants are not a list of FMU privileges.")
+        return frozenset(Privilege(name) for name in listed)
 
     def _staff(self, claims: dict[str, Any]) -> Staff:
         if claims.get("role") not in STAFF_ROLES:

@@ -6,6 +6,7 @@ Every token carries ``iss``, ``iat`` and an ``exp`` at most ``MAX_HOURS`` later.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -14,15 +15,21 @@ import jwt
 from api.http.auth import CITIZEN_ROLE, RECIPIENT_ROLE
 from commands.settings import Settings
 from domain.shared.care import Staff
+from domain.shared.privileges import Privilege
 
 MAX_HOURS = 12
 
 
 def mint_staff_token(settings: Settings, staff: Staff, *, hours: int = MAX_HOURS,
-                     now: datetime | None = None) -> str:
-    """A care user's token: HSA id, name, role, care unit and care giver."""
-    claims = {"sub": staff.hsa_id, "name": staff.name, "role": staff.role.value,
-              "care_unit": staff.care_unit_hsa_id, "care_giver": staff.care_giver_hsa_id}
+                     now: datetime | None = None,
+                     fmu_grants: Collection[Privilege] = ()) -> str:
+    """A care user's token: HSA id, name, role, care unit and care giver; with
+    ``fmu_grants`` the person's FMU privileges."""
+    claims: dict[str, Any] = {
+        "sub": staff.hsa_id, "name": staff.name, "role": staff.role.value,
+        "care_unit": staff.care_unit_hsa_id, "care_giver": staff.care_giver_hsa_id}
+    if fmu_grants:
+        claims["fmu_grants"] = sorted(grant.value for grant in fmu_grants)
     return _mint(settings, claims, hours, now)
 
 

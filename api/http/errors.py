@@ -35,7 +35,7 @@ PROBLEM_TABLE: list[tuple[type[DomainError], int, str, str]] = [
 
 
 def problem(request: Request, status: int, slug: str, title: str, detail: str,
-            errors: list[dict[str, Any]] | None = None) -> JSONResponse:
+            errors: list[dict[str, Any]] | None = None, code: str | None = None) -> JSONResponse:
     body: dict[str, Any] = {
         "type": f"/problems/{slug}",
         "title": title,
@@ -45,6 +45,8 @@ def problem(request: Request, status: int, slug: str, title: str, detail: str,
     }
     if errors is not None:
         body["errors"] = errors
+    if code is not None:
+        body["code"] = code
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
@@ -55,7 +57,9 @@ def _domain_error(request: Request, error: Exception) -> JSONResponse:
             issues = error.issues if isinstance(error, InvalidInputError) else None
             errors = [_issue(i) for i in issues] if issues is not None else None
             log.info("command_refused", error=type(error).__name__, status=status)
-            return problem(request, status, slug, title, str(error), errors)
+            code = getattr(error, "code", None)
+            return problem(request, status, slug, title, str(error), errors,
+                           code if isinstance(code, str) else None)
     return _unexpected(request, error)
 
 

@@ -24,6 +24,7 @@ from fastapi.routing import APIRoute
 from api.http.access import ReadLogDep
 from api.http.deps import CitizenDep, RecipientDep, StaffDep, ViewsDep, bearer
 from api.http.errors import PROBLEM_JSON
+from api.http.fmu import AuthorityDep, CoordinatorDep, UnitAdminDep
 from api.http.pdf import PDF_RESPONSES
 from api.http.schemas import IssueOut, ProblemOut
 
@@ -77,6 +78,9 @@ _KINDS_OF_DEPENDENCY: tuple[tuple[Any, tuple[Kind, ...]], ...] = (
     (bearer, (Kind.TOKEN, Kind.PERSON)),  # a token the route checks itself (statistics scopes)
     (ViewsDep, (Kind.VIEW,)),
     (ReadLogDep, (Kind.LOGGED,)),
+    (CoordinatorDep, (Kind.TOKEN, Kind.PERSON)),  # FMU: the grant in the token
+    (UnitAdminDep, (Kind.TOKEN, Kind.PERSON)),
+    (AuthorityDep, (Kind.TOKEN,)),
 )
 _WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 

@@ -19,7 +19,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.routing import APIRoute, iter_route_contexts
 
 from api.http.auth import TokenDecoder, unauthorized
-from domain.shared.privileges import Privilege, check_privilege
+from domain.shared.privileges import ORDER_GRANTS, Privilege, check_grant, check_privilege
 
 
 class Audience(StrEnum):
@@ -48,6 +48,9 @@ _QUESTION = f"{_CERT}/questions/{{question_id}}"
 _CITIZEN = "/v1/citizen/certificates"
 _REHAB = "/v1/rehabstod/units/{unit_id}"
 _ORDER = "/v1/orders/{order_id}"
+_FK = "/v1/fmu/authority"
+_SA = "/v1/fmu/coordinator/investigations"
+_VA = "/v1/fmu/unit/investigations"
 
 POLICIES: dict[tuple[str, str], Policy] = {
     ("GET", "/health"): PUBLIC,
@@ -127,6 +130,28 @@ POLICIES: dict[tuple[str, str], Policy] = {
     ("POST", f"{_ORDER}/delete"): staff(Privilege.RADERA_BESTALLNING),
     ("POST", f"{_ORDER}/done"): staff(Privilege.VISA_BESTALLNING),
     ("POST", f"{_ORDER}/answer"): staff(Privilege.VISA_BESTALLNING),
+    # FMU: Försäkringskassan's messages, the coordinator's and the unit's routes
+    **{("POST", f"{_FK}{path}"): RECIPIENT for path in (
+        "/assessments", "/orders", "/assessments/{assessment_id}/order-updates",
+        "/assessments/{assessment_id}/deviations",
+        "/assessments/{assessment_id}/certificate-receipts",
+        "/assessments/{assessment_id}/supplement-requests",
+        "/assessments/{assessment_id}/supplement-receipts",
+        "/assessments/{assessment_id}/end")},
+    ("GET", _SA): staff(Privilege.FMU_SAMORDNARE),
+    **{(method, f"{_SA}/{{investigation_id}}{path}"): staff(Privilege.FMU_SAMORDNARE)
+       for method, path in (("GET", ""), ("POST", "/units-asked"),
+                            ("POST", "/direct-assignment"), ("POST", "/assignment"),
+                            ("POST", "/rejection"), ("POST", "/payment-ids/{kind}"))},
+    ("GET", _VA): staff(Privilege.FMU_VARDADMIN),
+    **{(method, f"{_VA}/{{investigation_id}}{path}"): staff(Privilege.FMU_VARDADMIN)
+       for method, path in (("GET", ""), ("POST", "/answer"), ("POST", "/documents"),
+                            ("POST", "/visits"), ("POST", "/visits/{visit_id}/reschedule"),
+                            ("POST", "/visits/{visit_id}/cancel"),
+                            ("POST", "/visits/{visit_id}/held"), ("POST", "/deviations"),
+                            ("POST", "/statement"), ("POST", "/complement-questions"),
+                            ("POST", "/complement"), ("POST", "/invoice-id"),
+                            ("POST", "/end"))},
 }
 
 
@@ -157,7 +182,9 @@ def enforce_policy(request: Request) -> None:
     if policy is None:  # unreachable after the start-up check; refused rather than open
         raise HTTPException(status_code=403, detail="This route has no access policy.")
     decoder: TokenDecoder = request.app.state.tokens
-    if policy.audience is Audience.STAFF and policy.privilege is not None:
+    if policy.audience is Audience.STAFF and policy.privilege in ORDER_GRANTS:
+        _admit_fmu_grant(request, decoder, policy.privilege)
+    elif policy.audience is Audience.STAFF and policy.privilege is not None:
         member = decoder.staff(_token(request))
         request.state.actor = member.hsa_id
         check_privilege(member, policy.privilege)
@@ -167,6 +194,17 @@ def enforce_policy(request: Request) -> None:
         request.state.actor = "citizen"  # never the personnummer
     elif policy.audience is Audience.RECIPIENT:
         request.state.actor = decoder.recipient_id(_token(request))
+
+
+def _admit_fmu_grant(request: Request, decoder: TokenDecoder, grant: Privilege) -> None:
+    """An FMU route: a care user whose token carries the grant (``fmu_grants``)."""
+    token = _token(request)
+    member = decoder.staff(token)
+    request.state.actor = member.hsa_id
+    grants = decoder.fmu_grants(token)
+    check_grant(grants, grant)
+    request.state.staff = member
+    request.state.fmu_grants = grants
 
 
 def _token(request: Request) -> str:

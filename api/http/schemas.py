@@ -151,6 +151,9 @@ class ProblemOut(BaseModel):
     instance: str = Field(description="The path of the request.")
     errors: list[IssueOut] | None = Field(
         default=None, description="Each invalid field (422 only).")
+    code: str | None = Field(
+        default=None, description="The national error code where the refused message has one "
+                                  "(FMU: TA_FEL01-14, GTA_FEL05, ALREADY_EXISTS).")
 
 
 class DigestKeyOut(BaseModel):

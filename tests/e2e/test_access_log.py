@@ -34,6 +34,7 @@ CITIZEN_READS = (
     f"{_CITIZEN}/{{certificate_id}}/employer-version",
     f"{_CITIZEN}/{{certificate_id}}/employer-version.pdf",
 )
+FMU_READS = ("/v1/fmu/unit/investigations/{investigation_id}",)  # tests/e2e/test_fmu_api.py
 BLOCK_ACCESS_ENTRIES = (
     "CREATE TRIGGER access_log_down BEFORE INSERT ON stored_events "
     "WHEN NEW.topic LIKE 'domain.access.%' BEGIN SELECT RAISE(ABORT, 'access log down'); END")
@@ -83,7 +84,7 @@ def test_every_route_that_reads_patient_data_is_logged_when_the_app_is_built(wor
     _, _, client, _ = world
     logged = {route.path for route in api_routes(client.app)
               if _call(ReadLogDep) in {d.call for d in route.dependant.dependencies}}
-    assert logged == {*STAFF_READS, *CITIZEN_READS}
+    assert logged == {*STAFF_READS, *CITIZEN_READS, *FMU_READS}
     paths = client.app.openapi()["paths"]
     assert all("503" in paths[path]["get"]["responses"] for path in logged)
 

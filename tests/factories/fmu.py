@@ -133,3 +133,31 @@ def callers(unit: str = UNIT) -> dict[str, Caller]:
         "vardadmin": Caller(Actor.VARDADMIN, VARDADMIN, unit,
                             frozenset({Privilege.FMU_VARDADMIN})),
     }
+
+
+def staff_token(settings: Any, hsa_id: str, unit: str, care_giver: str,
+                grants: tuple[Privilege, ...] = (), **extra: Any) -> dict[str, str]:
+    """The Authorization header of a care user's token carrying ``fmu_grants``."""
+    import jwt
+
+    from tests.factories import token_times
+
+    claims = {"sub": hsa_id, "name": "Sam Ordnare", "role": "care_admin", "care_unit": unit,
+              "care_giver": care_giver, "iss": settings.jwt_issuer,
+              "fmu_grants": [g.value for g in grants], **token_times(), **extra}
+    token = jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")
+    return {"Authorization": f"Bearer {token}"}
+
+
+REGION = "SE2321000016-G0001"  # the region: a coordinator's care giver is its landsting
+REGION_UNIT = "SE2321000016-E0001"
+OTHER_REGION = "SE2321000016-G0002"
+
+
+def coordinator_auth(settings: Any, region: str = REGION) -> dict[str, str]:
+    unit = f"{region.rsplit('-', 1)[0]}-E0000"  # any unit of the region
+    return staff_token(settings, SAMORDNARE, unit, region, (Privilege.FMU_SAMORDNARE,))
+
+
+def unit_auth(settings: Any, unit: str = REGION_UNIT, region: str = REGION) -> dict[str, str]:
+    return staff_token(settings, VARDADMIN, unit, region, (Privilege.FMU_VARDADMIN,))

@@ -18,15 +18,25 @@ from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from domain.shared.care import Role
 from tests.e2e.read_models import bearer, citizen_bearer
-from tests.factories import FakeClock, care_unit, lisjp_content, personnummer, staff_at
+from tests.factories import (
+    FakeClock,
+    care_unit,
+    fmu,
+    fmu_http,
+    lisjp_content,
+    personnummer,
+    staff_at,
+)
 from tests.factories.http import REVOKE, UNIT_BODY, issue, recipient_auth
 from tests.factories.orders import order_body
 from tests.factories.questions import message
 from tests.type_examples import MINIMAL, TODAY
 
-ROLES = (*(role.value for role in Role), "stranger", "citizen", "recipient", "none")
+ROLES = (*(role.value for role in Role), "stranger", "citizen", "recipient", "none",
+         "fmu_coordinator", "fmu_unit")
 """Every staff role at the seeded unit, a doctor of another unit and care giver, a citizen (the
-seeded patient), a recipient system (FKASSA) and no token at all."""
+seeded patient), a recipient system (FKASSA), no token at all, and the region's FMU coordinator
+and the unit's FMU vårdadmin (an investigation assigned to the unit, a visit booked)."""
 
 
 @dataclass
@@ -69,15 +79,36 @@ def _seeded(client: TestClient, settings: Settings, clock: FakeClock) -> FuzzWor
     ordered = client.post("/v1/recipient/orders", json=order_body(unit),
                           headers=recipient_auth(settings, clock, "AF"))
     assert ordered.status_code == 201, ordered.text
+    region, investigation = unit.care_giver_hsa_id, _investigation(client, settings, unit)
+    tokens |= {"fmu_coordinator": fmu.coordinator_auth(settings, region),
+               "fmu_unit": fmu.unit_auth(settings, unit.hsa_id, region)}
     return FuzzWorld(
         client=client, tokens=tokens,
         known_path={"certificate_id": ids, "question_id": question_ids,
                     "unit_id": [unit.hsa_id], "personnummer": [pnr], "name": list(REPORTS),
-                    "order_id": [ordered.json()["id"]]},
+                    "order_id": [ordered.json()["id"]],
+                    "investigation_id": [investigation], "assessment_id": [investigation],
+                    "visit_id": ["v1"]},
         known_query={"id": [unit.hsa_id, unit.care_giver_hsa_id, "01"],
                      "careUnit": [unit.hsa_id], "doctor": [staff["doctor"].hsa_id]},
-        known_body={"certificateId": ids, "personnummer": [pnr]},
+        known_body={"certificateId": ids, "personnummer": [pnr], "unit": [unit.hsa_id],
+                    "careUnitId": [unit.hsa_id], "assessmentId": [investigation],
+                    "careContactId": ["v1"], "coordinatingCountyCouncilId": [region]},
     )
+
+
+def _investigation(client: TestClient, settings: Settings, unit: Any) -> str:
+    """An FMU investigation assigned to the unit, ordered, documents in, visit v1 booked."""
+    fk = recipient_auth(settings, None)
+    inv = fmu_http.assigned(client, settings, fk, region=unit.care_giver_hsa_id,
+                            unit=unit.hsa_id, starts_on=TODAY.date().isoformat())
+    order = fmu_http.order(inv, careUnitId=unit.hsa_id, documentsByPost=False)
+    fmu_http.ok(client.post(f"{fmu_http.FK}/orders", json=order, headers=fk), 201)
+    visit = {**fmu_http.VISIT, "start": "2026-12-10T09:00:00+00:00",
+             "end": "2026-12-10T10:00:00+00:00", "summonedOn": "2026-11-30"}
+    va = fmu.unit_auth(settings, unit.hsa_id, unit.care_giver_hsa_id)
+    fmu_http.ok(client.post(f"{fmu_http.VA}/{inv}/visits", json=visit, headers=va))
+    return inv
 
 
 def _certificates(client: TestClient, doctor: dict[str, str], fk: dict[str, str],

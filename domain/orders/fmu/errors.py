@@ -109,3 +109,9 @@ class InvestigationNotFoundError(NotFoundError):
         """The one answer for an investigation the caller may not know of, whether or not it
         exists."""
         return cls(f"No investigation {investigation_id}.")
+
+
+class UnknownLandstingError(InvalidInputError):
+    """The request names no landsting the service knows (RequestPerformerForAssessment)."""
+
+    code = "TA_FEL01"

@@ -128,6 +128,9 @@ class Facts:
     ended_reason: EndReason | None = None
     ended_at: datetime | None = None
     payment_ids: dict[str, str] = field(default_factory=dict)
+    citizen: str | None = None
+    """The personnummer of the citizen the order is about: patient data, shown only through
+    access-logged reads."""
 
     @property
     def ordered(self) -> bool:

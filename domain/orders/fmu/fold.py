@@ -170,6 +170,7 @@ _CREATIONS: dict[str, Callable[[Data], Facts]] = {
 _MEANINGS: dict[str, Callable[[Facts, Data], Facts]] = {
     "UnitsAsked": _asked,
     "UnitAssignedDirectly": _assigned_directly,
+    "CitizenRecorded": lambda f, d: replace(f, citizen=d["personnummer"]),
     "UnitAnswered": _answered,
     "UnitAssigned": lambda f, d: replace(f, assigned_unit=d["unit"], assigned_at=d["at"]),
     "RequestRejected": lambda f, d: replace(f, rejected=True),

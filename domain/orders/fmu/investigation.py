@@ -197,6 +197,13 @@ class Investigation(RequestSteps, VisitSteps, ClosingSteps, Aggregate):
     class InvestigationEnded(Event):
         reason: str
 
+    class CitizenRecorded(Event):
+        """The citizen the order is about (OrderAssessment's normalised personnummer):
+        patient data, encrypted at rest with every payload, read only through access-logged
+        routes, never in a log line or a message to the authority."""
+
+        personnummer: str
+
     class PaymentIdRecorded(Event):
         """One Betalning id (invoice or payment), bookkeeping only: no amounts."""
 
@@ -230,10 +237,15 @@ class Investigation(RequestSteps, VisitSteps, ClosingSteps, Aggregate):
     def order_directly(cls, *, id: UUID, kind: AssessmentKind, landsting: str, unit: str,
                        last_date: date | None, documents_by_post: bool,
                        interpreter_needed: bool, now: datetime, actor: Actor,
-                       by: str) -> Investigation:
-        """#7b OrderAssessment without assessmentId: ordered and assigned at once."""
+                       by: str, citizen: str | None = None) -> Investigation:
+        """#7b OrderAssessment without assessmentId: ordered and assigned at once; the
+        ``citizen`` (a normalised personnummer) when the order names one."""
         last = guards.require_last_date(last_date)
-        return cls._create(cls.OrderedDirectly, id=id, kind=kind.value, landsting=landsting,
-                           unit=unit, last_date=_iso(last), documents_by_post=documents_by_post,
-                           interpreter_needed=interpreter_needed, at=now, actor=actor.value,
-                           by=by)
+        inv = cls._create(cls.OrderedDirectly, id=id, kind=kind.value, landsting=landsting,
+                          unit=unit, last_date=_iso(last), documents_by_post=documents_by_post,
+                          interpreter_needed=interpreter_needed, at=now, actor=actor.value,
+                          by=by)
+        if citizen is not None:
+            inv._record("CitizenRecorded", personnummer=citizen, at=now, actor=actor.value,
+                        by=by)
+        return inv

@@ -80,12 +80,16 @@ class RequestSteps(Steps):
 
     # --- order (#7-#9) ------------------------------------------------------------------
     def receive_order(self, *, unit: str, last_date: date | None, documents_by_post: bool,
-                      interpreter_needed: bool, now: datetime, by: str) -> None:
-        """#7 OrderAssessment: creates the original utlåtande with FK's last date."""
+                      interpreter_needed: bool, now: datetime, by: str,
+                      citizen: str | None = None) -> None:
+        """#7 OrderAssessment: creates the original utlåtande with FK's last date; the
+        ``citizen`` (a normalised personnummer) is recorded when the order names one."""
         last = guards.check_orderable(self.facts, self.status_at(now), unit, last_date)
         self._record("OrderReceived", unit=unit, last_date=_iso(last),
                      documents_by_post=documents_by_post,
                      interpreter_needed=interpreter_needed, at=now, actor=FK, by=by)
+        if citizen is not None:
+            self._record("CitizenRecorded", personnummer=citizen, at=now, actor=FK, by=by)
 
     def update_order(self, *, last_date: date | None, documents_by_post: bool,
                      comment: str | None, interpreter_needed: bool | None,

@@ -112,6 +112,7 @@ PINNED = {
     "domain.orders.sent_mail:SentNotification.NotificationSent",
     "domain.access.forgetting:Forgetting",
     "domain.access.forgetting:Forgetting.PatientForgotten",
+    "domain.orders.fmu.investigation:Investigation.CitizenRecorded",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,

@@ -1,0 +1,32 @@
+"""The messages a stored event sends besides the certificates topic: an access entry to the
+access-log topic (``streams.access_log``), an order's event to the orders topic and an answer
+to the orderer's (``streams.orders``), an FMU step to the authority's topic
+(``streams.fmu_messages``). Everything else sends nothing from here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventsourcing.persistence import Notification
+
+from commands.certificates import Certificates
+from commands.settings import Settings
+from streams.access_log import access_message
+from streams.fmu_messages import fmu_message, is_fmu_outgoing
+from streams.orders import Message, order_messages
+from streams.published import is_access_entry, is_order_event
+from streams.topics import access_log_topic, fmu_authority_topic
+
+
+def side_messages(app: Certificates, settings: Settings,
+                  notification: Notification) -> list[tuple[str, Message]]:
+    """Each (topic, (key, value, headers)) this notification sends, in that order."""
+    if is_access_entry(notification):
+        event: Any = app.mapper.to_domain_event(notification)
+        return [(access_log_topic(settings), access_message(event, notification.id))]
+    if is_order_event(notification):
+        event = app.mapper.to_domain_event(notification)
+        return order_messages(settings, event, notification.id)
+    if is_fmu_outgoing(notification):
+        return [(fmu_authority_topic(settings), fmu_message(app, notification))]
+    return []
