@@ -10,9 +10,11 @@ their own topic (``streams.access_log``).
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -20,11 +22,13 @@ import structlog
 from eventsourcing.application import Application
 
 from commands.clock import Clock, IdFactory, new_id
-from domain.access.entry import AccessEntry, Reader, patient_index
+from domain.access.entry import AccessEntry, Reader
 from domain.topics import topics_of
 
 log = structlog.get_logger("pdl.access")
 _PAGE = 500
+_KNOWN_PATIENTS = 65_536  # blind indexes kept in process (~10 MB): a unit's overview is a few
+# thousand patients, read again and again, and an HMAC each time cost most of its entry
 
 
 class AccessLogUnavailableError(Exception):
@@ -50,16 +54,22 @@ class AccessLog:
     def __init__(self, app: Application[UUID], key: str, clock: Clock,
                  ids: IdFactory = new_id) -> None:
         self.app, self._key, self._clock, self._ids = app, key, clock, ids
+        self._secret = key.encode()
+        self._digest = lru_cache(maxsize=_KNOWN_PATIENTS)(self._hmac)
+
+    def _hmac(self, personnummer: str) -> bytes:
+        return hmac.digest(self._secret, personnummer.encode(), "sha256")
 
     def index_of(self, personnummer: str) -> str:
-        return patient_index(personnummer, self._key)
+        """The patient's blind index (``patient_index``), in hex."""
+        return self._digest(personnummer).hex()
 
     def record(self, reader: Reader, what: str, personnummers: Iterable[str],
                certificate_ids: Iterable[object], reason: str | None = None) -> UUID:
         """Store one entry for a read; raises ``AccessLogUnavailableError`` if it cannot."""
         entry = AccessEntry.record(
-            reader, [self.index_of(p) for p in personnummers], what,
-            [str(c) for c in certificate_ids], self._clock(), reason, self._ids())
+            reader, map(self._digest, personnummers), what, certificate_ids, self._clock(),
+            reason, self._ids())
         try:
             self.app.save(entry)
         except Exception as error:  # any failure to store it: the read is refused
@@ -67,8 +77,11 @@ class AccessLog:
             raise AccessLogUnavailableError(
                 "The access log cannot record this read now; nothing was shown. "
                 "Retry shortly.") from None
+        # counts for a list: ids are allowed here, but thousands in one line help no one (the
+        # entry keeps certificate ids only for a read about one patient)
         log.info("patient_data_read", entry_id=str(entry.id), what=what, role=reader.role,
                  actor=reader.hsa_id or reader.role, care_unit=reader.care_unit,
+                 patients=entry.patient_count, certificates=entry.certificate_count,
                  certificate_ids=entry.certificate_ids)
         return UUID(str(entry.id))
 
