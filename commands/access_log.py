@@ -21,6 +21,7 @@ from uuid import UUID
 import structlog
 from eventsourcing.application import Application
 
+from commands.access_index import AccessIndex
 from commands.clock import Clock, IdFactory, new_id
 from domain.access.entry import AccessEntry, Reader
 from domain.topics import topics_of
@@ -56,6 +57,7 @@ class AccessLog:
         self.app, self._key, self._clock, self._ids = app, key, clock, ids
         self._secret = key.encode()
         self._digest = lru_cache(maxsize=_KNOWN_PATIENTS)(self._hmac)
+        self.index = AccessIndex(app)
 
     def _hmac(self, personnummer: str) -> bytes:
         return hmac.digest(self._secret, personnummer.encode(), "sha256")
@@ -86,22 +88,17 @@ class AccessLog:
         return UUID(str(entry.id))
 
     def of_patient(self, personnummer: str) -> list[dict[str, Any]]:
-        """Every entry about the patient, oldest first."""
-        index = self.index_of(personnummer)
-        return [e.as_line() for e in self.entries() if index in e.patients]
+        """Every entry about the patient, oldest first (from the index, ``AccessIndex``)."""
+        return self.index.of_patient(self._digest(personnummer))
 
     def of_care_giver(self, wanted: EntryFilter) -> list[dict[str, Any]]:
         """The care giver's entries that match ``wanted``, oldest first."""
-        index = self.index_of(wanted.patient) if wanted.patient else None
-        return [e.as_line() for e in self.entries()
-                if e.reader["care_giver"] == wanted.care_giver
-                and (wanted.person is None or e.reader["hsa_id"] == wanted.person)
-                and (index is None or index in e.patients)
-                and (wanted.since is None or e.at >= wanted.since)
-                and (wanted.until is None or e.at < wanted.until)]
+        patient = self._digest(wanted.patient) if wanted.patient else None
+        return self.index.of_care_giver(wanted.care_giver, wanted.person, patient,
+                                        wanted.since, wanted.until)
 
     def count(self) -> int:
-        return sum(1 for _ in self.entries())
+        return self.index.count()
 
     def _entry(self, notification: Any) -> AccessEntry:
         created: Any = self.app.mapper.to_domain_event(notification)
