@@ -6,7 +6,7 @@ the same store), and a dropped index is rebuilt from the log. On SQLite and Post
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -22,28 +22,22 @@ class Ids:
     """The care givers' and readers' ids of one test (the PostgreSQL store is shared by the
     run's tests)."""
 
-    run: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
+    giver: str
+    other_giver: str
+    doctor: str
+    nurse: str
+    elsewhere: str
 
-    @property
-    def giver(self) -> str:
-        return f"SE-CG-{self.run}-1"
-
-    @property
-    def doctor(self) -> str:
-        return f"SE-DOC-{self.run}"
-
-    @property
-    def nurse(self) -> str:
-        return f"SE-NURSE-{self.run}"
-
-    @property
-    def elsewhere(self) -> str:
-        return f"SE-DOC-{self.run}-9"
+    @classmethod
+    def new(cls) -> Ids:
+        run = uuid.uuid4().hex[:8]
+        return cls(f"SE-CG-{run}-1", f"SE-CG-{run}-2", f"SE-DOC-{run}", f"SE-NURSE-{run}",
+                   f"SE-DOC-{run}-9")
 
     def readers(self) -> list[Reader]:
         return [Reader("doctor", self.doctor, "SE-UNIT-1", self.giver),
                 Reader("nurse", self.nurse, "SE-UNIT-1", self.giver),
-                Reader("doctor", self.elsewhere, "SE-UNIT-9", f"SE-CG-{self.run}-2"),
+                Reader("doctor", self.elsewhere, "SE-UNIT-9", self.other_giver),
                 Reader("citizen")]
 
 
@@ -78,7 +72,7 @@ def _of_patient_scanned(access: AccessLog, personnummer: str) -> list[dict[str, 
 
 def test_listings_give_what_a_scan_of_the_store_gives_when_read_from_the_index(
         certificates: Certificates, store_settings: Settings, clock: FakeClock):
-    ids = Ids()
+    ids = Ids.new()
     """The citizen's listing (DOMAIN.md §9, Mina intyg) and the audit officer's, unchanged."""
     before = AccessLog(certificates, store_settings.patient_index_secret, clock).count()
     access, people = _scene(certificates, store_settings, clock, ids)
@@ -92,7 +86,7 @@ def test_listings_give_what_a_scan_of_the_store_gives_when_read_from_the_index(
 
 def test_the_audit_officers_filters_on_person_patient_and_period_hold_when_combined(
         certificates: Certificates, store_settings: Settings, clock: FakeClock):
-    ids = Ids()
+    ids = Ids.new()
     start: datetime = clock()
     access, people = _scene(certificates, store_settings, clock, ids)
     filters = [
@@ -102,7 +96,7 @@ def test_the_audit_officers_filters_on_person_patient_and_period_hold_when_combi
         EntryFilter(care_giver=ids.giver, until=start + timedelta(hours=20)),
         EntryFilter(care_giver=ids.giver, person=ids.nurse, patient=people[1],
                     since=start, until=start + timedelta(days=3)),
-        EntryFilter(care_giver=f"SE-CG-{ids.run}-2", patient=people[2]),
+        EntryFilter(care_giver=ids.other_giver, patient=people[2]),
         EntryFilter(care_giver=ids.giver, person=ids.elsewhere),
     ]
     for wanted in filters:
@@ -113,7 +107,7 @@ def test_the_audit_officers_filters_on_person_patient_and_period_hold_when_combi
 
 def test_an_entry_is_listed_at_once_when_written_after_a_listing_by_another_process(
         certificates: Certificates, store_settings: Settings, clock: FakeClock):
-    ids = Ids()
+    ids = Ids.new()
     """Read your writes: the index catches up with the log before it answers, whichever
     process of the store wrote the entry."""
     access, people = _scene(certificates, store_settings, clock, ids)
@@ -129,7 +123,7 @@ def test_an_entry_is_listed_at_once_when_written_after_a_listing_by_another_proc
 
 def test_the_index_is_rebuilt_from_the_log_when_its_tables_are_dropped(
         certificates: Certificates, store_settings: Settings, clock: FakeClock):
-    ids = Ids()
+    ids = Ids.new()
     access, people = _scene(certificates, store_settings, clock, ids)
     listed = access.of_patient(people[3])
     schema = f'"{store_settings.postgres_schema}".' if store_settings.is_production else ""
