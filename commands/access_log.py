@@ -5,7 +5,8 @@ audit officer.
 Fail closed: ``record`` raises ``AccessLogUnavailableError`` when the entry cannot be stored,
 and the caller then answers nothing of what was read. Entries live in the event store beside the
 certificates (``domain.access.entry``), one small aggregate each; the relay publishes them on
-their own topic (``streams.access_log``).
+their own topic (``streams.access_log``). The listings read the index of
+``commands.access_index``, never the whole store.
 """
 
 from __future__ import annotations
