@@ -103,10 +103,10 @@ class AccessEntry(Aggregate):
                certificate_ids: Iterable[object], at: datetime, reason: str | None,
                entry_id: uuid.UUID) -> AccessEntry:
         """The entry of one read: ``patients`` as raw blind-index digests. Certificate ids are
-        kept for a read about at most one patient (a list of thousands would make every list
-        read slow and tell nothing a list's route does not)."""
+        kept for a read about one patient (a list of thousands would make every list read slow
+        and tell nothing a list's route does not); other reads keep how many."""
         digests, distinct = set(patients), set(certificate_ids)
-        kept = sorted({str(c) for c in distinct}) if len(digests) <= 1 else []
+        kept = sorted({str(c) for c in distinct}) if len(digests) == 1 else []
         return cls._create(cls.PatientDataRead, id=entry_id, reader=reader.as_dict(),
                            patients=pack_indexes(digests), what=what, certificate_ids=kept,
                            certificate_count=len(distinct), at=at, reason=reason)

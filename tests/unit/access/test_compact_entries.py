@@ -91,3 +91,9 @@ def test_the_published_message_lists_the_patients_blind_indexes_when_a_list_is_r
     assert message["patients"] == sorted(patient_index(p, KEY) for p in PATIENTS)
     assert (message["schema_version"], message["certificate_count"]) == (2, 1)
     assert not any(p.encode() in value for p in PATIENTS)
+
+
+def test_a_read_about_no_patient_counts_its_certificates_when_stored():
+    """An audit officer's listing without a patient names no patient: ids are counted only."""
+    entry = _recorded([], [uuid.uuid4() for _ in range(3)])
+    assert (entry.patients, entry.certificate_ids, entry.certificate_count) == ([], [], 3)
