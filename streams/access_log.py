@@ -4,8 +4,8 @@ once on its own topic, ``intyg.access-log.v1``, for an audit or archive system d
 The value is JSON with ids and codes only: the reader (role, HSA id, care unit, care giver),
 the patients as their keyed blind index, never a personnummer, the route read, when and why.
 Version 2 (``se.intyg.access.PatientDataRead.v2``, every entry from the compact entries on):
-``certificate_ids`` lists the certificates of a read about one patient and is empty for a read
-of several (a unit's list), and ``certificate_count`` says how many certificates the read
+``certificate_ids`` lists the certificates of a read about one patient and is empty for any
+other read (a unit's list of several), and ``certificate_count`` says how many certificates the read
 showed; an entry stored before keeps all of its ids. Version 1 messages stay on the topic.
 The key is the entry's id (an entry is one event; no order across entries is promised).
 Headers follow the CloudEvents Kafka binding like the certificates topic.
