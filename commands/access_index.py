@@ -129,9 +129,12 @@ class AccessIndex:
              reader["hsa_id"], reader["care_unit"], reader["care_giver"], entry.what,
              entry.reason, " ".join(entry.certificate_ids)))
         digests = entry.patient_digests()
-        if self._postgres:  # one statement for thousands of patients
-            cursor.execute(f"INSERT INTO {self._patients} SELECT unnest(%s::bytea[]), %s "
-                           "ON CONFLICT DO NOTHING", (digests, position))
+        if self._postgres:  # one statement and one bytea for thousands of patients
+            cursor.execute(
+                f"INSERT INTO {self._patients} SELECT substring(packed.b FROM g * 32 + 1 "  # noqa: S608
+                "FOR 32), %s FROM (SELECT %s::bytea AS b) AS packed, "
+                "generate_series(0, length(packed.b) / 32 - 1) AS g ON CONFLICT DO NOTHING",
+                (position, b"".join(digests)))
         elif digests:
             cursor.executemany(f"INSERT INTO {self._patients} VALUES (?, ?) "  # noqa: S608
                                "ON CONFLICT DO NOTHING", [(d, position) for d in digests])
