@@ -38,6 +38,15 @@ def micros(at: datetime) -> int:
     return (aware - _EPOCH) // timedelta(microseconds=1)
 
 
+def entry_of(app: Application[UUID], notification: Notification) -> AccessEntry:
+    """The access entry a notification of ``TOPICS`` holds."""
+    created: Any = app.mapper.to_domain_event(notification)
+    entry = created.mutate(None)
+    if not isinstance(entry, AccessEntry):  # the topic filter admits entries only
+        raise TypeError(f"notification {notification.id} is no access entry")
+    return entry
+
+
 class AccessIndex:
     """The index of ``app``'s access entries (``AccessLog`` lists through it)."""
 
@@ -110,11 +119,7 @@ class AccessIndex:
     def _add(self, page: Sequence[Notification]) -> None:
         with self._store.transaction(commit=True) as cursor:
             for notification in page:
-                read: Any = self._app.mapper.to_domain_event(notification)
-                entry = read.mutate(None)
-                if not isinstance(entry, AccessEntry):  # the topic filter admits entries only
-                    raise TypeError(f"notification {notification.id} is no access entry")
-                self._add_entry(cursor, notification.id, entry)
+                self._add_entry(cursor, notification.id, entry_of(self._app, notification))
             cursor.execute(self._sql(
                 f"INSERT INTO {self._position} VALUES ('entries', ?) ON CONFLICT (name) "  # noqa: S608
                 "DO UPDATE SET position = excluded.position "

@@ -22,10 +22,9 @@ from uuid import UUID
 import structlog
 from eventsourcing.application import Application
 
-from commands.access_index import AccessIndex
+from commands.access_index import TOPICS, AccessIndex, entry_of
 from commands.clock import Clock, IdFactory, new_id
 from domain.access.entry import AccessEntry, Reader
-from domain.topics import topics_of
 
 log = structlog.get_logger("pdl.access")
 _PAGE = 500
@@ -101,20 +100,13 @@ class AccessLog:
     def count(self) -> int:
         return self.index.count()
 
-    def _entry(self, notification: Any) -> AccessEntry:
-        created: Any = self.app.mapper.to_domain_event(notification)
-        entry = created.mutate(None)
-        if not isinstance(entry, AccessEntry):  # the topic filter admits entries only
-            raise TypeError(f"notification {notification.id} is no access entry")
-        return entry
-
     def entries(self) -> Iterator[AccessEntry]:
-        """Every entry, oldest first."""
-        topics = topics_of(AccessEntry)
+        """Every entry, oldest first, from the store itself (audits and tests; the listings
+        read the index)."""
         start = 1
         while True:
-            page = self.app.recorder.select_notifications(start, _PAGE, topics=topics)
-            yield from (self._entry(notification) for notification in page)
+            page = self.app.recorder.select_notifications(start, _PAGE, topics=TOPICS)
+            yield from (entry_of(self.app, notification) for notification in page)
             if len(page) < _PAGE:
                 return
             start = page[-1].id + 1
