@@ -5,26 +5,31 @@ audit officer.
 Fail closed: ``record`` raises ``AccessLogUnavailableError`` when the entry cannot be stored,
 and the caller then answers nothing of what was read. Entries live in the event store beside the
 certificates (``domain.access.entry``), one small aggregate each; the relay publishes them on
-their own topic (``streams.access_log``).
+their own topic (``streams.access_log``). The listings read the index of
+``commands.access_index``, never the whole store.
 """
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
 import structlog
 from eventsourcing.application import Application
 
+from commands.access_index import TOPICS, AccessIndex, entry_of
 from commands.clock import Clock, IdFactory, new_id
-from domain.access.entry import AccessEntry, Reader, patient_index
-from domain.topics import topics_of
+from domain.access.entry import AccessEntry, Reader
 
 log = structlog.get_logger("pdl.access")
 _PAGE = 500
+_KNOWN_PATIENTS = 65_536  # blind indexes kept in process (~10 MB): a unit's overview is a few
+# thousand patients, read again and again, and an HMAC each time cost most of its entry
 
 
 class AccessLogUnavailableError(Exception):
@@ -50,16 +55,23 @@ class AccessLog:
     def __init__(self, app: Application[UUID], key: str, clock: Clock,
                  ids: IdFactory = new_id) -> None:
         self.app, self._key, self._clock, self._ids = app, key, clock, ids
+        self._secret = key.encode()
+        self._digest = lru_cache(maxsize=_KNOWN_PATIENTS)(self._hmac)
+        self.index = AccessIndex(app)
+
+    def _hmac(self, personnummer: str) -> bytes:
+        return hmac.digest(self._secret, personnummer.encode(), "sha256")
 
     def index_of(self, personnummer: str) -> str:
-        return patient_index(personnummer, self._key)
+        """The patient's blind index (``patient_index``), in hex."""
+        return self._digest(personnummer).hex()
 
     def record(self, reader: Reader, what: str, personnummers: Iterable[str],
                certificate_ids: Iterable[object], reason: str | None = None) -> UUID:
         """Store one entry for a read; raises ``AccessLogUnavailableError`` if it cannot."""
         entry = AccessEntry.record(
-            reader, [self.index_of(p) for p in personnummers], what,
-            [str(c) for c in certificate_ids], self._clock(), reason, self._ids())
+            reader, map(self._digest, personnummers), what, certificate_ids, self._clock(),
+            reason, self._ids())
         try:
             self.app.save(entry)
         except Exception as error:  # any failure to store it: the read is refused
@@ -67,43 +79,34 @@ class AccessLog:
             raise AccessLogUnavailableError(
                 "The access log cannot record this read now; nothing was shown. "
                 "Retry shortly.") from None
+        # counts for a list: ids are allowed here, but thousands in one line help no one (the
+        # entry keeps certificate ids only for a read about one patient)
         log.info("patient_data_read", entry_id=str(entry.id), what=what, role=reader.role,
                  actor=reader.hsa_id or reader.role, care_unit=reader.care_unit,
+                 patients=entry.patient_count, certificates=entry.certificate_count,
                  certificate_ids=entry.certificate_ids)
         return UUID(str(entry.id))
 
     def of_patient(self, personnummer: str) -> list[dict[str, Any]]:
-        """Every entry about the patient, oldest first."""
-        index = self.index_of(personnummer)
-        return [e.as_line() for e in self.entries() if index in e.patients]
+        """Every entry about the patient, oldest first (from the index, ``AccessIndex``)."""
+        return self.index.of_patient(self._digest(personnummer))
 
     def of_care_giver(self, wanted: EntryFilter) -> list[dict[str, Any]]:
         """The care giver's entries that match ``wanted``, oldest first."""
-        index = self.index_of(wanted.patient) if wanted.patient else None
-        return [e.as_line() for e in self.entries()
-                if e.reader["care_giver"] == wanted.care_giver
-                and (wanted.person is None or e.reader["hsa_id"] == wanted.person)
-                and (index is None or index in e.patients)
-                and (wanted.since is None or e.at >= wanted.since)
-                and (wanted.until is None or e.at < wanted.until)]
+        patient = self._digest(wanted.patient) if wanted.patient else None
+        return self.index.of_care_giver(wanted.care_giver, wanted.person, patient,
+                                        wanted.since, wanted.until)
 
     def count(self) -> int:
-        return sum(1 for _ in self.entries())
-
-    def _entry(self, notification: Any) -> AccessEntry:
-        created: Any = self.app.mapper.to_domain_event(notification)
-        entry = created.mutate(None)
-        if not isinstance(entry, AccessEntry):  # the topic filter admits entries only
-            raise TypeError(f"notification {notification.id} is no access entry")
-        return entry
+        return self.index.count()
 
     def entries(self) -> Iterator[AccessEntry]:
-        """Every entry, oldest first."""
-        topics = topics_of(AccessEntry)
+        """Every entry, oldest first, from the store itself (audits and tests; the listings
+        read the index)."""
         start = 1
         while True:
-            page = self.app.recorder.select_notifications(start, _PAGE, topics=topics)
-            yield from (self._entry(notification) for notification in page)
+            page = self.app.recorder.select_notifications(start, _PAGE, topics=TOPICS)
+            yield from (entry_of(self.app, notification) for notification in page)
             if len(page) < _PAGE:
                 return
             start = page[-1].id + 1

@@ -2,9 +2,13 @@
 once on its own topic, ``intyg.access-log.v1``, for an audit or archive system downstream.
 
 The value is JSON with ids and codes only: the reader (role, HSA id, care unit, care giver),
-the patients as their keyed blind index, never a personnummer, the route read, the certificate
-ids, when and why. The key is the entry's id (an entry is one event; no order across entries
-is promised). Headers follow the CloudEvents Kafka binding like the certificates topic.
+the patients as their keyed blind index, never a personnummer, the route read, when and why.
+Version 2 (``se.intyg.access.PatientDataRead.v2``, every entry from the compact entries on):
+``certificate_ids`` lists the certificates of a read about one patient and is empty for any
+other read (a unit's list of several), and ``certificate_count`` says how many certificates the read
+showed; an entry stored before keeps all of its ids. Version 1 messages stay on the topic.
+The key is the entry's id (an entry is one event; no order across entries is promised).
+Headers follow the CloudEvents Kafka binding like the certificates topic.
 
 A patient forgotten (``domain.access.forgetting``: their data key destroyed) is published on the
 same topic as ``se.intyg.access.PatientForgotten.v1``: the patient's blind index, the reason
@@ -20,11 +24,13 @@ from typing import Any
 from eventsourcing.domain import DomainEventProtocol
 
 from commands.history import history_line
+from domain.access.entry import unpack_indexes
 
 ACCESS_SOURCE = "/intyg/access-log"
-ACCESS_TYPE = "se.intyg.access.PatientDataRead.v1"
+ACCESS_TYPE = "se.intyg.access.PatientDataRead.v2"
 FORGOTTEN_TYPE = "se.intyg.access.PatientForgotten.v1"
 SCHEMA_VERSION = 1
+ACCESS_SCHEMA_VERSION = 2
 _IDS = uuid.UUID("0b6f3a52-9d1e-4c7a-8e25-6a4d9f1c3b70")
 
 
@@ -41,10 +47,11 @@ def access_message(event: DomainEventProtocol[Any], position: int
                  "by": data["by"]}
     else:
         kind = ACCESS_TYPE
-        value = {"type": kind, "schema_version": SCHEMA_VERSION, "id": line["id"],
-                 "at": data["at"], "reader": data["reader"], "patients": data["patients"],
+        value = {"type": kind, "schema_version": ACCESS_SCHEMA_VERSION, "id": line["id"],
+                 "at": data["at"], "reader": data["reader"],
+                 "patients": [p.hex() for p in unpack_indexes(data["patients"])],
                  "what": data["what"], "certificate_ids": data["certificate_ids"],
-                 "reason": data["reason"]}
+                 "certificate_count": data["certificate_count"], "reason": data["reason"]}
     headers = [
         ("ce_specversion", b"1.0"),
         ("ce_id", str(uuid.uuid5(_IDS, line["id"])).encode()),

@@ -6,26 +6,47 @@ personnummer), never in clear, so the entry can be found for the patient without
 personnummer. The reader is who the token says: care staff (HSA id, role, unit, care giver), a
 recipient system, an audit officer, or the citizen in Mina intyg.
 
-Event style as in every aggregate (see ``domain.certificates.certificate``): the creation event
-by ``@event`` on ``__init__``; the clock and the id come from the caller.
+A read of a list (a unit's overview, thousands of patients) must stay cheap, so version 2 of the
+event keeps the blind indexes packed (their 32 bytes each, sorted, in one base64 text) and the
+certificate ids only when the read is about one patient; for a read of several patients it keeps
+how many certificates were shown. Version 1 entries (an index list and every certificate id) are
+upcast when loaded and keep all of their ids.
+
+Event style as in ``domain.certificates.certificate``: the creation event is a nested
+``Aggregate.Created`` class, as it carries a ``class_version``; the clock and the id come from
+the caller.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import Aggregate
+
+INDEX_BYTES = 32  # an HMAC-SHA256
 
 
 def patient_index(personnummer: str, key: str) -> str:
     """The patient's blind index: the same normalised personnummer and key give the same index;
     without the key it reveals nothing."""
     return hmac.new(key.encode(), personnummer.encode(), hashlib.sha256).hexdigest()
+
+
+def pack_indexes(digests: Iterable[bytes]) -> str:
+    """Blind indexes (raw digests) as stored: distinct, sorted, joined, in base64."""
+    return base64.b64encode(b"".join(sorted(set(digests)))).decode("ascii")
+
+
+def unpack_indexes(packed: str) -> list[bytes]:
+    raw = base64.b64decode(packed)
+    return [raw[at:at + INDEX_BYTES] for at in range(0, len(raw), INDEX_BYTES)]
 
 
 @dataclass(frozen=True)
@@ -47,24 +68,61 @@ class AccessEntry(Aggregate):
     """One request that read patient data (never changed after it is written; published on
     the access-log topic, never on the certificates topic)."""
 
-    @event("PatientDataRead")
-    def __init__(self, reader: dict[str, str], patients: list[str], what: str,
-                 certificate_ids: list[str], at: datetime, reason: str | None) -> None:
-        self.reader = reader
-        self.patients = patients
-        self.what = what
-        self.certificate_ids = certificate_ids
-        self.at = at
-        self.reason = reason
+    class PatientDataRead(Aggregate.Created):
+        """Someone read patient data: the patients packed (``pack_indexes``), the certificate
+        ids of a read about one patient, and how many certificates the read showed."""
+
+        class_version = 2
+        reader: dict[str, str]
+        patients: str
+        what: str
+        certificate_ids: list[str]
+        certificate_count: int
+        at: datetime
+        reason: str | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["patients"] = pack_indexes(bytes.fromhex(p) for p in state["patients"])
+            state["certificate_count"] = len(state["certificate_ids"])
+
+        def apply(self, aggregate: AccessEntry) -> None:
+            aggregate._read(self)
+
+    def _read(self, read: PatientDataRead) -> None:
+        self.reader: dict[str, str] = read.reader
+        self.what: str = read.what
+        self.packed_patients: str = read.patients
+        self.certificate_ids: list[str] = read.certificate_ids
+        self.certificate_count: int = read.certificate_count
+        self.at: datetime = read.at
+        self.reason: str | None = read.reason
 
     @classmethod
-    def record(cls, reader: Reader, patients: list[str], what: str,
-               certificate_ids: list[str], at: datetime, reason: str | None,
+    def record(cls, reader: Reader, patients: Iterable[bytes], what: str,
+               certificate_ids: Iterable[object], at: datetime, reason: str | None,
                entry_id: uuid.UUID) -> AccessEntry:
-        read = cls.PatientDataRead  # type: ignore[attr-defined]
-        return cls._create(read, id=entry_id, reader=reader.as_dict(),
-                           patients=sorted(set(patients)), what=what,
-                           certificate_ids=sorted(set(certificate_ids)), at=at, reason=reason)
+        """The entry of one read: ``patients`` as raw blind-index digests. Certificate ids are
+        kept for a read about one patient (a list of thousands would make every list read slow
+        and tell nothing a list's route does not); other reads keep how many."""
+        digests, distinct = set(patients), set(certificate_ids)
+        kept = sorted({str(c) for c in distinct}) if len(digests) == 1 else []
+        return cls._create(cls.PatientDataRead, id=entry_id, reader=reader.as_dict(),
+                           patients=pack_indexes(digests), what=what, certificate_ids=kept,
+                           certificate_count=len(distinct), at=at, reason=reason)
+
+    @property
+    def patients(self) -> list[str]:
+        """The patients' blind indexes (hex), sorted."""
+        return [digest.hex() for digest in unpack_indexes(self.packed_patients)]
+
+    def patient_digests(self) -> list[bytes]:
+        return unpack_indexes(self.packed_patients)
+
+    @property
+    def patient_count(self) -> int:
+        """How many patients, from the packed text's length (base64's padding is < 3 bytes)."""
+        return len(self.packed_patients) * 3 // 4 // INDEX_BYTES
 
     def as_line(self) -> dict[str, Any]:
         """The entry as the access-log listings show it (ids and codes only)."""

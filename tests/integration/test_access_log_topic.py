@@ -45,7 +45,7 @@ def _publish_one_entry(settings: Settings) -> None:
         assert (message["reader"]["hsa_id"], message["certificate_ids"]) == \
             (doctor.hsa_id, [str(cert)])
         assert who.encode() not in records[0].value
-        assert headers_of(records[0])["ce_type"] == "se.intyg.access.PatientDataRead.v1"
+        assert headers_of(records[0])["ce_type"] == "se.intyg.access.PatientDataRead.v2"
         assert len(read_topic(settings)) == published_events(app)  # certificates topic
     finally:
         app.close()

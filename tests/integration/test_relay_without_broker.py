@@ -192,5 +192,5 @@ def test_access_entries_go_to_the_access_log_topic_only_when_relayed(settings, a
     first = json.loads(logged[0].value)
     assert first["patients"] == [patient_index(who, key)]
     assert who.encode() not in logged[0].value
-    assert logged[0].headers["ce_type"] == "se.intyg.access.PatientDataRead.v1"
+    assert logged[0].headers["ce_type"] == "se.intyg.access.PatientDataRead.v2"
     assert len({m.headers["ce_id"] for m in logged}) == 2
