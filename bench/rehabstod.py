@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import gc
 import random
-import statistics
 import sys
 import time
 import uuid
@@ -93,8 +92,10 @@ def coordinator_token(settings: Settings, unit: CareUnit) -> str:
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    return statistics.median(ordered) * 1000, ordered[max(int(len(ordered) * 0.99) - 1, 0)] * 1000
+    ordered = sorted(samples)  # no ``statistics``: bench/statistics.py shadows it in a script
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return median * 1000, ordered[max(int(len(ordered) * 0.99) - 1, 0)] * 1000
 
 
 def timed(action: Any, repeat: int, warm_up: int = 3,
