@@ -33,9 +33,10 @@ SIZE = 16
 its rows' text, about 3 KB per listed patient, so a few tens of MB at most for units of tens of
 thousands of certificates."""
 
-LISTINGS = 8
+LISTINGS = 4
 """What is kept per result for its scopes and filters (the least recently made goes first):
-a unit's coordinators and a few doctors asking again and again."""
+a unit's coordinators and a few doctors asking again and again. A body is about 0.8 KB per case
+shown (2 MB for a unit of 30,000 certificates), so at most a few listings per result."""
 
 Row = tuple[str, str, str]
 T = TypeVar("T")
