@@ -24,7 +24,7 @@ from eventsourcing.application import Application
 
 from commands.access_index import TOPICS, AccessIndex, entry_of
 from commands.clock import Clock, IdFactory, new_id
-from domain.access.entry import AccessEntry, Reader
+from domain.access.entry import AccessEntry, Reader, ReadSubjects, subjects_of
 
 log = structlog.get_logger("pdl.access")
 _PAGE = 500
@@ -66,12 +66,23 @@ class AccessLog:
         """The patient's blind index (``patient_index``), in hex."""
         return self._digest(personnummer).hex()
 
+    def subjects(self, personnummers: Iterable[str],
+                 certificate_ids: Iterable[object]) -> ReadSubjects:
+        """What an entry keeps of a read of these patients and certificates (``record``)."""
+        return subjects_of(map(self._digest, personnummers), certificate_ids)
+
     def record(self, reader: Reader, what: str, personnummers: Iterable[str],
                certificate_ids: Iterable[object], reason: str | None = None) -> UUID:
         """Store one entry for a read; raises ``AccessLogUnavailableError`` if it cannot."""
-        entry = AccessEntry.record(
-            reader, map(self._digest, personnummers), what, certificate_ids, self._clock(),
-            reason, self._ids())
+        return self.record_subjects(reader, what, self.subjects(personnummers, certificate_ids),
+                                    reason)
+
+    def record_subjects(self, reader: Reader, what: str, subjects: ReadSubjects,
+                        reason: str | None = None) -> UUID:
+        """``record`` of a read whose subjects were worked out before (``subjects``): a list
+        read again unchanged packs its patients once."""
+        entry = AccessEntry.record_subjects(reader, subjects, what, self._clock(), reason,
+                                            self._ids())
         try:
             self.app.save(entry)
         except Exception as error:  # any failure to store it: the read is refused

@@ -16,7 +16,7 @@ from fastapi import Depends, Request
 from fastapi.routing import APIRoute
 
 from commands.access_log import AccessLog
-from domain.access.entry import Reader
+from domain.access.entry import Reader, ReadSubjects
 from domain.shared.care import Staff
 
 
@@ -28,6 +28,15 @@ class ReadLog:
 
     def record(self, personnummers: Iterable[str], certificate_ids: Iterable[object]) -> None:
         self._log.record(self.reader, self.what, personnummers, certificate_ids)
+
+    def subjects(self, personnummers: Iterable[str],
+                 certificate_ids: Iterable[object]) -> ReadSubjects:
+        """What the entry would keep of these (``record_subjects``), worked out now."""
+        return self._log.subjects(personnummers, certificate_ids)
+
+    def record_subjects(self, subjects: ReadSubjects) -> None:
+        """``record`` with subjects worked out before (a list read again unchanged)."""
+        self._log.record_subjects(self.reader, self.what, subjects)
 
 
 def reader_of(request: Request) -> Reader:

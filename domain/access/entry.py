@@ -49,6 +49,27 @@ def unpack_indexes(packed: str) -> list[bytes]:
     return [raw[at:at + INDEX_BYTES] for at in range(0, len(raw), INDEX_BYTES)]
 
 
+@dataclass(frozen=True, slots=True)
+class ReadSubjects:
+    """Whom and what one read showed, as its entry keeps them (``subjects_of``): the patients
+    packed, the certificate ids when the read is about one patient, how many certificates.
+    Worked out once, it serves every read that shows the same (a unit's unchanged overview)."""
+
+    patients: str
+    certificate_ids: tuple[str, ...]
+    certificate_count: int
+
+
+def subjects_of(patients: Iterable[bytes], certificate_ids: Iterable[object]) -> ReadSubjects:
+    """What an entry keeps of a read of ``patients`` (raw blind-index digests) and
+    ``certificate_ids``. Certificate ids are kept for a read about one patient (a list of
+    thousands would make every list read slow and tell nothing a list's route does not); other
+    reads keep how many."""
+    digests, distinct = set(patients), set(certificate_ids)
+    kept = tuple(sorted({str(c) for c in distinct})) if len(digests) == 1 else ()
+    return ReadSubjects(pack_indexes(digests), kept, len(distinct))
+
+
 @dataclass(frozen=True)
 class Reader:
     """Who read: ``hsa_id`` of staff or an audit officer, a recipient's id, or empty for the
@@ -102,14 +123,18 @@ class AccessEntry(Aggregate):
     def record(cls, reader: Reader, patients: Iterable[bytes], what: str,
                certificate_ids: Iterable[object], at: datetime, reason: str | None,
                entry_id: uuid.UUID) -> AccessEntry:
-        """The entry of one read: ``patients`` as raw blind-index digests. Certificate ids are
-        kept for a read about one patient (a list of thousands would make every list read slow
-        and tell nothing a list's route does not); other reads keep how many."""
-        digests, distinct = set(patients), set(certificate_ids)
-        kept = sorted({str(c) for c in distinct}) if len(digests) == 1 else []
+        """The entry of one read: ``patients`` as raw blind-index digests (``subjects_of``)."""
+        return cls.record_subjects(reader, subjects_of(patients, certificate_ids), what, at,
+                                   reason, entry_id)
+
+    @classmethod
+    def record_subjects(cls, reader: Reader, subjects: ReadSubjects, what: str, at: datetime,
+                        reason: str | None, entry_id: uuid.UUID) -> AccessEntry:
+        """The entry of one read whose ``subjects`` were worked out before."""
         return cls._create(cls.PatientDataRead, id=entry_id, reader=reader.as_dict(),
-                           patients=pack_indexes(digests), what=what, certificate_ids=kept,
-                           certificate_count=len(distinct), at=at, reason=reason)
+                           patients=subjects.patients, what=what,
+                           certificate_ids=list(subjects.certificate_ids),
+                           certificate_count=subjects.certificate_count, at=at, reason=reason)
 
     @property
     def patients(self) -> list[str]:

@@ -105,3 +105,45 @@ def test_each_read_keeps_its_access_entry_and_the_users_scope_when_the_unit_is_u
 def app_entries(client) -> int:
     count: int = client.app.state.access_log.count()
     return count
+
+
+def entries_of(client, who) -> list[str]:
+    """The routes of the access entries about ``who``, as the patient's own listing finds
+    them (by the blind index)."""
+    return [line["what"] for line in client.app.state.access_log.of_patient(who.personnummer)]
+
+
+def test_a_repeated_or_filtered_read_of_an_unchanged_unit_is_logged_for_exactly_its_patients(
+        world):
+    """Issue 17, deliverable 2 (what an unchanged unit's list shows is made
+    once per scope and filter). DOMAIN.md §7 filters and PDL: every read leaves an entry that
+    the patient's listing finds, a filtered read only for the patients it showed."""
+    _, clock, client, app = world
+    unit, doctor, coordinator = scene(world)
+    short, long = patient(), patient()
+    signed(app, unit, doctor, short)
+    signed(app, unit, doctor, long, sjukskrivningar=[{
+        "sjukskrivningsgrad": "HELT_NEDSATT",
+        "period": {"from": clock().date().isoformat(),
+                   "tom": (clock().date() + timedelta(days=29)).isoformat()}}],
+        arbetstidsforlaggning=None)
+    route = "GET /v1/rehabstod/units/{unit_id}/sjukfall"
+    assert len(listed(client, app, unit, coordinator)) == 2
+    assert len(listed(client, app, unit, coordinator)) == 2
+    [case] = listed(client, app, unit, coordinator, "&minDays=20")
+    assert case["personnummer"] == long.personnummer
+    assert len(listed(client, app, unit, coordinator)) == 2
+    assert entries_of(client, short) == [route] * 3
+    assert entries_of(client, long) == [route] * 4
+
+
+def test_the_doctors_summary_counts_only_their_cases_when_the_coordinator_asked_first(world):
+    """Issue 17, deliverable 2 (the summary of an unchanged unit made once per
+    scope). DOMAIN.md §7: a doctor sees the cases whose active certificate they signed."""
+    settings, clock, client, app = world
+    unit, doctor, coordinator = scene(world)
+    signed(app, unit, doctor, patient())
+    signed(app, unit, staff_at(unit), patient())
+    assert total(client, app, unit, coordinator) == 2
+    assert total(client, app, unit, bearer(settings, doctor, clock)) == 1
+    assert total(client, app, unit, coordinator) == 2

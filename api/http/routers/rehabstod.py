@@ -21,6 +21,7 @@ from api.http.access import ReadLog, ReadLogDep
 from api.http.bounds import MAX_AGE, MAX_CASE_DAYS, BoundedDate
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
 from api.runtime.unit_cases import UnitCases, computed
+from domain.access.entry import ReadSubjects
 from domain.shared.care import Role, Staff
 from domain.shared.identities import normalise_personnummer
 from domain.shared.privileges import Privilege, check_privilege
@@ -88,10 +89,9 @@ def _case_json(case: SickLeaveCase) -> bytes:
     return orjson.dumps(dict(zip(_CASE_KEYS, _case_values(case), strict=True)))
 
 
-def _cases_out(cases: list[SickLeaveCase], encoded: dict[int, bytes] | None = None) -> Response:
-    """The cases as JSON, each case encoded once (and kept in ``encoded``, by the case's id,
-    for the next request of a memoised result); the response skips FastAPI's second pass over
-    them (the route declares the same model for the document)."""
+def _cases_body(cases: list[SickLeaveCase], encoded: dict[int, bytes] | None = None) -> bytes:
+    """The cases as a JSON array, each case encoded once (and kept in ``encoded``, by the
+    case's id, for the next request of a memoised result)."""
     known = {} if encoded is None else encoded
     parts = []
     for case in cases:
@@ -99,20 +99,34 @@ def _cases_out(cases: list[SickLeaveCase], encoded: dict[int, bytes] | None = No
         if data is None:
             data = known[id(case)] = _case_json(case)
         parts.append(data)
-    return Response(b"[" + b",".join(parts) + b"]", media_type="application/json")
+    return b"[" + b",".join(parts) + b"]"
 
 
-def _logged(access: ReadLog, cases: list[SickLeaveCase],
-            encoded: dict[int, bytes] | None = None) -> Response:
+def _cases_out(body: bytes) -> Response:
+    """The response skips FastAPI's second pass over the cases (the route declares the same
+    model for the document)."""
+    return Response(body, media_type="application/json")
+
+
+def _logged(access: ReadLog, cases: list[SickLeaveCase]) -> Response:
     """The cases, once the read is in the PDL access log."""
     access.record([case.personnummer for case in cases],
                   [cid for case in cases for cid in case.certificate_ids])
-    return _cases_out(cases, encoded)
+    return _cases_out(_cases_body(cases))
+
+
+def _listing(access: ReadLog, cases: list[SickLeaveCase],
+             encoded: dict[int, bytes]) -> tuple[bytes, ReadSubjects]:
+    """A list's body and what its access entry keeps, made once per unit result and user scope
+    and filter (``UnitCases.kept``)."""
+    subjects = access.subjects([case.personnummer for case in cases],
+                               [cid for case in cases for cid in case.certificate_ids])
+    return _cases_body(cases, encoded), subjects
 
 
 def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap: int,
-                max_days: int, after: int | None) -> tuple[list[SickLeaveCase], UnitCases]:
-    """The cases the user sees, and the unit's result they were narrowed from."""
+                max_days: int, after: int | None) -> tuple[str | None, UnitCases]:
+    """The user's scope (``_scope``) and the unit's result, before that scope."""
     doctor = _scope(staff, unit_id)
     settings = SjukfallSettings(max_gap=max_gap, max_days_since_ended=max_days)
     seen_or_503(host, VIEW, after)
@@ -125,7 +139,7 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
     if kept is None or rows is not None:  # the unit changed since: its changed rows anew
         kept = revision, computed(rows or [], today, settings, kept and kept[1])
         host.unit_cases.put(key, *kept)
-    return visible_to(kept[1].cases, doctor), kept[1]
+    return doctor, kept[1]
 
 
 @router.get("/sjukfall", response_model=Cases)
@@ -151,9 +165,12 @@ def unit_overview(
         min_age=min_age, max_age=max_age, ends_from=ends_from, ends_to=ends_to,
         doctor_ids=frozenset(doctors or ()), occupations=frozenset(occupations or ()),
         text=text, unanswered_questions=unanswered_questions)
-    cases, computed = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
-                                  max_days_since_ended, after)
-    return _logged(access, apply_filter(cases, chosen), computed.encoded)
+    doctor, result = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
+                                 max_days_since_ended, after)
+    body, subjects = result.kept(("sjukfall", doctor, chosen), lambda: _listing(
+        access, apply_filter(visible_to(result.cases, doctor), chosen), result.encoded))
+    access.record_subjects(subjects)
+    return _cases_out(body)
 
 
 @router.get("/summary")
@@ -162,9 +179,10 @@ def unit_summary(unit_id: str, staff: StaffDep, host: ViewsDep, app: Certificate
                  after: AfterQuery = None) -> dict[str, Any]:
     """Counts of the visible cases: sex (F, M), diagnosis chapter (as the list spells it,
     e.g. XIII), degree, length buckets."""
-    cases, _ = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
-                           max_days_since_ended, after)
-    summary: dict[str, Any] = _out(summarise(cases))
+    doctor, result = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
+                                 max_days_since_ended, after)
+    summary: dict[str, Any] = result.kept(("summary", doctor), lambda: _out(
+        summarise(visible_to(result.cases, doctor))))
     return summary
 
 

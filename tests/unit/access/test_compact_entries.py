@@ -97,3 +97,20 @@ def test_a_read_about_no_patient_counts_its_certificates_when_stored():
     """An audit officer's listing without a patient names no patient: ids are counted only."""
     entry = _recorded([], [uuid.uuid4() for _ in range(3)])
     assert (entry.patients, entry.certificate_ids, entry.certificate_count) == ([], [], 3)
+
+
+def test_subjects_worked_out_once_store_the_same_entry_for_every_read_that_reuses_them():
+    """Issue 17, deliverable 2: an unchanged overview packs its patients once; each read still
+    stores its own entry, and each holds what a read packed on the spot would hold."""
+    app = _store()
+    access = AccessLog(app, KEY, lambda: AT)
+    certificates = [uuid.uuid4() for _ in range(4)]
+    subjects = access.subjects(PATIENTS, certificates)
+    what = "GET /v1/rehabstod/units/{unit_id}/sjukfall"
+    reused = [app.repository.get(access.record_subjects(DOCTOR, what, subjects))
+              for _ in range(2)]
+    fresh = app.repository.get(access.record(DOCTOR, what, PATIENTS, certificates))
+    assert reused[0].id != reused[1].id
+    for entry in reused:
+        assert (entry.patients, entry.certificate_ids, entry.certificate_count, entry.what) == (
+            fresh.patients, fresh.certificate_ids, fresh.certificate_count, fresh.what)

@@ -5,7 +5,7 @@ results is kept, the least recently asked for going first."""
 
 from __future__ import annotations
 
-from api.runtime.unit_cases import UnitCases, UnitCasesMemo, computed
+from api.runtime.unit_cases import LISTINGS, UnitCases, UnitCasesMemo, computed
 from domain.sickleave.engine import sick_leave_cases
 from domain.sickleave.timeline import timeline_of
 from projections.sick_leave_timelines import COLUMNS, stored_row
@@ -52,3 +52,24 @@ def test_a_result_is_kept_with_its_revision_token_and_the_oldest_asked_for_goes_
     assert memo.get(("unit-b", d(3, 1), 5, 0)) is None
     kept = memo.get(("unit-a", d(3, 1), 6, 0))
     assert kept is not None and kept[1] is third
+
+
+def test_a_listing_is_made_once_per_key_and_the_oldest_made_goes_first_when_more_are_kept():
+    """Issue 17, deliverable 2: what a scope and filter shows of a result is made once while
+    the result stands; a new result (the unit changed) starts with none, and at most
+    ``LISTINGS`` are kept."""
+    result = computed(rows_of(cert("03-01", "03-20")), d(3, 10), DEFAULT)
+    made: list[str] = []
+
+    def make(key: str) -> str:
+        made.append(key)
+        return f"body of {key}"
+
+    assert [result.kept(k, lambda k=k: make(k)) for k in ("a", "a", "b")] == [
+        "body of a", "body of a", "body of b"]
+    assert made == ["a", "b"]
+    for n in range(LISTINGS):
+        result.kept(n, lambda n=n: make(str(n)))
+    assert result.kept("a", lambda: make("a again")) == "body of a again"
+    again = computed(rows_of(cert("03-01", "03-20")), d(3, 10), DEFAULT, result)
+    assert again.kept("b", lambda: make("b anew")) == "body of b anew"
