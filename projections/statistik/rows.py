@@ -50,7 +50,7 @@ _AT = {name: at for at, name in enumerate(_NAMES)}
 _SCOPES = ("care_giver", "care_unit", "lan")
 _GROUPED = ("degree", "chapter", "block", "category", "age_group", "length_group", "count_group",
             "doctor_age_group", "care_unit", "lan")
-TABLES = ("statistik_cases", "statistik_case_months", "statistik_messages")
+TABLES = ("statistik_cases", "statistik_case_months", "statistik_messages", "statistik_pending")
 _CHUNK = 500
 
 
@@ -63,6 +63,7 @@ def setup(tx: Sql) -> None:
                " PRIMARY KEY (case_id, month))")
     messages = ", ".join(f"{name} {kind}" for name, kind in MESSAGE_COLUMNS)
     tx.execute(f"CREATE TABLE IF NOT EXISTS statistik_messages ({messages})")
+    tx.execute("CREATE TABLE IF NOT EXISTS statistik_pending (patient TEXT PRIMARY KEY)")
     rollups.setup(tx)
     _index(tx, "statistik_cases", ("patient",))
     _index(tx, "statistik_cases", ("level", "start_day"))
@@ -122,6 +123,28 @@ def recompute(tx: Sql, patients: Iterable[str],
     _insert(tx, "statistik_cases", CASE_COLUMNS, new)
     months = [(*row, month) for row in new for month in months_of(row[4], row[5])]
     _insert(tx, "statistik_case_months", [*CASE_COLUMNS, ("month", "TEXT")], months)
+
+
+def defer(tx: Sql, patients: Iterable[str]) -> None:
+    """Note these patients for a recomputation later (``recompute_pending``), in this
+    transaction: a replay from the start recomputes each patient once at its end instead of
+    once per batch that holds one of their certificates."""
+    insert_many(tx, "statistik_pending", [("patient", "TEXT")],
+                [(patient,) for patient in sorted(set(patients))],
+                " ON CONFLICT (patient) DO NOTHING")
+
+
+def recompute_pending(tx: Sql, limit: int = 2000) -> int:
+    """Recompute up to ``limit`` of the patients noted by ``defer`` and forget them; returns
+    how many there were."""
+    patients = [str(row[0]) for row in tx.execute(
+        "SELECT patient FROM statistik_pending ORDER BY patient LIMIT ?", (limit,))]
+    recompute(tx, patients)
+    for start in range(0, len(patients), _CHUNK):
+        chunk = tuple(patients[start:start + _CHUNK])
+        marks = ", ".join("?" for _ in chunk)
+        tx.execute(f"DELETE FROM statistik_pending WHERE patient IN ({marks})", chunk)  # noqa: S608
+    return len(patients)
 
 
 def _cases_of(facts: list[CertificateFact]) -> list[tuple[Any, ...]]:

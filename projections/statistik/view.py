@@ -44,6 +44,8 @@ class StatistikView(DocumentView):
 
     def __init__(self, pseudonym_key: str) -> None:
         self.pseudonym_key = pseudonym_key
+        self.replaying = False
+        """Set for a replay from the start (``before_replay``): the cases wait for its end."""
 
     def keep(self, doc: Doc) -> Doc:
         patient = doc["patient"]
@@ -63,12 +65,29 @@ class StatistikView(DocumentView):
         return doc
 
     def setup(self, tx: Sql) -> None:
+        """The tables; and the cases of patients a replay cut short left pending (so a view
+        never answers from certificate rows whose cases were not written)."""
         super().setup(tx)
         rows.setup(tx)
+        while rows.recompute_pending(tx):
+            pass
 
     def drop(self, tx: Sql) -> None:
         super().drop(tx)
         rows.drop(tx)
+
+    def before_replay(self, tx: Sql) -> None:
+        """A replay from the start writes the certificate rows batch by batch and notes whose
+        cases changed (``rows.defer``), so each patient's cases are computed once, at the end."""
+        self.replaying = True
+
+    def after_replay(self, tx: Sql) -> bool:
+        """One step of the replay's end: up to 2000 noted patients' cases written. False when
+        none are left (the view is then current, and writes its cases as they change)."""
+        if rows.recompute_pending(tx):
+            return True
+        self.replaying = False
+        return False
 
     def row(self, doc: Doc) -> tuple[Any, ...] | None:
         if not _counted_patient(doc):
@@ -92,8 +111,11 @@ class StatistikView(DocumentView):
         moved = {found.patient for cert_id, found in facts.items()
                  if (found.model_dump_json() if found.type_id in SICK_LEAVE_TYPES else None)
                  != before_facts.get(cert_id)}
-        rows.recompute(tx, moved, known={cert_id: found for cert_id, found in facts.items()
-                                         if found.patient in moved})
+        if self.replaying:
+            rows.defer(tx, moved)
+        else:
+            rows.recompute(tx, moved, known={cert_id: found for cert_id, found in facts.items()
+                                             if found.patient in moved})
 
 
 def _counted_patient(doc: Doc) -> bool:
