@@ -30,6 +30,7 @@ from typing import Any  # noqa: E402
 import httpx  # noqa: E402
 import jwt  # noqa: E402
 import psycopg  # noqa: E402
+from kafka.record import util as kafka_record_util  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -60,8 +61,16 @@ def doctor_token(settings: Settings, who: Staff) -> str:
     return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")
 
 
+def crc_implementation() -> str:
+    """Which CRC-32C kafka-python checks fetched record batches with: the ``crc32c`` package
+    (a dependency, C) when it imports, else kafka-python's own pure-Python loop."""
+    return ("crc32c package (C)" if kafka_record_util.crc32c_c is not None
+            else "kafka-python's pure Python")
+
+
 def rebuild_views(settings: Settings) -> float:
     """Every view rebuilt from the topic (so serve starts caught up); the statistik rate."""
+    print(f"kafka-python CRC-32C check: {crc_implementation()}")
     app, db = Certificates(eventsourcing_env(settings)), Database(settings)
     rate = 0.0
     for name, view in build_views(settings).items():

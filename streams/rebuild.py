@@ -51,11 +51,25 @@ def rebuild(settings: Settings, app: Certificates, db: Database, handler: Handle
     prepare(db, handler)
     forget(db, handler.name)
     started = time.perf_counter()
+    _replay_hook(db, handler, "before_replay")
     if settings.is_production:
         events = _from_kafka(settings, db, handler, progress)
     else:
         events = _from_log(app, db, handler, progress)
+    while _replay_hook(db, handler, "after_replay"):
+        pass
     return RebuildReport(events, time.perf_counter() - started)
+
+
+def _replay_hook(db: Database, handler: Handler, hook: str) -> bool:
+    """A view may prepare for a replay from the start (``before_replay``) and finish it in
+    steps (``after_replay``, called, each in its own transaction, until it returns False): e.g.
+    work that every batch would redo, done once at the end. Timed with the replay."""
+    found = getattr(handler, hook, None)
+    if found is None:
+        return False
+    with db.transaction() as tx:
+        return bool(found(tx))
 
 
 def _from_log(app: Certificates, db: Database, handler: Handler,

@@ -17,7 +17,7 @@ changes or is revoked, ``recompute`` replaces that patient's case rows.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from domain.statistics import buckets
@@ -50,7 +50,7 @@ _AT = {name: at for at, name in enumerate(_NAMES)}
 _SCOPES = ("care_giver", "care_unit", "lan")
 _GROUPED = ("degree", "chapter", "block", "category", "age_group", "length_group", "count_group",
             "doctor_age_group", "care_unit", "lan")
-TABLES = ("statistik_cases", "statistik_case_months", "statistik_messages")
+TABLES = ("statistik_cases", "statistik_case_months", "statistik_messages", "statistik_pending")
 _CHUNK = 500
 
 
@@ -63,6 +63,7 @@ def setup(tx: Sql) -> None:
                " PRIMARY KEY (case_id, month))")
     messages = ", ".join(f"{name} {kind}" for name, kind in MESSAGE_COLUMNS)
     tx.execute(f"CREATE TABLE IF NOT EXISTS statistik_messages ({messages})")
+    tx.execute("CREATE TABLE IF NOT EXISTS statistik_pending (patient TEXT PRIMARY KEY)")
     rollups.setup(tx)
     _index(tx, "statistik_cases", ("patient",))
     _index(tx, "statistik_cases", ("level", "start_day"))
@@ -93,26 +94,57 @@ def drop(tx: Sql) -> None:
     rollups.drop(tx)
 
 
-def recompute(tx: Sql, patients: Iterable[str]) -> None:
+def recompute(tx: Sql, patients: Iterable[str],
+              known: Mapping[str, CertificateFact] | None = None) -> None:
     """Bring the case rows of these patients in line with the cases their certificates make
     now: rows of cases that are gone or changed are deleted, new and changed ones written, an
-    unchanged case is left alone."""
+    unchanged case is left alone. ``known``: facts the caller holds already (by certificate
+    id, as just written), taken instead of parsing the stored ones again. The whole batch's
+    rows go in with one statement per table and its rollup deltas are summed first."""
+    known = known or {}
     wanted = sorted(set(patients))
+    gone: set[tuple[Any, ...]] = set()
+    new: list[tuple[Any, ...]] = []
     for start in range(0, len(wanted), _CHUNK):
         chunk = tuple(wanted[start:start + _CHUNK])
         marks = ", ".join("?" for _ in chunk)
-        rows = tx.execute(f"SELECT fact FROM statistik WHERE patient IN ({marks}) "  # noqa: S608
-                          "AND sick_leave = 1", chunk)
+        facts = [known.get(str(cert_id)) or CertificateFact.model_validate_json(fact_json)
+                 for cert_id, fact_json in tx.execute(
+                     f"SELECT id, fact FROM statistik WHERE patient IN ({marks}) "  # noqa: S608
+                     "AND sick_leave = 1", chunk)]
         stored = {tuple(row) for row in tx.execute(
             f"SELECT {', '.join(_NAMES)} FROM statistik_cases "  # noqa: S608
             f"WHERE patient IN ({marks})", chunk)}
-        now = set(_cases_of([CertificateFact.model_validate_json(row[0]) for row in rows]))
-        gone, new = stored - now, list(now - stored)
-        _delete(tx, sorted({row[0] for row in gone}))
-        rollups.change_cases(tx, _national(gone), _national(new))
-        _insert(tx, "statistik_cases", CASE_COLUMNS, new)
-        months = [(*row, month) for row in new for month in months_of(row[4], row[5])]
-        _insert(tx, "statistik_case_months", [*CASE_COLUMNS, ("month", "TEXT")], months)
+        now = set(_cases_of(facts))
+        gone |= stored - now
+        new += now - stored
+    _delete(tx, sorted({row[0] for row in gone}))
+    rollups.change_cases(tx, _national(gone), _national(new))
+    _insert(tx, "statistik_cases", CASE_COLUMNS, new)
+    months = [(*row, month) for row in new for month in months_of(row[4], row[5])]
+    _insert(tx, "statistik_case_months", [*CASE_COLUMNS, ("month", "TEXT")], months)
+
+
+def defer(tx: Sql, patients: Iterable[str]) -> None:
+    """Note these patients for a recomputation later (``recompute_pending``), in this
+    transaction: a replay from the start recomputes each patient once at its end instead of
+    once per batch that holds one of their certificates."""
+    insert_many(tx, "statistik_pending", [("patient", "TEXT")],
+                [(patient,) for patient in sorted(set(patients))],
+                " ON CONFLICT (patient) DO NOTHING")
+
+
+def recompute_pending(tx: Sql, limit: int = 2000) -> int:
+    """Recompute up to ``limit`` of the patients noted by ``defer`` and forget them; returns
+    how many there were."""
+    patients = [str(row[0]) for row in tx.execute(
+        "SELECT patient FROM statistik_pending ORDER BY patient LIMIT ?", (limit,))]
+    recompute(tx, patients)
+    for start in range(0, len(patients), _CHUNK):
+        chunk = tuple(patients[start:start + _CHUNK])
+        marks = ", ".join("?" for _ in chunk)
+        tx.execute(f"DELETE FROM statistik_pending WHERE patient IN ({marks})", chunk)  # noqa: S608
+    return len(patients)
 
 
 def _cases_of(facts: list[CertificateFact]) -> list[tuple[Any, ...]]:
@@ -160,8 +192,10 @@ def case_row(level: str, case: StatCase) -> tuple[Any, ...]:
 def write_messages(tx: Sql, certificate_ids: Sequence[str],
                    messages: Iterable[MessageFact]) -> None:
     """Replace the message rows of these certificates."""
-    tx.executemany("DELETE FROM statistik_messages WHERE certificate_id = ?",
-                   [(cert_id,) for cert_id in certificate_ids])
+    for start in range(0, len(certificate_ids), _CHUNK):
+        chunk = tuple(certificate_ids[start:start + _CHUNK])
+        marks = ", ".join("?" for _ in chunk)
+        tx.execute(f"DELETE FROM statistik_messages WHERE certificate_id IN ({marks})", chunk)  # noqa: S608
     _insert(tx, "statistik_messages", MESSAGE_COLUMNS,
             [(m.message_id, m.certificate_id, m.subject.value, m.sent.isoformat(), m.care_unit,
               m.care_giver, buckets.lan_group(m.lan), m.sex) for m in messages])

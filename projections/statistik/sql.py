@@ -1,7 +1,8 @@
 """Writing many rows in few statements (the statistics projection writes several rows per
 certificate). On PostgreSQL one INSERT takes each column as one array (``unnest``), so the
-statement stays small however many rows it carries; SQLite runs one statement per row, which
-costs it nothing but the call."""
+statement stays small however many rows it carries; the arrays go in binary (``%b``), which
+spares psycopg quoting every text element (half the cost of a batch's writes, measured in a
+rebuild's profile). SQLite runs one statement per row, which costs it nothing but the call."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ def insert_many(tx: Sql, table: str, columns: Sequence[Column], rows: Sequence[S
         tx.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks}){on_conflict}",  # noqa: S608
                        [tuple(row) for row in rows])
         return
-    arrays = ", ".join(f"?::{kind.split()[0].lower()}[]" for _, kind in columns)
+    # ``%b`` (binary) passes through ``Transaction``'s ``?`` -> ``%s`` rewrite untouched.
+    arrays = ", ".join(f"%b::{kind.split()[0].lower()}[]" for _, kind in columns)
     tx.execute(f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}){on_conflict}",  # noqa: S608
                tuple(list(values) for values in zip(*rows, strict=True)))

@@ -44,6 +44,8 @@ class StatistikView(DocumentView):
 
     def __init__(self, pseudonym_key: str) -> None:
         self.pseudonym_key = pseudonym_key
+        self.replaying = False
+        """Set for a replay from the start (``before_replay``): the cases wait for its end."""
 
     def keep(self, doc: Doc) -> Doc:
         patient = doc["patient"]
@@ -63,12 +65,29 @@ class StatistikView(DocumentView):
         return doc
 
     def setup(self, tx: Sql) -> None:
+        """The tables; and the cases of patients a replay cut short left pending (so a view
+        never answers from certificate rows whose cases were not written)."""
         super().setup(tx)
         rows.setup(tx)
+        while rows.recompute_pending(tx):
+            pass
 
     def drop(self, tx: Sql) -> None:
         super().drop(tx)
         rows.drop(tx)
+
+    def before_replay(self, tx: Sql) -> None:
+        """A replay from the start writes the certificate rows batch by batch and notes whose
+        cases changed (``rows.defer``), so each patient's cases are computed once, at the end."""
+        self.replaying = True
+
+    def after_replay(self, tx: Sql) -> bool:
+        """One step of the replay's end: up to 2000 noted patients' cases written. False when
+        none are left (the view is then current, and writes its cases as they change)."""
+        if rows.recompute_pending(tx):
+            return True
+        self.replaying = False
+        return False
 
     def row(self, doc: Doc) -> tuple[Any, ...] | None:
         if not _counted_patient(doc):
@@ -77,19 +96,26 @@ class StatistikView(DocumentView):
 
     def _write(self, tx: Sql, changed: dict[str, Doc]) -> None:
         """Write the certificate rows, then the messages of the changed certificates, then the
-        cases of every patient whose sick-leave facts changed."""
-        before = _stored_facts(tx, list(changed))
-        counted = rows.counted(tx, list(changed))
+        cases of every patient whose sick-leave facts changed. What the rows held before is
+        read once; what they hold after is known from the batch (no second read)."""
+        before_facts, before_counted = _stored(tx, list(changed))
         super()._write(tx, changed)
-        rollups.change_certificates(tx, counted, rows.counted(tx, list(changed)))
         signed = {cert_id: doc for cert_id, doc in changed.items() if _counted_patient(doc)}
+        facts = {cert_id: fact(doc) for cert_id, doc in signed.items()}
+        rollups.change_certificates(tx, before_counted,
+                                    [_counted_key(found) for found in facts.values()
+                                     if found.counted])
         with_messages = [cert_id for cert_id, doc in signed.items() if doc.get("messages")]
         rows.write_messages(tx, with_messages, (m for cert_id in with_messages
                                                 for m in message_facts(signed[cert_id])))
-        moved = {doc["patient"]["pseudonym"] for cert_id, doc in signed.items()
-                 if (fact(doc).model_dump_json() if doc["type"] in SICK_LEAVE_TYPES else None)
-                 != before.get(cert_id)}
-        rows.recompute(tx, moved)
+        moved = {found.patient for cert_id, found in facts.items()
+                 if (found.model_dump_json() if found.type_id in SICK_LEAVE_TYPES else None)
+                 != before_facts.get(cert_id)}
+        if self.replaying:
+            rows.defer(tx, moved)
+        else:
+            rows.recompute(tx, moved, known={cert_id: found for cert_id, found in facts.items()
+                                             if found.patient in moved})
 
 
 def _counted_patient(doc: Doc) -> bool:
@@ -106,16 +132,30 @@ def fact_row(found: CertificateFact) -> tuple[Any, ...]:
             int(found.complemented), int(found.feeds_sick_leave), found.model_dump_json())
 
 
-def _stored_facts(tx: Sql, cert_ids: list[str]) -> dict[str, str]:
-    """The stored fact of each of these certificates that feeds sick leave."""
-    found: dict[str, str] = {}
+def _counted_key(found: CertificateFact) -> tuple[Any, ...]:
+    """The certificate rollup's key (``rows.COUNTED``) of a counted certificate, as its
+    ``statistik`` row holds it."""
+    return (found.signed.isoformat(), found.type_id, found.lan, found.sex,
+            int(found.complemented))
+
+
+def _stored(tx: Sql, cert_ids: list[str]) -> tuple[dict[str, str], list[tuple[Any, ...]]]:
+    """What the ``statistik`` rows of these certificates hold now, in one read: the fact of
+    each that feeds sick leave (lisjp, fk7263), and the rollup keys (``rows.COUNTED``) of
+    those counted."""
+    facts: dict[str, str] = {}
+    counted: list[tuple[Any, ...]] = []
     for start in range(0, len(cert_ids), _CHUNK):
         chunk = tuple(cert_ids[start:start + _CHUNK])
         marks = ", ".join("?" for _ in chunk)
-        found.update({str(r[0]): str(r[1]) for r in tx.execute(
-            f"SELECT id, fact FROM statistik WHERE id IN ({marks}) "  # noqa: S608
-            "AND type IN ('lisjp', 'fk7263')", chunk)})
-    return found
+        for cert_id, fact_json, is_counted, *key in tx.execute(
+                f"SELECT id, fact, counted, {', '.join(rows.COUNTED)} "  # noqa: S608
+                f"FROM statistik WHERE id IN ({marks})", chunk):
+            if key[1] in SICK_LEAVE_TYPES:
+                facts[str(cert_id)] = str(fact_json)
+            if is_counted == 1:
+                counted.append(tuple(key))
+    return facts, counted
 
 
 def _content_facts(type_id: str, content: dict[str, Any]) -> dict[str, Any]:

@@ -66,9 +66,10 @@ def loaded(facts: Iterable[CertificateFact], messages: Iterable[MessageFact] = (
     return tx
 
 
-def store(tx: Sql, facts: Iterable[CertificateFact]) -> None:
+def store(tx: Sql, facts: Iterable[CertificateFact], *, replaying: bool = False) -> None:
     """Write (or overwrite) these certificates' rows, then recompute their patients' cases, as
-    the projection does when a certificate arrives, changes or is revoked."""
+    the projection does when a certificate arrives, changes or is revoked (``replaying``: note
+    the patients for the end of the replay instead, as a replay from the start does)."""
     facts = list(facts)
     ids = [f.certificate_id for f in facts]
     counted = rows.counted(tx, ids)
@@ -78,7 +79,10 @@ def store(tx: Sql, facts: Iterable[CertificateFact]) -> None:
                    + ", ".join(f"{n} = excluded.{n}" for n in names[1:]),
                    [(f.certificate_id, *fact_row(f), "{}") for f in facts])
     rollups.change_certificates(tx, counted, rows.counted(tx, ids))
-    rows.recompute(tx, {f.patient for f in facts})
+    if replaying:
+        rows.defer(tx, {f.patient for f in facts})
+    else:
+        rows.recompute(tx, {f.patient for f in facts})
 
 
 def report_of(facts: Iterable[CertificateFact], name: str, scope: Scope, period: ReportPeriod,
