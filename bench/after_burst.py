@@ -31,7 +31,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from api.http.auth import mint_staff_token  # noqa: E402
+from api.http.dev_tokens import mint_staff_token  # noqa: E402
 from commands.settings import Settings  # noqa: E402
 from tests.factories import care_unit, personnummer, staff_at  # noqa: E402
 from tests.factories.http import UNIT_BODY  # noqa: E402

@@ -93,7 +93,7 @@ def coordinator_token(settings: Settings, unit: CareUnit) -> str:
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)  # no ``statistics``: bench/statistics.py shadows it in a script
+    ordered = sorted(samples)
     middle = len(ordered) // 2
     median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
     return median * 1000, ordered[max(int(len(ordered) * 0.99) - 1, 0)] * 1000

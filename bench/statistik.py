@@ -8,7 +8,7 @@ its rows copied in SQL up to ``--certificates`` (each copy a new patient, certif
 id: the measurement of issue 13 scaled rows the same way). Then ``intyg serve`` runs on that
 schema (port ``--port``) with the relay and the read models, and the figures are taken.
 Needs PostgreSQL and Kafka. Run:
-``.venv/bin/python bench/statistics.py --certificates 100000 2>/dev/null``.
+``.venv/bin/python bench/statistik.py --certificates 100000 2>/dev/null``.
 """
 
 from __future__ import annotations
