@@ -19,13 +19,14 @@ from streams.fmu_asyncapi import (
     fmu_messages,
 )
 from streams.fmu_wire import FMU_MESSAGES
+from streams.order_contract import order_payload
 from streams.orders import (
     ANSWER_TYPE,
     ORDER_EVENTS,
     ORDERS_SOURCE,
     OrderAnswerMessage,
-    OrderEventMessage,
     order_event_type,
+    order_version,
 )
 from streams.schemas import EARLIER, MESSAGES, ce_type, version_of
 from streams.topics import ordering_systems
@@ -36,7 +37,7 @@ RECIPIENT_EVENTS = ("CertificateSent", "CertificateRevoked", "QuestionSent", "An
 AUTHORITIES = sorted(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
 UUID_TEXT = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 COUNTING = "^[1-9][0-9]*$"
-CONTRACT_VERSION = "2.0.0"  # 2: patient data sealed (x-intyg-protection: sealed)
+CONTRACT_VERSION = "2.1.0"  # 2: patient data sealed; 2.1: the orders sealed too
 
 
 def _header(description: str, **schema: Any) -> dict[str, Any]:
@@ -159,7 +160,8 @@ ORDER_HEADERS: dict[str, dict[str, Any]] = {
     "ce_specversion": HEADERS["ce_specversion"],
     "ce_id": _header("The message's id, the same on every re-publish: deduplicate on it.",
                      pattern=UUID_TEXT),
-    "ce_type": _header("se.intyg.order.<event>.v1, or se.intyg.order.OrderAnswer.v1; equals "
+    "ce_type": _header("se.intyg.order.<event>.v<schema_version> (2 for an event whose "
+                       "patient data is sealed), or se.intyg.order.OrderAnswer.v1; equals "
                        "payload.type.", pattern=r"^se\.intyg\.order\.[A-Za-z]+\.v[0-9]+$"),
     "ce_source": _header("Where order messages come from.", const=ORDERS_SOURCE),
     "ce_subject": _header("The order's id: equals the message key.", pattern=UUID_TEXT),
@@ -181,11 +183,18 @@ def _order_message(name: str, ce: str, summary: str, payload: dict[str, Any]) ->
             "bindings": {"kafka": {"key": ORDER_KEY, "bindingVersion": BINDING_VERSION}}}
 
 
+ORDER_EARLIER = [f"{event}V1" for event in ORDER_EVENTS if order_version(event) > 1]
+
+
 def _order_messages() -> dict[str, dict[str, Any]]:
-    event_payload = OrderEventMessage.model_json_schema()
     found = {event: _order_message(event, order_event_type(event),
-                                   f"{event} on the orders topic.", event_payload)
+                                   f"{event} on the orders topic.",
+                                   order_payload(event, order_version(event)))
              for event in ORDER_EVENTS}
+    found |= {f"{event}V1": _order_message(
+        event, order_event_type(event, 1), f"{event} as written before the orders were sealed "
+        "(its patient data in clear).", order_payload(event, 1))
+        for event in ORDER_EVENTS if order_version(event) > 1}
     found["OrderAnswer"] = _order_message(
         "OrderAnswer", ANSWER_TYPE, "The care unit's answer, on the orderer's topic.",
         OrderAnswerMessage.model_json_schema())
@@ -196,9 +205,9 @@ def _order_channels() -> dict[str, dict[str, Any]]:
     return {
         "orders": _channel(
             "intyg.orders.v1", "Every event of the orders from authorities (Intygsbeställning),"
-            " keyed by order id, in the order they were stored. Carries patient data (the "
-            "order's personnummer and texts), like the certificates topic.",
-            list(ORDER_EVENTS)),
+            " keyed by order id, in the order they were stored. The citizen and every text "
+            "travel sealed under the citizen's data key (version 2); version 1 messages, "
+            "written before, carry them clear.", [*ORDER_EVENTS, *ORDER_EARLIER]),
         "orderAnswers": _channel(
             "intyg.order-answers.{authority}.v1",
             "The care unit's answers to one ordering authority: ACCEPTERAT, AVVISAT, RADERAT "
@@ -211,7 +220,7 @@ def _order_channels() -> dict[str, dict[str, Any]]:
 def _order_operations() -> dict[str, dict[str, Any]]:
     return {
         "publishOrderEvents": _send("orders", "The relay publishes every stored order event.",
-                                    list(ORDER_EVENTS)),
+                                    [*ORDER_EVENTS, *ORDER_EARLIER]),
         "publishOrderAnswers": _send("orderAnswers", "The relay sends each answer to the "
                                      "ordering authority's topic.", ["OrderAnswer"]),
     }

@@ -13,20 +13,21 @@ from commands.certificates import Certificates
 from commands.settings import Settings
 from streams.access_log import access_message
 from streams.fmu_messages import fmu_message, is_fmu_outgoing
-from streams.orders import Message, order_messages
+from streams.orders import Message, Seal, order_messages
 from streams.published import is_access_entry, is_order_event
 from streams.topics import access_log_topic, fmu_authority_topic
 
 
-def side_messages(app: Certificates, settings: Settings,
-                  notification: Notification) -> list[tuple[str, Message]]:
-    """Each (topic, (key, value, headers)) this notification sends, in that order."""
+def side_messages(app: Certificates, settings: Settings, notification: Notification,
+                  seal: Seal) -> list[tuple[str, Message]]:
+    """Each (topic, (key, value, headers)) this notification sends, in that order; ``seal``
+    seals an order's patient data under the citizen's data key."""
     if is_access_entry(notification):
         event: Any = app.mapper.to_domain_event(notification)
         return [(access_log_topic(settings), access_message(event, notification.id))]
     if is_order_event(notification):
         event = app.mapper.to_domain_event(notification)
-        return order_messages(settings, event, notification.id)
+        return order_messages(settings, event, notification.id, seal)
     if is_fmu_outgoing(notification):
         return [(fmu_authority_topic(settings), fmu_message(app, notification))]
     return []
