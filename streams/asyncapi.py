@@ -19,14 +19,18 @@ from streams.fmu_asyncapi import (
     fmu_messages,
 )
 from streams.fmu_wire import FMU_MESSAGES
-from streams.order_contract import order_payload
+from streams.investigation_asyncapi import (
+    INVESTIGATIONS_ADDRESS,
+    INVESTIGATIONS_CHANNEL,
+    INVESTIGATIONS_DESCRIPTION,
+    investigation_message_name,
+    investigation_messages,
+)
+from streams.investigations import INVESTIGATION_EVENTS
+from streams.order_contract import ORDER_EARLIER, order_messages
 from streams.orders import (
-    ANSWER_TYPE,
     ORDER_EVENTS,
     ORDERS_SOURCE,
-    OrderAnswerMessage,
-    order_event_type,
-    order_version,
 )
 from streams.schemas import EARLIER, MESSAGES, ce_type, version_of
 from streams.topics import ordering_systems
@@ -37,7 +41,7 @@ RECIPIENT_EVENTS = ("CertificateSent", "CertificateRevoked", "QuestionSent", "An
 AUTHORITIES = sorted(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
 UUID_TEXT = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 COUNTING = "^[1-9][0-9]*$"
-CONTRACT_VERSION = "2.1.0"  # 2: patient data sealed; 2.1: the orders sealed too
+CONTRACT_VERSION = "2.2.0"  # 2: patient data sealed; 2.1: orders sealed; 2.2: intyg.fmu.v1
 
 
 def _header(description: str, **schema: Any) -> dict[str, Any]:
@@ -173,32 +177,8 @@ ORDER_KEY = {"type": "string", "pattern": UUID_TEXT,
              "description": "The order's id (UTF-8): one order's messages share a partition."}
 
 
-def _order_message(name: str, ce: str, summary: str, payload: dict[str, Any]) -> dict[str, Any]:
-    return {"name": ce, "title": name, "summary": summary, "contentType": "application/json",
-            "headers": {"type": "object", "required": sorted(ORDER_HEADERS),
-                        "properties": ORDER_HEADERS},
-            "payload": payload,
-            "correlationId": {"description": "Deduplicate on ce_id.",
-                              "location": "$message.header#/ce_id"},
-            "bindings": {"kafka": {"key": ORDER_KEY, "bindingVersion": BINDING_VERSION}}}
-
-
-ORDER_EARLIER = [f"{event}V1" for event in ORDER_EVENTS if order_version(event) > 1]
-
-
 def _order_messages() -> dict[str, dict[str, Any]]:
-    found = {event: _order_message(event, order_event_type(event),
-                                   f"{event} on the orders topic.",
-                                   order_payload(event, order_version(event)))
-             for event in ORDER_EVENTS}
-    found |= {f"{event}V1": _order_message(
-        event, order_event_type(event, 1), f"{event} as written before the orders were sealed "
-        "(its patient data in clear).", order_payload(event, 1))
-        for event in ORDER_EVENTS if order_version(event) > 1}
-    found["OrderAnswer"] = _order_message(
-        "OrderAnswer", ANSWER_TYPE, "The care unit's answer, on the orderer's topic.",
-        OrderAnswerMessage.model_json_schema())
-    return found
+    return order_messages(ORDER_HEADERS, ORDER_KEY, BINDING_VERSION)
 
 
 def _order_channels() -> dict[str, dict[str, Any]]:
@@ -253,6 +233,8 @@ def asyncapi() -> dict[str, Any]:
     }
     to_authority = [fmu_message_name(m) for m in FMU_MESSAGES]
     messages |= fmu_messages(list(FMU_MESSAGES), BINDING_VERSION)
+    steps = [investigation_message_name(e) for e in INVESTIGATION_EVENTS]
+    messages |= investigation_messages(list(INVESTIGATION_EVENTS), BINDING_VERSION)
     return {
         "asyncapi": "3.1.0",
         "id": "urn:se:intyg:events",
@@ -283,6 +265,8 @@ def asyncapi() -> dict[str, Any]:
                 "Messages one of intyg's own consumers could not process.", ["DeadLetter"]),
             **_order_channels(),
             FMU_CHANNEL: _channel(FMU_ADDRESS, FMU_DESCRIPTION, to_authority),
+            INVESTIGATIONS_CHANNEL: _channel(INVESTIGATIONS_ADDRESS, INVESTIGATIONS_DESCRIPTION,
+                                             steps),
         },
         "operations": {
             "publishCertificateEvents": _send("certificates", "The relay publishes every "
@@ -294,6 +278,8 @@ def asyncapi() -> dict[str, Any]:
             **_order_operations(),
             "publishFmuToAuthority": _send(FMU_CHANNEL, "The relay publishes each FMU step "
                                            "the authority is told of.", to_authority),
+            "publishInvestigationSteps": _send(INVESTIGATIONS_CHANNEL, "The relay publishes "
+                                               "every stored FMU step in log order.", steps),
         },
         "components": {"messages": messages},
     }

@@ -60,9 +60,18 @@ ORDER_SEALED_FIELDS: dict[str, tuple[SealedField, ...]] = {
 KeyLookup = Mapping[str, bytes | None]  # blind index -> data key, None once forgotten
 
 
+# An FMU investigation (intyg.fmu.v1): the citizen's personnummer, its one piece of patient data.
+INVESTIGATION_SEALED_FIELDS: dict[str, tuple[SealedField, ...]] = {
+    "CitizenRecorded": (SealedField("personnummer", ""),),
+}
+
+
 def declared(event: str) -> tuple[SealedField, ...]:
-    """The sealed fields of a message of this event (none for an event without any)."""
-    return SEALED_FIELDS.get(event) or ORDER_SEALED_FIELDS.get(event, ())
+    """The sealed fields of a message of this event (none for an event without any). Two
+    events may share a name (an order's and an investigation's OrderReceived): only the
+    fields a message holds are sealed, so each gets its own."""
+    return (SEALED_FIELDS.get(event) or ORDER_SEALED_FIELDS.get(event)
+            or INVESTIGATION_SEALED_FIELDS.get(event, ()))
 
 
 class MissingDataKeyError(UnreadableSealError):
