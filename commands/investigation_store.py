@@ -8,12 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import RecordConflictError
 
 from commands.clock import Clock, IdFactory, new_id, system_clock
+from commands.keyed_creation import create_once, first_answer
+from commands.orders import RequestKey
 from domain.orders.calendar import BusinessCalendar, swedish_date
 from domain.orders.fmu.callers import Caller, may_see
 from domain.orders.fmu.codes import Actor, AssessmentKind, Status
@@ -77,26 +80,33 @@ class InvestigationStore:
 
     # --- creating ----------------------------------------------------------------------------
     def receive_request(self, caller: Caller, *, kind: AssessmentKind, landsting: str,
-                        fk_answer_by: date | None,
-                        sole_own_unit: str | None = None) -> InvestigationResult:
-        """#1; ``sole_own_unit``: the region's only unit when it is its own (asked at once)."""
+                        fk_answer_by: date | None, sole_own_unit: str | None = None,
+                        key: RequestKey | None = None) -> InvestigationResult:
+        """#1; ``sole_own_unit``: the region's only unit when it is its own (asked at once);
+        with a key, once (a retry gets the first answer, ``commands.keyed_creation``)."""
         self._require_actor(caller, {Actor.FK})
+        earlier = first_answer(self.app, key)
+        if earlier is not None:
+            return _answered(*earlier)
         inv = Investigation.receive_request(id=self.ids(), kind=kind, landsting=landsting,
                                             fk_answer_by=fk_answer_by, now=self.clock(),
                                             by=caller.id, sole_own_unit=sole_own_unit,
                                             calendar=self.calendar)
-        return self._save(inv)
+        return self._save_new(inv, key)
 
     def order_directly(self, caller: Caller, *, kind: AssessmentKind, landsting: str,
                        unit: str, last_date: date | None, documents_by_post: bool,
-                       interpreter_needed: bool,
-                       citizen: str | None = None) -> InvestigationResult:
+                       interpreter_needed: bool, citizen: str | None = None,
+                       key: RequestKey | None = None) -> InvestigationResult:
         self._require_actor(caller, AUTHORITIES)
+        earlier = first_answer(self.app, key)
+        if earlier is not None:
+            return _answered(*earlier)
         inv = Investigation.order_directly(
             id=self.ids(), kind=kind, landsting=landsting, unit=unit, last_date=last_date,
             documents_by_post=documents_by_post, interpreter_needed=interpreter_needed,
             now=self.clock(), actor=caller.actor, by=caller.id, citizen=citizen)
-        return self._save(inv)
+        return self._save_new(inv, key)
 
     def change(self, investigation_id: UUID, caller: Caller, step: Step, *,
                actors: Collection[Actor], grant: Privilege | None = None) -> InvestigationResult:
@@ -115,6 +125,14 @@ class InvestigationStore:
         if caller.actor not in actors:
             raise NotAuthorisedError(f"{caller.actor.value} may not do this.")
 
+    def _save_new(self, inv: Investigation, key: RequestKey | None) -> InvestigationResult:
+        """A new investigation saved, with the key's claim when there is a key."""
+        if key is None:
+            return self._save(inv)
+        status = resolve_status(inv.facts, swedish_date(self.clock()))
+        return _answered(*create_once(self.app, key, inv, {
+            "id": str(inv.id), "version": inv.version, "status": status.value}))
+
     def _save(self, inv: Investigation) -> InvestigationResult:
         try:
             recordings = self.app.save(inv)
@@ -125,3 +143,8 @@ class InvestigationStore:
         return InvestigationResult(id=inv.id, version=inv.version, position=position,
                                    status=resolve_status(inv.facts, swedish_date(self.clock())))
 
+
+
+def _answered(stored: dict[str, Any], position: int | None) -> InvestigationResult:
+    return InvestigationResult(id=UUID(stored["id"]), version=stored["version"],
+                               position=position, status=Status(stored["status"]))

@@ -1,22 +1,22 @@
-"""The FMU lists and the timeline of one investigation, read at request time: the coordinator's
-list (the region's investigations) and the unit's (those it was asked about or assigned), by
-tab, overdue first. Overdue is computed from the stored deadlines, today and the calendar, at
-the moment of reading, so a list is never stale by a day."""
+"""The FMU lists and the timeline of one investigation: the coordinator's list (the region's
+investigations) and the unit's (those it was asked about or assigned), by tab, overdue first.
+The facts and steps come from the read model (``projections.investigations``); overdue is
+computed from the stored deadlines, today and the calendar at the moment of reading, so a list
+is never stale by a day."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from uuid import UUID
 
-from commands.investigation_jobs import investigation_ids
-from commands.investigation_store import InvestigationStore
-from domain.orders.calendar import swedish_date
+from domain.orders.calendar import BusinessCalendar
 from domain.orders.fmu.callers import Caller, may_see
 from domain.orders.fmu.codes import Actor, Phase, Status
+from domain.orders.fmu.errors import InvestigationNotFoundError
 from domain.orders.fmu.facts import Facts
-from domain.orders.fmu.investigation import Investigation
 from domain.orders.fmu.summary import InvestigationSummary, summarize
 
 
@@ -53,26 +53,21 @@ def tab_of(status: Status, phase: Phase) -> Tab:
     return Tab.DONE if phase is Phase.AVSLUTAD else Tab.CURRENT
 
 
-def listed(store: InvestigationStore, inv: Investigation, today: date) -> Listed:
-    return Listed(inv.id, inv.facts.kind.value, inv.facts.landsting,
-                  summarize(inv.facts, today, store.calendar))
+def listed(investigation_id: str, facts: Facts, today: date,
+           calendar: BusinessCalendar) -> Listed:
+    return Listed(UUID(investigation_id), facts.kind.value, facts.landsting,
+                  summarize(facts, today, calendar))
 
 
-def list_for(store: InvestigationStore, caller: Caller, tab: Tab,
-             status: Status | None = None) -> list[Listed]:
+def list_for(found: Mapping[str, Facts], caller: Caller, tab: Tab, status: Status | None,
+             today: date, calendar: BusinessCalendar) -> list[Listed]:
     """The caller's investigations in ``tab`` (and ``status``): overdue first, then by the
     nearest last date, then as they came."""
-    today = swedish_date(store.clock())
-    found = []
-    for investigation_id in investigation_ids(store):
-        inv: Investigation = store.app.repository.get(investigation_id)
-        if not may_see(inv.facts, caller):
-            continue
-        item = listed(store, inv, today)
-        if tab_of(item.summary.status, item.summary.phase) is tab and status in (
-                None, item.summary.status):
-            found.append(item)
-    return sorted(found, key=lambda i: (not i.overdue, i.summary.last_date or date.max))
+    items = [listed(i, facts, today, calendar) for i, facts in found.items()
+             if may_see(facts, caller)]
+    chosen = [item for item in items if tab_of(item.summary.status, item.summary.phase) is tab
+              and status in (None, item.summary.status)]
+    return sorted(chosen, key=lambda i: (not i.overdue, i.summary.last_date or date.max))
 
 
 def citizen_for(facts: Facts, caller: Caller) -> str | None:
@@ -83,13 +78,11 @@ def citizen_for(facts: Facts, caller: Caller) -> str | None:
     return None
 
 
-def detail(store: InvestigationStore, investigation_id: UUID,
-           caller: Caller) -> tuple[Listed, list[Step], str | None]:
+def detail(investigation_id: UUID, facts: Facts | None, steps: Sequence[Step], caller: Caller,
+           today: date, calendar: BusinessCalendar) -> tuple[Listed, list[Step], str | None]:
     """One investigation today, its timeline (its events: step, actor, who, when) and the
-    citizen where the caller may see it."""
-    inv = store.get_for(investigation_id, caller)
-    events = store.app.repository.event_store.get(investigation_id)
-    timeline = [Step(type(e).__name__, str(vars(e).get("actor", "")), str(vars(e).get("by", "")),
-                     vars(e)["at"]) for e in events]
-    return (listed(store, inv, swedish_date(store.clock())), timeline,
-            citizen_for(inv.facts, caller))
+    citizen where the caller may see it; one the caller may not see is the unknown id's."""
+    if facts is None or not may_see(facts, caller):
+        raise InvestigationNotFoundError.of(investigation_id)
+    return (listed(str(investigation_id), facts, today, calendar), list(steps),
+            citizen_for(facts, caller))

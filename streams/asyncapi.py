@@ -19,13 +19,18 @@ from streams.fmu_asyncapi import (
     fmu_messages,
 )
 from streams.fmu_wire import FMU_MESSAGES
+from streams.investigation_asyncapi import (
+    INVESTIGATIONS_ADDRESS,
+    INVESTIGATIONS_CHANNEL,
+    INVESTIGATIONS_DESCRIPTION,
+    investigation_message_name,
+    investigation_messages,
+)
+from streams.investigations import INVESTIGATION_EVENTS
+from streams.order_contract import ORDER_EARLIER, order_messages
 from streams.orders import (
-    ANSWER_TYPE,
     ORDER_EVENTS,
     ORDERS_SOURCE,
-    OrderAnswerMessage,
-    OrderEventMessage,
-    order_event_type,
 )
 from streams.schemas import EARLIER, MESSAGES, ce_type, version_of
 from streams.topics import ordering_systems
@@ -36,7 +41,7 @@ RECIPIENT_EVENTS = ("CertificateSent", "CertificateRevoked", "QuestionSent", "An
 AUTHORITIES = sorted(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
 UUID_TEXT = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 COUNTING = "^[1-9][0-9]*$"
-CONTRACT_VERSION = "2.0.0"  # 2: patient data sealed (x-intyg-protection: sealed)
+CONTRACT_VERSION = "2.2.0"  # 2: patient data sealed; 2.1: orders sealed; 2.2: intyg.fmu.v1
 
 
 def _header(description: str, **schema: Any) -> dict[str, Any]:
@@ -159,7 +164,8 @@ ORDER_HEADERS: dict[str, dict[str, Any]] = {
     "ce_specversion": HEADERS["ce_specversion"],
     "ce_id": _header("The message's id, the same on every re-publish: deduplicate on it.",
                      pattern=UUID_TEXT),
-    "ce_type": _header("se.intyg.order.<event>.v1, or se.intyg.order.OrderAnswer.v1; equals "
+    "ce_type": _header("se.intyg.order.<event>.v<schema_version> (2 for an event whose "
+                       "patient data is sealed), or se.intyg.order.OrderAnswer.v1; equals "
                        "payload.type.", pattern=r"^se\.intyg\.order\.[A-Za-z]+\.v[0-9]+$"),
     "ce_source": _header("Where order messages come from.", const=ORDERS_SOURCE),
     "ce_subject": _header("The order's id: equals the message key.", pattern=UUID_TEXT),
@@ -171,34 +177,17 @@ ORDER_KEY = {"type": "string", "pattern": UUID_TEXT,
              "description": "The order's id (UTF-8): one order's messages share a partition."}
 
 
-def _order_message(name: str, ce: str, summary: str, payload: dict[str, Any]) -> dict[str, Any]:
-    return {"name": ce, "title": name, "summary": summary, "contentType": "application/json",
-            "headers": {"type": "object", "required": sorted(ORDER_HEADERS),
-                        "properties": ORDER_HEADERS},
-            "payload": payload,
-            "correlationId": {"description": "Deduplicate on ce_id.",
-                              "location": "$message.header#/ce_id"},
-            "bindings": {"kafka": {"key": ORDER_KEY, "bindingVersion": BINDING_VERSION}}}
-
-
 def _order_messages() -> dict[str, dict[str, Any]]:
-    event_payload = OrderEventMessage.model_json_schema()
-    found = {event: _order_message(event, order_event_type(event),
-                                   f"{event} on the orders topic.", event_payload)
-             for event in ORDER_EVENTS}
-    found["OrderAnswer"] = _order_message(
-        "OrderAnswer", ANSWER_TYPE, "The care unit's answer, on the orderer's topic.",
-        OrderAnswerMessage.model_json_schema())
-    return found
+    return order_messages(ORDER_HEADERS, ORDER_KEY, BINDING_VERSION)
 
 
 def _order_channels() -> dict[str, dict[str, Any]]:
     return {
         "orders": _channel(
             "intyg.orders.v1", "Every event of the orders from authorities (Intygsbeställning),"
-            " keyed by order id, in the order they were stored. Carries patient data (the "
-            "order's personnummer and texts), like the certificates topic.",
-            list(ORDER_EVENTS)),
+            " keyed by order id, in the order they were stored. The citizen and every text "
+            "travel sealed under the citizen's data key (version 2); version 1 messages, "
+            "written before, carry them clear.", [*ORDER_EVENTS, *ORDER_EARLIER]),
         "orderAnswers": _channel(
             "intyg.order-answers.{authority}.v1",
             "The care unit's answers to one ordering authority: ACCEPTERAT, AVVISAT, RADERAT "
@@ -211,7 +200,7 @@ def _order_channels() -> dict[str, dict[str, Any]]:
 def _order_operations() -> dict[str, dict[str, Any]]:
     return {
         "publishOrderEvents": _send("orders", "The relay publishes every stored order event.",
-                                    list(ORDER_EVENTS)),
+                                    [*ORDER_EVENTS, *ORDER_EARLIER]),
         "publishOrderAnswers": _send("orderAnswers", "The relay sends each answer to the "
                                      "ordering authority's topic.", ["OrderAnswer"]),
     }
@@ -244,6 +233,8 @@ def asyncapi() -> dict[str, Any]:
     }
     to_authority = [fmu_message_name(m) for m in FMU_MESSAGES]
     messages |= fmu_messages(list(FMU_MESSAGES), BINDING_VERSION)
+    steps = [investigation_message_name(e) for e in INVESTIGATION_EVENTS]
+    messages |= investigation_messages(list(INVESTIGATION_EVENTS), BINDING_VERSION)
     return {
         "asyncapi": "3.1.0",
         "id": "urn:se:intyg:events",
@@ -274,6 +265,8 @@ def asyncapi() -> dict[str, Any]:
                 "Messages one of intyg's own consumers could not process.", ["DeadLetter"]),
             **_order_channels(),
             FMU_CHANNEL: _channel(FMU_ADDRESS, FMU_DESCRIPTION, to_authority),
+            INVESTIGATIONS_CHANNEL: _channel(INVESTIGATIONS_ADDRESS, INVESTIGATIONS_DESCRIPTION,
+                                             steps),
         },
         "operations": {
             "publishCertificateEvents": _send("certificates", "The relay publishes every "
@@ -285,6 +278,8 @@ def asyncapi() -> dict[str, Any]:
             **_order_operations(),
             "publishFmuToAuthority": _send(FMU_CHANNEL, "The relay publishes each FMU step "
                                            "the authority is told of.", to_authority),
+            "publishInvestigationSteps": _send(INVESTIGATIONS_CHANNEL, "The relay publishes "
+                                               "every stored FMU step in log order.", steps),
         },
         "components": {"messages": messages},
     }

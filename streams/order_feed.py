@@ -32,8 +32,15 @@ def prepare_orders(db: Database, handler: LineHandler) -> None:
 
 def feed_orders(app: Any, db: Database, handler: LineHandler, limit: int = 500) -> int:
     """Apply the next page of order events; how many were applied."""
-    start = positions(db, handler.name, SOURCE).get(0, 0)
-    page = app.recorder.select_notifications(start + 1, limit, topics=TOPICS)
+    return feed_log(app, db, handler, TOPICS, SOURCE, limit)
+
+
+def feed_log(app: Any, db: Database, handler: LineHandler, topics: list[str], source: str,
+             limit: int = 500) -> int:
+    """Apply the next page of the log's events under ``topics`` to a view fed from the log
+    (``source`` names its position); how many were applied."""
+    start = positions(db, handler.name, source).get(0, 0)
+    page = app.recorder.select_notifications(start + 1, limit, topics=topics)
     if not page:
         return 0
     with db.transaction() as tx:
@@ -41,7 +48,7 @@ def feed_orders(app: Any, db: Database, handler: LineHandler, limit: int = 500) 
             handler.apply(tx, history_line(app.mapper.to_domain_event(notification)))
         tx.execute("INSERT INTO consumer_position VALUES (?, ?, ?, ?) ON CONFLICT "
                    "(consumer, source, part) DO UPDATE SET position = excluded.position",
-                   (handler.name, SOURCE, 0, page[-1].id))
+                   (handler.name, source, 0, page[-1].id))
     return len(page)
 
 

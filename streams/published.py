@@ -2,8 +2,9 @@
 (certificates and the conversations about them), internal (the per-patient death registers and
 the message-id claims, uniqueness indexes derivable from the published events; the claims of
 Idempotency-Keys, an index of requests; the statistics page's settings, shared filter sets and
-unit lists; the FMU investigations, whose steps the authority is told of go out as their own
-messages, ``streams.fmu_messages``), an access entry (the PDL access log, and the forgetting of
+unit lists), an FMU investigation's step (published on the investigations topic,
+``streams.investigations``; those the authority is told of also as their own messages,
+``streams.fmu_messages``), an access entry (the PDL access log, and the forgetting of
 a patient, published on their own topic by the relay, ``streams.access_log``), an order's
 event (published on the orders topic, its answers also on the orderer's topic,
 ``streams.orders``; the record that an order's mail was sent is internal), or unknown.
@@ -35,10 +36,12 @@ from domain.topics import topics_of
 
 PUBLISHED_TOPICS = frozenset(topics_of(Certificate, Conversation))
 INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim, FilterLink,
-                                      UnitList, Investigation, SentNotification))
+                                      UnitList, SentNotification))
 ACCESS_TOPICS = frozenset(topics_of(AccessEntry, Forgetting))
 ORDER_TOPICS = frozenset(topics_of(Bestallning))
-KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS | ACCESS_TOPICS | ORDER_TOPICS
+INVESTIGATION_TOPICS = frozenset(topics_of(Investigation))
+KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS | ACCESS_TOPICS | ORDER_TOPICS | \
+    INVESTIGATION_TOPICS
 
 
 class UnknownStoredTopicError(Exception):
@@ -58,7 +61,7 @@ def is_published(notification: Notification) -> bool:
     (which has its own topic: ``is_access_entry``); an unknown topic raises."""
     if notification.topic in PUBLISHED_TOPICS:
         return True
-    if notification.topic in INTERNAL_TOPICS | ACCESS_TOPICS | ORDER_TOPICS:
+    if notification.topic in KNOWN_TOPICS:
         return False
     raise UnknownStoredTopicError(notification)
 
@@ -69,6 +72,10 @@ def is_access_entry(notification: Notification) -> bool:
 
 def is_order_event(notification: Notification) -> bool:
     return notification.topic in ORDER_TOPICS
+
+
+def is_investigation_event(notification: Notification) -> bool:
+    return notification.topic in INVESTIGATION_TOPICS
 
 
 def known_prefix(notifications: Sequence[Notification]

@@ -137,8 +137,16 @@ class Relay:
                                       settings.master_key_bytes),
                              settings.patient_index_secret, self._personnummer_of)
 
-    def _personnummer_of(self, certificate_id: str) -> str:
-        return str(self.app.get(uuid.UUID(certificate_id)).patient.personnummer)
+    def _personnummer_of(self, aggregate_id: str) -> str:
+        """The personnummer of a certificate's patient, or of an order's citizen."""
+        found: Any = self.app.get(uuid.UUID(aggregate_id))
+        citizen = getattr(found, "citizen", None)
+        if isinstance(citizen, dict):
+            return str(citizen["personnummer"])
+        return str(found.patient.personnummer)
+
+    def _seal_one(self, value: dict[str, Any]) -> dict[str, Any]:
+        return self.sealer.seal_all([value], self.app.clock())[0]
 
     def position(self) -> int:
         with self.db.transaction() as tx:
@@ -177,7 +185,8 @@ class Relay:
                 futures.extend(producer.send(topic, key=key, value=value, headers=headers,
                                              partition=_partition_of(producer, topic, key))
                                for topic, (key, value, headers)
-                               in side_messages(self.app, self.settings, notification))
+                               in side_messages(self.app, self.settings, notification,
+                                                self._seal_one))
         producer.flush(timeout=30)
         for future in futures:
             future.get(timeout=30)

@@ -65,6 +65,12 @@ def fmu_authority_topic(settings: Settings) -> str:
     return f"{settings.kafka_topic_prefix}intyg.fmu.to-authority.v1"
 
 
+def investigations_topic(settings: Settings) -> str:
+    """Every step of the FMU investigations (``streams.investigations``), keyed by the
+    investigation's id."""
+    return f"{settings.kafka_topic_prefix}intyg.fmu.v1"
+
+
 def recipient_topic(settings: Settings, recipient_id: str) -> str:
     """What care sends to one recipient (certificates sent and revoked, questions and answers),
     keyed by certificate id, for the recipient's own system to consume."""
@@ -88,7 +94,8 @@ def ensure_topics(settings: Settings) -> None:
         wanted = [certificates_topic(settings), dead_letter_topic(settings),
                   digests_topic(settings), access_log_topic(settings),
                   *recipient_topics(settings), orders_topic(settings),
-                  *order_answers_topics(settings), fmu_authority_topic(settings)]
+                  *order_answers_topics(settings), fmu_authority_topic(settings),
+                  investigations_topic(settings)]
         new = [NewTopic(name, settings.kafka_partitions, 1, topic_configs=KEEP_FOREVER)
                for name in wanted if name not in existing]
         if new:

@@ -77,6 +77,7 @@ def _orders_alongside(app: FastAPI, settings: Settings) -> None:
     """The orders from authorities, their view, and with INTYG_SMTP_HOST their mail sender."""
     import threading
 
+    from api.runtime.investigations import InvestigationLists
     from api.runtime.orders import OrdersRuntime
     from commands.orders import Orders
 
@@ -85,6 +86,9 @@ def _orders_alongside(app: FastAPI, settings: Settings) -> None:
     runtime = OrdersRuntime(settings, store, store.clock)
     app.state.orders_runtime = runtime
     app.router.on_shutdown.append(runtime.close)
+    lists = InvestigationLists(settings, store, store.clock)
+    app.state.investigation_lists = lists
+    app.router.on_shutdown.append(lists.close)
     if not settings.smtp_host:
         return
     stop = threading.Event()

@@ -14,6 +14,7 @@ from fastapi import Depends, Request
 
 from api.http.deps import RecipientDep, StaffDep
 from api.http.fmu_answers import ChangedOut
+from api.runtime.investigations import InvestigationLists
 from commands.investigation_store import InvestigationResult
 from commands.investigations import Investigations
 from domain.orders.fmu.callers import Caller
@@ -48,7 +49,13 @@ def _authority(recipient: RecipientDep) -> Caller:
     return Caller(Actor.FK if recipient == "FKASSA" else Actor.AF, recipient)
 
 
+def _investigation_lists(request: Request) -> InvestigationLists:
+    lists: InvestigationLists = request.app.state.investigation_lists
+    return lists
+
+
 InvestigationsDep = Annotated[Investigations, Depends(_investigations)]
+InvestigationListsDep = Annotated[InvestigationLists, Depends(_investigation_lists)]
 CoordinatorDep = Annotated[Caller, Depends(_coordinator)]
 UnitAdminDep = Annotated[Caller, Depends(_unit_admin)]
 AuthorityDep = Annotated[Caller, Depends(_authority)]

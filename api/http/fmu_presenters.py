@@ -1,5 +1,6 @@
 """The FMU lists and detail as the API shows them: the query parameters of a list, and the
-answers built from ``commands.investigation_views``."""
+answers built from ``commands.investigation_views`` over the read model
+(``api.runtime.investigations``)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from api.http.fmu_answers import (
 )
 from api.http.fmu_schemas import VISIT_ID
 from api.http.openapi import problems
-from commands.investigation_store import InvestigationStore
-from commands.investigation_views import Listed, Step, Tab, list_for
+from api.runtime.investigations import InvestigationLists
+from commands.investigation_views import Listed, Step, Tab
 from domain.orders.fmu.callers import Caller
 from domain.orders.fmu.codes import Status
 
@@ -46,7 +47,7 @@ def detail_out(found: tuple[Listed, list[Step], str | None]) -> InvestigationDet
         StepOut(step=s.step, actor=s.actor, by=s.by, at=s.at) for s in steps])
 
 
-def list_out(investigations: InvestigationStore, caller: Caller, tab: Tab,
+def list_out(lists: InvestigationLists, caller: Caller, tab: Tab,
              status: Status | None) -> InvestigationListOut:
     return InvestigationListOut(investigations=[
-        listed_out(i) for i in list_for(investigations, caller, tab, status)])
+        listed_out(i) for i in lists.list_for(caller, tab, status)])

@@ -47,7 +47,31 @@ SEALED_FIELDS: dict[str, tuple[SealedField, ...]] = {
     "AnswerSent": (_TEXT,),
     "CannotComplementAnswered": (_TEXT,),
 }
+# An order from an authority (intyg.orders.v1): the citizen (personnummer and background) and
+# every text the order or the unit's answer carries; ids, codes, the unit and times stay clear.
+ORDER_SEALED_FIELDS: dict[str, tuple[SealedField, ...]] = {
+    "OrderReceived": (SealedField("citizen", {}), SealedField("purpose", ""),
+                      SealedField("planned_actions", ""), SealedField("case_reference", "")),
+    "OrderAccepted": (_TEXT,),
+    "OrderRejected": (_TEXT,),
+    "OrderDeleted": (_TEXT,),
+    "OrderAnswered": (_TEXT,),
+}
 KeyLookup = Mapping[str, bytes | None]  # blind index -> data key, None once forgotten
+
+
+# An FMU investigation (intyg.fmu.v1): the citizen's personnummer, its one piece of patient data.
+INVESTIGATION_SEALED_FIELDS: dict[str, tuple[SealedField, ...]] = {
+    "CitizenRecorded": (SealedField("personnummer", ""),),
+}
+
+
+def declared(event: str) -> tuple[SealedField, ...]:
+    """The sealed fields of a message of this event (none for an event without any). Two
+    events may share a name (an order's and an investigation's OrderReceived): only the
+    fields a message holds are sealed, so each gets its own."""
+    return (SEALED_FIELDS.get(event) or ORDER_SEALED_FIELDS.get(event)
+            or INVESTIGATION_SEALED_FIELDS.get(event, ()))
 
 
 class MissingDataKeyError(UnreadableSealError):
@@ -68,7 +92,7 @@ def sealed_paths(value: dict[str, Any]) -> list[tuple[SealedField, dict[str, Any
     data = value.get("data")
     if not isinstance(data, dict):
         return found  # not a message: the reader's contract check names the fault
-    for field in SEALED_FIELDS.get(str(value.get("event")), ()):
+    for field in declared(str(value.get("event"))):
         parent, name = _parent(data, field.path)
         if parent is not None and name in parent:
             found.append((field, parent, name))
@@ -82,7 +106,7 @@ def _copied_along(value: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(value.get("data"), dict):
         return copied
     copied["data"] = dict(value["data"])
-    for field in SEALED_FIELDS.get(str(value.get("event")), ()):
+    for field in declared(str(value.get("event"))):
         node = copied["data"]
         for step in field.path.split(".")[:-1]:
             if not isinstance(node.get(step), dict):

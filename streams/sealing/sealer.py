@@ -3,7 +3,9 @@ under that patient's data key (made on first need) before it is published.
 
 The patient of a message is its certificate's: a DraftCreated or CertificateRegistered names
 them; every later event of the certificate, and of its conversation, is looked up by the
-certificate's id (remembered, else read from the store). A forgotten patient's message is
+certificate's id (remembered, else read from the store). An order's is its citizen: named by
+OrderReceived, looked up by the order's id for its later events. An investigation's is named
+by its CitizenRecorded, the one event of it with a sealed field. A forgotten patient's message is
 sealed under a throwaway key that is never kept, so it has the same shape and never opens.
 """
 
@@ -15,11 +17,11 @@ from typing import Any
 
 from domain.access.entry import patient_index
 from streams.sealing.envelope import new_data_key
-from streams.sealing.fields import SEALED_FIELDS, seal_message
+from streams.sealing.fields import seal_message, sealed_paths
 from streams.sealing.keys import DataKeys
 
 _REMEMBERED = 50_000  # certificate -> blind index pairs kept before the memory starts over
-PatientLookup = Callable[[str], str]  # certificate id -> the patient's personnummer
+PatientLookup = Callable[[str], str]  # certificate or order id -> the personnummer
 
 
 def certificate_of(value: dict[str, Any]) -> str:
@@ -33,7 +35,7 @@ class Sealer:
 
     def seal_all(self, values: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
         """The messages to publish, in the same order, sealed where the contract says."""
-        indexes = [self._patient(v) if v["event"] in SEALED_FIELDS else None for v in values]
+        indexes = [self._patient(v) if sealed_paths(v) else None for v in values]
         keys = self.keys.ensure({i for i in indexes if i is not None}, now)
         sealed = []
         for value, index in zip(values, indexes, strict=True):
@@ -45,7 +47,9 @@ class Sealer:
 
     def _patient(self, value: dict[str, Any]) -> str:
         certificate = certificate_of(value)
-        patient = value["data"].get("patient")
+        data = value["data"]
+        patient = data.get("patient") or data.get("citizen") or \
+            {"personnummer": data.get("personnummer")}
         if isinstance(patient, dict) and patient.get("personnummer"):
             index = patient_index(str(patient["personnummer"]), self._index_key)
         elif certificate in self._index_of:

@@ -161,3 +161,15 @@ def coordinator_auth(settings: Any, region: str = REGION) -> dict[str, str]:
 
 def unit_auth(settings: Any, unit: str = REGION_UNIT, region: str = REGION) -> dict[str, str]:
     return staff_token(settings, VARDADMIN, unit, region, (Privilege.FMU_VARDADMIN,))
+
+
+def assigned_through(investigations: Any, who: Mapping[str, Caller]) -> Any:
+    """An investigation taken through the ``Investigations`` application up to UnitAssigned:
+    FK's AFU request (answer by 4 November 2026), UNIT asked, accepting, assigned. Its id."""
+    made = investigations.receive_request(who["fk"], kind=AssessmentKind.AFU,
+                                          landsting=LANDSTING, fk_answer_by=date(2026, 11, 4))
+    investigations.ask_units(made.id, who["samordnare"], [UNIT])
+    investigations.answer_request(made.id, who["vardadmin"], Answer.ACCEPTERA, None,
+                                  performer(date(2026, 11, 2)))
+    investigations.assign(made.id, who["samordnare"], UNIT)
+    return made.id

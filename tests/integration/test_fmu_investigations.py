@@ -14,7 +14,7 @@ from commands.investigation_jobs import end_closable, notifications_due
 from commands.investigations import Investigations
 from domain.orders.calendar import BusinessCalendar
 from domain.orders.fmu.callers import Caller
-from domain.orders.fmu.codes import Actor, Answer, AssessmentKind, Status, SummonsChannel
+from domain.orders.fmu.codes import Actor, AssessmentKind, Status, SummonsChannel
 from domain.orders.fmu.errors import InvestigationNotFoundError
 from domain.orders.fmu.notifications import NotificationType
 from domain.orders.fmu.payment import payment_eligibility
@@ -29,14 +29,7 @@ def investigations(certificates, clock):
 
 
 def _to_assigned(investigations, who):
-    made = investigations.receive_request(who["fk"], kind=AssessmentKind.AFU,
-                                          landsting=fmu.LANDSTING,
-                                          fk_answer_by=date(2026, 11, 4))
-    investigations.ask_units(made.id, who["samordnare"], [fmu.UNIT])
-    investigations.answer_request(made.id, who["vardadmin"], Answer.ACCEPTERA, None,
-                                  fmu.performer(date(2026, 11, 2)))
-    investigations.assign(made.id, who["samordnare"], fmu.UNIT)
-    return made.id
+    return fmu.assigned_through(investigations, who)
 
 
 def _to_received(investigations, who, clock):

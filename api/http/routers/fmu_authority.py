@@ -27,7 +27,10 @@ from api.http.fmu_schemas import (
     SupplementReceiptIn,
     SupplementRequestIn,
 )
+from api.http.idempotency import IdempotencyKey, caller_of
 from api.http.openapi import problems
+from commands.orders import RequestKey
+from domain.orders.fmu.callers import Caller
 from domain.orders.fmu.errors import UnknownLandstingError
 from domain.shared.errors import InvalidInputError
 from domain.shared.identities import normalise_personnummer
@@ -49,19 +52,25 @@ def _landsting(value: str | None) -> str:
     return value
 
 
+def _once(fk: Caller, key: IdempotencyKey) -> RequestKey | None:
+    """The authority's key: a retry of a creating message creates nothing again."""
+    return None if key is None else RequestKey(caller_of(fk.id), key.key, key.fingerprint)
+
+
 @router.post("/assessments", status_code=201, responses=_REFUSED)
 def request_assessment(body: AssessmentRequestIn, fk: AuthorityDep,
-                       investigations: InvestigationsDep) -> ChangedOut:
+                       investigations: InvestigationsDep, key: IdempotencyKey) -> ChangedOut:
     """RequestPerformerForAssessment: a new investigation; its id is the assessmentId."""
     return changed(investigations.receive_request(
         fk, kind=body.certificate_type, landsting=_landsting(body.coordinating_county_council_id),
-        fk_answer_by=body.last_response_date))
+        fk_answer_by=body.last_response_date, key=_once(fk, key)))
 
 
 @router.post("/orders", status_code=201, responses=_REFUSED)
-def order_assessment(body: OrderIn, fk: AuthorityDep,
-                     investigations: InvestigationsDep) -> ChangedOut:
-    """OrderAssessment: the order of a request (``assessmentId``), or a direct order."""
+def order_assessment(body: OrderIn, fk: AuthorityDep, investigations: InvestigationsDep,
+                     key: IdempotencyKey) -> ChangedOut:
+    """OrderAssessment: the order of a request (``assessmentId``), or a direct order (a new
+    investigation; with an Idempotency-Key, once)."""
     try:
         citizen = normalise_personnummer(body.citizen.personnummer,
                                          investigations.clock().date())
@@ -76,7 +85,7 @@ def order_assessment(body: OrderIn, fk: AuthorityDep,
         fk, kind=body.certificate_type,
         landsting=_landsting(body.coordinating_county_council_id), unit=body.care_unit_id,
         last_date=last, documents_by_post=body.documents_by_post,
-        interpreter_needed=body.interpreter_needed, citizen=citizen))
+        interpreter_needed=body.interpreter_needed, citizen=citizen, key=_once(fk, key)))
 
 
 @router.post(f"{_ASSESSMENT}/order-updates", responses=_REFUSED)

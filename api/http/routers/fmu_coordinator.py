@@ -10,29 +10,35 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from api.http.fmu import CoordinatorDep, InvestigationsDep, changed, regions_units
+from api.http.fmu import (
+    CoordinatorDep,
+    InvestigationListsDep,
+    InvestigationsDep,
+    changed,
+    regions_units,
+)
 from api.http.fmu_answers import ChangedOut, InvestigationDetailOut, InvestigationListOut
 from api.http.fmu_presenters import ID, REFUSED, StatusQuery, TabQuery, detail_out, list_out
 from api.http.fmu_schemas import CommentIn, PaymentIdIn, UnitIn, UnitsIn
-from commands.investigation_views import Tab, detail
+from commands.investigation_views import Tab
 from domain.orders.fmu.codes import PaymentIdKind
 
 router = APIRouter(prefix="/v1/fmu/coordinator/investigations", tags=["FMU: samordnare"])
 
 
 @router.get("")
-def coordinator_list(caller: CoordinatorDep, investigations: InvestigationsDep,
+def coordinator_list(caller: CoordinatorDep, lists: InvestigationListsDep,
                      tab: TabQuery = Tab.CURRENT,
                      status: StatusQuery = None) -> InvestigationListOut:
     """The region's investigations in a tab, overdue first."""
-    return list_out(investigations, caller, tab, status)
+    return list_out(lists, caller, tab, status)
 
 
 @router.get(ID)
 def coordinator_view(investigation_id: UUID, caller: CoordinatorDep,
-                     investigations: InvestigationsDep) -> InvestigationDetailOut:
+                     lists: InvestigationListsDep) -> InvestigationDetailOut:
     """One of the region's investigations today, with its timeline."""
-    return detail_out(detail(investigations, investigation_id, caller))
+    return detail_out(lists.detail(investigation_id, caller))
 
 
 @router.post(f"{ID}/units-asked", responses=REFUSED)

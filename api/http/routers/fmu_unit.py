@@ -12,7 +12,7 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from api.http.access import ReadLogDep
-from api.http.fmu import InvestigationsDep, UnitAdminDep, changed
+from api.http.fmu import InvestigationListsDep, InvestigationsDep, UnitAdminDep, changed
 from api.http.fmu_answers import ChangedOut, InvestigationDetailOut, InvestigationListOut
 from api.http.fmu_presenters import (
     ID,
@@ -32,7 +32,7 @@ from api.http.fmu_schemas import (
     VisitHeldIn,
     VisitIn,
 )
-from commands.investigation_views import Tab, detail
+from commands.investigation_views import Tab
 from domain.orders.fmu.codes import EndReason, PaymentIdKind
 from domain.orders.fmu.facts import VisitBooking
 from domain.orders.fmu.performer import Performer
@@ -41,18 +41,18 @@ router = APIRouter(prefix="/v1/fmu/unit/investigations", tags=["FMU: vårdadmin"
 
 
 @router.get("")
-def unit_list(caller: UnitAdminDep, investigations: InvestigationsDep,
+def unit_list(caller: UnitAdminDep, lists: InvestigationListsDep,
               tab: TabQuery = Tab.CURRENT, status: StatusQuery = None) -> InvestigationListOut:
     """The unit's investigations in a tab, overdue first."""
-    return list_out(investigations, caller, tab, status)
+    return list_out(lists, caller, tab, status)
 
 
 @router.get(ID)
-def unit_view(investigation_id: UUID, caller: UnitAdminDep, investigations: InvestigationsDep,
+def unit_view(investigation_id: UUID, caller: UnitAdminDep, lists: InvestigationListsDep,
               read_log: ReadLogDep) -> InvestigationDetailOut:
     """One of the unit's investigations today, with its timeline; to the assigned unit also
     the citizen (an access-logged read of patient data)."""
-    found = detail(investigations, investigation_id, caller)
+    found = lists.detail(investigation_id, caller)
     if found[2] is not None:
         read_log.record([found[2]], [])
     return detail_out(found)

@@ -136,3 +136,18 @@ def test_a_re_sent_message_is_byte_identical_when_sealed_again():
     other["version"] += 1
     nonces.append(seal_message(other, INDEX, key)["data"]["text"]["nonce"])
     assert len(set(nonces)) == 3
+
+
+def test_order_sealed_fields_are_the_declared_list_when_the_orders_contract_is_built():
+    """Hardening: issue 14 on issue 12's rule: the orders topic seals the citizen and every
+    text; the events without patient data stay version 1."""
+    from streams.orders import ORDER_EVENTS, order_version
+    from streams.sealing.fields import ORDER_SEALED_FIELDS
+
+    assert {event: [f.path for f in fields] for event, fields in ORDER_SEALED_FIELDS.items()} \
+        == {"OrderReceived": ["citizen", "purpose", "planned_actions", "case_reference"],
+            "OrderAccepted": ["text"], "OrderRejected": ["text"], "OrderDeleted": ["text"],
+            "OrderAnswered": ["text"]}
+    assert {event: order_version(event) for event in ORDER_EVENTS} == {
+        "OrderReceived": 2, "OrderRead": 1, "OrderAccepted": 2, "OrderRejected": 2,
+        "OrderDeleted": 2, "OrderDone": 1, "OrderAnswered": 2}
