@@ -65,6 +65,7 @@ CATALOGUE: tuple[CatalogueEntry, ...] = (
            PERIOD_ONLY),
     _entry("meddelanden-per-enhet", "Antal meddelanden per vårdenhet", CARE_LEVELS,
            PERIOD_ONLY),
+    _entry("meddelanden-per-lakare", "Antal meddelanden per läkare", CARE_LEVELS, PERIOD_ONLY),
 )
 BY_ID = {entry.id: entry for entry in CATALOGUE}
 

@@ -144,6 +144,20 @@ def message_counts(tx: Sql, scope: Scope, period: ReportPeriod,
         (*params, period.first.isoformat(), period.last.isoformat())))
 
 
+def message_doctor_counts(tx: Sql, scope: Scope, period: ReportPeriod) -> SexTally:
+    """Messages sent in the period per signing doctor of their certificate (``unknown`` when
+    the certificate names none) and sex: the doctor is read from the certificate's fact."""
+    scoped, params = _scope(scope)
+    doctor = "(c.fact::jsonb ->> 'doctor')" if tx.is_postgres else \
+        "json_extract(c.fact, '$.doctor')"
+    where = " AND ".join([*(f"m.{clause}" for clause in scoped), "m.sent >= ?", "m.sent <= ?"])
+    return _tally(tx.execute(
+        f"SELECT COALESCE({doctor}, 'unknown'), m.sex, COUNT(*) "  # noqa: S608
+        f"FROM statistik_messages m LEFT JOIN statistik c ON c.id = m.certificate_id "
+        f"WHERE {where} GROUP BY COALESCE({doctor}, 'unknown'), m.sex",
+        (*params, period.first.isoformat(), period.last.isoformat())))
+
+
 def certificate_month_type_counts(tx: Sql, scope: Scope, period: ReportPeriod) -> SexTally:
     """Counted certificates signed in the period per "YYYY-MM:type" and sex (care giver and
     unit level: from the certificate rows)."""

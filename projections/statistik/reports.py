@@ -139,6 +139,12 @@ def _messages_per_unit(tx: Sql, scope: Scope, period: ReportPeriod, _: ReportFil
     return more.per_key(BY_ID["meddelanden-per-enhet"].title, counts, scope)
 
 
+def _messages_per_doctor(tx: Sql, scope: Scope, period: ReportPeriod, _: ReportFilter) -> Report:
+    counts = queries.message_doctor_counts(tx, scope, period)
+    return more.per_key(BY_ID["meddelanden-per-lakare"].title, counts, scope,
+                        {"unknown": more.UNKNOWN_DOCTOR})
+
+
 _SIMPLE: dict[str, Build] = {
     "sjukfall-per-manad": _per_month,
     "meddelanden-per-amne": lambda tx, scope, period, _: intyg.messages_per_subject(
@@ -157,4 +163,5 @@ _SIMPLE: dict[str, Build] = {
     "intyg-per-manad-och-typ": _month_and_type,
     "meddelanden-per-manad": _messages_per_month,
     "meddelanden-per-enhet": _messages_per_unit,
+    "meddelanden-per-lakare": _messages_per_doctor,
 }

@@ -130,6 +130,20 @@ def test_messages_per_month_and_per_unit_count_what_was_sent_when_care_giver():
     assert table(per_unit) == {UNIT: (1, 1, 2), OTHER_UNIT: (1, 0, 1)}
 
 
+def test_messages_per_doctor_count_by_the_certificates_signer_when_care_giver():
+    """A message counts for the doctor who signed its certificate; a message whose certificate
+    the view does not hold counts as an unknown doctor."""
+    first = certificate(MARCH, doctor=DOCTOR)
+    second = certificate(MARCH, doctor=OTHER_DOCTOR, sex="M")
+    messages = [message("KOMPLT", certificate_id=first.certificate_id),
+                message("OVRIGT", certificate_id=first.certificate_id),
+                message("KONTKT", sex="M", certificate_id=second.certificate_id),
+                message("OVRIGT")]
+    found = report_of([first, second], "meddelanden-per-lakare", CARE_GIVER,
+                      ReportPeriod(first=date(2024, 5, 1), last=date(2024, 5, 31)), messages)
+    assert table(found) == {DOCTOR: (2, 0, 2), OTHER_DOCTOR: (0, 1, 1), "unknown": (1, 0, 1)}
+
+
 def test_cases_per_1000_listed_divide_by_the_units_listed_patients_when_region():
     """7 women and 5 men on a unit of 4,000 listed: 1.75, 1.25 and 3.00 per 1000; 4 women on a
     unit of 2,000 are suppressed to 0; a listed unit without cases shows 0."""
