@@ -122,7 +122,7 @@ def test_filter_sets_are_shared_only_by_those_who_see_the_scope(ledger):
 
 def test_shared_filter_opens_no_scope_when_the_token_is_of_another_care_giver(ledger):
     """Authorisation per level (allowed and denied): the id narrows a report, never widens who
-    sees it. Care giver: own staff only; region: a token listing the län only."""
+    sees it. Care giver and unit: own staff only; region: a token listing the län only."""
     settings, clock, client, _, unit, doctor = ledger
     own = bearer(settings, doctor, clock)
     stranger_unit = care_unit()
@@ -133,6 +133,9 @@ def test_shared_filter_opens_no_scope_when_the_token_is_of_another_care_giver(le
     assert client.get(giver, headers=own).status_code == 200
     assert client.get(giver, headers=stranger).status_code == 403
     assert client.get(giver).status_code == 401
+    unit_path = f"/v1/statistik/care_unit/reports/{DEGREE}?id={unit.hsa_id}&filter={filter_id}"
+    assert _totals(client.get(unit_path, headers=own))["50"] == 3
+    assert client.get(unit_path, headers=stranger).status_code == 403
     region = f"/v1/statistik/region/reports/{DEGREE}?id=01&filter={filter_id}"
     assert client.get(region, headers=own).status_code == 403
     lead = _region_token(settings, doctor, ["01"])
