@@ -98,8 +98,8 @@ FormatQuery = Annotated[Format | None, Query(
 AcceptHeader = Annotated[str | None, Header(max_length=500, include_in_schema=False)]
 FilterQuery = Annotated[str | None, Query(
     alias="filter", min_length=1, max_length=64,
-    description="The short id of a shared filter set (POST /v1/statistik/filters); a filter "
-                "or period the request names replaces the set's")]
+    description="The short id of a shared filter set (POST /v1/statistik/{level}/filters); a "
+                "filter or period the request names replaces the set's")]
 
 
 @router.get("/national/reports/{name}", response_model=Report, responses=REPORT_FILES)
