@@ -80,6 +80,12 @@ class UnitLists:
             raise UnitListNotFoundError("The care giver has no unit list yet.")
         return _version(found, found.uploaded_at, None)
 
+    def listed(self, care_giver: str) -> dict[str, int]:
+        """Listed patients per unit in the care giver's version in force (empty when none):
+        counts of a unit, no patient data, for the region's report per 1000 listed."""
+        found = self._stored(care_giver)
+        return {} if found is None else {u.hsa_id: u.listed_patients for u in found.listed()}
+
     def _stored(self, care_giver: str) -> UnitList | None:
         return stored(self.app, unit_list_id(care_giver), UnitList)
 

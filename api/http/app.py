@@ -26,6 +26,7 @@ from api.http.routers import (
     questions,
     rehabstod,
     statistik,
+    statistik_filters,
     statistik_page,
     statistik_unit_list,
     types,
@@ -61,7 +62,8 @@ def create_app(settings: Settings | None = None, *,
     for router in (fmb.router, questions.router, citizen.router, care_lists.router,
                    rehabstod.router, statistik.router, statistik_page.router, api_docs.router,
                    ledger.router, access_log.router, statistik_unit_list.router,
-                   orders.router, fmu_authority.router, fmu_coordinator.router, fmu_unit.router):
+                   orders.router, fmu_authority.router, fmu_coordinator.router, fmu_unit.router,
+                   statistik_filters.router):
         app.include_router(router)
     check_every_route_has_a_policy(app)
     if settings.is_production and settings.relay_in_serve:

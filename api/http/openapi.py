@@ -88,6 +88,12 @@ CSV_OR_JSON: dict[int | str, dict[str, Any]] = {
     200: {"description": "JSON, or CSV with `format=csv`.",
           "content": {"text/csv": {"schema": {"type": "string"}}}}}
 PDF = PDF_RESPONSES
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+REPORT_FILES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "JSON; CSV (UTF-8 with BOM) with `format=csv` or `Accept: text/csv`; "
+                         f"XLSX with `format=xlsx` or `Accept: {XLSX}`.",
+          "content": {"text/csv": {"schema": {"type": "string"}},
+                      XLSX: {"schema": {"type": "string", "format": "binary"}}}}}
 
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:

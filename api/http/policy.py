@@ -120,6 +120,9 @@ POLICIES: dict[tuple[str, str], Policy] = {
     # Intygsstatistik: the region's unit list (listed patients)
     ("POST", "/v1/statistik/unit-list"): staff(Privilege.HANTERA_LISTNINGAR),
     ("GET", "/v1/statistik/unit-list"): staff(Privilege.HANTERA_LISTNINGAR),
+    # Intygsstatistik: shared filter sets (codes and HSA ids), for those who see the scope
+    ("POST", "/v1/statistik/{level}/filters"): Policy(Audience.STATISTICS_SCOPE),
+    ("GET", "/v1/statistik/{level}/filters/{filter_id}"): Policy(Audience.STATISTICS_SCOPE),
     # Orders from authorities (Intygsbeställning)
     ("POST", "/v1/recipient/orders"): RECIPIENT,
     ("GET", "/v1/units/{unit_id}/orders"): staff(Privilege.VISA_BESTALLNING),

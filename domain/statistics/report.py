@@ -71,6 +71,11 @@ class SexTally:
     def keys(self) -> list[str]:
         return list(self._counts)
 
+    def total(self) -> tuple[int, int]:
+        """Women and men over every key."""
+        return sum(c["F"] for c in self._counts.values()), sum(c["M"] for c in
+                                                                self._counts.values())
+
 
 def tally(items: Iterable[Item], key_of: Callable[[Item], str],
           sex_of: Callable[[Item], Sex]) -> SexTally:

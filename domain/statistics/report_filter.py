@@ -36,3 +36,9 @@ class ReportFilter(BaseModel):
 
 
 NO_FILTER = ReportFilter()
+
+
+def with_stored(stored: ReportFilter, explicit: ReportFilter) -> ReportFilter:
+    """A shared filter set's filters, each field the request names replacing the stored one."""
+    given = {name: value for name, value in explicit if value}
+    return stored.model_copy(update=given)

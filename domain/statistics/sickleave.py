@@ -25,6 +25,7 @@ from domain.statistics.buckets import (
     UNKNOWN,
 )
 from domain.statistics.facts import Scope
+from domain.statistics.labels import UNKNOWN_LABEL, Level, block_label, chapter_label, label_text
 from domain.statistics.population import inhabitants, lan_names, lan_population
 from domain.statistics.report import (
     Report,
@@ -68,7 +69,16 @@ def _icd_index(key: str) -> int:
 
 
 def _icd_label(key: str) -> str:
-    return _UNKNOWN_LABELS[UNKNOWN] if key == UNKNOWN else f"{key} {icd.get_description(key)}"
+    return diagnosis_text(key)
+
+
+def diagnosis_text(key: str) -> str:
+    """A chapter or block in Swedish with its range (ICD-10-SE, ``labels``); a category by its
+    code (its Swedish title is not shipped); ``unknown`` as "Okänd diagnos"."""
+    if key == UNKNOWN:
+        return UNKNOWN_LABEL
+    level = Level.BLOCK if "-" in key else Level.CHAPTER
+    return label_text(level, key) if (chapter_label(key) or block_label(key)) else key
 
 
 def _lan_groups(_counts: SexTally) -> Sequence[tuple[str, str]]:

@@ -16,6 +16,7 @@ from domain.statistics.facts import ReportPeriod, Scope, ScopeLevel
 from domain.statistics.report import SexTally
 from domain.statistics.report_filter import NO_FILTER, ReportFilter
 from projections.base import Sql
+from projections.statistik.rollups import CASE_DIMENSIONS
 from projections.statistik.rows import CARE_GIVER, NATIONAL
 
 Where = tuple[list[str], list[Any]]
@@ -78,34 +79,41 @@ def _rolled(scope: Scope, filters: ReportFilter) -> bool:
     return scope.level in (ScopeLevel.NATIONAL, ScopeLevel.REGION) and _unfiltered(filters)
 
 
+NO_CLAUSE: Where = ([], [])
+
+
 def case_counts(tx: Sql, dimension: str, scope: Scope, period: ReportPeriod,
-                filters: ReportFilter) -> SexTally:
-    """Cases overlapping the period per value of ``dimension`` (a case column name from the
-    report registry, never user input) and sex."""
-    if _rolled(scope, filters):
+                filters: ReportFilter, extra: Where = NO_CLAUSE) -> SexTally:
+    """Cases overlapping the period per value of ``dimension`` (a case column name or an
+    expression over them from the report registry, never user input) and sex; ``extra``
+    narrows further (the rollups cannot answer then)."""
+    if _rolled(scope, filters) and extra == NO_CLAUSE and dimension in CASE_DIMENSIONS:
         return rolled_case_counts(tx, dimension, scope, period)
     (scoped, scope_params), (chosen, filter_params) = _case_scope(scope), _filters(filters)
-    where = " AND ".join([*scoped, "end_day >= ?", "start_day <= ?", *chosen])
+    where = " AND ".join([*scoped, "end_day >= ?", "start_day <= ?", *chosen, *extra[0]])
     return _tally(tx.execute(
         f"SELECT {dimension}, sex, COUNT(*) FROM statistik_cases WHERE {where} "  # noqa: S608
         f"GROUP BY {dimension}, sex",
-        (*scope_params, period.first.isoformat(), period.last.isoformat(), *filter_params)))
+        (*scope_params, period.first.isoformat(), period.last.isoformat(), *filter_params,
+         *extra[1])))
 
 
 def month_counts(tx: Sql, scope: Scope, first_month: str, last_month: str,
-                 filters: ReportFilter) -> SexTally:
-    """Cases per month they overlap ("YYYY-MM", first to last inclusive) and sex."""
-    if _rolled(scope, filters):
+                 filters: ReportFilter, extra: Where = NO_CLAUSE) -> SexTally:
+    """Cases per month they overlap ("YYYY-MM", first to last inclusive) and sex; ``extra``
+    narrows further (the rollup cannot answer then)."""
+    if _rolled(scope, filters) and extra == NO_CLAUSE:
         scoped, params = _scope(scope)
         where = " AND ".join([*scoped, "month >= ?", "month <= ?"])
         return _tally(tx.execute(
             f"SELECT month, sex, SUM(n) FROM statistik_month_rollup "  # noqa: S608
             f"WHERE {where} GROUP BY month, sex", (*params, first_month, last_month)))
     (scoped, scope_params), (chosen, filter_params) = _case_scope(scope), _filters(filters)
-    where = " AND ".join([*scoped, "month >= ?", "month <= ?", *chosen])
+    where = " AND ".join([*scoped, "month >= ?", "month <= ?", *chosen, *extra[0]])
     return _tally(tx.execute(
         f"SELECT month, sex, COUNT(*) FROM statistik_case_months WHERE {where} "  # noqa: S608
-        "GROUP BY month, sex", (*scope_params, first_month, last_month, *filter_params)))
+        "GROUP BY month, sex",
+        (*scope_params, first_month, last_month, *filter_params, *extra[1])))
 
 
 def certificate_counts(tx: Sql, scope: Scope, period: ReportPeriod,
@@ -124,13 +132,41 @@ def certificate_counts(tx: Sql, scope: Scope, period: ReportPeriod,
                              (*params, period.first.isoformat(), period.last.isoformat())))
 
 
-def message_counts(tx: Sql, scope: Scope, period: ReportPeriod) -> SexTally:
-    """Messages sent in the period per subject and sex."""
+def message_counts(tx: Sql, scope: Scope, period: ReportPeriod,
+                   dimension: str = "subject") -> SexTally:
+    """Messages sent in the period per ``dimension`` (a column or expression of the report
+    registry, never user input: the subject, the unit, the month) and sex."""
     scoped, params = _scope(scope)
     where = " AND ".join([*scoped, "sent >= ?", "sent <= ?"])
     return _tally(tx.execute(
-        f"SELECT subject, sex, COUNT(*) FROM statistik_messages WHERE {where} "  # noqa: S608
-        "GROUP BY subject, sex", (*params, period.first.isoformat(), period.last.isoformat())))
+        f"SELECT {dimension}, sex, COUNT(*) FROM statistik_messages WHERE {where} "  # noqa: S608
+        f"GROUP BY {dimension}, sex",
+        (*params, period.first.isoformat(), period.last.isoformat())))
+
+
+def message_doctor_counts(tx: Sql, scope: Scope, period: ReportPeriod) -> SexTally:
+    """Messages sent in the period per signing doctor of their certificate (``unknown`` when
+    the certificate names none) and sex: the doctor is read from the certificate's fact."""
+    scoped, params = _scope(scope)
+    doctor = "(c.fact::jsonb ->> 'doctor')" if tx.is_postgres else \
+        "json_extract(c.fact, '$.doctor')"
+    where = " AND ".join([*(f"m.{clause}" for clause in scoped), "m.sent >= ?", "m.sent <= ?"])
+    return _tally(tx.execute(
+        f"SELECT COALESCE({doctor}, 'unknown'), m.sex, COUNT(*) "  # noqa: S608
+        f"FROM statistik_messages m LEFT JOIN statistik c ON c.id = m.certificate_id "
+        f"WHERE {where} GROUP BY COALESCE({doctor}, 'unknown'), m.sex",
+        (*params, period.first.isoformat(), period.last.isoformat())))
+
+
+def certificate_month_type_counts(tx: Sql, scope: Scope, period: ReportPeriod) -> SexTally:
+    """Counted certificates signed in the period per "YYYY-MM:type" and sex (care giver and
+    unit level: from the certificate rows)."""
+    scoped, params = _scope(scope)
+    where = " AND ".join([*scoped, "signed >= ?", "signed <= ?", "counted = 1"])
+    key = "substr(signed, 1, 7) || ':' || type"
+    return _tally(tx.execute(
+        f"SELECT {key}, sex, COUNT(*) FROM statistik WHERE {where} "  # noqa: S608
+        f"GROUP BY {key}, sex", (*params, period.first.isoformat(), period.last.isoformat())))
 
 
 def rolled_case_counts(tx: Sql, dimension: str, scope: Scope, period: ReportPeriod) -> SexTally:

@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 import schemathesis
 
+from api.http.openapi import XLSX
 from domain.shared.care import Role
 from tests.e2e.read_models import bearer
 from tests.factories import care_unit, lisjp_content, personnummer, staff_at
@@ -109,13 +110,15 @@ def test_problem_schema_describes_the_problems_the_api_really_sends(world, docum
 
 
 def test_statistics_reports_document_csv_beside_json_and_answer_it(world, document):
-    """Hardening item 14: ``format=csv`` is text/csv in the document and on the wire."""
+    """Hardening item 14: ``format=csv`` is text/csv in the document and on the wire (and
+    ``format=xlsx`` the XLSX media type: tests/e2e/test_statistics_own_reports.py)."""
     _, _, client, _ = world
     reports = [operation for _, path, operation in operations(document)
                if path.endswith("/reports/{name}")]
     assert len(reports) == 2
     for operation in reports:
-        assert set(operation["responses"]["200"]["content"]) == {"application/json", "text/csv"}
+        assert set(operation["responses"]["200"]["content"]) == {"application/json", "text/csv",
+                                                                 XLSX}
     got = client.get(f"{NATIONAL}reports/intyg-per-typ?format=csv")
     assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
 

@@ -99,7 +99,7 @@ def test_chapters_come_in_icd_order_when_unknown_diagnosis_is_last():
     report = report_of(facts, "sjukfall-per-diagnoskapitel", UNIT_SCOPE, YEAR_2024)
     assert table(report) == {"V": (1, 0, 1), "X": (0, 1, 1), "XIII": (1, 0, 1),
                              "unknown": (1, 0, 1)}
-    assert report.row("V").label == "V Mental and behavioural disorders"
+    assert report.row("V").label == "F00-F99 Psykiska sjukdomar och syndrom samt beteendestörningar"
 
 
 def test_cases_outside_the_period_are_not_counted_when_they_ended_before_it():
