@@ -45,6 +45,7 @@ from streams.relay import event_id
 from streams.schemas import ce_type, to_wire
 from streams.sealing.keys import DataKeys
 from streams.sealing.sealer import Sealer
+from streams.sealing.view_seal import view_seal
 from streams.topics import certificates_topic, ensure_topics, partition_for
 from tests.factories import care_unit, patient, staff_at
 
@@ -161,7 +162,7 @@ def main() -> None:
         print(f"raw kafka-python consume + json:  {raw_rate:9.0f} events/s")
         app = Certificates(eventsourcing_env(settings))
         db = Database(settings, keep_idle=4)  # as the API's query side keeps them
-        views = build_views(settings)
+        views = build_views(settings, view_seal(settings, db))
         for name, view in views.items():
             def drop(view: Any = view) -> None:
                 with db.transaction() as tx:

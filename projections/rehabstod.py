@@ -31,6 +31,7 @@ _CHUNK = 500
 
 class RehabstodView(DocumentView):
     name = "rehabstod"
+    holds_patient_data = True
     columns = (("care_unit", "TEXT"), ("care_giver", "TEXT"), ("personnummer", "TEXT"),
                ("signer", "TEXT"), ("start_date", "TEXT"), ("end_date", "TEXT"),
                ("engine", "TEXT"))
