@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from uuid import UUID
 
 from projections.document import Doc, certificate_key, fold
-from projections.sealing import PatientSeal, open_docs, seal_docs
+from projections.sealing import PatientSeal, open_docs, seal_docs, seal_values
 from projections.sql import Sql as Sql  # re-exported: the views import it from here
 
 _CHUNK = 500
@@ -50,6 +50,8 @@ class DocumentView:
 
     name: str = ""
     holds_patient_data = False
+    sealed_columns: Sequence[str] = ()
+    """Columns whose values hold patient data: stored sealed (``projections.sealing``)."""
     _patient_seal: PatientSeal | None = None
     columns: Sequence[tuple[str, str]] = ()
     indexes: Sequence[str | tuple[str, ...]] = ()
@@ -135,16 +137,34 @@ class DocumentView:
                    for cert_id, doc in zip(changed, resting, strict=True)}
         tx.executemany(_upsert_sql(f"{self.table}_docs", ("id", "doc")), list(encoded.items()))
         names = ("id", *(name for name, _ in self.columns), "doc")
-        rows, gone = [], []
+        kept: dict[str, tuple[Doc, tuple[Any, ...]]] = {}
+        gone = []
         for cert_id, doc in changed.items():
             row = self.row(doc)
             if row is None:
                 gone.append((cert_id,))
             else:
-                rows.append((cert_id, *row, encoded[cert_id]))
+                kept[cert_id] = (doc, row)
+        sealed = self._sealed_rows(tx, list(kept.values()))
+        rows = [(cert_id, *row, encoded[cert_id])
+                for cert_id, row in zip(kept, sealed, strict=True)]
         tx.executemany(f"DELETE FROM {self.table} WHERE id = ?", gone)  # noqa: S608
         tx.executemany(_upsert_sql(self.table, names), rows)
         self.written(tx, changed)
+
+    def _sealed_rows(self, tx: Sql, rows: list[tuple[Doc, tuple[Any, ...]]],
+                     ) -> list[tuple[Any, ...]]:
+        """The rows with the values of ``sealed_columns`` sealed under each doc's patient
+        (one key lookup for all)."""
+        if not self.sealed_columns:
+            return [row for _, row in rows]
+        names = [name for name, _ in self.columns]
+        at = [names.index(column) for column in self.sealed_columns]
+        wanted = [(doc["patient"]["personnummer"], f"{self.table}.{names[i]}:{doc['id']}", row[i])
+                  for doc, row in rows for i in at if row[i] is not None]
+        sealed = iter(seal_values(tx, self.seal, wanted))
+        return [tuple(next(sealed) if i in at and value is not None else value
+                      for i, value in enumerate(row)) for _, row in rows]
 
     def written(self, tx: Sql, changed: dict[str, Doc]) -> None:
         """After the rows of the ``changed`` documents were written, in the same transaction:

@@ -13,6 +13,7 @@ Views know the seal by this protocol only; the keys live with the stream
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -72,6 +73,18 @@ def open_docs(tx: Sql, seal: PatientSeal, stored: Sequence[Doc]) -> list[Doc]:
         clear.update({field: private[field] for field in PRIVATE_FIELDS if field in private})
         docs.append(dict(sorted(clear.items())))
     return docs
+
+
+def seal_values(tx: Sql, seal: PatientSeal, values: Sequence[Sealable]) -> list[str]:
+    """Values of rows, each (personnummer, associated data, value), sealed under their
+    patients' keys as the columns store them."""
+    return [json.dumps(sealed, sort_keys=True) for sealed in seal.seal(tx, values)]
+
+
+def open_values(tx: Sql, seal: PatientSeal, stored: Sequence[tuple[str, str]]) -> list[Any]:
+    """Each (stored column value, associated data) opened, one key lookup for all; None where
+    the patient's key is destroyed."""
+    return seal.open(tx, [(json.loads(value), associated) for value, associated in stored])
 
 
 def _sorted(value: Any) -> Any:
