@@ -26,19 +26,16 @@ import pytest
 
 from api.demo.seed import seed_demo
 from api.logging import configure_logging
-from api.runtime.projections import ProjectionHost
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
-from projections.registry import NAMES
 from streams.database import Database
-from streams.read_your_writes import wait_until_seen
 from streams.relay import Relay
 from streams.topics import certificates_topic
 from streams.unseal import opened_records, opener_for
 from tests.conftest import TEST_CIPHER_KEY
 from tests.factories import FakeClock
 from tests.factories.contract_tour import tour
-from tests.integration.kafka_support import kafka_settings, read_topic
+from tests.integration.kafka_support import kafka_settings, read_topic, run_views_until_caught_up
 from tests.type_examples import TODAY
 
 pytestmark = pytest.mark.kafka
@@ -51,17 +48,6 @@ def _run(app: Certificates, clock: FakeClock) -> None:
     tour(app, clock)
 
 
-def _project(settings: Settings, app: Certificates) -> None:
-    host = ProjectionHost(settings, app)
-    host.start()
-    try:
-        last = app.recorder.max_notification_id() or 0
-        for name in NAMES:
-            assert wait_until_seen(host.db, settings, name, last, timeout=180), name
-    finally:
-        host.stop()
-
-
 @pytest.fixture(scope="module")
 def production() -> Iterator[tuple[Settings, list[dict[str, Any]], str]]:
     """The production run: its settings, every message opened, and the log it printed."""
@@ -71,7 +57,7 @@ def production() -> Iterator[tuple[Settings, list[dict[str, Any]], str]]:
         try:
             _run(app, clock)
             Relay(app, settings, Database(settings)).run_until_caught_up(timeout=240)
-            _project(settings, app)
+            run_views_until_caught_up(settings, app, timeout=180)
         finally:
             app.close()
         records = read_topic(settings, certificates_topic(settings))
@@ -90,7 +76,7 @@ def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, s
         app = Certificates(eventsourcing_env(settings), clock=clock)
         try:
             _run(app, clock)
-            _project(settings, app)
+            run_views_until_caught_up(settings, app, timeout=180)
         finally:
             app.close()
         yield directory, printed()

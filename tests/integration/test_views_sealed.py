@@ -20,13 +20,12 @@ from projections.rehabstod import patient_certificates as rehabstod_certificates
 from projections.sick_leave_timelines import patient_timeline
 from projections.webcert import patient_certificates
 from streams.database import Database
-from streams.read_your_writes import wait_until_seen
 from streams.rebuild import rebuild
 from streams.relay import Relay
 from streams.sealing.keys import DataKeys
 from tests.factories import START, FakeClock, care_unit, patient, staff_at
 from tests.flows import signed
-from tests.integration.kafka_support import kafka_settings
+from tests.integration.kafka_support import kafka_settings, run_views_until_caught_up
 
 pytestmark = pytest.mark.kafka
 NAME = "Tolvan Vysson"
@@ -40,14 +39,7 @@ def settings() -> Iterator[Settings]:
 
 def _projected(settings: Settings, app: Certificates) -> ProjectionHost:
     Relay(app, settings, Database(settings)).run_until_caught_up()
-    host = ProjectionHost(settings, app)
-    host.start()
-    try:
-        last = app.recorder.max_notification_id() or 0
-        for name in host.views:
-            assert wait_until_seen(host.db, settings, name, last, timeout=60), name
-    finally:
-        host.stop()
+    run_views_until_caught_up(settings, app)
     return ProjectionHost(settings, app)  # a fresh pool for the reads
 
 
