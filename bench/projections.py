@@ -45,6 +45,7 @@ from streams.relay import event_id
 from streams.schemas import ce_type, to_wire
 from streams.sealing.keys import DataKeys
 from streams.sealing.sealer import Sealer
+from streams.sealing.view_seal import view_seal
 from streams.topics import certificates_topic, ensure_topics, partition_for
 from tests.factories import care_unit, patient, staff_at
 
@@ -161,7 +162,8 @@ def main() -> None:
         print(f"raw kafka-python consume + json:  {raw_rate:9.0f} events/s")
         app = Certificates(eventsourcing_env(settings))
         db = Database(settings, keep_idle=4)  # as the API's query side keeps them
-        views = build_views(settings)
+        seal = view_seal(settings, db)
+        views = build_views(settings, seal)
         for name, view in views.items():
             def drop(view: Any = view) -> None:
                 with db.transaction() as tx:
@@ -174,13 +176,13 @@ def main() -> None:
 
         def overview() -> None:  # what GET /v1/rehabstod/units/{unit}/sjukfall does, cold
             with db.transaction() as tx:
-                timelines = unit_timelines(tx, big_unit, TODAY, 0)
+                timelines = unit_timelines(tx, seal, big_unit, TODAY, 0)
                 cases = current_cases(timelines, TODAY, SjukfallSettings())
             apply_filter(visible_to(cases, None), SjukfallFilter())
 
         with db.transaction() as tx:
-            unit_size = sum(len(t.entries) for t in all_unit_timelines(tx, big_unit))
-            current = len(list(unit_timelines(tx, big_unit, TODAY, 0)))
+            unit_size = sum(len(t.entries) for t in all_unit_timelines(tx, seal, big_unit))
+            current = len(list(unit_timelines(tx, seal, big_unit, TODAY, 0)))
         p50, p99 = percentiles(timed(overview, args.repeat))
         print(f"Rehabstöd unit overview ({unit_size} counting certificates at the unit, "
               f"{current} patients who may have a current case): "

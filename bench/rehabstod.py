@@ -147,7 +147,8 @@ def one_row_changed(host: ProjectionHost, unit: CareUnit, personnummer: str) -> 
     changed row reads to the cache) and the unit's revision token replaced."""
     with host.db.transaction() as tx:
         tx.execute("UPDATE rehabstod_patients SET entries = entries || ' ' "
-                   "WHERE care_unit = ? AND personnummer = ?", (unit.hsa_id, personnummer))
+                   "WHERE care_unit = ? AND patient_index = ?",
+                   (unit.hsa_id, host.seal.index(personnummer)))
         tx.execute("UPDATE rehabstod_unit_revision SET revision = ? WHERE care_unit = ?",
                    (uuid.uuid4().hex, unit.hsa_id))
 

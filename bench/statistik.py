@@ -44,6 +44,7 @@ from projections.registry import build_views  # noqa: E402
 from projections.statistik.rows import CASE_COLUMNS, MESSAGE_COLUMNS  # noqa: E402
 from streams.database import Database  # noqa: E402
 from streams.rebuild import rebuild  # noqa: E402
+from streams.sealing.view_seal import view_seal  # noqa: E402
 from tests.factories import lisjp_content, personnummer, staff_at, token_times  # noqa: E402
 from tests.factories.http import UNIT_BODY  # noqa: E402
 
@@ -73,7 +74,7 @@ def rebuild_views(settings: Settings) -> float:
     print(f"kafka-python CRC-32C check: {crc_implementation()}")
     app, db = Certificates(eventsourcing_env(settings)), Database(settings)
     rate = 0.0
-    for name, view in build_views(settings).items():
+    for name, view in build_views(settings, view_seal(settings, db)).items():
         def drop(view: Any = view) -> None:
             with db.transaction() as tx:
                 view.drop(tx)
@@ -106,7 +107,7 @@ def scale(settings: Settings, copies: int) -> None:
         tx.execute(_copy("statistik_cases", cases, fresh, copies))
         tx.execute(_copy("statistik_case_months", [*cases, "month"], fresh, copies))
         tx.execute(_copy("statistik_messages", [n for n, _ in MESSAGE_COLUMNS], fresh, copies))
-        view = build_views(settings)["statistik"]
+        view = build_views(settings, view_seal(settings, db))["statistik"]
         tx.execute(_copy("statistik", ["id", *(n for n, _ in view.columns), "doc"],
                          {**fresh, "doc": "'{}'"}, copies))
         for rollup in ("statistik_case_rollup", "statistik_month_rollup",

@@ -16,22 +16,14 @@ from typing import Any, Protocol
 from uuid import UUID
 
 from projections.document import Doc, certificate_key, fold
+from projections.sealing import PatientSeal, open_docs, seal_docs, seal_values
+from projections.sql import Sql as Sql  # re-exported: the views import it from here
 
 _CHUNK = 500
 FOLD_VERSION = 2
 """The meaning of a view's documents. Raise it when the fold of the same events changes (2:
 statuses newest first everywhere, a question's state folded by ``domain.questions.fold``), so
 views written by an earlier fold are dropped and replayed when their consumer starts."""
-
-
-class Sql(Protocol):
-    """One transaction with ``?`` placeholders (PostgreSQL or SQLite)."""
-
-    is_postgres: bool
-
-    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]: ...
-
-    def executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None: ...
 
 
 class Message(Protocol):
@@ -50,12 +42,29 @@ class Message(Protocol):
 class DocumentView:
     """A read model of certificates: ``{table}_docs`` keeps each certificate's document, the
     table ``{table}`` the rows the queries read. Subclasses say which columns a document gives
-    (``row``; None = not in this view) and may reduce what the document keeps (``keep``)."""
+    (``row``; None = not in this view) and may reduce what the document keeps (``keep``).
+
+    A view that keeps patient data (``holds_patient_data``) rests it sealed
+    (``projections.sealing``): it is built with the runtime's seal and keeps the patient's
+    blind index, never the personnummer, in its columns."""
 
     name: str = ""
+    holds_patient_data = False
+    sealed_columns: Sequence[str] = ()
+    """Columns whose values hold patient data: stored sealed (``projections.sealing``)."""
+    _patient_seal: PatientSeal | None = None
     columns: Sequence[tuple[str, str]] = ()
     indexes: Sequence[str | tuple[str, ...]] = ()
     """Columns to index: a name, or a tuple of names for one index over several columns."""
+
+    def __init__(self, seal: PatientSeal | None = None) -> None:
+        self._patient_seal = seal
+
+    @property
+    def seal(self) -> PatientSeal:
+        if self._patient_seal is None:
+            raise RuntimeError(f"The {self.name} view was built without the patients' seal.")
+        return self._patient_seal
 
     @property
     def table(self) -> str:
@@ -107,7 +116,8 @@ class DocumentView:
             marks = ", ".join("?" for _ in chunk)
             rows = tx.execute(f"SELECT id, doc FROM {self.table}_docs "  # noqa: S608
                               f"WHERE id IN ({marks})", tuple(chunk))
-            found.update({str(row[0]): json.loads(row[1]) for row in rows})
+            found.update(zip((str(row[0]) for row in rows),
+                             self.opened(tx, [json.loads(row[1]) for row in rows]), strict=True))
         changed: dict[str, Doc] = {}
         for message in messages:
             cert_id = certificate_key(message)
@@ -116,20 +126,45 @@ class DocumentView:
                 found[cert_id] = changed[cert_id] = self.keep(doc)
         self._write(tx, changed)
 
+    def opened(self, tx: Sql, stored: Sequence[Doc]) -> list[Doc]:
+        """Documents as the fold wrote them, from the stored ones."""
+        return open_docs(tx, self.seal, stored) if self.holds_patient_data else list(stored)
+
     def _write(self, tx: Sql, changed: dict[str, Doc]) -> None:
-        encoded = {cert_id: json.dumps(doc, sort_keys=True) for cert_id, doc in changed.items()}
+        resting = (seal_docs(tx, self.seal, list(changed.values())) if self.holds_patient_data
+                   else changed.values())
+        encoded = {cert_id: json.dumps(doc, sort_keys=True)
+                   for cert_id, doc in zip(changed, resting, strict=True)}
         tx.executemany(_upsert_sql(f"{self.table}_docs", ("id", "doc")), list(encoded.items()))
         names = ("id", *(name for name, _ in self.columns), "doc")
-        rows, gone = [], []
+        kept: dict[str, tuple[Doc, tuple[Any, ...]]] = {}
+        gone = []
         for cert_id, doc in changed.items():
             row = self.row(doc)
             if row is None:
                 gone.append((cert_id,))
             else:
-                rows.append((cert_id, *row, encoded[cert_id]))
+                kept[cert_id] = (doc, row)
+        sealed = self._sealed_rows(tx, list(kept.values()))
+        rows = [(cert_id, *row, encoded[cert_id])
+                for cert_id, row in zip(kept, sealed, strict=True)]
         tx.executemany(f"DELETE FROM {self.table} WHERE id = ?", gone)  # noqa: S608
         tx.executemany(_upsert_sql(self.table, names), rows)
         self.written(tx, changed)
+
+    def _sealed_rows(self, tx: Sql, rows: list[tuple[Doc, tuple[Any, ...]]],
+                     ) -> list[tuple[Any, ...]]:
+        """The rows with the values of ``sealed_columns`` sealed under each doc's patient
+        (one key lookup for all)."""
+        if not self.sealed_columns:
+            return [row for _, row in rows]
+        names = [name for name, _ in self.columns]
+        at = [names.index(column) for column in self.sealed_columns]
+        wanted = [(doc["patient"]["personnummer"], f"{self.table}.{names[i]}:{doc['id']}", row[i])
+                  for doc, row in rows for i in at if row[i] is not None]
+        sealed = iter(seal_values(tx, self.seal, wanted))
+        return [tuple(next(sealed) if i in at and value is not None else value
+                      for i, value in enumerate(row)) for _, row in rows]
 
     def written(self, tx: Sql, changed: dict[str, Doc]) -> None:
         """After the rows of the ``changed`` documents were written, in the same transaction:
@@ -163,6 +198,6 @@ def _upsert_sql(table: str, names: Sequence[str]) -> str:
             f"ON CONFLICT (id) DO UPDATE SET {updates}")
 
 
-def docs(rows: Sequence[tuple[Any, ...]]) -> list[Doc]:
-    """The documents of rows selected as ``SELECT doc ...``."""
-    return [json.loads(row[0]) for row in rows]
+def docs(tx: Sql, seal: PatientSeal, rows: Sequence[tuple[Any, ...]]) -> list[Doc]:
+    """The documents of a patient data view's rows selected as ``SELECT doc ...``, opened."""
+    return open_docs(tx, seal, [json.loads(row[0]) for row in rows])

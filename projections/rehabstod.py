@@ -24,6 +24,7 @@ from domain.sickleave.model import SickLeaveCertificate, SickLeavePeriod
 from projections import sick_leave_timelines as timelines
 from projections.base import DocumentView, Sql, table_columns
 from projections.document import Doc
+from projections.sealing import PatientSeal, open_values
 
 SICK_LEAVE_TYPES = ("lisjp",)
 _CHUNK = 500
@@ -31,18 +32,21 @@ _CHUNK = 500
 
 class RehabstodView(DocumentView):
     name = "rehabstod"
-    columns = (("care_unit", "TEXT"), ("care_giver", "TEXT"), ("personnummer", "TEXT"),
+    holds_patient_data = True
+    columns = (("care_unit", "TEXT"), ("care_giver", "TEXT"), ("patient_index", "TEXT"),
                ("signer", "TEXT"), ("start_date", "TEXT"), ("end_date", "TEXT"),
                ("engine", "TEXT"))
-    # The overview finds a unit's patients by end date, then each one's rows by personnummer.
-    indexes = (("care_unit", "end_date"), ("care_unit", "personnummer"))
+    sealed_columns = ("engine",)  # the engine's input names the patient
+    # The overview finds a unit's patients by end date, then each one's rows by blind index.
+    indexes = (("care_unit", "end_date"), ("care_unit", "patient_index"))
 
     def row(self, doc: Doc) -> tuple[Any, ...] | None:
         if doc["type"] not in SICK_LEAVE_TYPES or doc["state"] != "SIGNED":
             return None
         unit = doc["care_unit"]
         cert = sick_leave_certificate(doc)  # None: no period, so no dates either
-        return (unit["hsa_id"], unit["care_giver_hsa_id"], doc["patient"]["personnummer"],
+        return (unit["hsa_id"], unit["care_giver_hsa_id"],
+                self.seal.index(doc["patient"]["personnummer"]),
                 (doc["signer"] or {}).get("hsa_id"), cert and cert.start.isoformat(),
                 cert and cert.end.isoformat(), cert and stored_input(cert))
 
@@ -66,33 +70,45 @@ class RehabstodView(DocumentView):
         keys = {(doc["care_unit"]["hsa_id"], doc["patient"]["personnummer"])
                 for doc in changed.values()
                 if doc["type"] in SICK_LEAVE_TYPES and doc["signed_at"] is not None}
-        timelines.refresh(tx, keys, _inputs_of(tx, self.table, keys))
+        timelines.refresh(tx, self.seal, keys, _inputs_of(tx, self.seal, self.table, keys))
 
 
-def _inputs_of(tx: Sql, table: str, keys: set[tuple[str, str]],
+def _inputs_of(tx: Sql, seal: PatientSeal, table: str, keys: set[tuple[str, str]],
                ) -> dict[tuple[str, str], list[SickLeaveCertificate]]:
     """The stored engine inputs of the (unit, personnummer) ``keys``, by key: one query per
-    unit and chunk of patients, so that the (care_unit, personnummer) index finds them."""
+    unit and chunk of patients, so that the (care_unit, patient_index) index finds them."""
     found: dict[tuple[str, str], list[SickLeaveCertificate]] = {}
-    by_unit: dict[str, list[str]] = {}
+    by_unit: dict[str, dict[str, str]] = {}
     for unit, personnummer in sorted(keys):
-        by_unit.setdefault(unit, []).append(personnummer)
+        by_unit.setdefault(unit, {})[seal.index(personnummer)] = personnummer
     for unit, numbers in by_unit.items():
-        for start in range(0, len(numbers), _CHUNK):
-            chunk = numbers[start:start + _CHUNK]
-            rows = tx.execute(f"SELECT personnummer, engine FROM {table} "  # noqa: S608
-                              "WHERE care_unit = ? AND engine IS NOT NULL AND personnummer IN "
+        indexes = sorted(numbers)
+        for start in range(0, len(indexes), _CHUNK):
+            chunk = indexes[start:start + _CHUNK]
+            rows = tx.execute(f"SELECT patient_index, id, engine FROM {table} "  # noqa: S608
+                              "WHERE care_unit = ? AND engine IS NOT NULL AND patient_index IN "
                               f"({', '.join('?' for _ in chunk)})", (unit, *chunk))
-            for personnummer, stored in rows:
-                found.setdefault((unit, personnummer), []).append(read_input(stored))
+            for (index, _, _), cert in zip(rows, _opened_inputs(tx, seal, table, rows),
+                                           strict=True):
+                if cert is not None:
+                    found.setdefault((unit, numbers[index]), []).append(cert)
     return found
 
 
-def patient_certificates(tx: Sql, unit: str, personnummer: str) -> list[SickLeaveCertificate]:
-    """One patient's signed sick-leave certificates at the unit."""
-    rows = tx.execute("SELECT engine FROM rehabstod WHERE care_unit = ? AND personnummer = ? "
-                      "AND engine IS NOT NULL", (unit, personnummer))
-    return [read_input(row[0]) for row in rows]
+def _opened_inputs(tx: Sql, seal: PatientSeal, table: str, rows: list[tuple[Any, ...]],
+                   ) -> list[SickLeaveCertificate | None]:
+    """The engine inputs of rows (..., id, engine); None for a forgotten patient's."""
+    opened = open_values(tx, seal, [(row[-1], f"{table}.engine:{row[-2]}") for row in rows])
+    return [None if stored is None else read_input(stored) for stored in opened]
+
+
+def patient_certificates(tx: Sql, seal: PatientSeal, unit: str,
+                         personnummer: str) -> list[SickLeaveCertificate]:
+    """One patient's signed sick-leave certificates at the unit, found by the blind index."""
+    rows = tx.execute("SELECT id, engine FROM rehabstod WHERE care_unit = ? AND "
+                      "patient_index = ? AND engine IS NOT NULL",
+                      (unit, seal.index(personnummer)))
+    return [c for c in _opened_inputs(tx, seal, "rehabstod", rows) if c is not None]
 
 
 def sick_leave_certificate(doc: Doc) -> SickLeaveCertificate | None:

@@ -6,10 +6,13 @@ A request reads one row per patient that may have a current case and turns it ba
 engine's values with a JSON parse and one constructor per certificate: which certificates count,
 their order, their signing order and their gaps were settled when the row was written.
 
-Columns: ``care_unit`` and ``personnummer`` (the key), ``patient_names`` (a JSON array, the name
-each certificate gives: patient data kept apart from the rest), ``start_date`` and ``end_date``
-(the first and last day of all the patient's counting certificates, ISO dates: the overview's
-filter), ``entries`` (a JSON array of arrays in ``ENTRY_LAYOUT`` order).
+A timeline's row (``COLUMNS``): ``care_unit`` and ``personnummer`` (the key), ``patient_names``
+(a JSON array, the name each certificate gives: patient data kept apart from the rest),
+``start_date`` and ``end_date`` (the first and last day of all the patient's counting
+certificates, ISO dates: the overview's filter), ``entries`` (a JSON array of arrays in
+``ENTRY_LAYOUT`` order). It rests (``TABLE_COLUMNS``) keyed by the patient's blind index
+(``patient_index``), the personnummer and the names sealed together under the patient's data key
+(``patient``, ``projections.sealing``); a reader opens them with ``opened_rows``.
 
 ``rehabstod_unit_revision`` holds per unit a token that changes whenever one of its rows does,
 so a reader may keep what it computed from a unit's rows until the token changes. A random
@@ -29,33 +32,35 @@ import orjson
 from domain.sickleave.model import SickLeaveCertificate
 from domain.sickleave.timeline import PatientTimeline, TimelineEntry, timeline_of
 from projections.base import Sql, table_columns
+from projections.sealing import PatientSeal, open_values, seal_values
 
 TABLE = "rehabstod_patients"
 REVISIONS = "rehabstod_unit_revision"
 COLUMNS = ("care_unit", "personnummer", "patient_names", "start_date", "end_date", "entries")
+TABLE_COLUMNS = ("care_unit", "patient_index", "patient", "start_date", "end_date", "entries")
 ENTRY_LAYOUT = ("certificate_id", "signing_rank", "gap", "start_day", "end_day", "periods",
                 "degrees", "sex", "protected_identity", "care_unit_id", "care_giver_id",
                 "doctor_id", "doctor_name", "diagnosis_code", "secondary_codes", "occupations",
                 "open_komplt", "open_other")
 """The order of an entry's values in ``entries``. Pinned by a test: another layout needs another
 column name, so that views written in the old one are rebuilt (``RehabstodView.outdated``)."""
-_SELECT = f"SELECT personnummer, patient_names, entries FROM {TABLE} "  # noqa: S608
+_SELECT = f"SELECT patient, entries FROM {TABLE} "  # noqa: S608
 
 
 def setup(tx: Sql) -> None:
     tx.execute(f"CREATE TABLE IF NOT EXISTS {REVISIONS} (care_unit TEXT PRIMARY KEY, "
                "revision TEXT NOT NULL)")
     tx.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (care_unit TEXT NOT NULL, "
-               "personnummer TEXT NOT NULL, patient_names TEXT NOT NULL, "
+               "patient_index TEXT NOT NULL, patient TEXT NOT NULL, "
                "start_date TEXT NOT NULL, end_date TEXT NOT NULL, entries TEXT NOT NULL, "
-               "PRIMARY KEY (care_unit, personnummer))")
+               "PRIMARY KEY (care_unit, patient_index))")
     tx.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_care_unit_end_date "
                f"ON {TABLE} (care_unit, end_date)")
 
 
 def outdated(tx: Sql) -> bool:
     """Whether a table is missing or has other columns than this code writes."""
-    return (table_columns(tx, TABLE) != set(COLUMNS)
+    return (table_columns(tx, TABLE) != set(TABLE_COLUMNS)
             or table_columns(tx, REVISIONS) != {"care_unit", "revision"})
 
 
@@ -64,19 +69,25 @@ def drop(tx: Sql) -> None:
     tx.execute(f"DROP TABLE IF EXISTS {REVISIONS}")
 
 
-def refresh(tx: Sql, keys: Iterable[tuple[str, str]],
+def refresh(tx: Sql, seal: PatientSeal, keys: Iterable[tuple[str, str]],
             certificates: dict[tuple[str, str], list[SickLeaveCertificate]]) -> None:
     """Rewrite the rows of the (unit, personnummer) ``keys`` from all their certificates
     (``certificates`` by key); a patient left without a counting certificate loses the row."""
     wanted = set(keys)
     found = {(t.entries[0].care_unit_id, t.personnummer): t
              for t in timeline_of(c for key in wanted for c in certificates.get(key, ()))}
-    tx.executemany(f"DELETE FROM {TABLE} WHERE care_unit = ? AND personnummer = ?",  # noqa: S608
-                   sorted(wanted - found.keys()))
-    tx.executemany(f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) "  # noqa: S608
-                   "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (care_unit, personnummer) DO UPDATE "
-                   f"SET {', '.join(f'{n} = excluded.{n}' for n in COLUMNS[2:])}",
-                   [stored_row(unit, timeline) for (unit, _), timeline in sorted(found.items())])
+    tx.executemany(f"DELETE FROM {TABLE} WHERE care_unit = ? AND "  # noqa: S608
+                   "patient_index = ?", [(unit, seal.index(number))
+                                         for unit, number in sorted(wanted - found.keys())])
+    rows = [stored_row(unit, timeline) for (unit, _), timeline in sorted(found.items())]
+    patients = seal_values(tx, seal, [(row[1], _associated(row[0]),
+                                       {"personnummer": row[1], "patient_names": row[2]})
+                                      for row in rows])
+    tx.executemany(f"INSERT INTO {TABLE} ({', '.join(TABLE_COLUMNS)}) "  # noqa: S608
+                   "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (care_unit, patient_index) DO UPDATE "
+                   f"SET {', '.join(f'{n} = excluded.{n}' for n in TABLE_COLUMNS[2:])}",
+                   [(row[0], seal.index(row[1]), patient, *row[3:])
+                    for row, patient in zip(rows, patients, strict=True)])
     tx.executemany(f"INSERT INTO {REVISIONS} VALUES (?, ?) ON CONFLICT (care_unit) "  # noqa: S608
                    "DO UPDATE SET revision = excluded.revision",
                    [(unit, uuid4().hex) for unit in sorted({unit for unit, _ in wanted})])
@@ -89,8 +100,12 @@ def unit_revision(tx: Sql, unit: str) -> str | None:
     return str(rows[0][0]) if rows else None
 
 
+def _associated(unit: str) -> str:
+    return f"{TABLE}.patient:{unit}"
+
+
 def stored_row(unit: str, timeline: PatientTimeline) -> tuple[str, ...]:
-    """The row of a timeline, in ``COLUMNS`` order."""
+    """The row of a timeline, in ``COLUMNS`` order (before it is sealed)."""
     entries = timeline.entries
     return (unit, timeline.personnummer, orjson.dumps(timeline.patient_names).decode(),
             date.fromordinal(min(e.start_day for e in entries)).isoformat(),
@@ -102,29 +117,43 @@ def overview_query(unit: str, today: date,
                    max_days_since_ended: int) -> tuple[str, tuple[str, ...]]:
     """The SQL (and its parameters) that fetches the overview's input: the timelines of the
     unit's patients whose certificates span a day from ``max_days_since_ended`` days before
-    ``today`` to ``today`` (the engine decides which of them has a current case)."""
+    ``today`` to ``today`` (the engine decides which of them has a current case). Its rows
+    rest sealed: ``opened_rows`` reads them."""
     since = (today - timedelta(days=max_days_since_ended)).isoformat()
     return (_SELECT + "WHERE care_unit = ? AND start_date <= ? AND end_date >= ?",
             (unit, today.isoformat(), since))
 
 
-def unit_timelines(tx: Sql, unit: str, today: date,
+def opened_rows(tx: Sql, seal: PatientSeal, unit: str,
+                rows: Sequence[Sequence[Any]]) -> list[tuple[str, str, str]]:
+    """The unit's stored rows (patient, entries) as ``read`` takes them: (personnummer,
+    patient_names, entries); a forgotten patient's rows are left out."""
+    opened = open_values(tx, seal, [(row[0], _associated(unit)) for row in rows])
+    return [(patient["personnummer"], patient["patient_names"], row[1])
+            for row, patient in zip(rows, opened, strict=True) if patient is not None]
+
+
+def unit_timelines(tx: Sql, seal: PatientSeal, unit: str, today: date,
                    max_days_since_ended: int) -> Iterator[PatientTimeline]:
     """The timelines of the unit's patients that may have a current case on ``today``, read
     one by one as they are iterated (the rows are fetched now): a caller that keeps only the
     cases holds one patient's values at a time."""
     rows = tx.execute(*overview_query(unit, today, max_days_since_ended))
-    return map(read, rows)
+    return map(read, opened_rows(tx, seal, unit, rows))
 
 
-def all_unit_timelines(tx: Sql, unit: str) -> list[PatientTimeline]:
+def all_unit_timelines(tx: Sql, seal: PatientSeal, unit: str) -> list[PatientTimeline]:
     """Every timeline of the unit (its counting certificates, whatever the day)."""
-    return [read(row) for row in tx.execute(_SELECT + "WHERE care_unit = ?", (unit,))]
+    rows = tx.execute(_SELECT + "WHERE care_unit = ?", (unit,))
+    return [read(row) for row in opened_rows(tx, seal, unit, rows)]
 
 
-def patient_timeline(tx: Sql, unit: str, personnummer: str) -> PatientTimeline | None:
-    """The patient's timeline at the unit; None without a counting certificate there."""
-    rows = tx.execute(_SELECT + "WHERE care_unit = ? AND personnummer = ?", (unit, personnummer))
+def patient_timeline(tx: Sql, seal: PatientSeal, unit: str,
+                     personnummer: str) -> PatientTimeline | None:
+    """The patient's timeline at the unit (found by the blind index); None without a counting
+    certificate there."""
+    rows = opened_rows(tx, seal, unit, tx.execute(
+        _SELECT + "WHERE care_unit = ? AND patient_index = ?", (unit, seal.index(personnummer))))
     return read(rows[0]) if rows else None
 
 

@@ -47,9 +47,10 @@ def _rebuild(args: argparse.Namespace, settings: Settings) -> int:
     from projections.registry import build_views
     from streams.database import Database
     from streams.rebuild import rebuild
+    from streams.sealing.view_seal import view_seal
 
-    view = build_views(settings)[args.name]
     db = Database(settings)
+    view = build_views(settings, view_seal(settings, db))[args.name]
 
     def drop() -> None:
         with db.transaction() as tx:

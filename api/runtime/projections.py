@@ -18,6 +18,7 @@ from streams.consumer import KafkaFeed, prepare, run_from_log
 from streams.database import Database
 from streams.read_your_writes import read_progress
 from streams.relay import ensure_relay_tables
+from streams.sealing.view_seal import view_seal
 from streams.seen_watch import ReadOutcome, SeenWatch, WaitingReads
 
 log = structlog.get_logger("api.projections")
@@ -28,7 +29,8 @@ class ProjectionHost:
                  names: Iterable[str] | None = None) -> None:
         self.settings, self.app = settings, app
         self.db = Database(settings, keep_idle=4)
-        every = build_views(settings)
+        self.seal = view_seal(settings, self.db)
+        every = build_views(settings, self.seal)
         self.views: dict[str, DocumentView] = {n: every[n] for n in (names or every)}
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any, Protocol
 
-from streams.database import Database, Transaction
+from streams.database import Database
 from streams.sealing.envelope import (
     WrongMasterKeyError,
     fingerprint,
@@ -23,6 +24,18 @@ from streams.sealing.envelope import (
 )
 
 _CHUNK = 500
+
+
+class KeyTransaction(Protocol):
+    """A transaction of the event store's database (``Transaction``, or a view's own)."""
+
+    is_postgres: bool
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]: ...
+
+    def executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None: ...
+
+
 DataKeyMap = dict[str, bytes | None]  # blind index -> data key, None once forgotten
 
 
@@ -36,26 +49,33 @@ class DataKeys:
 
     def load(self, indexes: Iterable[str]) -> DataKeyMap:
         """The keys there are for these patients (a patient without one is left out)."""
-        wanted = sorted(set(indexes))
         with self.db.transaction() as tx:
-            return self._select(tx, wanted)
+            return self.load_in(tx, indexes)
+
+    def load_in(self, tx: KeyTransaction, indexes: Iterable[str]) -> DataKeyMap:
+        """``load`` inside the caller's transaction (a view reading its rows)."""
+        return self._select(tx, sorted(set(indexes)))
 
     def ensure(self, indexes: Iterable[str], now: datetime) -> DataKeyMap:
         """Every patient's key, made now for those without one; None for a forgotten one."""
-        wanted = sorted(set(indexes))
         with self.db.transaction() as tx:
-            found = self._select(tx, wanted)
-            missing = [i for i in wanted if i not in found]
-            tx.executemany(
-                "INSERT INTO patient_data_keys VALUES (?, ?, ?, ?, NULL) "
-                "ON CONFLICT (patient_index) DO NOTHING",
-                [(i, wrap(self._master, new_data_key(), i), self.master_id, now.isoformat())
-                 for i in missing])
-            if missing:
-                found |= self._select(tx, missing)
+            return self.ensure_in(tx, indexes, now)
+
+    def ensure_in(self, tx: KeyTransaction, indexes: Iterable[str], now: datetime) -> DataKeyMap:
+        """``ensure`` inside the caller's transaction (a view writing its rows)."""
+        wanted = sorted(set(indexes))
+        found = self._select(tx, wanted)
+        missing = [i for i in wanted if i not in found]
+        tx.executemany(
+            "INSERT INTO patient_data_keys VALUES (?, ?, ?, ?, NULL) "
+            "ON CONFLICT (patient_index) DO NOTHING",
+            [(i, wrap(self._master, new_data_key(), i), self.master_id, now.isoformat())
+             for i in missing])
+        if missing:
+            found |= self._select(tx, missing)
         return found
 
-    def _select(self, tx: Transaction, indexes: list[str]) -> DataKeyMap:
+    def _select(self, tx: KeyTransaction, indexes: list[str]) -> DataKeyMap:
         found: DataKeyMap = {}
         for start in range(0, len(indexes), _CHUNK):
             chunk = indexes[start:start + _CHUNK]

@@ -221,7 +221,8 @@ def test_read_model_document_holds_each_question_as_the_aggregate_when_story_is_
     host = client.app.state.projections
     assert host.wait_for("webcert", client.app.state.certificates.recorder.max_notification_id())
     with host.db.transaction() as tx:  # closed before the reads: each writes its access entry
-        held = {cert_id: docs(tx.execute("SELECT doc FROM webcert WHERE id = ?", (cert_id,)))
+        held = {cert_id: docs(tx, host.seal,
+                              tx.execute("SELECT doc FROM webcert WHERE id = ?", (cert_id,)))
                 for cert_id in cert_ids}
     for cert_id, [doc] in held.items():
         from_view = {qid: (q["state"], q["handled"], q["answer"])

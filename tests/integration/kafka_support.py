@@ -126,3 +126,19 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+def run_views_until_caught_up(settings: Settings, app: Any, timeout: float = 60) -> None:
+    """Every view run (from Kafka in production, from the store's log embedded) until it has
+    seen the store's last event, then stopped."""
+    from api.runtime.projections import ProjectionHost
+    from streams.read_your_writes import wait_until_seen
+
+    host = ProjectionHost(settings, app)
+    host.start()
+    try:
+        last = app.recorder.max_notification_id() or 0
+        for name in host.views:
+            assert wait_until_seen(host.db, settings, name, last, timeout=timeout), name
+    finally:
+        host.stop()

@@ -63,7 +63,7 @@ def unit_draft_list(unit_id: str, staff: StaffDep, host: ViewsDep, access: ReadL
     _of_unit(staff, unit_id)
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        found = unit_drafts(tx, unit_id, state)
+        found = unit_drafts(tx, host.seal, unit_id, state)
     return _listed(found, access)
 
 
@@ -74,7 +74,7 @@ def unit_certificate_list(unit_id: str, staff: StaffDep, host: ViewsDep, access:
     _of_unit(staff, unit_id)
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        found = unit_signed(tx, unit_id)
+        found = unit_signed(tx, host.seal, unit_id)
     return _listed(found, access)
 
 
@@ -87,7 +87,7 @@ def patient_certificate_list(unit_id: str, personnummer: str, staff: StaffDep, h
     number = normalise_personnummer(personnummer, app.clock().date())
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        found = patient_certificates(tx, unit_id, number)
+        found = patient_certificates(tx, host.seal, unit_id, number)
     return _listed(found, access)
 
 
@@ -97,7 +97,7 @@ def own_drafts(staff: StaffDep, host: ViewsDep, access: ReadLogDep, state: State
     """The signed-in user's drafts at their unit."""
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        found = unit_drafts(tx, staff.care_unit_hsa_id, state, author=staff.hsa_id)
+        found = unit_drafts(tx, host.seal, staff.care_unit_hsa_id, state, author=staff.hsa_id)
     return _listed(found, access)
 
 
@@ -107,5 +107,5 @@ def own_certificates(staff: StaffDep, host: ViewsDep, access: ReadLogDep,
     """The certificates the signed-in doctor signed at their unit."""
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        found = unit_signed(tx, staff.care_unit_hsa_id, signer=staff.hsa_id)
+        found = unit_signed(tx, host.seal, staff.care_unit_hsa_id, signer=staff.hsa_id)
     return _listed(found, access)

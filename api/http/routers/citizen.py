@@ -68,7 +68,7 @@ def _out(doc: Doc, with_content: bool) -> CitizenCertificateOut:
 
 def _own(host: ViewsDep, citizen: Citizen, certificate_id: UUID) -> Doc:
     with host.db.transaction() as tx:
-        doc = citizen_certificate(tx, citizen.personnummer, str(certificate_id))
+        doc = citizen_certificate(tx, host.seal, citizen.personnummer, str(certificate_id))
     if doc is None:
         raise CertificateNotFoundError.of(certificate_id)
     return doc
@@ -84,7 +84,8 @@ def list_own(citizen: CitizenDep, host: ViewsDep, access: ReadLogDep, after: Aft
     """Own certificates, newest first: revoked, test, DB and DOI certificates are never here."""
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        found = citizen_certificates(tx, citizen.personnummer, year=year, care_unit=care_unit,
+        found = citizen_certificates(tx, host.seal, citizen.personnummer, year=year,
+                                     care_unit=care_unit,
                                      type_id=type, sent=sent, archived=archived)
     access.record([citizen.personnummer], [doc["id"] for doc in found])
     return [_out(doc, with_content=False) for doc in found]

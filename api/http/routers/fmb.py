@@ -37,7 +37,7 @@ def fmb_support(certificate_id: UUID, app: CertificatesDep, staff: StaffDep, hos
     recommendation = largest_recommendation(codes)
     seen_or_503(host, "rehabstod", after)
     with host.db.transaction() as tx:
-        signed = [c for c in patient_certificates(tx, cert.care_unit.hsa_id,
+        signed = [c for c in patient_certificates(tx, host.seal, cert.care_unit.hsa_id,
                                                   cert.patient.personnummer)
                   if c.certificate_id != doc["id"] and not c.revoked]
     warning = fmb_warning(draft, signed, codes) if draft else None

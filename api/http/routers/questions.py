@@ -118,7 +118,7 @@ def unit_questions(
     staff.check_acts_for(unit_id, "Only staff of the care unit see its questions.")
     seen_or_503(host, "webcert", after)
     with host.db.transaction() as tx:
-        found = unit_open_questions(tx, unit_id)
+        found = unit_open_questions(tx, host.seal, unit_id)
     today = app.clock().date().isoformat()
     listed, shown = [], {}
     for doc in found:

@@ -35,7 +35,12 @@ from domain.sickleave.model import (
 )
 from domain.sickleave.scope import visible_to
 from domain.sickleave.summary import summarise
-from projections.sick_leave_timelines import overview_query, patient_timeline, unit_revision
+from projections.sick_leave_timelines import (
+    opened_rows,
+    overview_query,
+    patient_timeline,
+    unit_revision,
+)
 
 router = APIRouter(prefix="/v1/rehabstod/units/{unit_id}", tags=["Rehabstöd"])
 VIEW = "rehabstod"
@@ -134,8 +139,8 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
     kept = host.unit_cases.get(key)
     with host.db.transaction() as tx:
         revision = unit_revision(tx, unit_id)
-        rows = None if kept and kept[0] == revision else tx.execute(
-            *overview_query(unit_id, today, max_days))
+        rows = None if kept and kept[0] == revision else opened_rows(
+            tx, host.seal, unit_id, tx.execute(*overview_query(unit_id, today, max_days)))
     if kept is None or rows is not None:  # the unit changed since: its changed rows anew
         kept = revision, computed(rows or [], today, settings, kept and kept[1])
         host.unit_cases.put(key, *kept)
@@ -197,6 +202,6 @@ def patient_view(unit_id: str, personnummer: str, staff: StaffDep, host: ViewsDe
     settings = SjukfallSettings(max_gap=max_gap)
     seen_or_503(host, VIEW, after)
     with host.db.transaction() as tx:
-        timeline = patient_timeline(tx, unit_id, number)
+        timeline = patient_timeline(tx, host.seal, unit_id, number)
     cases = timeline_cases(timeline, day, settings) if timeline else []
     return _logged(access, visible_to(cases, doctor) if doctor else cases)
