@@ -20,7 +20,7 @@ from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from streams.database import Database
 from streams.relay import Relay
-from streams.topics import fmu_authority_topic
+from streams.topics import fmu_authority_topic, investigations_topic
 from tests.factories import FakeClock, fmu
 from tests.factories.fmu_http import FK, SA, VA, VISIT, assigned, ok, order
 from tests.factories.http import recipient_auth
@@ -49,6 +49,9 @@ def test_fmu_case_reaches_payment_with_its_messages_to_fk_on_their_topic_when_ru
             relay.run_until_caught_up()
             relay.run_until_caught_up()  # once more: nothing is sent twice
             records = read_topic(settings, fmu_authority_topic(settings))
+            steps = [(value_of(r)["event"], value_of(r)["version"])
+                     for r in read_topic(settings, investigations_topic(settings))
+                     if r.key.decode() == inv]
             stored = _stored_rows(settings, inv)
         finally:
             mailer.close()
@@ -69,6 +72,11 @@ def test_fmu_case_reaches_payment_with_its_messages_to_fk_on_their_topic_when_ru
     assert all(headers_of(r)["ce_id"] == m["message_id"] for r, m in zip(records, messages,
                                                                          strict=True))
     assert not any(pnr.encode() in r.value for r in records)
+    # what Försäkringskassan sent is on the investigation's own topic, each step once, in order
+    from_fk = ["RequestReceived", "OrderReceived", "StatementReceived", "ComplementRequested",
+               "ComplementReceived"]
+    assert [event for event, _ in steps if event in from_fk] == from_fk
+    assert [version for _, version in steps] == list(range(1, len(steps) + 1))
 
 
 def _stored_rows(settings: Settings, investigation_id: str) -> list[bytes]:
