@@ -60,7 +60,7 @@ AgeGroup = Annotated[str, Field(min_length=1, max_length=5),
 LengthGroup = Annotated[str, Field(min_length=1, max_length=7),
                         _in_catalogue(_LENGTH_KEYS, "length bucket")]
 BoundedHsaId = Annotated[HsaId, Field(min_length=9, max_length=60)]
-Month = Annotated[str, Field(pattern=r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$",
+Month = Annotated[str, Field(max_length=7, pattern=r"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$",
                              description="A month, YYYY-MM.")]
 Degree = Literal[25, 50, 75, 100]
 Sex = Literal["F", "M"]

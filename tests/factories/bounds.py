@@ -7,7 +7,7 @@ from typing import Any
 
 def unbounded_fields(schema: dict[str, Any]) -> list[str]:
     """Paths of every string without ``maxLength`` (an enum, a date or a date-time is bounded by
-    its form), every number without ``maximum`` and every array or free object without
+    its form), every number without ``maximum`` (or an enum) and every array or free object without
     ``maxItems``/``maxProperties``."""
     defs = schema.get("$defs", {})
     found: list[str] = []
@@ -28,7 +28,8 @@ def unbounded_fields(schema: dict[str, Any]) -> list[str]:
         if kind == "string" and not bounded_here and "enum" not in node and \
                 node.get("format") not in ("date", "date-time", "uuid"):
             found.append(path)
-        if kind in ("integer", "number") and not (bounded_here or "maximum" in node):
+        if kind in ("integer", "number") and not (bounded_here or "maximum" in node
+                                                  or "enum" in node):
             found.append(path)
         if kind == "array":
             if not bounded_here:

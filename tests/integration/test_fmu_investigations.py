@@ -117,10 +117,13 @@ def test_a_coordinator_without_the_fmu_grant_is_refused_when_asking_units(invest
 def test_the_relay_keeps_investigation_events_internal_when_it_reads_the_log(
         investigations, certificates):
     """The investigation's topics are known to the relay (not published on the certificates'
-    topic, and no unknown topic that would stop it)."""
+    topic, and no unknown topic that would stop it). Only this investigation's notifications
+    are looked at: the PostgreSQL store is shared by the run."""
     who = fmu.callers()
-    _to_assigned(investigations, who)
-    notifications = certificates.recorder.select_notifications(1, 100)
+    inv_id = _to_assigned(investigations, who)
+    last = certificates.recorder.max_notification_id() or 0
+    notifications = [n for n in certificates.recorder.select_notifications(max(1, last - 200), 300)
+                     if n.originator_id == inv_id]
     assert notifications and not any(is_published(n) for n in notifications)
 
 
