@@ -9,7 +9,9 @@ raw serial psycopg inserts measured in the same run, one figure per command:
 
 The server runs in a process of its own, on a schema of its own (dropped afterwards), the relay
 and the read models off (this is the write path). Run:
-``.venv/bin/python bench/http_commands.py --clients 32 [--rate 300] [--seconds 20] [--port 8870]``.
+``.venv/bin/python bench/http_commands.py --clients 32 [--rate 300] [--seconds 20] [--port 8870]``;
+``--app-root DIR`` serves another checkout's code (e.g. ``git archive`` of an earlier commit
+unpacked in /tmp) with this venv, for before/after figures.
 """
 
 from __future__ import annotations
@@ -25,30 +27,45 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import jwt
 import psycopg
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from api.http.dev_tokens import mint_staff_token  # noqa: E402
 from bench.commands import postgres_dsn, raw_inserts, stored_event_size  # noqa: E402
 from bench.support import bench_settings  # noqa: E402
 from commands.settings import Settings  # noqa: E402
-from tests.factories import care_unit, lisjp_content, personnummer, staff_at  # noqa: E402
+from domain.shared.care import Staff  # noqa: E402
+from tests.factories import (  # noqa: E402
+    care_unit,
+    lisjp_content,
+    personnummer,
+    staff_at,
+    token_times,
+)
 from tests.factories.http import UNIT_BODY  # noqa: E402
 
 SERVE = "import sys; from api.cli.main import main; sys.exit(main(['serve', '--port', '{port}']))"
 
 
-def serve(settings: Settings, port: int) -> subprocess.Popen[bytes]:
+def serve(settings: Settings, port: int, app_root: Path) -> subprocess.Popen[bytes]:
     cipher_key = settings.cipher_key.get_secret_value() if settings.cipher_key else ""
-    env = {**os.environ, "INTYG_MODE": "production",
+    env = {**os.environ, "PYTHONPATH": str(app_root), "INTYG_MODE": "production",
            "INTYG_POSTGRES_SCHEMA": settings.postgres_schema, "INTYG_CIPHER_KEY": cipher_key,
            "INTYG_JWT_SECRET": settings.jwt_secret.get_secret_value(),
            "INTYG_RELAY_IN_SERVE": "false", "INTYG_PROJECTIONS_IN_SERVE": "false"}
     return subprocess.Popen([sys.executable, "-c", SERVE.format(port=port)],  # noqa: S603
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            cwd=app_root, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
+
+
+def token(settings: Settings, staff: Staff) -> str:
+    """A doctor's token as the identity provider would sign it (production mints none)."""
+    claims = {"sub": staff.hsa_id, "name": staff.name, "role": staff.role.value,
+              "care_unit": staff.care_unit_hsa_id, "care_giver": staff.care_giver_hsa_id,
+              "iss": settings.jwt_issuer, **token_times()}
+    return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")
 
 
 def wait_up(base_url: str, seconds: float = 60) -> None:
@@ -110,17 +127,17 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
-def run(clients: int, seconds: float, rate: float, port: int) -> None:
+def run(clients: int, seconds: float, rate: float, port: int, app_root: Path) -> None:
     with bench_settings() as settings:
         base_url = f"http://127.0.0.1:{port}"
-        server = serve(settings, port)
+        server = serve(settings, port, app_root)
         try:
             wait_up(base_url)
-            token = mint_staff_token(settings, staff_at(care_unit()))
+            bearer = token(settings, staff_at(care_unit()))
             content = lisjp_content(date.today())
             interval = clients / rate if rate else 0.0
-            users = [Client(base_url, token, content, interval) for _ in range(clients)]
-            Client(base_url, token, content, 0).run(time.perf_counter() + 2)  # warm up
+            users = [Client(base_url, bearer, content, interval) for _ in range(clients)]
+            Client(base_url, bearer, content, 0).run(time.perf_counter() + 2)  # warm up
             started = time.perf_counter()
             threads = [threading.Thread(target=u.run, args=(started + seconds,)) for u in users]
             for thread in threads:
@@ -138,8 +155,8 @@ def run(clients: int, seconds: float, rate: float, port: int) -> None:
             raw_seconds = raw_inserts(conn, settings.postgres_schema, 4000, size)
     achieved, raw_rate = len(latencies) / took, 4000 / raw_seconds
     pace = f"paced to {rate:.0f} commands/s" if rate else "flat out"
-    print(f"HTTP lifecycles (create, edit, sign, send), {clients} clients, {pace}, "
-          f"{seconds:.0f} s; "
+    print(f"code: {app_root}; HTTP lifecycles (create, edit, sign, send), {clients} clients, "
+          f"{pace}, {seconds:.0f} s; "
           f"mean stored event state: {size} bytes")
     print(f"commands over HTTP:                      {achieved:8.1f} commands/s "
           f"(failed: {failures}); latency p50 {percentile(latencies, 0.5) * 1000:.1f} ms, "
@@ -154,8 +171,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--rate", type=float, default=0, help="commands/s in all (0: flat out)")
     parser.add_argument("--port", type=int, default=8870)
+    parser.add_argument("--app-root", type=Path, default=ROOT,
+                        help="serve another checkout's code (before/after), with this venv")
     args = parser.parse_args()
-    run(args.clients, args.seconds, args.rate, args.port)
+    run(args.clients, args.seconds, args.rate, args.port, args.app_root)
 
 
 if __name__ == "__main__":
