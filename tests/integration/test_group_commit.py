@@ -20,6 +20,7 @@ from uuid import UUID
 import psycopg
 
 from commands.certificates import Certificates
+from commands.group_commit import GroupCommitter
 from commands.results import CommandResult
 from commands.settings import Settings
 from domain.shared.care import CareUnit, Staff
@@ -57,6 +58,16 @@ def transactions_of(settings: Settings, ids: list[UUID], version: int) -> set[st
             (ids, version)).fetchall()
     assert len(rows) == len(ids)
     return {row[0] for row in rows}
+
+
+def positions_of(settings: Settings, ids: list[UUID], version: int) -> dict[UUID, int]:
+    """The notification id of version ``version`` of each of the certificates ``ids``."""
+    with connect(settings) as conn:
+        rows = conn.execute(
+            f"SELECT originator_id, notification_id FROM {settings.postgres_schema}"
+            ".certificates_events WHERE originator_id = ANY(%s) AND originator_version = %s",
+            (ids, version)).fetchall()
+    return {row[0]: row[1] for row in rows}
 
 
 def drafts(app: Certificates, unit: CareUnit, doctor: Staff, count: int) -> list[UUID]:
@@ -146,3 +157,19 @@ def test_a_process_killed_during_grouped_commits_loses_no_acknowledged_command(
     missing = [c for c in acked if c not in app.repository]
     assert missing == []
     assert len(transactions_of(settings, acked, 1)) < len(acked)  # the writer did group
+
+
+def test_each_command_gets_its_own_position_when_more_arrive_than_one_group_takes(
+        app: Certificates, settings: Settings, unit: CareUnit, doctor: Staff) -> None:
+    """Groups of at most two, six edits at once: every edit is stored, in groups, and each
+    result's position is the notification id of that command's own event."""
+    app.committer = GroupCommitter(app.recorder, max_batch=2)
+    ids = drafts(app, unit, doctor, WRITERS)
+    content = lisjp_content(app.clock().date())
+    outcomes = run_together(settings, [
+        lambda c=c: app.edit_draft(c, based_on_version=1, content=content, by=doctor)
+        for c in ids])
+    results = [o for o in outcomes if isinstance(o, CommandResult)]
+    assert len(results) == WRITERS, outcomes
+    assert {r.id: r.position for r in results} == positions_of(settings, ids, 2)
+    assert len(transactions_of(settings, ids, 2)) < WRITERS
