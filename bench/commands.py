@@ -99,8 +99,10 @@ def postgres_dsn(base: Settings) -> str:
             f"user={base.postgres_user} password={base.postgres_password.get_secret_value()}")
 
 
-def postgres_run(count: int, writers: int = 1, grouped: bool = True) -> tuple[float, float, int]:
-    """(app seconds, raw seconds, mean event bytes) in a fresh schema, dropped afterwards."""
+def postgres_run(count: int, writers: int = 1,
+                 grouped: bool = True) -> tuple[float, float, int, float]:
+    """(app seconds, raw seconds, mean event bytes, commands per transaction) in a fresh
+    schema, dropped afterwards."""
     schema = f"bench_{uuid.uuid4().hex[:8]}"
     base = Settings()
     settings = Settings(mode="production", postgres_schema=schema,
@@ -115,14 +117,17 @@ def postgres_run(count: int, writers: int = 1, grouped: bool = True) -> tuple[fl
                 app.committer = GroupCommitter(app.recorder, max_batch=1)
             try:
                 lifecycles(app, WARM_UP)  # tables, pool, caches
+                before = app.committer.transactions, app.committer.commands
                 app_seconds = concurrently(app, count, writers)
+                grouping = ((app.committer.commands - before[1])
+                            / max(1, app.committer.transactions - before[0]))
             finally:
                 app.close()
             size = stored_event_size(conn, schema)
             raw_seconds = raw_inserts(conn, schema, count * 4, size)
         finally:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
-    return app_seconds, raw_seconds, size
+    return app_seconds, raw_seconds, size, grouping
 
 
 def sqlite_run(count: int) -> float:
@@ -143,11 +148,13 @@ def main() -> None:
     parser.add_argument("--no-sqlite", action="store_true")
     args = parser.parse_args()
     count, writers = args.lifecycles, args.writers
-    app_seconds, raw_seconds, size = postgres_run(count, writers, grouped=not args.no_group)
+    app_seconds, raw_seconds, size, grouping = postgres_run(count, writers,
+                                                            grouped=not args.no_group)
     app_rate, raw_rate = count / app_seconds, count / raw_seconds
     print(f"lifecycles: {count} (4 commands each: create, edit, sign, send); "
           f"mean stored event state: {size} bytes; writers: {writers}; "
-          f"group commit: {'off' if args.no_group else 'on'}")
+          f"group commit: {'off' if args.no_group else 'on'} "
+          f"({grouping:.1f} commands per transaction)")
     print(f"application on PostgreSQL (production, encrypted): {app_rate:8.1f} lifecycles/s "
           f"({app_rate * 4:.0f} commands/s)")
     print(f"raw psycopg, same rows and size, 1 tx per row:     {raw_rate:8.1f} lifecycles/s "

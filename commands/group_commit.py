@@ -47,7 +47,8 @@ class GroupCommitter:
         self._ready = threading.Condition()
         self._queue: list[_Request] = []
         self._leading = False
-        self.groups = 0  # transactions that committed two or more commands (for the bench)
+        self.transactions = 0  # committed, and the commands in them: how well they group
+        self.commands = 0
 
     def insert(self, events: Sequence[StoredEvent]) -> Sequence[int]:
         """The notification ids of ``events``, once they are committed (with others' events
@@ -84,7 +85,7 @@ class GroupCommitter:
         except BaseException as error:  # nothing of the group was stored
             _finish(group, error=error)
             return
-        self.groups += 1
+        self._count(len(group))
         _finish(group, ids=list(ids or ()))
 
     def _alone(self, request: _Request) -> None:
@@ -94,6 +95,11 @@ class GroupCommitter:
             request.error, request.done = error, True
             return
         request.ids, request.done = list(ids or ()), True
+        self._count(1)
+
+    def _count(self, commands: int) -> None:
+        self.transactions += 1
+        self.commands += commands
 
 
 def _finish(group: list[_Request], *, ids: list[int] | None = None,
