@@ -47,6 +47,7 @@ class GroupCommitter:
         self._ready = threading.Condition()
         self._queue: list[_Request] = []
         self._leading = False
+        self.arrived = 0  # commands handed in so far
         self.transactions = 0  # committed, and the commands in them: how well they group
         self.commands = 0
 
@@ -56,6 +57,7 @@ class GroupCommitter:
         request = _Request(events)
         with self._ready:
             self._queue.append(request)
+            self.arrived += 1
         while True:
             with self._ready:
                 while self._leading and not request.done:

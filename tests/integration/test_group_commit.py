@@ -75,10 +75,10 @@ def drafts(app: Certificates, unit: CareUnit, doctor: Staff, count: int) -> list
                              content={}).id for _ in range(count)]
 
 
-def run_together(settings: Settings,
+def run_together(app: Certificates, settings: Settings,
                  commands: list[Callable[[], CommandResult]]) -> list[CommandResult | Exception]:
     """Each command in a thread of its own, all held at the store's table lock until every one
-    has had time to reach its save; their outcomes in order."""
+    has reached its save; their outcomes in order."""
     outcomes: list[CommandResult | Exception | None] = [None] * len(commands)
 
     def run(i: int) -> None:
@@ -88,10 +88,13 @@ def run_together(settings: Settings,
             outcomes[i] = error
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(len(commands))]
+    arrived = app.committer.arrived
     with table_locked(settings):
         for thread in threads:
             thread.start()
-        time.sleep(1.0)  # every command loaded, edited and waiting to save
+        deadline = time.monotonic() + 30
+        while app.committer.arrived - arrived < len(commands) and time.monotonic() < deadline:
+            time.sleep(0.01)  # every command loaded, edited and waiting to save
     for thread in threads:
         thread.join(timeout=30)
     assert all(o is not None for o in outcomes)
@@ -104,7 +107,7 @@ def test_concurrent_commands_on_different_certificates_all_succeed_in_shared_tra
     position, and they were committed in fewer transactions than commands."""
     ids = drafts(app, unit, doctor, WRITERS)
     content = lisjp_content(app.clock().date())
-    outcomes = run_together(settings, [
+    outcomes = run_together(app, settings, [
         lambda c=c: app.edit_draft(c, based_on_version=1, content=content, by=doctor)
         for c in ids])
     assert all(isinstance(o, CommandResult) for o in outcomes), outcomes
@@ -125,7 +128,7 @@ def test_a_conflict_in_a_group_fails_only_its_own_command(
     ids = drafts(app, unit, doctor, WRITERS)
     content = lisjp_content(app.clock().date())
     targets = [*ids, ids[0]]
-    outcomes = run_together(settings, [
+    outcomes = run_together(app, settings, [
         lambda c=c: app.edit_draft(c, based_on_version=1, content=content, by=doctor)
         for c in targets])
     failed = [t for t, o in zip(targets, outcomes, strict=True) if isinstance(o, Exception)]
@@ -166,7 +169,7 @@ def test_each_command_gets_its_own_position_when_more_arrive_than_one_group_take
     app.committer = GroupCommitter(app.recorder, max_batch=2)
     ids = drafts(app, unit, doctor, WRITERS)
     content = lisjp_content(app.clock().date())
-    outcomes = run_together(settings, [
+    outcomes = run_together(app, settings, [
         lambda c=c: app.edit_draft(c, based_on_version=1, content=content, by=doctor)
         for c in ids])
     results = [o for o in outcomes if isinstance(o, CommandResult)]
