@@ -1,13 +1,18 @@
 """Certificate lifecycles per second through the application layer on PostgreSQL, against a raw
 psycopg baseline in the same run; SQLite (embedded) for information.
 
+``--writers N`` runs the lifecycles from N threads at once (their saves group-committed,
+``commands.group_commit``); ``--no-group`` commits every command alone, as before group commit
+(for before/after figures in one checkout). The baseline stays serial in every case: the target
+is the application with concurrent writers at 1.0 of raw serial inserts or better.
+
 A lifecycle is four commands: create draft, edit, sign, send (four stored events). The app runs in
 production mode (events encrypted at rest) in a fresh schema, dropped afterwards. The baseline
 inserts the same number of rows (four per lifecycle) into a plain table shaped like the event
 table (id, version, topic, state), each row's state as many random bytes as the app's stored
 events hold on average (measured in this run), one transaction per row as the app commits each
-command. Run: ``.venv/bin/python bench/commands.py --lifecycles 500`` (PostgreSQL running, see
-scripts/postgres.sh).
+command. Run: ``.venv/bin/python bench/commands.py --lifecycles 500 [--writers 16] [--no-group]``
+(PostgreSQL running, see scripts/postgres.sh). The HTTP figures: ``bench/http_commands.py``.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import os
 import sys
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -26,6 +32,7 @@ import psycopg
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from commands.certificates import Certificates
+from commands.group_commit import GroupCommitter
 from commands.settings import Settings, eventsourcing_env
 from tests.factories import FakeClock, care_unit, lisjp_content, patient, staff_at
 
@@ -75,29 +82,52 @@ def raw_inserts(conn: psycopg.Connection, schema: str, rows: int, size: int) -> 
     return time.perf_counter() - started
 
 
-def postgres_run(count: int) -> tuple[float, float, int]:
-    """(app seconds, raw seconds, mean event bytes) in a fresh schema, dropped afterwards."""
+def concurrently(app: Certificates, count: int, writers: int) -> float:
+    """Seconds for ``count`` lifecycles shared out among ``writers`` threads."""
+    if writers == 1:
+        return lifecycles(app, count)
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=writers) as pool:
+        shares = [count // writers + (i < count % writers) for i in range(writers)]
+        for done in [pool.submit(lifecycles, app, share) for share in shares]:
+            done.result()
+    return time.perf_counter() - started
+
+
+def postgres_dsn(base: Settings) -> str:
+    return (f"host={base.postgres_host} port={base.postgres_port} dbname={base.postgres_db} "
+            f"user={base.postgres_user} password={base.postgres_password.get_secret_value()}")
+
+
+def postgres_run(count: int, writers: int = 1,
+                 grouped: bool = True) -> tuple[float, float, int, float]:
+    """(app seconds, raw seconds, mean event bytes, commands per transaction) in a fresh
+    schema, dropped afterwards."""
     schema = f"bench_{uuid.uuid4().hex[:8]}"
     base = Settings()
-    dsn = (f"host={base.postgres_host} port={base.postgres_port} dbname={base.postgres_db} "
-           f"user={base.postgres_user} password={base.postgres_password.get_secret_value()}")
     settings = Settings(mode="production", postgres_schema=schema,
                         cipher_key=base64.b64encode(os.urandom(32)).decode(),
-                        jwt_secret="bench-secret-" + uuid.uuid4().hex)
-    with psycopg.connect(dsn, autocommit=True) as conn:
+                        jwt_secret="bench-secret-" + uuid.uuid4().hex,
+                        postgres_pool_size=max(base.postgres_pool_size, writers))
+    with psycopg.connect(postgres_dsn(base), autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
         try:
             app = Certificates(eventsourcing_env(settings), clock=FakeClock())
+            if not grouped:
+                app.committer = GroupCommitter(app.recorder, max_batch=1)
             try:
                 lifecycles(app, WARM_UP)  # tables, pool, caches
-                app_seconds = lifecycles(app, count)
+                before = app.committer.transactions, app.committer.commands
+                app_seconds = concurrently(app, count, writers)
+                grouping = ((app.committer.commands - before[1])
+                            / max(1, app.committer.transactions - before[0]))
             finally:
                 app.close()
             size = stored_event_size(conn, schema)
             raw_seconds = raw_inserts(conn, schema, count * 4, size)
         finally:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
-    return app_seconds, raw_seconds, size
+    return app_seconds, raw_seconds, size, grouping
 
 
 def sqlite_run(count: int) -> float:
@@ -113,19 +143,26 @@ def sqlite_run(count: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lifecycles", type=int, default=500)
-    count = parser.parse_args().lifecycles
-    app_seconds, raw_seconds, size = postgres_run(count)
-    sqlite_seconds = sqlite_run(count)
+    parser.add_argument("--writers", type=int, default=1)
+    parser.add_argument("--no-group", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true")
+    args = parser.parse_args()
+    count, writers = args.lifecycles, args.writers
+    app_seconds, raw_seconds, size, grouping = postgres_run(count, writers,
+                                                            grouped=not args.no_group)
     app_rate, raw_rate = count / app_seconds, count / raw_seconds
     print(f"lifecycles: {count} (4 commands each: create, edit, sign, send); "
-          f"mean stored event state: {size} bytes")
+          f"mean stored event state: {size} bytes; writers: {writers}; "
+          f"group commit: {'off' if args.no_group else 'on'} "
+          f"({grouping:.1f} commands per transaction)")
     print(f"application on PostgreSQL (production, encrypted): {app_rate:8.1f} lifecycles/s "
           f"({app_rate * 4:.0f} commands/s)")
     print(f"raw psycopg, same rows and size, 1 tx per row:     {raw_rate:8.1f} lifecycles/s "
           f"({raw_rate * 4:.0f} rows/s)")
     print(f"ratio application / raw:                           {app_rate / raw_rate:8.2f}")
-    print(f"application on SQLite (embedded, for information): "
-          f"{count / sqlite_seconds:8.1f} lifecycles/s")
+    if not args.no_sqlite:
+        print(f"application on SQLite (embedded, for information): "
+              f"{count / sqlite_run(count):8.1f} lifecycles/s")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import RecordConflictError
 from eventsourcing.utils import EnvType
@@ -16,6 +16,7 @@ from eventsourcing.utils import EnvType
 from commands.clock import Clock, IdFactory, new_id, system_clock
 from commands.conversations import load_conversation
 from commands.death_registers import DeathRegisters, check_new_draft
+from commands.grouped_application import GroupedApplication
 from commands.idempotency import claims_for
 from commands.reactions import (
     Affected,
@@ -41,8 +42,9 @@ from domain.shared.validation import ValidationIssue
 from domain.topics import topics_of
 
 
-class Certificates(Application[UUID]):
-    """The certificate store. ``clock`` and ``ids`` are injected; real ones by default."""
+class Certificates(GroupedApplication):
+    """The certificate store, its saves group-committed. ``clock`` and ``ids`` are injected;
+    real ones by default."""
 
     name = "certificates"
 
