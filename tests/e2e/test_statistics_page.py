@@ -11,6 +11,7 @@ import io
 import json
 import re
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -56,8 +57,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     seed_demo(app, patients=200, seed=3)
     web = create_app(settings, certificates_app=app)
     with served(web) as url:
-        host = web.state.projections  # wait until the view has every event
-        assert host.wait_for("statistik", app.recorder.max_notification_id() or 0)
+        host = web.state.projections  # until the view has every event (a loaded machine is slow)
+        deadline = time.monotonic() + 300
+        while not host.wait_for("statistik", app.recorder.max_notification_id() or 0):
+            assert time.monotonic() < deadline, "the statistics view did not catch up"
         yield url, token_for(settings, DOCTOR, clock)
     app.close()
 
