@@ -172,6 +172,43 @@ def test_cut_off_check_sees_a_label_that_does_not_fit(site, tmp_path):
         assert len(page.run(CUT_OFF)) == 1
 
 
+def test_period_chosen_changes_the_national_table_when_applied(site, tmp_path):
+    """Without a token only the national level and the period: months of 2001 hold none of the
+    demo's cases, so every row of the same report falls to 0 and every bar to nothing."""
+    with _page(site, tmp_path, f"report={AGE}") as page:
+        page.wait(READY)
+        assert page.run("[...document.querySelectorAll('#filters fieldset:not([disabled])')]"
+                        ".map(f => f.dataset.filter)") == ["period"]
+        before = page.run(TABLE)
+        page.run("document.getElementById('from').value = '2001-01';"
+                 "document.getElementById('to').value = '2001-12'")
+        _click(page, "#apply")
+        after = page.run(TABLE)
+        assert sum(before.values()) > 0 and set(after) == set(before)
+        assert set(after.values()) == {0} and page.run("document.querySelectorAll("
+                                                      "'#chart rect[width]:not([width=\"0\"])')"
+                                                      ".length") == 0
+
+
+def test_report_refused_for_its_choices_says_why_in_swedish_when_diagnoses_are_missing(
+        site, tmp_path):
+    """Bad input gets a clear answer: the chosen diagnoses report without diagnoses is a 422,
+    shown as an alert in Swedish with the server's reason; nothing stale stays in the table."""
+    _, token = site
+    hash_part = f"level=care_giver&id={GIVER}&report=jamforda-diagnoser&token={token}"
+    with _page(site, tmp_path, hash_part) as page:
+        page.wait(READY)
+        alert = page.run("[document.getElementById('status').getAttribute('role'), "
+                         "document.getElementById('status').textContent, "
+                         "document.querySelectorAll('#table tr').length]")
+        assert alert[0] == "alert" and alert[2] == 0
+        assert alert[1].startswith("Valen går inte att använda för rapporten (Choose the")
+        page.run("document.querySelector('input[name=\"chapter\"][value=\"V\"]').click()")
+        _click(page, "#apply")
+        assert page.run(TABLE).keys() == {"V"}
+        assert page.run("document.getElementById('status').getAttribute('role')") is None
+
+
 def test_statistics_page_needs_nothing_from_outside_when_the_network_is_cut(site, tmp_path):
     """Issue 17, deliverable 1: like /docs, the page a person opens works with no internet;
     without a token it shows the national level, a report, its chart and its table."""
