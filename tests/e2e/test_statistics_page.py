@@ -13,6 +13,7 @@ import re
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,15 @@ def _page(site: tuple[str, str], tmp_path: Path, hash_part: str) -> Iterator[Pag
     downloads.mkdir(parents=True, exist_ok=True)
     return opened(f"{url}/statistik#{hash_part}", origin=url, profile=tmp_path / "profile",
                   downloads=downloads)
+
+
+@contextmanager
+def _giver_report(site: tuple[str, str], tmp_path: Path, report: str) -> Iterator[Page]:
+    """The care giver's ``report`` opened by its doctor, shown."""
+    hash_part = f"level=care_giver&id={GIVER}&report={report}&token={site[1]}"
+    with _page(site, tmp_path, hash_part) as page:
+        page.wait(READY)
+        yield page
 
 
 def _click(page: Page, selector: str) -> None:
@@ -143,13 +153,10 @@ def test_shared_link_opens_the_report_with_its_filters_when_followed(site, tmp_p
 def test_long_swedish_labels_wrap_and_none_is_cut_off_when_chapters_are_shown(site, tmp_path):
     """Issue 13: ICD-10 chapters in Swedish, never cut off: the longest wraps onto more lines
     within its box. The screenshot of the page is kept under tests/artefacts/statistik/."""
-    _, token = site
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     shot = ARTEFACTS / "statistik-diagnoskapitel.png"
     shot.unlink(missing_ok=True)
-    hash_part = f"level=care_giver&id={GIVER}&report=sjukfall-per-diagnoskapitel&token={token}"
-    with _page(site, tmp_path, hash_part) as page:
-        page.wait(READY)
+    with _giver_report(site, tmp_path, "sjukfall-per-diagnoskapitel") as page:
         labels = page.run("[...document.querySelectorAll('#chart .bar-label')]"
                           ".map(e => [e.textContent, e.getBoundingClientRect().height, "
                           "parseFloat(getComputedStyle(e).lineHeight) || 16])")
@@ -194,10 +201,7 @@ def test_report_refused_for_its_choices_says_why_in_swedish_when_diagnoses_are_m
         site, tmp_path):
     """Bad input gets a clear answer: the chosen diagnoses report without diagnoses is a 422,
     shown as an alert in Swedish with the server's reason; nothing stale stays in the table."""
-    _, token = site
-    hash_part = f"level=care_giver&id={GIVER}&report=jamforda-diagnoser&token={token}"
-    with _page(site, tmp_path, hash_part) as page:
-        page.wait(READY)
+    with _giver_report(site, tmp_path, "jamforda-diagnoser") as page:
         alert = page.run("[document.getElementById('status').getAttribute('role'), "
                          "document.getElementById('status').textContent, "
                          "document.querySelectorAll('#table tr').length]")
