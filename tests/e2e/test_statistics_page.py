@@ -15,9 +15,10 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import httpx
+import jwt
 import pytest
 
 from api.demo.seed import seed_demo
@@ -49,8 +50,14 @@ CUT_OFF = """[...document.querySelectorAll(
     .map(e => e.textContent)"""
 
 
+class Site(NamedTuple):
+    url: str
+    token: str  # the care giver's doctor's
+    secret: str  # what tokens are signed with
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The demo data (200 patients) served; the origin and a token of the care giver's doctor."""
     settings = embedded(tmp_path_factory.mktemp("statistik"))
     clock = FakeClock()
@@ -62,12 +69,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
         deadline = time.monotonic() + 300
         while not host.wait_for("statistik", app.recorder.max_notification_id() or 0):
             assert time.monotonic() < deadline, "the statistics view did not catch up"
-        yield url, token_for(settings, DOCTOR, clock)
+        yield Site(url, token_for(settings, DOCTOR, clock),
+                   settings.jwt_secret.get_secret_value())
     app.close()
 
 
-def _page(site: tuple[str, str], tmp_path: Path, hash_part: str) -> Iterator[Page]:
-    url, _ = site
+def _page(site: Site, tmp_path: Path, hash_part: str) -> Iterator[Page]:
+    url = site.url
     downloads = tmp_path / "downloads"
     downloads.mkdir(parents=True, exist_ok=True)
     return opened(f"{url}/statistik#{hash_part}", origin=url, profile=tmp_path / "profile",
@@ -75,9 +83,9 @@ def _page(site: tuple[str, str], tmp_path: Path, hash_part: str) -> Iterator[Pag
 
 
 @contextmanager
-def _giver_report(site: tuple[str, str], tmp_path: Path, report: str) -> Iterator[Page]:
+def _giver_report(site: Site, tmp_path: Path, report: str) -> Iterator[Page]:
     """The care giver's ``report`` opened by its doctor, shown."""
-    hash_part = f"level=care_giver&id={GIVER}&report={report}&token={site[1]}"
+    hash_part = f"level=care_giver&id={GIVER}&report={report}&token={site.token}"
     with _page(site, tmp_path, hash_part) as page:
         page.wait(READY)
         yield page
@@ -95,7 +103,7 @@ def _totals(report: dict[str, Any]) -> dict[str, int]:
 
 
 def test_doctor_chooses_a_report_filters_it_and_downloads_it_when_care_giver(site, tmp_path):
-    url, token = site
+    url, token = site.url, site.token
     with _page(site, tmp_path, f"token={token}") as page:
         page.wait(READY)
         levels = page.run("[...document.querySelectorAll('#level-list .check span')]"
@@ -130,7 +138,7 @@ def test_doctor_chooses_a_report_filters_it_and_downloads_it_when_care_giver(sit
 def test_shared_link_opens_the_report_with_its_filters_when_followed(site, tmp_path):
     """The share button stores the panel's filters as a filter set; its link, opened in another
     browser, shows the same report narrowed the same way."""
-    _, token = site
+    token = site.token
     with _page(site, tmp_path / "first", f"token={token}") as page:
         page.wait(READY)
         _click(page, f'input[name="level"][value="care_giver:{GIVER}"]')
@@ -179,6 +187,27 @@ def test_cut_off_check_sees_a_label_that_does_not_fit(site, tmp_path):
         assert len(page.run(CUT_OFF)) == 1
 
 
+def test_region_is_a_level_when_the_token_lists_it_and_its_cells_are_suppressed(site, tmp_path):
+    """A token whose statistics_regions lists län 01 adds the region: its per-unit report lists
+    the län's two demo units, with the suppression below 5 said above the chart."""
+    token = site.token
+    claims = jwt.decode(token, options={"verify_signature": False}) | {
+        "statistics_regions": ["01"]}
+    lead = jwt.encode(claims, site.secret, algorithm="HS256")
+    hash_part = f"level=region&id=01&report=sjukfall-per-enhet&token={lead}"
+    with _page(site, tmp_path, hash_part) as page:
+        page.wait(READY)
+        assert page.run("document.querySelector('input[name=\"level\"]:checked')"
+                        ".nextElementSibling.textContent") == "Region: Stockholms län"
+        assert set(page.run(TABLE)) == {UNIT, "SE2321000016-E1F8"}
+        assert page.run("document.getElementById('status').textContent") == \
+            "Celler under 5 visas som 0."
+        reports = page.run("[...document.querySelectorAll('input[name=\"report\"]')]"
+                           ".map(i => i.value)")
+        assert "sjukfall-per-enhet-per-1000-listade" in reports
+        assert "sjukfall-per-lakare" not in reports  # names doctors: care giver level only
+
+
 def test_period_chosen_changes_the_national_table_when_applied(site, tmp_path):
     """Without a token only the national level and the period: months of 2001 hold none of the
     demo's cases, so every row of the same report falls to 0 and every bar to nothing."""
@@ -216,7 +245,7 @@ def test_report_refused_for_its_choices_says_why_in_swedish_when_diagnoses_are_m
 def test_statistics_page_needs_nothing_from_outside_when_the_network_is_cut(site, tmp_path):
     """Issue 17, deliverable 1: like /docs, the page a person opens works with no internet;
     without a token it shows the national level, a report, its chart and its table."""
-    url, _ = site
+    url = site.url
     visit = open_page(f"{url}/statistik", origin=url, profile=tmp_path,
                       ready="document.body.dataset.ready === 'true'",
                       result="[document.querySelectorAll('#level-list input').length, "
@@ -247,7 +276,7 @@ def test_console_error_detection_sees_a_console_error(tmp_path):
 
 
 def test_statistics_page_renders_without_console_errors_when_dumped(site, tmp_path):
-    url, _ = site
+    url = site.url
     ran = chromium(tmp_path, "--dump-dom", f"{url}/statistik")
     assert ran.returncode == 0, ran.stderr[-2000:]
     assert 'data-ready="true"' in ran.stdout, ran.stdout[-3000:]
@@ -256,7 +285,7 @@ def test_statistics_page_renders_without_console_errors_when_dumped(site, tmp_pa
 
 
 def test_each_report_has_its_numbers_as_csv(site):
-    url, _ = site
+    url = site.url
     got = httpx.get(f"{url}/v1/statistik/national/reports/{AGE}?format=csv")
     assert got.status_code == 200
     header, *rows = got.text.strip().splitlines()
