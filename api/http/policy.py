@@ -123,6 +123,8 @@ POLICIES: dict[tuple[str, str], Policy] = {
     # Intygsstatistik: shared filter sets (codes and HSA ids), for those who see the scope
     ("POST", "/v1/statistik/{level}/filters"): Policy(Audience.STATISTICS_SCOPE),
     ("GET", "/v1/statistik/{level}/filters/{filter_id}"): Policy(Audience.STATISTICS_SCOPE),
+    # Intygsstatistik: the levels the caller's token opens (national for all), for the page
+    ("GET", "/v1/statistik/levels"): PUBLIC,
     # Orders from authorities (Intygsbeställning)
     ("POST", "/v1/recipient/orders"): RECIPIENT,
     ("GET", "/v1/units/{unit_id}/orders"): staff(Privilege.VISA_BESTALLNING),

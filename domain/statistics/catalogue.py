@@ -53,6 +53,8 @@ CATALOGUE: tuple[CatalogueEntry, ...] = (
     _entry("meddelanden-per-amne", "Antal meddelanden per ämne", filters=PERIOD_ONLY),
     _entry("intyg-per-typ", "Antal intyg per intygstyp", filters=PERIOD_ONLY),
     _entry("andel-kompletterade", "Andel kompletterade intyg (%)", filters=PERIOD_ONLY),
+    _entry("kompletteringar-per-fraga", "Antal kompletteringsbegäranden per fråga",
+           filters=PERIOD_ONLY),
     _entry("sjukfall-per-enhet", "Antal sjukfall per vårdenhet", BELOW_NATIONAL),
     _entry("sjukfall-per-enhet-per-1000-listade",
            "Antal sjukfall per vårdenhet per 1000 listade patienter", (ScopeLevel.REGION,)),

@@ -140,6 +140,10 @@ class MessageFact(BaseModel):
     care_giver: str
     lan: LanCode = UNKNOWN_LAN
     sex: Sex
+    type_id: str | None = Field(default=None, description="the certificate's type")
+    complement_questions: tuple[str, ...] = Field(
+        default=(), description="a request to complement (KOMPLT): the ids of the certificate's "
+        "questions it asks to complement, each once")
 
 
 class ScopeLevel(StrEnum):

@@ -22,10 +22,13 @@ _TYPE_NAMES = {type_id: found.name for type_id, found in CERTIFICATE_TYPES.items
 
 
 def per_key(title: str, counts: SexTally, scope: Scope,
-            labels: Mapping[str, str] | None = None) -> Report:
-    """One row per key that occurs (units, doctors), sorted by key; ``unknown`` last."""
+            labels: Mapping[str, str] | None = None,
+            order: Sequence[str] | None = None) -> Report:
+    """One row per key that occurs (units, doctors), sorted by key (or in ``order``);
+    ``unknown`` last."""
     names = labels or {}
-    keys = sorted(counts.keys(), key=lambda key: (key == "unknown", key))
+    keys = list(order) if order is not None else \
+        sorted(counts.keys(), key=lambda key: (key == "unknown", key))
     return count_report(title, scope, [(key, names.get(key, key)) for key in keys], counts)
 
 

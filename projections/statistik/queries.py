@@ -144,6 +144,17 @@ def message_counts(tx: Sql, scope: Scope, period: ReportPeriod,
         (*params, period.first.isoformat(), period.last.isoformat())))
 
 
+def complement_counts(tx: Sql, scope: Scope, period: ReportPeriod) -> SexTally:
+    """Questions asked about by the requests to complement sent in the period, per
+    ``<certificate type>:<question id>`` and sex."""
+    scoped, params = _scope(scope)
+    where = " AND ".join([*scoped, "sent >= ?", "sent <= ?"])
+    key = "type || ':' || question_id"
+    return _tally(tx.execute(
+        f"SELECT {key}, sex, COUNT(*) FROM statistik_complements WHERE {where} "  # noqa: S608
+        f"GROUP BY {key}, sex", (*params, period.first.isoformat(), period.last.isoformat())))
+
+
 def message_doctor_counts(tx: Sql, scope: Scope, period: ReportPeriod) -> SexTally:
     """Messages sent in the period per signing doctor of their certificate (``unknown`` when
     the certificate names none) and sex: the doctor is read from the certificate's fact."""

@@ -18,8 +18,10 @@ from domain.statistics.report import Report, SexTally
 from domain.statistics.report_filter import NO_FILTER, ReportFilter
 from projections.base import Sql
 from projections.statistik import queries
+from projections.statistik.question_labels import in_form_order, question_label
 
 PER_1000 = "sjukfall-per-1000-invanare"
+COMPLEMENTS = "kompletteringar-per-fraga"
 REPORTS = tuple(entry.id for entry in CATALOGUE)
 CASE_FILTERED = frozenset(entry.id for entry in CATALOGUE if entry.filtered)
 """The reports over cases, which take every filter; the others count certificates or
@@ -145,6 +147,16 @@ def _messages_per_doctor(tx: Sql, scope: Scope, period: ReportPeriod, _: ReportF
                         {"unknown": more.UNKNOWN_DOCTOR})
 
 
+def _complements_per_question(tx: Sql, scope: Scope, period: ReportPeriod,
+                              _: ReportFilter) -> Report:
+    """Per question of a certificate type: the requests to complement sent in the period that
+    ask about it (a request asking about two questions counts once for each)."""
+    counts = queries.complement_counts(tx, scope, period)
+    keys = in_form_order(counts.keys())
+    return more.per_key(BY_ID[COMPLEMENTS].title, counts, scope,
+                        {key: question_label(key) for key in keys}, keys)
+
+
 _SIMPLE: dict[str, Build] = {
     "sjukfall-per-manad": _per_month,
     "meddelanden-per-amne": lambda tx, scope, period, _: intyg.messages_per_subject(
@@ -164,4 +176,5 @@ _SIMPLE: dict[str, Build] = {
     "meddelanden-per-manad": _messages_per_month,
     "meddelanden-per-enhet": _messages_per_unit,
     "meddelanden-per-lakare": _messages_per_doctor,
+    COMPLEMENTS: _complements_per_question,
 }

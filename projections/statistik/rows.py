@@ -9,6 +9,8 @@
   every dimension a report groups or filters by, as the key the report shows.
 - ``statistik_case_months``: the same row once per month ("YYYY-MM") the case overlaps.
 - ``statistik_messages``: one row per message: subject, day sent, unit, care giver, län, sex.
+- ``statistik_complements``: one row per question of the certificate a request to complement
+  (KOMPLT) asks about: its question id, the certificate's type and the message's columns.
 
 No row holds a personnummer, a name or free text. When a certificate of a patient arrives,
 changes or is revoked, ``recompute`` replaces that patient's case rows.
@@ -23,7 +25,7 @@ from typing import Any
 from domain.statistics import buckets
 from domain.statistics.cases import StatCase, build_cases
 from domain.statistics.facts import CertificateFact, MessageFact
-from projections.base import Sql
+from projections.base import Sql, table_columns
 from projections.statistik import rollups
 from projections.statistik.rollups import months_of
 from projections.statistik.sql import insert_many
@@ -45,12 +47,18 @@ MESSAGE_COLUMNS = (
     ("sent", "TEXT NOT NULL"), ("care_unit", "TEXT NOT NULL"), ("care_giver", "TEXT NOT NULL"),
     ("lan", "TEXT NOT NULL"), ("sex", "TEXT NOT NULL"),
 )
+COMPLEMENT_COLUMNS = (
+    ("message_id", "TEXT NOT NULL"), ("question_id", "TEXT NOT NULL"),
+    ("certificate_id", "TEXT NOT NULL"), ("type", "TEXT NOT NULL"), *MESSAGE_COLUMNS[3:],
+)
+"""One row per question a request to complement (KOMPLT) asks about."""
 _NAMES = tuple(name for name, _ in CASE_COLUMNS)
 _AT = {name: at for at, name in enumerate(_NAMES)}
 _SCOPES = ("care_giver", "care_unit", "lan")
 _GROUPED = ("degree", "chapter", "block", "category", "age_group", "length_group", "count_group",
             "doctor_age_group", "care_unit", "lan")
-TABLES = ("statistik_cases", "statistik_case_months", "statistik_messages", "statistik_pending")
+TABLES = ("statistik_cases", "statistik_case_months", "statistik_messages", "statistik_pending",
+          "statistik_complements")
 _CHUNK = 500
 
 
@@ -63,6 +71,9 @@ def setup(tx: Sql) -> None:
                " PRIMARY KEY (case_id, month))")
     messages = ", ".join(f"{name} {kind}" for name, kind in MESSAGE_COLUMNS)
     tx.execute(f"CREATE TABLE IF NOT EXISTS statistik_messages ({messages})")
+    complements = ", ".join(f"{name} {kind}" for name, kind in COMPLEMENT_COLUMNS)
+    tx.execute(f"CREATE TABLE IF NOT EXISTS statistik_complements ({complements}, "
+               "PRIMARY KEY (message_id, question_id))")
     tx.execute("CREATE TABLE IF NOT EXISTS statistik_pending (patient TEXT PRIMARY KEY)")
     rollups.setup(tx)
     _index(tx, "statistik_cases", ("patient",))
@@ -80,7 +91,9 @@ def setup(tx: Sql) -> None:
     for scope in _SCOPES:
         _index(tx, "statistik_case_months", ("level", scope, "month"))
     for scope in ("sent", *_SCOPES):
-        _index(tx, "statistik_messages", (scope, "sent") if scope != "sent" else ("sent",))
+        for table in ("statistik_messages", "statistik_complements"):
+            _index(tx, table, (scope, "sent") if scope != "sent" else ("sent",))
+    _index(tx, "statistik_complements", ("certificate_id",))
 
 
 def _index(tx: Sql, table: str, names: Sequence[str]) -> None:
@@ -191,14 +204,27 @@ def case_row(level: str, case: StatCase) -> tuple[Any, ...]:
 
 def write_messages(tx: Sql, certificate_ids: Sequence[str],
                    messages: Iterable[MessageFact]) -> None:
-    """Replace the message rows of these certificates."""
+    """Replace the message rows of these certificates, and the rows of the questions their
+    requests to complement ask about."""
     for start in range(0, len(certificate_ids), _CHUNK):
         chunk = tuple(certificate_ids[start:start + _CHUNK])
         marks = ", ".join("?" for _ in chunk)
-        tx.execute(f"DELETE FROM statistik_messages WHERE certificate_id IN ({marks})", chunk)  # noqa: S608
-    _insert(tx, "statistik_messages", MESSAGE_COLUMNS,
-            [(m.message_id, m.certificate_id, m.subject.value, m.sent.isoformat(), m.care_unit,
-              m.care_giver, buckets.lan_group(m.lan), m.sex) for m in messages])
+        for table in ("statistik_messages", "statistik_complements"):
+            tx.execute(f"DELETE FROM {table} WHERE certificate_id IN ({marks})", chunk)  # noqa: S608
+    facts = list(messages)
+    written = [(m.message_id, m.certificate_id, m.subject.value, m.sent.isoformat(), m.care_unit,
+                m.care_giver, buckets.lan_group(m.lan), m.sex) for m in facts]
+    _insert(tx, "statistik_messages", MESSAGE_COLUMNS, written)
+    _insert(tx, "statistik_complements", COMPLEMENT_COLUMNS,
+            [(m.message_id, question, m.certificate_id, m.type_id or "", *row[3:])
+             for m, row in zip(facts, written, strict=True)
+             for question in dict.fromkeys(m.complement_questions)])
+
+
+def current(tx: Sql) -> bool:
+    """Whether the case, month and message tables have the columns this code writes (the
+    view's ``statistik`` table alone does not tell a view written before one of them grew)."""
+    return table_columns(tx, "statistik_complements") == {n for n, _ in COMPLEMENT_COLUMNS}
 
 
 COUNTED = ("signed", "type", "lan", "sex", "complemented")

@@ -23,7 +23,7 @@ from domain.statistics.facts import (
     age_on,
     pseudonym,
 )
-from projections.base import DocumentView, Sql
+from projections.base import DocumentView, Sql, table_columns
 from projections.document import Doc
 from projections.statistik import rollups, rows
 
@@ -59,7 +59,9 @@ class StatistikView(DocumentView):
         if _REDACTED not in doc["content"]:
             doc["content"] = {_REDACTED: _content_facts(doc["type"], doc["content"])}
         doc.pop("author", None)
-        doc.pop("questions", None)  # free text stays out: only each message's subject and day
+        _note_complement_questions(doc)
+        doc.pop("questions", None)  # free text stays out: each message's subject, day and the
+        # ids of the questions a request to complement asks about
         if doc.get("signer"):
             doc["signer"] = {"hsa_id": doc["signer"].get("hsa_id")}
         return doc
@@ -71,6 +73,11 @@ class StatistikView(DocumentView):
         rows.setup(tx)
         while rows.recompute_pending(tx):
             pass
+
+    def outdated(self, tx: Sql) -> bool:
+        """Also when the row tables lack a table or column this code writes."""
+        return super().outdated(tx) or (bool(table_columns(tx, self.table))
+                                        and not rows.current(tx))
 
     def drop(self, tx: Sql) -> None:
         super().drop(tx)
@@ -197,5 +204,18 @@ def message_facts(doc: Doc) -> list[MessageFact]:
     return [MessageFact(message_id=m["id"], certificate_id=doc["id"], subject=m["subject"],
                         sent=date.fromisoformat(m["sent"]), care_unit=unit["hsa_id"],
                         care_giver=unit["care_giver_hsa_id"], lan=unit.get("lan", "00"),
-                        sex=doc["patient"]["sex"])
+                        sex=doc["patient"]["sex"], type_id=doc["type"],
+                        complement_questions=tuple(m.get("complement_questions") or ()))
             for m in doc.get("messages") or ()]
+
+
+def _note_complement_questions(doc: Doc) -> None:
+    """Keep on each received request to complement the ids of the questions it asks about
+    (the questions, with their free text, are not kept)."""
+    questions = doc.get("questions") or {}
+    for m in doc.get("messages") or ():
+        asked = questions.get(m["id"]) or {}
+        items = asked.get("complement_items") or ()
+        if "complement_questions" not in m and items:
+            m["complement_questions"] = list(dict.fromkeys(
+                str(item.get("questionId") or item.get("question_id")) for item in items))

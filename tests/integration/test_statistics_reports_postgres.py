@@ -69,3 +69,14 @@ def test_new_case_reports_give_the_hand_computed_tables_when_postgres(tx: Sql):
     per_month = table(report(tx, "intyg-per-manad-och-typ", CARE_GIVER,
                              ReportPeriod(first=date(2024, 3, 1), last=date(2024, 3, 31))))
     assert per_month == {"2024-03:lisjp": (6, 4, 10)}
+
+
+def test_complements_per_question_give_the_hand_computed_table_when_postgres(tx: Sql):
+    """The same table as tests/unit/statistics/test_statistik_complements.py: a request asking
+    about 32 and 35 counts for both, one naming 32 twice counts once."""
+    rows.write_messages(tx, [], [
+        message("KOMPLT", type_id="lisjp", complement_questions=("32", "35")),
+        message("KOMPLT", "M", type_id="lisjp", complement_questions=("32",)),
+        message("KOMPLT", type_id="lisjp", complement_questions=("32", "32"))])
+    found = report(tx, "kompletteringar-per-fraga", CARE_GIVER, MAY)
+    assert table(found) == {"lisjp:32": (2, 1, 3), "lisjp:35": (1, 0, 1)}
