@@ -129,12 +129,14 @@ def _opened(value: Any, open_leaf: OpenLeaf, path: str) -> tuple[bool, Any]:
     return True, open_content(value, open_leaf, path)
 
 
-def sealed_leaves(content: Any) -> list[dict[str, Any]]:
-    """Every sealed answer in the content."""
+def sealed_leaves(content: Any, path: str = "content") -> list[tuple[str, dict[str, Any]]]:
+    """Every sealed answer in the content, with its path under ``data``."""
     if is_sealed(content):
-        return [content]
+        return [(path, content)]
     if isinstance(content, list):
-        return [leaf for item in content for leaf in sealed_leaves(item)]
+        return [leaf for at, item in enumerate(content)
+                for leaf in sealed_leaves(item, f"{path}.{at}")]
     if isinstance(content, dict):
-        return [leaf for value in content.values() for leaf in sealed_leaves(value)]
+        return [leaf for name, value in content.items()
+                for leaf in sealed_leaves(value, f"{path}.{name}")]
     return []

@@ -119,6 +119,11 @@ def by_answer(value: dict[str, Any]) -> bool:
             and version >= ANSWERS_SEALED_VERSION)
 
 
+def sealed_answers(value: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The sealed answers of a version 3 content message, with their paths under ``data``."""
+    return sealed_leaves(_content_of(value))
+
+
 def _content_of(value: dict[str, Any]) -> Any:
     data = value.get("data")
     return data.get("content") if isinstance(data, dict) and by_answer(value) else None
@@ -176,7 +181,7 @@ def key_refs(value: dict[str, Any]) -> set[str]:
     """The blind indexes whose keys the message's sealed fields need."""
     return {str(parent[name]["key_ref"]) for _, parent, name in sealed_paths(value)
             if is_sealed(parent[name])} | {
-            str(leaf["key_ref"]) for leaf in sealed_leaves(_content_of(value))}
+            str(leaf["key_ref"]) for _, leaf in sealed_leaves(_content_of(value))}
 
 
 def open_message(value: dict[str, Any], keys: KeyLookup) -> dict[str, Any]:

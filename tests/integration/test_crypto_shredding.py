@@ -79,7 +79,7 @@ def test_a_key_holder_opens_what_a_reader_without_it_cannot_when_patient_data_is
         asked = _where(settings, "QuestionSent", cert)
         for record, secret in ((created, who), (created, "Forgetsson"), (asked, QUESTION)):
             assert secret.encode() not in record.value
-        assert value_of(created)["schema_version"] == 2
+        assert value_of(created)["schema_version"] == 3
         opened = read_opened(settings, certificates_topic(settings), created.partition,
                              created.offset)
         assert opened["value"]["data"]["patient"]["personnummer"] == who
@@ -128,8 +128,10 @@ def test_a_forgotten_patients_data_never_opens_again_while_ids_and_statistics_st
         opened = read_opened(settings, certificates_topic(settings), created.partition,
                              created.offset)
         assert opened["value"]["data"]["patient"]["personnummer"] == ""
-        assert opened["value"]["data"]["content"] == {}
-        assert opened["forgotten"] == ["patient.personnummer", "patient.name", "content"]
+        content = opened["value"]["data"]["content"]
+        assert "funktionsnedsattning" not in content and content["diagnoser"][0]["kod"]
+        assert opened["forgotten"][:2] == ["patient.personnummer", "patient.name"]
+        assert "content.funktionsnedsattning" in opened["forgotten"]
         assert opened["value"]["id"] == str(cert) and opened["value"]["version"] == 1
         with host.db.transaction() as tx:
             assert host.views["statistik"].dump(tx) == statistics
