@@ -64,6 +64,17 @@ def _a_case(app: Certificates) -> tuple[str, Any]:
     return who.personnummer, cert
 
 
+def views_caught_up(host: ProjectionHost, settings: Settings, app: Certificates) -> None:
+    """Runs the views until each has read everything stored, then stops them."""
+    host.start()
+    try:
+        last = app.recorder.max_notification_id() or 0
+        for name in host.views:
+            assert wait_until_seen(host.db, settings, name, last, timeout=90), name
+    finally:
+        host.stop()
+
+
 def _where(settings: Settings, event: str, certificate: Any) -> Any:
     return next(r for r in read_topic(settings) if value_of(r)["event"] == event
                 and r.key == str(certificate).encode())
@@ -103,13 +114,7 @@ def test_a_forgotten_patients_data_never_opens_again_while_ids_and_statistics_st
         relay = Relay(app, settings, db)
         relay.run_until_caught_up()
         host = ProjectionHost(settings, app)
-        host.start()
-        try:
-            last = app.recorder.max_notification_id() or 0
-            for name in host.views:
-                assert wait_until_seen(host.db, settings, name, last, timeout=60), name
-        finally:
-            host.stop()
+        views_caught_up(host, settings, app)
         with host.db.transaction() as tx:
             statistics = host.views["statistik"].dump(tx)
         before = [(r.partition, r.offset, r.value) for r in read_topic(settings)]

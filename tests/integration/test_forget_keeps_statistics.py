@@ -21,13 +21,12 @@ from domain.questions.messages import Subject
 from domain.shared.care import Role
 from projections.base import DocumentView, Sql
 from streams.database import Database
-from streams.read_your_writes import wait_until_seen
 from streams.rebuild import rebuild
 from streams.relay import Relay
 from tests.factories import FakeClock, care_unit, patient, staff_at
 from tests.flows import draft, issue_lifecycles, sign
 from tests.integration.kafka_support import kafka_settings, read_topic, value_of
-from tests.integration.test_crypto_shredding import intyg
+from tests.integration.test_crypto_shredding import intyg, views_caught_up
 
 pytestmark = pytest.mark.kafka
 
@@ -60,16 +59,6 @@ def _opened_docs(host: ProjectionHost, view: DocumentView) -> str:
                           ensure_ascii=False)
 
 
-def _caught_up(host: ProjectionHost, settings: Settings, app: Certificates) -> None:
-    host.start()
-    try:
-        last = app.recorder.max_notification_id() or 0
-        for name in host.views:
-            assert wait_until_seen(host.db, settings, name, last, timeout=90), name
-    finally:
-        host.stop()
-
-
 def test_every_view_rebuilds_and_the_statistics_stay_the_same_when_a_patient_is_forgotten(
         settings):
     """DOMAIN.md section 8 counts sick leave by diagnosis, degree, period, sex and age: all of
@@ -93,7 +82,7 @@ def test_every_view_rebuilds_and_the_statistics_stay_the_same_when_a_patient_is_
         relay = Relay(app, settings, Database(settings))
         relay.run_until_caught_up()
         host = ProjectionHost(settings, app)
-        _caught_up(host, settings, app)
+        views_caught_up(host, settings, app)
         with host.db.transaction() as tx:
             before = _statistics_digest(tx)
             counted = tx.execute("SELECT COUNT(*) FROM statistik WHERE id = ?", (str(cert),))
