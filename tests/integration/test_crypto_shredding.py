@@ -6,10 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,7 +20,6 @@ from domain.access.entry import patient_index
 from domain.questions.messages import Subject
 from domain.shared.care import Role
 from streams.database import Database
-from streams.read_your_writes import wait_until_seen
 from streams.rebuild import rebuild
 from streams.relay import Relay
 from streams.sealing.envelope import WrongMasterKeyError
@@ -32,10 +28,10 @@ from streams.unseal import read_opened
 from tests.factories import FakeClock, care_unit, patient, staff_at
 from tests.flows import draft as a_draft
 from tests.flows import issue_lifecycles, sign
-from tests.integration.kafka_support import cli_env, kafka_settings, read_topic, value_of
+from tests.integration.kafka_support import kafka_settings, read_topic, value_of
+from tests.integration.shredding_support import intyg, views_caught_up
 
 pytestmark = pytest.mark.kafka
-ROOT = Path(__file__).parents[2]
 QUESTION = "Hur mår Tolvan efter operationen i knät?"
 
 
@@ -43,12 +39,6 @@ QUESTION = "Hur mår Tolvan efter operationen i knät?"
 def settings() -> Iterator[Settings]:
     with kafka_settings() as settings:
         yield settings
-
-
-def intyg(settings: Settings, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "api.cli.main", *args], cwd=ROOT,
-                          env=cli_env(settings), capture_output=True, text=True, input=stdin,
-                          timeout=120)
 
 
 def _a_case(app: Certificates) -> tuple[str, Any]:
@@ -62,17 +52,6 @@ def _a_case(app: Certificates) -> tuple[str, Any]:
     questions.send_question(app, cert, subject=Subject.OVRIGT, heading=None,
                             text=QUESTION, by=doctor)
     return who.personnummer, cert
-
-
-def views_caught_up(host: ProjectionHost, settings: Settings, app: Certificates) -> None:
-    """Runs the views until each has read everything stored, then stops them."""
-    host.start()
-    try:
-        last = app.recorder.max_notification_id() or 0
-        for name in host.views:
-            assert wait_until_seen(host.db, settings, name, last, timeout=90), name
-    finally:
-        host.stop()
 
 
 def _where(settings: Settings, event: str, certificate: Any) -> Any:

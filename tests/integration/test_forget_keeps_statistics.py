@@ -26,7 +26,7 @@ from streams.relay import Relay
 from tests.factories import FakeClock, care_unit, patient, staff_at
 from tests.flows import draft, issue_lifecycles, sign
 from tests.integration.kafka_support import kafka_settings, read_topic, value_of
-from tests.integration.test_crypto_shredding import intyg, views_caught_up
+from tests.integration.shredding_support import intyg, views_caught_up
 
 pytestmark = pytest.mark.kafka
 
