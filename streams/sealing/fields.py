@@ -119,6 +119,13 @@ def by_answer(value: dict[str, Any]) -> bool:
             and version >= ANSWERS_SEALED_VERSION)
 
 
+def to_seal(value: dict[str, Any]) -> bool:
+    """Whether the message has anything to seal: a declared field, or a version 3 content."""
+    data = value.get("data")
+    return bool(sealed_paths(value)) or (by_answer(value) and isinstance(data, dict)
+                                         and data.get("content") is not None)
+
+
 def sealed_answers(value: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """The sealed answers of a version 3 content message, with their paths under ``data``."""
     return sealed_leaves(_content_of(value))

@@ -22,7 +22,7 @@ from typing import Any
 from domain.access.entry import patient_index
 from streams.sealing.content import Plan, content_plan
 from streams.sealing.envelope import new_data_key
-from streams.sealing.fields import by_answer, seal_message, sealed_paths
+from streams.sealing.fields import by_answer, seal_message, to_seal
 from streams.sealing.keys import DataKeys
 
 _REMEMBERED = 50_000  # certificate -> blind index pairs kept before the memory starts over
@@ -44,7 +44,7 @@ class Sealer:
 
     def seal_all(self, values: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
         """The messages to publish, in the same order, sealed where the contract says."""
-        indexes = [self._patient(v) if sealed_paths(v) else None for v in values]
+        indexes = [self._patient(v) if to_seal(v) else None for v in values]
         keys = self.keys.ensure({i for i in indexes if i is not None}, now)
         sealed = []
         for value, index in zip(values, indexes, strict=True):
