@@ -27,6 +27,7 @@ from eventsourcing.utils import get_topic, register_topic
 
 from domain.access.entry import AccessEntry
 from domain.access.forgetting import Forgetting
+from domain.access.migration import Migration
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.orders.bestallning.order import Bestallning
@@ -56,8 +57,9 @@ _I = Investigation
 _B = Bestallning
 _N = SentNotification
 _G = Forgetting
+_V = Migration
 # every aggregate class the store holds
-AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F, _U, _I, _B, _N, _G)
+AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F, _U, _I, _B, _N, _G, _V)
 
 STORED_TOPICS: dict[str, Any] = {
     # The certificate (domain/certificate.py before the move).
@@ -179,6 +181,9 @@ STORED_TOPICS: dict[str, Any] = {
     # A patient forgotten, their data key destroyed (first stored where it lives today).
     "domain.access.forgetting:Forgetting": _G,
     "domain.access.forgetting:Forgetting.PatientForgotten": _event(_G, "PatientForgotten"),
+    # A migration of what rests outside the store, applied (first stored where it lives).
+    "domain.access.migration:Migration": _V,
+    "domain.access.migration:Migration.MigrationApplied": _event(_V, "MigrationApplied"),
 }
 
 

@@ -83,7 +83,8 @@ class DocumentView:
         tx.execute("CREATE TABLE IF NOT EXISTS view_fold_version "
                    "(view TEXT PRIMARY KEY, version INTEGER NOT NULL)")
         tx.execute("DELETE FROM view_fold_version WHERE view = ?", (self.table,))
-        tx.execute("INSERT INTO view_fold_version VALUES (?, ?)", (self.table, FOLD_VERSION))
+        tx.execute("INSERT INTO view_fold_version VALUES (?, ?)",
+                   (self.table, self.written_version()))
 
     def outdated(self, tx: Sql) -> bool:
         """Whether the view's table exists with other columns than this code writes."""
@@ -91,7 +92,14 @@ class DocumentView:
         if not found:
             return False
         return found != {"id", *(n for n, _ in self.columns), "doc"} or \
-            self._fold_version(tx) != FOLD_VERSION
+            self._fold_version(tx) != self.written_version()
+
+    own_version = 0
+    """What this view alone keeps of the documents (the statistics' redaction); raised, the
+    view alone is dropped and replayed, as for a new ``FOLD_VERSION``."""
+
+    def written_version(self) -> int:
+        return FOLD_VERSION + 1000 * self.own_version
 
     def _fold_version(self, tx: Sql) -> int | None:
         """The fold version the view was written with (None: before versions were kept)."""

@@ -17,5 +17,6 @@ NAMES = ("mina-intyg", "webcert", "rehabstod", "statistik")
 def build_views(settings: Settings, seal: PatientSeal) -> dict[str, DocumentView]:
     """The views, those keeping patient data with ``seal`` (``streams.sealing.view_seal``)."""
     views: list[DocumentView] = [MinaIntygView(seal), WebcertView(seal), RehabstodView(seal),
-                                 StatistikView(settings.pseudonym_key)]
+                                 StatistikView(settings.pseudonym_key,
+                                                               settings.patient_index_secret)]
     return {view.name: view for view in views}

@@ -41,7 +41,10 @@ class RehabstodView(DocumentView):
     indexes = (("care_unit", "end_date"), ("care_unit", "patient_index"))
 
     def row(self, doc: Doc) -> tuple[Any, ...] | None:
-        if doc["type"] not in SICK_LEAVE_TYPES or doc["state"] != "SIGNED":
+        """None for a certificate it does not list; a forgotten patient's (the personnummer
+        read empty: docs/sealing.md) is not listed, though its periods travel clear."""
+        if doc["type"] not in SICK_LEAVE_TYPES or doc["state"] != "SIGNED" or \
+                not doc["patient"].get("personnummer"):
             return None
         unit = doc["care_unit"]
         cert = sick_leave_certificate(doc)  # None: no period, so no dates either

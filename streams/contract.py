@@ -14,6 +14,7 @@ from typing import Any
 from domain.content.common.limits import without_input_bounds
 from domain.content.registry import CONTENT_SPECS, EARLIER_SPECS, ContentSpec
 from streams.asyncapi import asyncapi as event_document
+from streams.contract_protection import marked
 from streams.fmu_wire import FMU_MESSAGES, FMU_SCHEMA_VERSION
 from streams.schemas import EARLIER, MESSAGES, version_of
 
@@ -42,7 +43,8 @@ def content_schemas() -> dict[tuple[str, int], dict[str, Any]]:
     """What stored content holds; new input is also held to the answers' bounds, which the
     catalogue's schema names (``/v1/certificate-types``) and stored content may exceed."""
     return {(spec.type_id, spec.version): _identified(
-                without_input_bounds(spec.model.model_json_schema(by_alias=True)),
+                marked(without_input_bounds(spec.model.model_json_schema(by_alias=True)),
+                       spec.model),
                 f"content/{content_file(spec.type_id, spec.version).name}")
             for spec in _every_content_spec()}
 

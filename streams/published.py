@@ -22,6 +22,7 @@ from eventsourcing.persistence import Notification
 
 from domain.access.entry import AccessEntry
 from domain.access.forgetting import Forgetting
+from domain.access.migration import Migration
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.orders.bestallning.order import Bestallning
@@ -36,7 +37,7 @@ from domain.topics import topics_of
 
 PUBLISHED_TOPICS = frozenset(topics_of(Certificate, Conversation))
 INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim, FilterLink,
-                                      UnitList, SentNotification))
+                                      UnitList, SentNotification, Migration))
 ACCESS_TOPICS = frozenset(topics_of(AccessEntry, Forgetting))
 ORDER_TOPICS = frozenset(topics_of(Bestallning))
 INVESTIGATION_TOPICS = frozenset(topics_of(Investigation))

@@ -135,7 +135,8 @@ class Relay:
         # The keys are read once per batch: one connection kept for it (connecting costs more).
         self.sealer = Sealer(DataKeys(Database(db.settings, keep_idle=1),
                                       settings.master_key_bytes),
-                             settings.patient_index_secret, self._personnummer_of)
+                             settings.patient_index_secret, self._personnummer_of,
+                             self._content_kind_of)
 
     def _personnummer_of(self, aggregate_id: str) -> str:
         """The personnummer of a certificate's patient, or of an order's citizen."""
@@ -144,6 +145,11 @@ class Relay:
         if isinstance(citizen, dict):
             return str(citizen["personnummer"])
         return str(found.patient.personnummer)
+
+    def _content_kind_of(self, certificate_id: str) -> tuple[str, int]:
+        """A certificate's type and content version (its content's model seals the answers)."""
+        found: Any = self.app.get(uuid.UUID(certificate_id))
+        return str(found.type_id), int(found.content_version)
 
     def _seal_one(self, value: dict[str, Any]) -> dict[str, Any]:
         return self.sealer.seal_all([value], self.app.clock())[0]

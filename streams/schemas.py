@@ -5,10 +5,11 @@ grow. A message is the event's history line (``id``, ``version``, ``event``, ``a
 plus its CloudEvents ``type`` and ``schemaVersion``, so an auditor's replay from Kafka prints
 exactly what ``intyg history`` prints from the store.
 
-Version 2 of the events that carry patient data seals those fields (``streams.sealing.fields``):
-``MESSAGES`` is what goes on the wire, ``to_wire`` makes the clear value the relay then seals,
-and ``parse_wire`` reads a clear value: a version 1 message written before sealing, or a
-version 2 message once ``streams.sealing`` has opened it.
+Version 2 of the events that carry patient data seals those fields (``streams.sealing.fields``);
+version 3 of the content events seals the content answer by answer and adds the patient's
+statistics facts. ``MESSAGES`` is what goes on the wire, ``to_wire`` makes the clear value the
+relay then seals, and ``parse_wire`` reads a clear value: a version 1 message written before
+sealing, or a later one once ``streams.sealing`` has opened it.
 """
 
 from __future__ import annotations
@@ -19,9 +20,15 @@ from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
-from streams.sealing.fields import SEALED_FIELDS, still_sealed
+from streams.sealing.fields import (
+    ANSWERS_SEALED_VERSION,
+    CONTENT_EVENTS,
+    SEALED_FIELDS,
+    still_sealed,
+)
 from streams.wire_types import (
     HEALTH_DATA,
+    AnswersSealedContent,
     CareUnitObject,
     CertificateRef,
     ChildRef,
@@ -31,6 +38,7 @@ from streams.wire_types import (
     MessageId,
     MessageText,
     PatientObject,
+    PatientWithFactsObject,
     QuestionRef,
     QuestionRefs,
     ReasonCode,
@@ -141,8 +149,15 @@ _SEALED_KINDS: dict[str, Any] = {
     "complement_items": SealedItems}
 
 
+_ANSWER_KINDS: dict[str, Any] = {"patient": PatientWithFactsObject,
+                                 "content": AnswersSealedContent}
+
+
 def version_of(event: str) -> int:
-    """The current schema version of an event's message: 2 where fields travel sealed."""
+    """The current schema version of an event's message: 2 where fields travel sealed, 3 where
+    the content is sealed answer by answer."""
+    if event in CONTENT_EVENTS:
+        return ANSWERS_SEALED_VERSION
     return SEALED_VERSION if event in SEALED_FIELDS else 1
 
 
@@ -175,22 +190,29 @@ def _message_model(event: str, fields: dict[str, Any], version: int) -> type[Env
                         data=(data, Field(description="What happened.")))
 
 
-def _sealed(event: str, fields: dict[str, Any]) -> dict[str, Any]:
+def _sealed(event: str, fields: dict[str, Any], version: int) -> dict[str, Any]:
     names = {field.path.split(".")[0] for field in SEALED_FIELDS.get(event, ())}
-    return {name: _SEALED_KINDS[name] if name in names else kind
-            for name, kind in fields.items()}
+    kinds = {**_SEALED_KINDS, **(_ANSWER_KINDS if version >= ANSWERS_SEALED_VERSION else {})}
+    return {name: kinds[name] if name in names else kind for name, kind in fields.items()}
 
 
 # On the wire, every event at its current version (sealed fields as SealedValue).
 MESSAGES: dict[str, type[Envelope]] = {
-    e: _message_model(e, _sealed(e, f), version_of(e)) for e, f in _FIELDS.items()}
+    e: _message_model(e, _sealed(e, f, version_of(e)), version_of(e))
+    for e, f in _FIELDS.items()}
 # What a reader gets: the current version with every field opened.
 CLEAR: dict[str, type[Envelope]] = {
     e: _message_model(e, f, version_of(e)) if e in SEALED_FIELDS else MESSAGES[e]
     for e, f in _FIELDS.items()}
-# Earlier versions still on the topics (Kafka keeps everything): version 1, all in clear.
+# Earlier versions still on the topics (Kafka keeps everything): version 1, all in clear, and
+# version 2 of the content events (the content sealed whole). ``EARLIER`` is their wire shape,
+# ``EARLIER_CLEAR`` what a reader gets once they are opened.
+_BEFORE = [(e, v) for e in _FIELDS if e in SEALED_FIELDS for v in range(1, version_of(e))]
 EARLIER: dict[tuple[str, int], type[Envelope]] = {
-    (e, 1): _message_model(e, f, 1) for e, f in _FIELDS.items() if e in SEALED_FIELDS}
+    (e, v): _message_model(e, _sealed(e, _FIELDS[e], v) if v > 1 else _FIELDS[e], v)
+    for e, v in _BEFORE}
+EARLIER_CLEAR: dict[tuple[str, int], type[Envelope]] = {
+    (e, v): _message_model(e, _FIELDS[e], v) for e, v in _BEFORE}
 
 
 class UnknownEventError(ValueError):
@@ -238,7 +260,7 @@ def parse_wire(value: dict[str, Any]) -> Envelope:
         raise UnknownEventError(f"No wire schema for event {event!r}.")
     version = value.get("schema_version")
     model = CLEAR[event] if version == version_of(event) else \
-        EARLIER.get((event, version)) if isinstance(version, int) else None
+        EARLIER_CLEAR.get((event, version)) if isinstance(version, int) else None
     if model is None:
         raise UnknownEventError(f"No wire schema for {event} version {version!r}.")
     if isinstance(value.get("data"), dict) and still_sealed(value):

@@ -19,7 +19,7 @@ from kafka import KafkaConsumer, TopicPartition
 from commands.settings import Settings
 from streams.consumer import decoded
 from streams.database import Database
-from streams.sealing.fields import sealed_paths
+from streams.sealing.fields import sealed_answers, sealed_paths
 from streams.sealing.keys import DataKeys
 from streams.sealing.opener import Opened, Opener
 
@@ -45,10 +45,11 @@ def forgotten_fields(value: dict[str, Any], opener: Opener) -> list[str]:
     """The sealed fields of a message whose patient was forgotten (their key destroyed)."""
     refs = {str(parent[name]["key_ref"]) for _, parent, name in sealed_paths(value)
             if isinstance(parent[name], dict) and "key_ref" in parent[name]}
-    keys = opener.keys.load(refs)
+    answers = sealed_answers(value)
+    keys = opener.keys.load(refs | {str(leaf["key_ref"]) for _, leaf in answers})
     return [field.path for field, parent, name in sealed_paths(value)
             if isinstance(parent[name], dict) and keys.get(parent[name].get("key_ref"), b"")
-            is None]
+            is None] + [path for path, leaf in answers if keys.get(leaf["key_ref"], b"") is None]
 
 
 def read_record(settings: Settings, topic: str, partition: int, offset: int) -> Any:

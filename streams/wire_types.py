@@ -17,7 +17,8 @@ staff), or nothing for ids, codes and times. ``x-intyg-protection`` says how the
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
@@ -209,3 +210,29 @@ class SealedPatient(WireObject):
 
 
 SealedPatientObject = Annotated[JsonObject, _checked_as(SealedPatient)]
+
+
+class PatientWithFacts(SealedPatient):
+    """The patient (schema version 3 on): the identity sealed; the flags and what the
+    statistics need of the personnummer clear, so they survive ``intyg forget``. A reader with
+    key access gets the personnummer and not these (they repeat it); once the patient is
+    forgotten they stay."""
+
+    index: str | None = Field(None, description="The patient's keyed blind index (the "
+                              "sealed values' key_ref).", json_schema_extra={
+                                  "pattern": "^[0-9a-f]{64}$"})
+    sex: Literal["F", "M"] | None = Field(None, description="The legal sex the personnummer "
+                                          "gives (DOMAIN.md section 8 splits every report "
+                                          "by it).")
+    birth_date: date | None = Field(None, description="The birth date the personnummer (or "
+                                    "samordningsnummer) gives: the age on a day is counted "
+                                    "from it.")
+
+
+PatientWithFactsObject = Annotated[JsonObject, _checked_as(PatientWithFacts)]
+AnswersSealedContent = Annotated[JsonObject, Field(
+    description="The certificate's answers as content.<type_id>.v<content_version> shapes "
+    "them, each answer that may hold free text sealed in its place (a SealedValue whose path "
+    "is content.<answer>[.<index or name>...]); codes, dates, degrees and flags clear. The "
+    "content schema marks each answer's x-intyg-protection.",
+    json_schema_extra={CLASSIFICATION: HEALTH_DATA, PROTECTION: "sealed-per-answer"})]

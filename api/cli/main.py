@@ -15,6 +15,7 @@ from api.cli.access import add_reader_options, patients_in, read_logged
 from api.cli.keys import add_commands as add_key_commands
 from api.cli.ledger import add_commands as add_ledger_commands
 from api.cli.mail import add_command as add_mail_command
+from api.cli.migrate import add_command as add_migrate_command
 from api.cli.projections import add_commands as add_projection_commands
 from api.cli.signals import stop_on_signals
 from api.cli.tokens import add_command as add_token_command
@@ -174,6 +175,7 @@ def _parser() -> argparse.ArgumentParser:
     add_ledger_commands(sub)
     add_mail_command(sub)
     add_key_commands(sub)
+    add_migrate_command(sub)
     return parser
 
 

@@ -1,7 +1,8 @@
 """Intygsstatistik's facts (DOMAIN.md §8), kept without any personnummer.
 
-The view's documents are redacted as they are written: the patient becomes a keyed pseudonym,
-the sex and the birth date (for the age on the last day of the sick leave); the content is cut
+The view's documents are redacted as they are written: the patient becomes a keyed pseudonym
+(of the patient's blind index, so that it is the same once the personnummer is forgotten), the
+sex and the birth date (for the age on the last day of the sick leave); the content is cut
 down to the periods and the main diagnosis.
 So the statistics tables cannot be joined back to a person without the key.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from domain.access.entry import patient_index
 from domain.content.common.answers import DEGREE_PERCENT
 from domain.content.fk.lisjp import LisjpContent, periods
 from domain.shared import icd10
@@ -39,23 +41,19 @@ class StatistikView(DocumentView):
                ("fact", "TEXT"))
     """A new column set is a new view version: a view written with other columns is dropped and
     rebuilt from the stream when its consumer starts (``DocumentView.outdated``)."""
+    own_version = 1  # 1: the pseudonym is made of the patient's blind index
     indexes = ("patient", "signed", ("care_giver", "signed"), ("care_unit", "signed"),
                ("lan", "signed"))
 
-    def __init__(self, pseudonym_key: str) -> None:
-        self.pseudonym_key = pseudonym_key
+    def __init__(self, pseudonym_key: str, index_key: str = "") -> None:
+        self.pseudonym_key, self.index_key = pseudonym_key, index_key
         self.replaying = False
         """Set for a replay from the start (``before_replay``): the cases wait for its end."""
 
     def keep(self, doc: Doc) -> Doc:
         patient = doc["patient"]
-        if "personnummer" in patient and not patient["personnummer"]:
-            doc["patient"] = {"forgotten": True}  # sealed under a destroyed key: docs/sealing.md
-        elif "personnummer" in patient:
-            number = patient["personnummer"]
-            doc["patient"] = {"pseudonym": pseudonym(number, self.pseudonym_key),
-                              "sex": sex(number), "birth_date": birth_date(number).isoformat(),
-                              "test_indicated": bool(patient.get("test_indicated"))}
+        if "personnummer" in patient:
+            doc["patient"] = self._redacted(patient)
         if _REDACTED not in doc["content"]:
             doc["content"] = {_REDACTED: _content_facts(doc["type"], doc["content"])}
         doc.pop("author", None)
@@ -65,6 +63,21 @@ class StatistikView(DocumentView):
         if doc.get("signer"):
             doc["signer"] = {"hsa_id": doc["signer"].get("hsa_id")}
         return doc
+
+    def _redacted(self, patient: dict[str, Any]) -> dict[str, Any]:
+        """The patient as the facts need them: a pseudonym of the blind index, the sex and the
+        birth date, from the personnummer or, once it is forgotten, from the facts a version 3
+        message carries clear beside it (docs/sealing.md); without either, forgotten."""
+        number = str(patient["personnummer"])
+        if number:
+            index, gender, born = (patient_index(number, self.index_key), sex(number),
+                                   birth_date(number).isoformat())
+        elif patient.get("index") and patient.get("sex") and patient.get("birth_date"):
+            index, gender, born = patient["index"], patient["sex"], patient["birth_date"]
+        else:
+            return {"forgotten": True}  # a version 2 message sealed under a destroyed key
+        return {"pseudonym": pseudonym(index, self.pseudonym_key), "sex": gender,
+                "birth_date": born, "test_indicated": bool(patient.get("test_indicated"))}
 
     def setup(self, tx: Sql) -> None:
         """The tables; and the cases of patients a replay cut short left pending (so a view

@@ -4,17 +4,23 @@ and free text about the patient (the certificate's answers, message texts and he
 details, complement items, a revocation's text). Ids, types, codes, flags, times and staff
 ids stay clear.
 
-The certificate's content is sealed whole: the content models do not yet tell an answer's code
-or date from its free text, so no answer of it travels clear (docs/sealing.md).
+The certificate's content is sealed answer by answer from schema version 3 on
+(``streams.sealing.content``): its codes, dates, degrees and flags travel clear, its free text
+sealed. Version 2 sealed it whole; such messages still open. A version 3 patient also carries,
+clear, what Intygsstatistik needs of the personnummer (``PATIENT_FACTS``: the blind index, the
+sex and the birth date), so the statistics survive ``intyg forget`` (docs/sealing.md).
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from domain.shared.identities import birth_date, sex
+from streams.sealing.content import Plan, open_content, seal_content, sealed_leaves
 from streams.sealing.envelope import (
     UnreadableSealError,
     associated,
@@ -58,6 +64,11 @@ ORDER_SEALED_FIELDS: dict[str, tuple[SealedField, ...]] = {
     "OrderAnswered": (_TEXT,),
 }
 KeyLookup = Mapping[str, bytes | None]  # blind index -> data key, None once forgotten
+CONTENT_EVENTS = ("DraftCreated", "CertificateRegistered", "DraftEdited")
+ANSWERS_SEALED_VERSION = 3
+PATIENT_FACTS = ("index", "sex", "birth_date")
+"""Clear in a version 3 patient beside the sealed identity; dropped when the personnummer
+opens (the reader then has it), kept once it is forgotten."""
 
 
 # An FMU investigation (intyg.fmu.v1): the citizen's personnummer, its one piece of patient data.
@@ -93,10 +104,46 @@ def sealed_paths(value: dict[str, Any]) -> list[tuple[SealedField, dict[str, Any
     if not isinstance(data, dict):
         return found  # not a message: the reader's contract check names the fault
     for field in declared(str(value.get("event"))):
+        if field is _CONTENT and by_answer(value):
+            continue
         parent, name = _parent(data, field.path)
         if parent is not None and name in parent:
             found.append((field, parent, name))
     return found
+
+
+def by_answer(value: dict[str, Any]) -> bool:
+    """Whether the message's content is sealed answer by answer (version 3 on)."""
+    version = value.get("schema_version")
+    return (value.get("event") in CONTENT_EVENTS and isinstance(version, int)
+            and version >= ANSWERS_SEALED_VERSION)
+
+
+def to_seal(value: dict[str, Any]) -> bool:
+    """Whether the message has anything to seal: a declared field, or a version 3 content."""
+    data = value.get("data")
+    return bool(sealed_paths(value)) or (by_answer(value) and isinstance(data, dict)
+                                         and data.get("content") is not None)
+
+
+def sealed_answers(value: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The sealed answers of a version 3 content message, with their paths under ``data``."""
+    return sealed_leaves(_content_of(value))
+
+
+def _content_of(value: dict[str, Any]) -> Any:
+    data = value.get("data")
+    return data.get("content") if isinstance(data, dict) and by_answer(value) else None
+
+
+def _with_facts(patient: dict[str, Any], index: str) -> dict[str, Any]:
+    """The clear patient with ``PATIENT_FACTS`` added (none but the index for a number that
+    names no birth date)."""
+    number = str(patient.get("personnummer") or "")
+    facts: dict[str, Any] = {"index": index}
+    with contextlib.suppress(ValueError, IndexError):
+        facts |= {"sex": sex(number), "birth_date": birth_date(number).isoformat()}
+    return {**patient, **facts}
 
 
 def _copied_along(value: dict[str, Any]) -> dict[str, Any]:
@@ -116,10 +163,20 @@ def _copied_along(value: dict[str, Any]) -> dict[str, Any]:
     return copied
 
 
-def seal_message(value: dict[str, Any], index: str, data_key: bytes) -> dict[str, Any]:
+def seal_message(value: dict[str, Any], index: str, data_key: bytes,
+                 plan: Plan | None = None) -> dict[str, Any]:
     """A copy of the (clear) message with its declared fields sealed under ``data_key``; a
-    field that is null stays null."""
+    field that is null stays null. A version 3 content is sealed by ``plan`` (the content
+    model's: without one every answer is sealed)."""
     sealed = _copied_along(value)
+    data = sealed.get("data")
+    if by_answer(value) and isinstance(data, dict):
+        if isinstance(data.get("patient"), dict) and data["patient"].get("personnummer"):
+            data["patient"] = _with_facts(data["patient"], index)
+        if "content" in data:
+            ident, version = str(value["id"]), int(value["version"])
+            data["content"] = seal_content(data["content"], plan, lambda path, clear: seal(
+                data_key, index, associated(ident, version, path), clear))
     for field, parent, name in sealed_paths(sealed):
         if parent[name] is not None:
             aad = associated(str(value["id"]), int(value["version"]), field.path)
@@ -130,7 +187,8 @@ def seal_message(value: dict[str, Any], index: str, data_key: bytes) -> dict[str
 def key_refs(value: dict[str, Any]) -> set[str]:
     """The blind indexes whose keys the message's sealed fields need."""
     return {str(parent[name]["key_ref"]) for _, parent, name in sealed_paths(value)
-            if is_sealed(parent[name])}
+            if is_sealed(parent[name])} | {
+            str(leaf["key_ref"]) for _, leaf in sealed_leaves(_content_of(value))}
 
 
 def open_message(value: dict[str, Any], keys: KeyLookup) -> dict[str, Any]:
@@ -148,9 +206,27 @@ def open_message(value: dict[str, Any], keys: KeyLookup) -> dict[str, Any]:
         aad = associated(str(value["id"]), int(value["version"]), field.path)
         parent[name] = copy.deepcopy(field.forgotten) if key is None else \
             open_sealed(key, parent[name], aad)
+        if field.path == "patient.personnummer" and key is not None:
+            for fact in PATIENT_FACTS:
+                parent.pop(fact, None)
+    if _content_of(opened) is not None:
+        opened["data"]["content"] = open_content(
+            opened["data"]["content"], lambda path, leaf: _open_leaf(value, keys, path, leaf))
     return opened
+
+
+def _open_leaf(value: dict[str, Any], keys: KeyLookup, path: str,
+               leaf: dict[str, Any]) -> tuple[bool, Any]:
+    ref = str(leaf["key_ref"])
+    if ref not in keys:
+        raise MissingDataKeyError("A sealed value names a data key this store never held.")
+    key = keys[ref]
+    if key is None:
+        return False, None
+    return True, open_sealed(key, leaf, associated(str(value["id"]), int(value["version"]), path))
 
 
 def still_sealed(value: dict[str, Any]) -> list[str]:
     """The declared fields of the message that still hold a sealed value."""
-    return [field.path for field, parent, name in sealed_paths(value) if is_sealed(parent[name])]
+    return [field.path for field, parent, name in sealed_paths(value)
+            if is_sealed(parent[name])] + ["content"] * bool(sealed_leaves(_content_of(value)))

@@ -7,6 +7,10 @@ certificate's id (remembered, else read from the store). An order's is its citiz
 OrderReceived, looked up by the order's id for its later events. An investigation's is named
 by its CitizenRecorded, the one event of it with a sealed field. A forgotten patient's message is
 sealed under a throwaway key that is never kept, so it has the same shape and never opens.
+
+A certificate's content is sealed by its type's content model (``streams.sealing.content``):
+DraftCreated and CertificateRegistered name the type and content version, a DraftEdited is
+looked up by the certificate's id like its patient.
 """
 
 from __future__ import annotations
@@ -16,12 +20,14 @@ from datetime import datetime
 from typing import Any
 
 from domain.access.entry import patient_index
+from streams.sealing.content import Plan, content_plan
 from streams.sealing.envelope import new_data_key
-from streams.sealing.fields import seal_message, sealed_paths
+from streams.sealing.fields import by_answer, seal_message, to_seal
 from streams.sealing.keys import DataKeys
 
 _REMEMBERED = 50_000  # certificate -> blind index pairs kept before the memory starts over
 PatientLookup = Callable[[str], str]  # certificate or order id -> the personnummer
+KindLookup = Callable[[str], tuple[str, int]]  # certificate id -> (type id, content version)
 
 
 def certificate_of(value: dict[str, Any]) -> str:
@@ -29,21 +35,41 @@ def certificate_of(value: dict[str, Any]) -> str:
 
 
 class Sealer:
-    def __init__(self, keys: DataKeys, index_key: str, personnummer_of: PatientLookup) -> None:
+    def __init__(self, keys: DataKeys, index_key: str, personnummer_of: PatientLookup,
+                 kind_of: KindLookup | None = None) -> None:
         self.keys, self._index_key, self._personnummer_of = keys, index_key, personnummer_of
+        self._kind_of = kind_of
         self._index_of: dict[str, str] = {}
+        self._kinds: dict[str, tuple[str, int]] = {}
 
     def seal_all(self, values: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
         """The messages to publish, in the same order, sealed where the contract says."""
-        indexes = [self._patient(v) if sealed_paths(v) else None for v in values]
+        indexes = [self._patient(v) if to_seal(v) else None for v in values]
         keys = self.keys.ensure({i for i in indexes if i is not None}, now)
         sealed = []
         for value, index in zip(values, indexes, strict=True):
             if index is None:
                 sealed.append(value)
             else:
-                sealed.append(seal_message(value, index, keys[index] or new_data_key()))
+                sealed.append(seal_message(value, index, keys[index] or new_data_key(),
+                                           self._plan(value)))
         return sealed
+
+    def _plan(self, value: dict[str, Any]) -> Plan | None:
+        """The content plan of a version 3 content message (None: every answer sealed)."""
+        if not by_answer(value):
+            return None
+        certificate, data = certificate_of(value), value["data"]
+        if "type_id" in data:
+            kind = (str(data["type_id"]), int(data.get("content_version") or 1))
+        elif certificate in self._kinds or self._kind_of is None:
+            kind = self._kinds.get(certificate, ("", 0))
+        else:
+            kind = self._kind_of(certificate)
+        if len(self._kinds) >= _REMEMBERED:
+            self._kinds.clear()
+        self._kinds[certificate] = kind
+        return content_plan(*kind)
 
     def _patient(self, value: dict[str, Any]) -> str:
         certificate = certificate_of(value)

@@ -4,7 +4,8 @@ one golden DraftCreated per certificate type, in tests/golden/types/.
 
 Events whose fields travel sealed get a golden of their current version, sealed under the
 fixed ``GOLDEN_DATA_KEY`` for the patient ``GOLDEN_INDEX`` (the same bytes each run); their
-version 1 goldens (in clear, written before sealing) stay as they are. The per-type goldens are
+earlier goldens (version 1 in clear, version 2 of the content events sealed whole) stay as they
+are. The per-type goldens are
 version 1 messages: the content a reader with key access gets, in clear."""
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from domain.certificates.lifecycle import RevocationReason
 from domain.shared.care import CareUnit, Role, Staff
 from domain.shared.patient import Patient
 from streams.schemas import ce_type, to_wire, version_of
+from streams.sealing.content import content_plan
 from streams.sealing.fields import SEALED_FIELDS, seal_message
 from tests.factories import FakeClock, lisjp_content
 
@@ -34,9 +36,10 @@ GOLDEN_INDEX = "9" * 64
 
 
 def on_the_wire(message: dict[str, Any]) -> dict[str, Any]:
+    """Sealed as the relay seals it (every golden certificate is a LISJP)."""
     if message["event"] not in SEALED_FIELDS:
         return message
-    return seal_message(message, GOLDEN_INDEX, GOLDEN_DATA_KEY)
+    return seal_message(message, GOLDEN_INDEX, GOLDEN_DATA_KEY, content_plan("lisjp", 1))
 
 
 def as_version_1(message: dict[str, Any]) -> dict[str, Any]:

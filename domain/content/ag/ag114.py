@@ -35,6 +35,7 @@ from domain.content.common.diagnoses import MAX_ROWS as MAX_DIAGNOSES
 from domain.content.common.diagnoses import check_diagnoses, has_diagnosis
 from domain.content.common.grund import MAX_BASES, check_grund
 from domain.content.common.limits import Limit
+from domain.content.common.protection import Number
 from domain.content.common.yes_no import check_period, check_yes_with_text, period_days
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
@@ -85,7 +86,7 @@ class Ag114Assessment(BaseModel):
     nedsatt_arbetsformaga: str | None = None
     arbetsformaga_trots_sjukdom: bool | None = None
     arbetsformaga_trots_sjukdom_beskrivning: Annotated[str | None, Limit(MAX_TEXT)] = None
-    sjukskrivningsgrad: str | None = None
+    sjukskrivningsgrad: Number = None
     sjukskrivningsperiod: Period | None = None
     ovriga_upplysningar: Annotated[str | None, Limit(MAX_TEXT)] = None
     kontakt_med_arbetsgivaren: bool | None = None

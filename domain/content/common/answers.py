@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.alias_generators import to_camel
 
 from domain.content.common.limits import bounded_schema
+from domain.content.common.protection import CODE, Code, IsoDate
 from domain.shared import icd10
 
 CONTENT_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", frozen=True,
@@ -110,8 +112,8 @@ class GrundForMU(BaseModel):
 
     model_config = CONTENT_CONFIG
 
-    typ: str | None = None
-    datum: str | None = None
+    typ: Code = None
+    datum: IsoDate = None
     beskrivning: str | None = None
 
 
@@ -124,9 +126,9 @@ class Diagnos(BaseModel):
 
     model_config = CONTENT_CONFIG
 
-    kod: str | None = None
+    kod: Code = None
     beskrivning: str | None = None
-    kodsystem: str = Kodsystem.ICD_10_SE.value
+    kodsystem: Annotated[str, CODE] = Kodsystem.ICD_10_SE.value
 
     @field_validator("kod")
     @classmethod
@@ -139,8 +141,8 @@ class Period(BaseModel):
 
     model_config = CONTENT_CONFIG
 
-    from_: str | None = Field(default=None, alias="from")
-    tom: str | None = None
+    from_: IsoDate = Field(default=None, alias="from")
+    tom: IsoDate = None
 
 
 class Sjukskrivning(BaseModel):
@@ -148,7 +150,7 @@ class Sjukskrivning(BaseModel):
 
     model_config = CONTENT_CONFIG
 
-    sjukskrivningsgrad: str | None = None
+    sjukskrivningsgrad: Code = None
     period: Period | None = None
 
 
@@ -157,8 +159,8 @@ class Prognos(BaseModel):
 
     model_config = CONTENT_CONFIG
 
-    typ: str | None = None
-    dagar_till_arbete: str | None = Field(default=None, alias="dagarTillArbete")
+    typ: Code = None
+    dagar_till_arbete: Code = Field(default=None, alias="dagarTillArbete")
 
 
 def parse_date(raw: str | None) -> date | None:

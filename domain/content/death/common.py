@@ -26,6 +26,7 @@ from domain.content.common.checks import (
 )
 from domain.content.common.limits import Limit
 from domain.content.common.patient_address import PatientAdress, check_patient_address
+from domain.content.common.protection import IsoDate
 from domain.content.death.uncertain_dates import (
     UncertainDate,
     is_before,
@@ -89,8 +90,8 @@ class DeathContent(BaseModel):
 
     identitet_styrkt: Annotated[str | None, Limit(MAX_IDENTITY)] = None
     dodsdatum_sakert: bool | None = None
-    dodsdatum: str | None = None
-    antraffat_dod_datum: str | None = None
+    dodsdatum: IsoDate = None
+    antraffat_dod_datum: IsoDate = None
     dodsplats_kommun: Annotated[str | None, Limit(MAX_MUNICIPALITY)] = None
     dodsplats_boende: str | None = None
     barn: bool | None = None

@@ -19,6 +19,7 @@ from domain.content.common.checks import (
     check_past_date,
     issue,
 )
+from domain.content.common.protection import IsoDate
 from domain.content.death.common import QUESTION_IDS as DEATH_QUESTION_IDS
 from domain.content.death.common import (
     DeathContent,
@@ -53,7 +54,7 @@ class DbContent(DeathContent):
     explosiv_implantat: bool | None = None
     explosiv_avlagsnat: bool | None = None
     undersokning_yttre: str | None = None
-    undersokning_datum: str | None = None
+    undersokning_datum: IsoDate = None
     polisanmalan: bool | None = None
 
 

@@ -29,6 +29,7 @@ from domain.content.common.checks import (
     issue,
 )
 from domain.content.common.limits import Limit
+from domain.content.common.protection import IsoDate
 from domain.content.death.common import QUESTION_IDS as DEATH_QUESTION_IDS
 from domain.content.death.common import (
     DeathContent,
@@ -87,11 +88,11 @@ class DoiContent(DeathContent):
     foljd: Annotated[list[Dodsorsak] | None, Limit(MAX_FOLJD_ROWS)] = None
     bidragande_sjukdomar: Annotated[list[Dodsorsak] | None, Limit(MAX_BIDRAGANDE_ROWS)] = None
     operation: str | None = None
-    operation_datum: str | None = None
+    operation_datum: IsoDate = None
     operation_anledning: Annotated[str | None, Limit(MAX_OPERATION_REASON)] = None
     forgiftning: bool | None = None
     forgiftning_orsak: str | None = None
-    forgiftning_datum: str | None = None
+    forgiftning_datum: IsoDate = None
     forgiftning_uppkommelse: Annotated[str | None, Limit(MAX_INJURY_TEXT)] = None
     grunder: Annotated[list[str] | None, Limit(MAX_GRUNDER)] = None
     land: Annotated[str | None, Limit(MAX_LAND)] = None

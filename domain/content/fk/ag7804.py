@@ -29,6 +29,7 @@ from domain.content.common.diagnoses import MAX_ROWS as MAX_DIAGNOSES
 from domain.content.common.diagnoses import check_diagnoses, has_diagnosis
 from domain.content.common.grund import MAX_BASES, check_grund
 from domain.content.common.limits import Limit
+from domain.content.common.protection import CODE
 from domain.content.fk.choices import (
     MAX_OCCUPATIONS,
     UNLESS_SMITTSKYDD,
@@ -80,7 +81,7 @@ class Ag7804Content(BaseModel):
     avstangning_smittskydd: bool | None = Field(default=None, alias="avstangningSmittskydd")
     grund_for_mu: Annotated[list[GrundForMU] | None, Limit(MAX_BASES)] = Field(
         default=None, alias="grundForMU")
-    sysselsattning: Annotated[list[str] | None, Limit(MAX_OCCUPATIONS)] = None
+    sysselsattning: Annotated[list[str] | None, Limit(MAX_OCCUPATIONS), CODE] = None
     nuvarande_arbete: str | None = Field(default=None, alias="nuvarandeArbete")
     onskar_formedla_diagnos: bool | None = Field(default=None, alias="onskarFormedlaDiagnos")
     diagnoser: Annotated[list[Diagnos] | None, Limit(MAX_DIAGNOSES)] = None
@@ -96,7 +97,7 @@ class Ag7804Content(BaseModel):
         default=None, alias="arbetstidsforlaggningMotivering")
     arbetsresor: bool | None = None
     prognos: Prognos | None = None
-    arbetslivsinriktade_atgarder: Annotated[list[str] | None, Limit(MAX_MEASURES)] = Field(
+    arbetslivsinriktade_atgarder: Annotated[list[str] | None, Limit(MAX_MEASURES), CODE] = Field(
         default=None, alias="arbetslivsinriktadeAtgarder")
     arbetslivsinriktade_atgarder_beskrivning: str | None = Field(
         default=None, alias="arbetslivsinriktadeAtgarderBeskrivning")

@@ -36,6 +36,7 @@ from domain.content.common.grund import (
     check_not_examined_motivation,
 )
 from domain.content.common.limits import Limit
+from domain.content.common.protection import CODE
 from domain.content.fk.choices import (
     MAX_OCCUPATIONS,
     UNLESS_SMITTSKYDD,
@@ -94,7 +95,7 @@ class LisjpContent(BaseModel):
     motivering_till_inte_baserat_pa_undersokning: Annotated[
         str | None, Limit(MAX_MOTIVATION)] = Field(
         default=None, alias="motiveringTillInteBaseratPaUndersokning")
-    sysselsattning: Annotated[list[str] | None, Limit(MAX_OCCUPATIONS)] = None
+    sysselsattning: Annotated[list[str] | None, Limit(MAX_OCCUPATIONS), CODE] = None
     nuvarande_arbete: str | None = Field(default=None, alias="nuvarandeArbete")
     diagnoser: Annotated[list[Diagnos] | None, Limit(MAX_DIAGNOSES)] = None
     funktionsnedsattning: str | None = None
@@ -112,7 +113,7 @@ class LisjpContent(BaseModel):
         default=None, alias="arbetstidsforlaggningMotivering")
     arbetsresor: bool | None = None
     prognos: Prognos | None = None
-    arbetslivsinriktade_atgarder: Annotated[list[str] | None, Limit(MAX_MEASURES)] = Field(
+    arbetslivsinriktade_atgarder: Annotated[list[str] | None, Limit(MAX_MEASURES), CODE] = Field(
         default=None, alias="arbetslivsinriktadeAtgarder")
     arbetslivsinriktade_atgarder_beskrivning: str | None = Field(
         default=None, alias="arbetslivsinriktadeAtgarderBeskrivning")

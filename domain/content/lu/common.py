@@ -31,6 +31,7 @@ from domain.content.common.diagnoses import MAX_ROWS as MAX_DIAGNOSES
 from domain.content.common.diagnoses import check_diagnoses
 from domain.content.common.grund import MAX_MOTIVATION
 from domain.content.common.limits import Limit
+from domain.content.common.protection import Code, IsoDate
 from domain.shared.care import CareUnit
 from domain.shared.validation import IssueCode, ValidationIssue
 
@@ -65,8 +66,8 @@ class Underlag(BaseModel):
 
     model_config = CAMEL_CONTENT_CONFIG
 
-    typ: str | None = None
-    datum: str | None = None
+    typ: Code = None
+    datum: IsoDate = None
     hamtas_fran: str | None = None
 
 

@@ -21,6 +21,7 @@ from domain.content.common.checks import (
     check_plain_text,
     issue,
 )
+from domain.content.common.protection import Code
 from domain.content.ts.common import (
     CANNOT_ASSESS,
     HIGHER_LICENCES,
@@ -66,8 +67,8 @@ class Typ(_Group):
 
 
 class DiagnosKodad(_Group):
-    diagnos_kod: str | None = None
-    diagnos_kod_system: str | None = None
+    diagnos_kod: Code = None
+    diagnos_kod_system: Code = None
     diagnos_beskrivning: str | None = None
     diagnos_display_name: str | None = None
     diagnos_artal: str | None = None

@@ -12,6 +12,7 @@ from eventsourcing.utils import get_topic
 
 from domain.access.entry import AccessEntry
 from domain.access.forgetting import Forgetting
+from domain.access.migration import Migration
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.orders.bestallning.order import Bestallning
@@ -26,7 +27,7 @@ from domain.topics import STORED_TOPICS
 
 AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim, RequestClaim, AccessEntry,
               FilterLink, UnitList, Investigation, Bestallning, SentNotification,
-              Forgetting)
+              Forgetting, Migration)
 
 
 def events_of(aggregate: Any) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from eventsourcing.utils import get_topic, resolve_topic
 
 from domain.access.entry import AccessEntry
 from domain.access.forgetting import Forgetting
+from domain.access.migration import Migration
 from domain.certificates.certificate import Certificate
 from domain.certificates.register import DeathRegister
 from domain.orders.bestallning.order import Bestallning
@@ -113,12 +114,14 @@ PINNED = {
     "domain.access.forgetting:Forgetting",
     "domain.access.forgetting:Forgetting.PatientForgotten",
     "domain.orders.fmu.investigation:Investigation.CitizenRecorded",
+    "domain.access.migration:Migration",
+    "domain.access.migration:Migration.MigrationApplied",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,
                                       RequestClaim, AccessEntry, FilterLink, UnitList,
                                       Investigation, Bestallning, SentNotification,
-                                      Forgetting]
+                                      Forgetting, Migration]
 
 
 def event_classes(aggregate: type[Aggregate]) -> list[Any]:

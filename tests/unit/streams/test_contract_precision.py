@@ -85,10 +85,13 @@ def _marked(schema: dict[str, Any], protection: str = "clear") -> dict[str, str]
 def test_patient_identity_and_free_text_are_marked_sealed_when_a_message_carries_them():
     """Marked as personal data, and travelling sealed (docs/sealing.md)."""
     created = _marked(committed("DraftCreated"), "sealed")
-    assert created["/$defs/SealedPatient"] == PATIENT_IDENTITY
-    assert created["/$defs/SealedPatient/properties/personnummer"] == PATIENT_IDENTITY
-    assert created["/$defs/SealedPatient/properties/name/anyOf"] == PATIENT_IDENTITY
-    assert created["/$defs/DraftCreatedData/properties/content"] == HEALTH_DATA
+    assert created["/$defs/PatientWithFacts"] == PATIENT_IDENTITY
+    assert created["/$defs/PatientWithFacts/properties/personnummer"] == PATIENT_IDENTITY
+    assert created["/$defs/PatientWithFacts/properties/name/anyOf"] == PATIENT_IDENTITY
+    assert _marked(committed("DraftCreated"), "sealed-per-answer")[
+        "/$defs/DraftCreatedData/properties/content"] == HEALTH_DATA
+    whole = _marked(json.loads(schema_file("DraftCreated", 2).read_text()), "sealed")
+    assert whole["/$defs/DraftCreatedData/properties/content"] == HEALTH_DATA
     question = _marked(committed("QuestionReceived"), "sealed")
     assert question["/$defs/QuestionReceivedData/properties/text"] == HEALTH_DATA
     assert question["/$defs/QuestionReceivedData/properties/complement_items"] == HEALTH_DATA
