@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from commands.stored_history import MAPPER_TOPIC
 from domain.orders.calendar import BusinessCalendar, parse_vacation_iso_weeks
 
 DEV_JWT_SECRET = "embedded-development-secret-not-for-production"  # noqa: S105
@@ -191,10 +192,12 @@ def eventsourcing_env(settings: Settings) -> dict[str, str]:
 
 
 def _cipher_env(settings: Settings) -> dict[str, str]:
-    """Encrypt event state at rest whenever a key is configured (always in production)."""
+    """Encrypt event state at rest whenever a key is configured (always in production); a row
+    that does not read back is named by its ids (``commands.stored_history``)."""
     if settings.cipher_key is None or not settings.cipher_key.get_secret_value():
-        return {}
+        return {"MAPPER_TOPIC": MAPPER_TOPIC}
     return {
+        "MAPPER_TOPIC": MAPPER_TOPIC,
         "CIPHER_TOPIC": "eventsourcing.cryptography:AESCipher",
         "CIPHER_KEY": settings.cipher_key.get_secret_value(),
     }
