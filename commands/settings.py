@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     master_key: SecretStr | None = None
 
     digest_signing_key: SecretStr | None = None
+    digest_retired_public_keys: str = Field(default="", max_length=4096)
     digest_in_serve: bool = False
     digest_interval_seconds: float = Field(default=60.0, gt=0, le=86_400)
 
@@ -142,6 +143,14 @@ class Settings(BaseSettings):
         if self.digest_in_serve and (key is None or not key.get_secret_value()):
             raise ValueError("INTYG_DIGEST_IN_SERVE needs INTYG_DIGEST_SIGNING_KEY; make one "
                              "with `intyg digest-keygen`.")
+        return self
+
+    @model_validator(mode="after")
+    def _refuse_malformed_retired_keys(self) -> Settings:
+        keys = [k.strip() for k in self.digest_retired_public_keys.split(",") if k.strip()]
+        if any(len(_base64_or_empty(key)) != 32 for key in keys):
+            raise ValueError("INTYG_DIGEST_RETIRED_PUBLIC_KEYS takes base64 Ed25519 public keys "
+                             "(32 bytes each), comma-separated.")
         return self
 
     @model_validator(mode="after")
