@@ -24,6 +24,7 @@ import json
 from datetime import datetime
 from typing import Any
 
+from domain.access.forgetting import investigation_subject
 from domain.orders.fmu import fold
 from domain.orders.fmu.callers import Caller
 from domain.orders.fmu.codes import Actor
@@ -36,11 +37,6 @@ _CREATING = ("RequestReceived", "OrderedDirectly")
 _TIMES = ("at", "answer_by", "start", "end", "deviation_at")  # datetimes in the events
 PRIVATE = ("personnummer", "comment")
 _TABLES = ("fmu_investigations", "fmu_investigation_units", "fmu_investigation_steps")
-
-
-def investigation_subject(investigation_id: str) -> str:
-    """What names the data key of an investigation's values before its citizen is known."""
-    return f"fmu-investigation:{investigation_id}"
 
 
 def _aad(investigation_id: str, version: int) -> str:
@@ -185,3 +181,10 @@ def timeline(tx: Sql, investigation_id: str) -> list[tuple[str, str, str, dateti
             for step, actor, by, at in tx.execute(
                 "SELECT step, actor, by_id, at FROM fmu_investigation_steps "
                 "WHERE investigation_id = ? ORDER BY version", (investigation_id,))]
+
+
+def investigations_of(tx: Sql, patient_index: str) -> list[str]:
+    """The investigations whose recorded citizen has this blind index."""
+    return [str(row[0]) for row in tx.execute(
+        "SELECT id FROM fmu_investigations WHERE patient_index = ? ORDER BY seq",
+        (patient_index,))]

@@ -24,7 +24,7 @@ from streams.investigation_asyncapi import (
     INVESTIGATIONS_ADDRESS,
     INVESTIGATIONS_CHANNEL,
     INVESTIGATIONS_DESCRIPTION,
-    investigation_message_name,
+    investigation_message_names,
     investigation_messages,
 )
 from streams.investigations import INVESTIGATION_EVENTS
@@ -42,8 +42,8 @@ RECIPIENT_EVENTS = ("CertificateSent", "CertificateRevoked", "QuestionSent", "An
 AUTHORITIES = sorted(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
 UUID_TEXT = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 COUNTING = "^[1-9][0-9]*$"
-CONTRACT_VERSION = "2.3.0"  # 2: patient data sealed; 2.1: orders sealed; 2.2: intyg.fmu.v1;
-# 2.3: the digests and access-log topics described
+CONTRACT_VERSION = "2.4.0"  # 2: patient data sealed; 2.1: orders sealed; 2.2: intyg.fmu.v1;
+# 2.3: the digests and access-log topics described; 2.4: FMU comments sealed
 
 
 def _header(description: str, **schema: Any) -> dict[str, Any]:
@@ -235,7 +235,7 @@ def asyncapi() -> dict[str, Any]:
     }
     to_authority = [fmu_message_name(m) for m in FMU_MESSAGES]
     messages |= fmu_messages(list(FMU_MESSAGES), BINDING_VERSION)
-    steps = [investigation_message_name(e) for e in INVESTIGATION_EVENTS]
+    steps = investigation_message_names(list(INVESTIGATION_EVENTS))
     messages |= investigation_messages(list(INVESTIGATION_EVENTS), BINDING_VERSION)
     messages |= audit.audit_messages(BINDING_VERSION)
     return {
