@@ -84,3 +84,29 @@ def test_a_forgotten_citizens_order_opens_to_empty_values_when_the_key_is_destro
         (str(order_id), "ACCEPTERAD", "", "")]
     texts = runtime.read(lambda tx: order_timeline(tx, runtime.view.seal, str(order_id)))
     assert [line["text"] for line in texts if line["event"] == "OrderAccepted"] == [None]
+
+
+def test_an_orders_view_written_before_sealing_is_rebuilt_sealed_when_it_starts(
+        settings: Settings, app: Certificates) -> None:
+    """Hardening item 1 (issue 12 leftovers): the old layout (a clear ``personnummer``
+    column) is dropped with its position and the view rebuilt from the store's log."""
+    who = personnummer()
+    unit, order_id = _ordered_and_answered(app, who)
+    first = OrdersRuntime(settings, app, app.clock)
+    with first.db.transaction() as tx:
+        tx.execute("CREATE TABLE orders (id TEXT PRIMARY KEY, care_unit TEXT, care_giver TEXT, "
+                   "status TEXT, authority TEXT, form TEXT, certificate_type TEXT, "
+                   "received_at TEXT, updated_at TEXT, unit_email TEXT, personnummer TEXT, "
+                   "case_reference TEXT)")
+        tx.execute("INSERT INTO orders VALUES (?, ?, ?, 'OLAST', 'AF', '', '', '', '', '', ?, ?)",
+                   (str(order_id), unit.hsa_id, unit.care_giver_hsa_id, who, CASE))
+    first.close()
+    runtime = OrdersRuntime(settings, app, app.clock)
+    try:
+        listed = runtime.read(lambda tx: unit_orders(tx, runtime.view.seal, unit.hsa_id,
+                                                     unit.care_giver_hsa_id, Tab.AKTUELLA,
+                                                     START.date()))
+        assert [(r["status"], r["personnummer"]) for r in listed] == [("ACCEPTERAD", who)]
+        assert who not in _dump(runtime)
+    finally:
+        runtime.close()
