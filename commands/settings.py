@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from commands.stored_history import MAPPER_TOPIC
 from domain.orders.calendar import BusinessCalendar, parse_vacation_iso_weeks
 
 DEV_JWT_SECRET = "embedded-development-secret-not-for-production"  # noqa: S105
@@ -55,6 +56,7 @@ class Settings(BaseSettings):
     master_key: SecretStr | None = None
 
     digest_signing_key: SecretStr | None = None
+    digest_retired_public_keys: str = Field(default="", max_length=4096)
     digest_in_serve: bool = False
     digest_interval_seconds: float = Field(default=60.0, gt=0, le=86_400)
 
@@ -144,6 +146,14 @@ class Settings(BaseSettings):
         return self
 
     @model_validator(mode="after")
+    def _refuse_malformed_retired_keys(self) -> Settings:
+        keys = [k.strip() for k in self.digest_retired_public_keys.split(",") if k.strip()]
+        if any(len(_base64_or_empty(key)) != 32 for key in keys):
+            raise ValueError("INTYG_DIGEST_RETIRED_PUBLIC_KEYS takes base64 Ed25519 public keys "
+                             "(32 bytes each), comma-separated.")
+        return self
+
+    @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
         if not self.is_production:
             return self
@@ -191,10 +201,12 @@ def eventsourcing_env(settings: Settings) -> dict[str, str]:
 
 
 def _cipher_env(settings: Settings) -> dict[str, str]:
-    """Encrypt event state at rest whenever a key is configured (always in production)."""
+    """Encrypt event state at rest whenever a key is configured (always in production); a row
+    that does not read back is named by its ids (``commands.stored_history``)."""
     if settings.cipher_key is None or not settings.cipher_key.get_secret_value():
-        return {}
+        return {"MAPPER_TOPIC": MAPPER_TOPIC}
     return {
+        "MAPPER_TOPIC": MAPPER_TOPIC,
         "CIPHER_TOPIC": "eventsourcing.cryptography:AESCipher",
         "CIPHER_KEY": settings.cipher_key.get_secret_value(),
     }

@@ -11,6 +11,7 @@ from typing import Any
 
 from commands.settings import Settings
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
+from streams import audit_asyncapi as audit
 from streams.fmu_asyncapi import (
     FMU_ADDRESS,
     FMU_CHANNEL,
@@ -23,7 +24,7 @@ from streams.investigation_asyncapi import (
     INVESTIGATIONS_ADDRESS,
     INVESTIGATIONS_CHANNEL,
     INVESTIGATIONS_DESCRIPTION,
-    investigation_message_name,
+    investigation_message_names,
     investigation_messages,
 )
 from streams.investigations import INVESTIGATION_EVENTS
@@ -41,8 +42,9 @@ RECIPIENT_EVENTS = ("CertificateSent", "CertificateRevoked", "QuestionSent", "An
 AUTHORITIES = sorted(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
 UUID_TEXT = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 COUNTING = "^[1-9][0-9]*$"
-CONTRACT_VERSION = "2.3.0"  # 2: patient data sealed; 2.1: orders sealed; 2.2: intyg.fmu.v1;
-# 2.3: the content sealed answer by answer (DraftCreated, DraftEdited, CertificateRegistered v3)
+CONTRACT_VERSION = "2.5.0"  # 2: patient data sealed; 2.1: orders sealed; 2.2: intyg.fmu.v1;
+# 2.3: the content sealed answer by answer (DraftCreated, DraftEdited, CertificateRegistered v3);
+# 2.4: the digests and access-log topics described; 2.5: FMU comments sealed
 
 
 def _header(description: str, **schema: Any) -> dict[str, Any]:
@@ -234,8 +236,9 @@ def asyncapi() -> dict[str, Any]:
     }
     to_authority = [fmu_message_name(m) for m in FMU_MESSAGES]
     messages |= fmu_messages(list(FMU_MESSAGES), BINDING_VERSION)
-    steps = [investigation_message_name(e) for e in INVESTIGATION_EVENTS]
+    steps = investigation_message_names(list(INVESTIGATION_EVENTS))
     messages |= investigation_messages(list(INVESTIGATION_EVENTS), BINDING_VERSION)
+    messages |= audit.audit_messages(BINDING_VERSION)
     return {
         "asyncapi": "3.1.0",
         "id": "urn:se:intyg:events",
@@ -268,6 +271,10 @@ def asyncapi() -> dict[str, Any]:
             FMU_CHANNEL: _channel(FMU_ADDRESS, FMU_DESCRIPTION, to_authority),
             INVESTIGATIONS_CHANNEL: _channel(INVESTIGATIONS_ADDRESS, INVESTIGATIONS_DESCRIPTION,
                                              steps),
+            audit.DIGESTS_CHANNEL: _channel(audit.DIGESTS_ADDRESS, audit.DIGESTS_DESCRIPTION,
+                                            ["LedgerDigestSigned"]),
+            audit.ACCESS_CHANNEL: _channel(audit.ACCESS_ADDRESS, audit.ACCESS_DESCRIPTION,
+                                           audit.access_message_names()),
         },
         "operations": {
             "publishCertificateEvents": _send("certificates", "The relay publishes every "
@@ -281,6 +288,11 @@ def asyncapi() -> dict[str, Any]:
                                            "the authority is told of.", to_authority),
             "publishInvestigationSteps": _send(INVESTIGATIONS_CHANNEL, "The relay publishes "
                                                "every stored FMU step in log order.", steps),
+            "publishDigests": _send(audit.DIGESTS_CHANNEL, "The digest process publishes "
+                                    "each digest it signs.", ["LedgerDigestSigned"]),
+            "publishAccessLog": _send(audit.ACCESS_CHANNEL, "The relay publishes each stored "
+                                      "access entry and forgetting.",
+                                      audit.access_message_names()),
         },
         "components": {"messages": messages},
     }

@@ -13,7 +13,9 @@ from typing import Any
 
 from domain.content.common.limits import without_input_bounds
 from domain.content.registry import CONTENT_SPECS, EARLIER_SPECS, ContentSpec
+from streams.access_wire import ACCESS_MESSAGES, access_schema
 from streams.asyncapi import asyncapi as event_document
+from streams.audit_asyncapi import access_schema_name
 from streams.contract_protection import marked
 from streams.fmu_wire import FMU_MESSAGES, FMU_SCHEMA_VERSION
 from streams.schemas import EARLIER, MESSAGES, version_of
@@ -109,6 +111,13 @@ def export(directory: Path = CONTRACT_DIR) -> list[Path]:
         path = directory / "fmu" / fmu_schema_file(message).name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+        written.append(path)
+    for ce_type in ACCESS_MESSAGES:
+        name = access_schema_name(ce_type)
+        path = directory / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(_identified(access_schema(ce_type), name), indent=2,
+                                   ensure_ascii=False) + "\n")
         written.append(path)
     path = directory / "asyncapi.json"
     path.write_text(json.dumps(asyncapi(), indent=2, ensure_ascii=False) + "\n")

@@ -1,5 +1,7 @@
 """The investigations topic in the AsyncAPI document: every step of an FMU investigation
-(``streams.investigations``), one message per event, the citizen's personnummer marked sealed."""
+(``streams.investigations``), one message per event at its version, the citizen's personnummer
+and the comments marked sealed; version 1 of a step whose comment is sealed from version 2 on
+(written before, in clear) is a message of its own."""
 
 from __future__ import annotations
 
@@ -9,26 +11,31 @@ from typing import Any
 from streams.fmu_asyncapi import FMU_HEADERS, FMU_KEY, UUID_TEXT
 from streams.investigations import (
     INVESTIGATIONS_SOURCE,
+    SEALED_COMMENT_STEPS,
     InvestigationEventMessage,
     investigation_event_type,
+    investigation_version,
 )
 from streams.sealing.fields import INVESTIGATION_SEALED_FIELDS
-from streams.wire_types import PATIENT_IDENTITY, SealedValue, sealed
+from streams.wire_types import HEALTH_DATA, PATIENT_IDENTITY, SealedValue, sealed
 
 INVESTIGATIONS_CHANNEL = "investigations"
 INVESTIGATIONS_ADDRESS = "intyg.fmu.v1"
 INVESTIGATIONS_DESCRIPTION = (
     "Every step of every FMU investigation, keyed by the investigation's id (FK's "
     "assessmentId), in the order they were stored. The citizen's personnummer "
-    "(CitizenRecorded) travels sealed under the citizen's data key; the rest is ids, actors, "
-    "HSA ids, codes, dates and the coordinator's and Försäkringskassan's comments.")
+    "(CitizenRecorded) and the comments (UnitAnswered, RequestRejected, OrderUpdated: version "
+    "2) travel sealed: under the citizen's data key, or before the citizen is recorded under "
+    "the investigation's own; the rest is ids, actors, HSA ids, codes and dates. Version 1 of "
+    "those three steps, written before, carries the comment clear.")
 HEADERS: dict[str, dict[str, Any]] = {
     **FMU_HEADERS,
     "ce_id": {"type": "string", "pattern": UUID_TEXT, "description": (
         "The step's id: UUID5 in namespace 3f6d2a81-0c4e-4b97-8e15-d27a9b40c6f3 of "
         "'<id>:<version>'; the same on every re-publish: deduplicate on it.")},
     "ce_type": {"type": "string", "pattern": r"^se\.intyg\.investigation\.[A-Za-z]+\.v[0-9]+$",
-                "description": "se.intyg.investigation.<event>.v1; equals payload.type."},
+                "description": "se.intyg.investigation.<event>.v<schema_version>; equals "
+                               "payload.type."},
     "ce_source": {"type": "string", "const": INVESTIGATIONS_SOURCE,
                   "description": "Where the steps come from."},
     "aggregate_version": {"type": "string", "pattern": "^[1-9][0-9]*$",
@@ -36,29 +43,58 @@ HEADERS: dict[str, dict[str, Any]] = {
 }
 
 
-def investigation_message_name(event: str) -> str:
-    return f"Investigation{event}"
+def investigation_message_name(event: str, version: int | None = None) -> str:
+    return f"Investigation{event}" if version is None else f"Investigation{event}V{version}"
 
 
-def _payload(event: str) -> dict[str, Any]:
+_DESCRIBED = {"personnummer": (PATIENT_IDENTITY, "The citizen's personnummer, sealed."),
+              "comment": (HEALTH_DATA, "The comment (free text), sealed; null when none.")}
+
+
+def _payload(event: str, version: int) -> dict[str, Any]:
     schema = copy.deepcopy(InvestigationEventMessage.model_json_schema())
-    schema["properties"]["type"] = {"type": "string", "const": investigation_event_type(event)}
+    schema["properties"]["type"] = {"type": "string",
+                                    "const": investigation_event_type(event, version)}
+    schema["properties"]["schema_version"] = {"type": "integer", "const": version}
     schema["properties"]["event"] = {"type": "string", "const": event}
-    fields = INVESTIGATION_SEALED_FIELDS.get(event, ())
+    fields = INVESTIGATION_SEALED_FIELDS.get(event, ()) if version > 1 or \
+        event not in SEALED_COMMENT_STEPS else ()
     if fields:
         schema["properties"]["data"] = {**schema["properties"]["data"], "properties": {
-            f.path: {**SealedValue.model_json_schema(), **sealed(PATIENT_IDENTITY),
-                     "description": "The citizen's personnummer, sealed."} for f in fields}}
+            f.path: {**_sealed_schema(f.forgotten is None), **sealed(_DESCRIBED[f.path][0]),
+                     "description": _DESCRIBED[f.path][1]} for f in fields}}
     return schema
 
 
-def investigation_messages(events: list[str], binding_version: str) -> dict[str, Any]:
-    return {investigation_message_name(e): {
-        "name": investigation_event_type(e), "title": e,
-        "summary": f"{e}: a step of an FMU investigation.", "contentType": "application/json",
+def _sealed_schema(nullable: bool) -> dict[str, Any]:
+    value = SealedValue.model_json_schema()
+    return {"anyOf": [value, {"type": "null"}]} if nullable else value
+
+
+def _message(event: str, version: int, binding_version: str) -> dict[str, Any]:
+    earlier = "" if version == investigation_version(event) else \
+        f" Version {version}, in clear: written before its comment was sealed."
+    return {
+        "name": investigation_event_type(event, version), "title": event,
+        "summary": f"{event}: a step of an FMU investigation.{earlier}",
+        "contentType": "application/json",
         "headers": {"type": "object", "required": sorted(HEADERS), "properties": HEADERS},
-        "payload": _payload(e),
+        "payload": _payload(event, version),
         "correlationId": {"description": "Deduplicate on ce_id.",
                           "location": "$message.header#/ce_id"},
         "bindings": {"kafka": {"key": FMU_KEY, "bindingVersion": binding_version}},
-    } for e in events}
+    }
+
+
+def investigation_messages(events: list[str], binding_version: str) -> dict[str, Any]:
+    found = {investigation_message_name(e): _message(e, investigation_version(e),
+                                                     binding_version) for e in events}
+    found |= {investigation_message_name(e, 1): _message(e, 1, binding_version)
+              for e in events if investigation_version(e) > 1}
+    return found
+
+
+def investigation_message_names(events: list[str]) -> list[str]:
+    """Every message of the topic: each step at its version, and the earlier version 1."""
+    return [investigation_message_name(e) for e in events] + [
+        investigation_message_name(e, 1) for e in events if investigation_version(e) > 1]

@@ -5,10 +5,12 @@ as an ``InvestigationEventMessage``: the aggregate's id and version, the event's
 and its own fields (who acted, the actor, the step's ids, codes, dates and comments).
 
 The citizen's personnummer (``CitizenRecorded``) travels sealed under the citizen's data key
-(``streams.sealing``, docs/sealing.md); the comments of a request's answer or rejection and of
-an updated order are the coordinator's and Försäkringskassan's, written about the request, and
-travel clear. ``ce_id`` is the same on every re-publish (UUID5 of id and version): deduplicate
-on it. The steps the authority is told of also go to its own topic (``streams.fmu_messages``).
+(``streams.sealing``, docs/sealing.md), and so do the comments of a request's answer or
+rejection and of an updated order (schema version 2 of those three steps; version 1 messages,
+written before, carry them clear): under the citizen's key once the citizen is recorded, before
+that under the investigation's own (``domain.access.forgetting.investigation_subject``).
+``ce_id`` is the same on every re-publish (UUID5 of id and version): deduplicate on it. The
+steps the authority is told of also go to its own topic (``streams.fmu_messages``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from streams.orders import Message, Seal
 
 INVESTIGATIONS_SOURCE = "/intyg/investigations"
 INVESTIGATION_SCHEMA_VERSION = 1
+SEALED_COMMENT_STEPS = ("UnitAnswered", "RequestRejected", "OrderUpdated")  # version 2
 _IDS = uuid.UUID("3f6d2a81-0c4e-4b97-8e15-d27a9b40c6f3")
 INVESTIGATION_EVENTS = (
     "RequestReceived", "OrderedDirectly", "UnitsAsked", "UnitAssignedDirectly", "UnitAnswered",
@@ -35,8 +38,13 @@ INVESTIGATION_EVENTS = (
     "ComplementReceived", "InvestigationEnded", "CitizenRecorded", "PaymentIdRecorded")
 
 
-def investigation_event_type(event: str) -> str:
-    return f"se.intyg.investigation.{event}.v{INVESTIGATION_SCHEMA_VERSION}"
+def investigation_version(event: str) -> int:
+    """The step's schema version: 2 for a step whose comment travels sealed."""
+    return 2 if event in SEALED_COMMENT_STEPS else INVESTIGATION_SCHEMA_VERSION
+
+
+def investigation_event_type(event: str, version: int | None = None) -> str:
+    return f"se.intyg.investigation.{event}.v{version or investigation_version(event)}"
 
 
 def investigation_event_id(aggregate_id: str, version: int) -> str:
@@ -49,8 +57,8 @@ class InvestigationEventMessage(BaseModel):
     ``actor``, ``by`` and the step's), the citizen's personnummer sealed."""
 
     model_config = ConfigDict(extra="forbid")
-    type: str = Field(pattern=r"^se\.intyg\.investigation\.[A-Za-z]+\.v1$")
-    schema_version: Literal[1]
+    type: str = Field(pattern=r"^se\.intyg\.investigation\.[A-Za-z]+\.v[12]$")
+    schema_version: Literal[1, 2]
     id: str = Field(description="The investigation's id (Försäkringskassan's assessmentId)")
     version: int = Field(ge=1, description="The investigation's version after this event")
     event: str = Field(description="The step: one of the investigation's events")
@@ -63,7 +71,7 @@ def investigation_message(event: DomainEventProtocol[Any], position: int,
     """Key, value and headers of the step on ``intyg.fmu.v1``, its citizen sealed."""
     line = history_line(event)
     value = {"type": investigation_event_type(line["event"]),
-             "schema_version": INVESTIGATION_SCHEMA_VERSION, "id": line["id"],
+             "schema_version": investigation_version(line["event"]), "id": line["id"],
              "version": line["version"], "event": line["event"], "at": line["at"],
              "data": line["data"]}
     InvestigationEventMessage.model_validate(value)  # the contract, checked on the way out

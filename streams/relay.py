@@ -28,6 +28,7 @@ from kafka.errors import KafkaError
 from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings
+from domain.access.forgetting import investigation_subject
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
 from streams.database import Database
 from streams.published import is_published, known_prefix
@@ -139,11 +140,15 @@ class Relay:
                              self._content_kind_of)
 
     def _personnummer_of(self, aggregate_id: str) -> str:
-        """The personnummer of a certificate's patient, or of an order's citizen."""
+        """The personnummer of a certificate's patient, or of an order's citizen; an FMU
+        investigation's citizen once recorded, else what names the investigation's own key."""
         found: Any = self.app.get(uuid.UUID(aggregate_id))
         citizen = getattr(found, "citizen", None)
         if isinstance(citizen, dict):
             return str(citizen["personnummer"])
+        facts = getattr(found, "facts", None)
+        if facts is not None and hasattr(facts, "citizen"):
+            return str(facts.citizen or investigation_subject(aggregate_id))
         return str(found.patient.personnummer)
 
     def _content_kind_of(self, certificate_id: str) -> tuple[str, int]:

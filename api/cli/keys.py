@@ -45,7 +45,7 @@ def _rotate(args: argparse.Namespace, settings: Settings) -> int:
 def _forget(args: argparse.Namespace, settings: Settings) -> int:
     from commands.forgetting import record_forgetting
     from domain.access.entry import patient_index
-    from domain.access.forgetting import ForgettingReason
+    from domain.access.forgetting import ForgettingReason, investigation_subject
     from domain.shared.identities import check_hsa_id, normalise_personnummer
     from streams.database import Database
     from streams.sealing.keys import DataKeys
@@ -65,10 +65,28 @@ def _forget(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps({"patient_index": index, "already_forgotten": True}))
         return 0
     decision = record_forgetting(app, index, ForgettingReason(args.reason), by, app.clock)
+    investigations = _investigations_of(settings, app, index)
     keys.forget(index, app.clock())
+    for investigation in investigations:  # their comments sealed before the citizen was known
+        keys.forget(patient_index(investigation_subject(investigation),
+                                  settings.patient_index_secret), app.clock())
     print(json.dumps({"patient_index": index, "forgotten": True,
-                      "event_id": str(decision)}))
+                      "event_id": str(decision), "investigations": len(investigations)}))
     return 0
+
+
+def _investigations_of(settings: Settings, app: Certificates, index: str) -> list[str]:
+    """The FMU investigations of the citizen, from their read model brought up to date."""
+    from api.runtime.investigations import InvestigationLists
+    from projections.investigations import investigations_of
+
+    lists = InvestigationLists(settings, app, app.clock)
+    try:
+        lists.catch_up()
+        with lists.db.transaction() as tx:
+            return investigations_of(tx, index)
+    finally:
+        lists.close()
 
 
 def _unseal(args: argparse.Namespace, settings: Settings) -> int:

@@ -1,4 +1,5 @@
-"""The ledger's commands: ``digest-keygen``, ``digest``, ``verify`` and ``verify-proof``."""
+"""The ledger's commands: ``digest-keygen``, ``digest-rotate``, ``digest``, ``verify`` and
+``verify-proof``."""
 
 from __future__ import annotations
 
@@ -19,6 +20,25 @@ def _keygen(args: argparse.Namespace) -> int:
 
     key = new_signing_key()
     print(json.dumps({"INTYG_DIGEST_SIGNING_KEY": key, "public_key": public_key_of(key)}))
+    return 0
+
+
+def _rotate(args: argparse.Namespace, settings: Settings) -> int:
+    """A new signing key; the current public key joins the retired ones, which keep checking
+    the digests signed before. Prints the two settings to set (then restart)."""
+    from streams.ledger.key_ring import published_keys
+    from streams.ledger.signing import key_id, new_signing_key, public_key_of
+
+    key = new_signing_key()
+    retired = published_keys(settings)
+    if not retired:
+        print("intyg: no INTYG_DIGEST_SIGNING_KEY to rotate; make one with "
+              "`intyg digest-keygen`", file=sys.stderr)
+        return 2
+    print(json.dumps({"INTYG_DIGEST_SIGNING_KEY": key,
+                      "INTYG_DIGEST_RETIRED_PUBLIC_KEYS": ",".join(retired),
+                      "public_key": public_key_of(key), "key_id": key_id(public_key_of(key)),
+                      "retired_key_ids": [key_id(k) for k in retired]}))
     return 0
 
 
@@ -51,21 +71,25 @@ def _digest(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if not unpublished else 1
 
 
-def _public_key(value: str | None, settings: Settings | None) -> str | None:
-    """A base64 key, or a file holding one (or the JSON served at the well-known URL); else
-    the key of INTYG_DIGEST_SIGNING_KEY."""
-    if value is None:
-        from streams.ledger.signing import public_key_of
+def _public_keys(values: list[str] | None, settings: Settings | None) -> list[str]:
+    """Each value a base64 key, or a file holding one (or the JSON served at the well-known
+    URL, all of its keys); without values the keys of the settings (INTYG_DIGEST_SIGNING_KEY's
+    and INTYG_DIGEST_RETIRED_PUBLIC_KEYS)."""
+    if not values:
+        from streams.ledger.key_ring import published_keys
 
-        key = settings.digest_signing_key if settings else None
-        return public_key_of(key.get_secret_value()) if key is not None else None
-    path = Path(value)
-    if not path.is_file():
-        return value.strip()
-    text = path.read_text().strip()
-    if text.startswith("{"):
-        return str(json.loads(text)["public_key"])
-    return text
+        return published_keys(settings) if settings else []
+    keys: list[str] = []
+    for value in values:
+        path = Path(value)
+        text = path.read_text().strip() if path.is_file() else value.strip()
+        if text.startswith("{"):
+            served = json.loads(text)
+            keys += [str(k["public_key"]) for k in served.get("keys", [])] or [
+                str(served["public_key"])]
+        else:
+            keys.append(text)
+    return keys
 
 
 def _verify(args: argparse.Namespace, settings: Settings) -> int:
@@ -73,12 +97,12 @@ def _verify(args: argparse.Namespace, settings: Settings) -> int:
     from streams.ledger.store import LedgerStore
     from streams.ledger.verify import verify_store
 
-    public_key = _public_key(args.public_key, settings)
-    if public_key is None:
+    public_keys = _public_keys(args.public_key, settings)
+    if not public_keys:
         print("intyg: pass --public-key or set INTYG_DIGEST_SIGNING_KEY", file=sys.stderr)
         return 2
     store = LedgerStore(Database(settings))
-    report = verify_store(Certificates(eventsourcing_env(settings)), store, public_key)
+    report = verify_store(Certificates(eventsourcing_env(settings)), store, public_keys)
     if settings.is_production and not args.no_kafka:
         from streams.ledger.kafka_check import check_published_digests, check_published_events
 
@@ -99,8 +123,8 @@ def _verify_proof(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as error:
         print(f"intyg: cannot read the proof: {type(error).__name__}", file=sys.stderr)
         return 2
-    public_key = _public_key(args.public_key, None)
-    problems = check_proof(proof, public_key or "") if isinstance(proof, dict) else [
+    public_keys = _public_keys(args.public_key, None)
+    problems = check_proof(proof, public_keys) if isinstance(proof, dict) else [
         "the proof is not a JSON object"]
     for problem in problems:
         print(problem)
@@ -113,17 +137,22 @@ def add_commands(sub: Any) -> None:
     keygen = sub.add_parser("digest-keygen", help="print a new INTYG_DIGEST_SIGNING_KEY (Ed25519) "
                             "and its public key")
     keygen.set_defaults(handler=_keygen, needs_settings=False)
+    rotate = sub.add_parser("digest-rotate", help="print a new INTYG_DIGEST_SIGNING_KEY and "
+                            "INTYG_DIGEST_RETIRED_PUBLIC_KEYS with the current key retired")
+    rotate.set_defaults(handler=_rotate)
     digest = sub.add_parser("digest", help="record every stored event in the ledger and sign "
                             "its root at intervals (publishing each digest in production)")
     digest.add_argument("--once", action="store_true", help="catch up, sign once and stop")
     digest.set_defaults(handler=_digest)
     verify = sub.add_parser("verify", help="recompute the ledger from the stored events (and "
                             "Kafka in production) and check every signed digest")
-    verify.add_argument("--public-key", help="base64, or a file holding it")
+    verify.add_argument("--public-key", action="append", help="base64, or a file holding it "
+                        "(or the well-known JSON); repeat it for every key (rotations)")
     verify.add_argument("--no-kafka", action="store_true", help="check the store only")
     verify.set_defaults(handler=_verify)
     proof = sub.add_parser("verify-proof", help="check a proof from GET /v1/certificates/"
                            "{id}/proof offline, with the public key only")
     proof.add_argument("file")
-    proof.add_argument("--public-key", required=True, help="base64, or a file holding it")
+    proof.add_argument("--public-key", required=True, action="append", help="base64, or a "
+                       "file holding it (or the well-known JSON, all its keys); repeatable")
     proof.set_defaults(handler=_verify_proof, needs_settings=False)

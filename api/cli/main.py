@@ -44,11 +44,12 @@ def _lock_drafts(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
+    from api.demo.orders import seed_orders
     from api.demo.seed import seed_demo
 
     app = Certificates(eventsourcing_env(settings))
     summary = seed_demo(app, patients=args.patients, seed=args.seed)
-    print(json.dumps(summary))
+    print(json.dumps(summary | seed_orders(app, args.seed)))
     return 0
 
 

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from commands.access_log import AccessLogUnavailableError
+from commands.stored_history import StoredHistoryUnreadableError
 from domain.shared.errors import (
     DomainError,
     ForbiddenError,
@@ -117,6 +118,17 @@ def _access_log_unavailable(request: Request, error: Exception) -> JSONResponse:
     return response
 
 
+def _history_unreadable(request: Request, error: Exception) -> JSONResponse:
+    """An altered stored row: the caller can change nothing and waiting alone does not help,
+    so 503 without ``Retry-After``; the log names the row by its ids."""
+    assert isinstance(error, StoredHistoryUnreadableError)  # noqa: S101 - registered for it only
+    log.error("stored_history_unreadable", aggregate_id=error.aggregate_id,
+              version=error.version)
+    return problem(request, 503, "stored-history-unreadable", "Stored history cannot be read",
+                   "A stored event of this record cannot be read back. Nothing was changed; "
+                   "the operators must restore the stored history.")
+
+
 def _unexpected(request: Request, error: Exception) -> JSONResponse:
     log.error("unexpected_error", error=type(error).__name__, exc_info=error)
     return problem(request, 500, "internal", "Internal error",
@@ -128,4 +140,5 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _request_invalid)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(AccessLogUnavailableError, _access_log_unavailable)
+    app.add_exception_handler(StoredHistoryUnreadableError, _history_unreadable)
     app.add_exception_handler(Exception, _unexpected)

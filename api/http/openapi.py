@@ -22,7 +22,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
 from api.http.access import ReadLogDep
-from api.http.deps import CitizenDep, RecipientDep, StaffDep, ViewsDep, bearer
+from api.http.deps import CertificatesDep, CitizenDep, RecipientDep, StaffDep, ViewsDep, bearer
 from api.http.errors import PROBLEM_JSON
 from api.http.fmu import AuthorityDep, CoordinatorDep, UnitAdminDep
 from api.http.pdf import PDF_RESPONSES
@@ -38,6 +38,7 @@ class Kind(StrEnum):
     COMMAND = "command"  # writes: the rules of the current state and the version apply
     VIEW = "view"  # reads a read model, which may not have caught up yet
     LOGGED = "logged"  # returns patient data only once its PDL access entry is stored
+    STORED = "stored"  # loads from the event store, whose rows may not read back
 
 
 PROBLEMS_OF_KIND: dict[Kind, tuple[int, ...]] = {
@@ -49,6 +50,7 @@ PROBLEMS_OF_KIND: dict[Kind, tuple[int, ...]] = {
     Kind.COMMAND: (409, 422),
     Kind.VIEW: (503,),
     Kind.LOGGED: (503,),
+    Kind.STORED: (503,),
 }
 
 STATUS_TEXT: dict[int, str] = {
@@ -60,7 +62,9 @@ STATUS_TEXT: dict[int, str] = {
     422: "Invalid input: `errors[]` names each field (and its national question id).",
     503: "The read model has not reached `?after=` yet (`Retry-After`), or does not run here; "
          "or no signed ledger digest covers the certificate yet (`Retry-After`); "
-         "or the access log cannot record this read of patient data, so nothing is shown.",
+         "or the access log cannot record this read of patient data, so nothing is shown; "
+         "or a stored event of what the path names cannot be read back (altered), which the "
+         "operators must restore: nothing was changed.",
 }
 
 HEADERS_OF_STATUS: dict[int, dict[str, Any]] = {
@@ -81,6 +85,7 @@ _KINDS_OF_DEPENDENCY: tuple[tuple[Any, tuple[Kind, ...]], ...] = (
     (CoordinatorDep, (Kind.TOKEN, Kind.PERSON)),  # FMU: the grant in the token
     (UnitAdminDep, (Kind.TOKEN, Kind.PERSON)),
     (AuthorityDep, (Kind.TOKEN,)),
+    (CertificatesDep, (Kind.STORED,)),
 )
 _WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 

@@ -156,13 +156,27 @@ class ProblemOut(BaseModel):
                                   "(FMU: TA_FEL01-14, GTA_FEL05, ALREADY_EXISTS).")
 
 
-class DigestKeyOut(BaseModel):
-    """The public key of the ledger's signed digests."""
+class PublishedKeyOut(BaseModel):
+    """One public key of the ledger, current or retired."""
 
     algorithm: str = Field(examples=["Ed25519"])
     public_key: str = Field(description="Base64 of the key's 32 raw bytes.")
     key_id: str = Field(description="First 16 hex digits of SHA-256 of the raw key; every "
                                     "digest names the key that signed it.")
+    current: bool = Field(description="The key that signs new digests; a retired key only "
+                                      "checks the digests it signed before a rotation.")
+
+
+class DigestKeyOut(BaseModel):
+    """The public key of the ledger's signed digests (the current one), and every key a digest
+    may name (``keys``: the current one first, then the retired ones)."""
+
+    algorithm: str = Field(examples=["Ed25519"])
+    public_key: str = Field(description="Base64 of the key's 32 raw bytes.")
+    key_id: str = Field(description="First 16 hex digits of SHA-256 of the raw key; every "
+                                    "digest names the key that signed it.")
+    keys: list[PublishedKeyOut] = Field(description="Every key a digest may name: check a "
+                                        "digest with the key of its `key_id`.")
 
 
 class SignedDigestOut(BaseModel):

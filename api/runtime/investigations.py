@@ -20,6 +20,7 @@ from domain.topics import topics_of
 from projections.investigations import InvestigationsView, candidate_ids, facts_of, timeline
 from streams.database import Database
 from streams.order_feed import feed_log, prepare_orders
+from streams.sealing.view_seal import view_seal
 
 SOURCE = "fmu-log"
 TOPICS = topics_of(Investigation)
@@ -29,7 +30,7 @@ class InvestigationLists:
     def __init__(self, settings: Settings, app: Application[UUID], clock: Clock) -> None:
         self.app, self.clock, self.calendar = app, clock, settings.business_calendar
         self.db = Database(settings)
-        self.view = InvestigationsView()
+        self.view = InvestigationsView(view_seal(settings, self.db))
         self._lock = threading.Lock()
         self._prepared = False
 
@@ -46,7 +47,7 @@ class InvestigationLists:
     def list_for(self, caller: Caller, tab: Tab, status: Status | None) -> list[Listed]:
         self.catch_up()
         with self.db.transaction() as tx:
-            found = facts_of(tx, candidate_ids(tx, caller))
+            found = facts_of(tx, self.view.seal, candidate_ids(tx, caller))
         return list_for(found, caller, tab, status, swedish_date(self.clock()), self.calendar)
 
     def detail(self, investigation_id: UUID,
@@ -54,7 +55,7 @@ class InvestigationLists:
         self.catch_up()
         key = str(investigation_id)
         with self.db.transaction() as tx:
-            facts = facts_of(tx, [key]).get(key)
+            facts = facts_of(tx, self.view.seal, [key]).get(key)
             steps = [Step(*step) for step in timeline(tx, key)]
         return detail(investigation_id, facts, steps, caller, swedish_date(self.clock()),
                       self.calendar)

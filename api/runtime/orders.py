@@ -28,6 +28,7 @@ from domain.orders.notification import DueNotification
 from projections.orders import OrdersView, mail_facts
 from streams.database import Database, Transaction
 from streams.order_feed import feed_orders, prepare_orders
+from streams.sealing.view_seal import view_seal
 
 log = structlog.get_logger("orders.runtime")
 T = TypeVar("T")
@@ -37,7 +38,7 @@ class OrdersRuntime:
     def __init__(self, settings: Settings, app: Application[UUID], clock: Clock) -> None:
         self.settings, self.app, self.clock = settings, app, clock
         self.db = Database(settings)
-        self.view = OrdersView()
+        self.view = OrdersView(view_seal(settings, self.db))
         self._lock = threading.Lock()
         self._prepared = False
 

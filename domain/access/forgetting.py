@@ -39,3 +39,10 @@ class Forgetting(Aggregate):
         forgotten = cls.PatientForgotten  # type: ignore[attr-defined]
         return cls._create(forgotten, id=forgetting_id, patient=patient, reason=reason.value,
                            at=at, by=by)
+
+
+def investigation_subject(investigation_id: str) -> str:
+    """What names the data key of an FMU investigation's sealed values (its comments) before
+    its citizen is known: the key's blind index is this text's, as a patient's is their
+    personnummer's. Forgetting the citizen destroys it too (docs/sealing.md)."""
+    return f"fmu-investigation:{investigation_id}"

@@ -7,6 +7,7 @@ import base64
 import binascii
 import hashlib
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -76,3 +77,19 @@ def signature_holds(digest: dict[str, Any], public_key_b64: str) -> bool:
     except (InvalidSignature, InvalidKeyError, KeyError, binascii.Error, ValueError, TypeError):
         return False
     return True
+
+
+KeyRing = dict[str, str]  # key id -> base64 public key
+
+
+def ring_of(public_keys: str | Sequence[str]) -> KeyRing:
+    """The ledger's public keys by id (one key given alone is a ring of one); a key that is not
+    base64 of 32 bytes raises InvalidKeyError."""
+    keys = [public_keys] if isinstance(public_keys, str) else list(public_keys)
+    return {key_id(key): key.strip() for key in keys if key.strip()}
+
+
+def signed_by_ring(digest: dict[str, Any], ring: KeyRing) -> bool:
+    """True when the key the digest names (``key_id``) is in the ring and its signature holds."""
+    key = ring.get(str(digest.get("key_id")))
+    return key is not None and signature_holds(digest, key)

@@ -4,14 +4,14 @@ digest it is about; any finding fails the check."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from commands.certificates import Certificates
 from streams.ledger.leaves import Leaf, leaf_of
 from streams.ledger.merkle import GrowingRoot
-from streams.ledger.signing import key_id, signature_holds
+from streams.ledger.signing import ring_of, signed_by_ring
 from streams.ledger.store import LedgerStore
 
 
@@ -79,15 +79,19 @@ def _what_changed(was: Leaf, now: Leaf) -> str:
 
 
 def check_digests(recorded: list[Leaf], digests: list[dict[str, Any]],
-                  public_key: str) -> list[Finding]:
-    """Every digest: signed by the key, numbered in sequence, and its root the root of the
-    recorded leaves up to its size (which pins the leaves the rows were compared with)."""
-    findings, tree, expected_id = [], GrowingRoot(), key_id(public_key)
+                  public_keys: str | Sequence[str]) -> list[Finding]:
+    """Every digest: signed by the key it names (one of ``public_keys``: current and retired),
+    numbered in sequence, and its root the root of the recorded leaves up to its size (which
+    pins the leaves the rows were compared with)."""
+    findings, tree, ring = [], GrowingRoot(), ring_of(public_keys)
     for number, digest in enumerate(digests, start=1):
         n = digest["digest"]
         if n != number:
             findings.append(Finding("digest", f"digest {number} is missing", digest=number))
-        if digest["key_id"] != expected_id or not signature_holds(digest, public_key):
+        if digest["key_id"] not in ring:
+            findings.append(Finding("digest", f"signed by key {digest['key_id']}, which is "
+                                    "not among the public keys", digest=n))
+        elif not signed_by_ring(digest, ring):
             findings.append(Finding("digest", "the signature does not hold", digest=n))
         if digest["tree_size"] > len(recorded) or digest["tree_size"] < tree.size:
             findings.append(Finding("digest", "its size does not fit the ledger", digest=n))
@@ -102,7 +106,8 @@ def check_digests(recorded: list[Leaf], digests: list[dict[str, Any]],
     return findings
 
 
-def verify_store(app: Certificates, store: LedgerStore, public_key: str) -> Report:
+def verify_store(app: Certificates, store: LedgerStore,
+                 public_key: str | Sequence[str]) -> Report:
     recorded, digests = store.leaves(), store.digests()
     findings, unrecorded = compare_rows(recorded, list(stored_leaves(app)))
     findings += check_digests(recorded, digests, public_key)

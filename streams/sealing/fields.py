@@ -71,9 +71,14 @@ PATIENT_FACTS = ("index", "sex", "birth_date")
 opens (the reader then has it), kept once it is forgotten."""
 
 
-# An FMU investigation (intyg.fmu.v1): the citizen's personnummer, its one piece of patient data.
+# An FMU investigation (intyg.fmu.v1): the citizen's personnummer, and the comments (a unit's
+# answer to a request, the coordinator's rejection, Försäkringskassan's updated order).
+_COMMENT = SealedField("comment", None)
 INVESTIGATION_SEALED_FIELDS: dict[str, tuple[SealedField, ...]] = {
     "CitizenRecorded": (SealedField("personnummer", ""),),
+    "UnitAnswered": (_COMMENT,),
+    "RequestRejected": (_COMMENT,),
+    "OrderUpdated": (_COMMENT,),
 }
 
 

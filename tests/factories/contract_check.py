@@ -71,3 +71,21 @@ def check_dead_letter(record: Any) -> None:
     assert list(listed) == ["DeadLetter"]
     spec = document()["components"]["messages"]["DeadLetter"]
     _validate({name: raw.decode() for name, raw in record.headers}, spec["headers"])
+
+
+def check_listed_record(channel: str, record: Any) -> dict[str, Any]:
+    """A record of a channel whose messages are told apart by ``ce_type`` (the digests and
+    access-log topics): the CloudEvents SDK parses it, and its headers, key and value fit the
+    message the channel lists under that type. Returns the value."""
+    headers = {name: raw for name, raw in record.headers}
+    event = from_binary(KafkaMessage(headers=headers, key=record.key, value=record.value),
+                        JSONFormat())
+    messages = document()["components"]["messages"]
+    specs = [messages[name] for name in document()["channels"][channel]["messages"]
+             if messages[name]["name"] == event.get_type()]
+    assert len(specs) == 1, f"{event.get_type()} is not listed on channel {channel}"
+    spec, value = specs[0], json.loads(record.value)
+    _validate({k: v.decode() for k, v in headers.items()}, spec["headers"])
+    _validate(record.key.decode(), spec["bindings"]["kafka"]["key"])
+    _validate(value, _schema(spec["payload"]["$ref"].removeprefix("./")))
+    return dict(value)

@@ -104,7 +104,8 @@ def test_a_forgotten_patients_data_never_opens_again_while_ids_and_statistics_st
         assert who not in done.stdout + done.stderr
         index = patient_index(who, settings.patient_index_secret)
         assert json.loads(done.stdout) == {"patient_index": index, "forgotten": True,
-                                           "event_id": json.loads(done.stdout)["event_id"]}
+                                           "event_id": json.loads(done.stdout)["event_id"],
+                                           "investigations": 0}
         relay.run_until_caught_up()
 
         assert [(r.partition, r.offset, r.value) for r in read_topic(settings)] == before

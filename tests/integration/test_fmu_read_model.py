@@ -52,7 +52,7 @@ def test_the_view_folds_the_facts_the_aggregate_folds_when_an_order_has_a_visit(
                               fmu.booking("v1", fmu.at(date(2026, 11, 16)), date(2026, 11, 5)))
     lists.catch_up()
     with lists.db.transaction() as tx:
-        folded = facts_of(tx, [str(inv_id)])[str(inv_id)]
+        folded = facts_of(tx, lists.view.seal, [str(inv_id)])[str(inv_id)]
     assert folded == certificates.repository.get(inv_id).facts
     steps = [s.step for s in lists.detail(inv_id, who["vardadmin"])[1]]
     assert steps == ["RequestReceived", "UnitsAsked", "UnitAnswered", "UnitAssigned",

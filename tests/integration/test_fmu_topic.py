@@ -62,7 +62,8 @@ def test_every_step_of_an_investigation_is_on_its_topic_once_in_order_when_relay
             headers = headers_of(record)
             assert headers["ce_id"] == investigation_event_id(inv_id, value["version"])
             assert headers["ce_type"] == value["type"] == \
-                f"se.intyg.investigation.{value['event']}.v1"
+                f"se.intyg.investigation.{value['event']}.v{value['schema_version']}"
+            assert value["schema_version"] == (2 if value["event"] == "UnitAnswered" else 1)
             jsonschema.validate(value, _payload_schema(value["event"]))
         told = [value_of(r)["type"] for r in read_topic(settings, fmu_authority_topic(settings))
                 if r.key == inv_id.encode()]

@@ -1,12 +1,13 @@
 """Nothing of a patient rests in clear (issue 12, deliverable 1; ARCHITECTURE.md invariant 8).
 
-A demo run plus the contract tour (every event type, every certificate type, a conversation
-with free text) is written in production mode, relayed to the real Kafka and projected into
-every view; the same in embedded mode into SQLite. Then everything that rests is scanned for
-each personnummer, name and free-text phrase the run wrote: the Kafka log segment files of the
-run's topics on disk, a ``pg_dump`` of the run's schema, the SQLite files, and the log lines
-the run printed. Zero hits: a hit names its place (topic, table, file or log) and the kind of
-value (never the value).
+A demo run (its orders from authorities and its FMU investigation included) plus the contract
+tour (every event type, every certificate type, a conversation with free text) is written in
+production mode, relayed to the real Kafka and projected into every view (the orders' and the
+investigations' too); the same in embedded mode into SQLite. Then everything that rests is
+scanned for each personnummer, name and free-text phrase the run wrote: the Kafka log segment
+files of the run's topics on disk, a ``pg_dump`` of the run's schema, the SQLite files, and
+the log lines the run printed. Zero hits: a hit names its place (topic, table, file or log)
+and the kind of value (never the value).
 """
 
 from __future__ import annotations
@@ -24,13 +25,16 @@ from typing import Any
 
 import pytest
 
+from api.demo.orders import seed_orders
 from api.demo.seed import seed_demo
 from api.logging import configure_logging
+from api.runtime.investigations import InvestigationLists
+from api.runtime.orders import OrdersRuntime
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from streams.database import Database
 from streams.relay import Relay
-from streams.topics import certificates_topic
+from streams.topics import certificates_topic, investigations_topic, orders_topic
 from streams.unseal import opened_records, opener_for
 from tests.conftest import TEST_CIPHER_KEY
 from tests.factories import FakeClock
@@ -45,7 +49,18 @@ PG_DUMP = Path("/usr/lib/postgresql/15/bin/pg_dump")
 
 def _run(app: Certificates, clock: FakeClock) -> None:
     seed_demo(app, patients=PATIENTS)  # as `intyg demo` seeds it
+    seed_orders(app, seed=7804)
     tour(app, clock)
+
+
+def _order_views_caught_up(settings: Settings, app: Certificates, clock: FakeClock) -> None:
+    """The orders' and the FMU investigations' views, brought up to date from the store."""
+    for runtime in (OrdersRuntime(settings, app, clock),
+                    InvestigationLists(settings, app, clock)):
+        try:
+            runtime.catch_up()
+        finally:
+            runtime.close()
 
 
 @pytest.fixture(scope="module")
@@ -58,9 +73,12 @@ def production() -> Iterator[tuple[Settings, list[dict[str, Any]], str]]:
             _run(app, clock)
             Relay(app, settings, Database(settings)).run_until_caught_up(timeout=240)
             run_views_until_caught_up(settings, app, timeout=180)
+            _order_views_caught_up(settings, app, clock)
         finally:
             app.close()
-        records = read_topic(settings, certificates_topic(settings))
+        records = [record for topic in (certificates_topic(settings), orders_topic(settings),
+                                        investigations_topic(settings))
+                   for record in read_topic(settings, topic)]
         opened = [value for _, value in opened_records(records, opener_for(settings))]
         yield settings, opened, printed()
 
@@ -77,6 +95,7 @@ def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, s
         try:
             _run(app, clock)
             run_views_until_caught_up(settings, app, timeout=180)
+            _order_views_caught_up(settings, app, clock)
         finally:
             app.close()
         yield directory, printed()
@@ -102,7 +121,8 @@ def _captured_log() -> Iterator[Callable[[], str]]:
 
 
 def test_nothing_of_a_patient_rests_in_clear_after_a_demo_run(production, embedded):
-    """ARCHITECTURE.md invariant 8: patient data rests sealed wherever it rests."""
+    """ARCHITECTURE.md invariant 8: patient data rests sealed wherever it rests. Hardening
+    item 2 (issue 12 leftovers): the orders and the FMU investigation of the demo too."""
     settings, opened, production_log = production
     directory, embedded_log = embedded
     needles = _needles(opened)
@@ -111,10 +131,17 @@ def test_nothing_of_a_patient_rests_in_clear_after_a_demo_run(production, embedd
     assert all(any(form in written for form in forms) for forms in needles.values())
     assert "projection_started" in production_log and "projection_started" in embedded_log
 
+    assert {"reference", "text"} <= {label.split("#")[0] for label in needles}
+    places = [*_kafka_segments(settings), *_pg_dump(settings), *_sqlite(directory),
+              ("log:production", production_log.encode()),
+              ("log:embedded", embedded_log.encode())]
+    scanned = {place for place, _ in places}  # the orders' and investigations' copies too
+    assert {"postgres:orders", "postgres:orders_timeline", "postgres:fmu_investigation_steps",
+            "sqlite:orders", "sqlite:fmu_investigation_steps"} <= scanned
+    assert any(place.endswith(("intyg.orders.v1", "intyg.fmu.v1")) for place in scanned)
+
     found: dict[str, set[str]] = {}
-    for place, raw in [*_kafka_segments(settings), *_pg_dump(settings), *_sqlite(directory),
-                       ("log:production", production_log.encode()),
-                       ("log:embedded", embedded_log.encode())]:
+    for place, raw in places:
         hits = {label for label, forms in needles.items() if any(f in raw for f in forms)}
         if hits:
             found.setdefault(place, set()).update(hits)
@@ -129,11 +156,18 @@ def _needles(opened: Iterable[dict[str, Any]]) -> dict[str, tuple[bytes, ...]]:
     for message in opened:
         data = message.get("data") or {}
         who = data.get("patient") or {}
-        if who.get("personnummer"):
-            values.setdefault(who["personnummer"], "personnummer")
+        citizen = data.get("citizen") or {}  # an order's
+        for number in (who.get("personnummer"), citizen.get("personnummer"),
+                       data.get("personnummer")):  # the last: an investigation's citizen
+            if number:
+                values.setdefault(number, "personnummer")
         if who.get("name"):
             values.setdefault(who["name"], "name")
-        for text in _texts([data.get("content"), data.get("text"), data.get("heading")]):
+        if data.get("case_reference"):
+            values.setdefault(data["case_reference"], "reference")
+        for text in _texts([data.get("content"), data.get("text"), data.get("heading"),
+                            citizen.get("background"), data.get("purpose"),
+                            data.get("planned_actions"), data.get("comment")]):
             values.setdefault(text, "text")
     needles = {}
     for number, (value, kind) in enumerate(sorted(values.items())):

@@ -12,15 +12,16 @@ from fastapi import APIRouter, HTTPException, Request
 
 from api.http.deps import CertificatesDep, StaffDep
 from api.http.openapi import problems
-from api.http.schemas import DigestKeyOut, ProofOut
+from api.http.schemas import DigestKeyOut, ProofOut, PublishedKeyOut
 from commands.certificates import Certificates
 from domain.certificates.certificate import Certificate
 from domain.shared.care import Staff
 from domain.shared.errors import CertificateNotFoundError
 from domain.shared.privileges import Privilege, check_privilege
 from streams.database import Database
+from streams.ledger.key_ring import current_key, published_keys
 from streams.ledger.proof import last_intact_version, prove
-from streams.ledger.signing import key_id, public_key_of
+from streams.ledger.signing import key_id
 from streams.ledger.store import LedgerStore
 
 router = APIRouter(tags=["ledger"])
@@ -28,12 +29,12 @@ log = structlog.get_logger("api.ledger")
 DAMAGED = (MapperDeserialisationError, OriginatorVersionError)  # a row changed, or one gone
 
 
-def _public_key(request: Request) -> str:
-    key = request.app.state.settings.digest_signing_key
-    if key is None or not key.get_secret_value():
+def _public_keys(request: Request) -> list[str]:
+    keys = published_keys(request.app.state.settings)
+    if not keys:
         raise HTTPException(status_code=404, detail="This ledger signs no digests "
                                                     "(INTYG_DIGEST_SIGNING_KEY is not set).")
-    return public_key_of(key.get_secret_value())
+    return keys
 
 
 def _ledger(request: Request) -> LedgerStore:
@@ -62,9 +63,14 @@ def _authorise(app: Certificates, certificate_id: UUID, staff: Staff) -> None:
 
 @router.get("/.well-known/intyg-digest-key", responses=problems(404))
 def digest_key(request: Request) -> DigestKeyOut:
-    """The Ed25519 public key that signs the ledger's digests (base64 of its 32 raw bytes)."""
-    public_key = _public_key(request)
-    return DigestKeyOut(algorithm="Ed25519", public_key=public_key, key_id=key_id(public_key))
+    """The Ed25519 public key that signs the ledger's digests (base64 of its 32 raw bytes),
+    and in `keys` every key a digest may name, the retired ones included."""
+    keys = _public_keys(request)
+    current = current_key(request.app.state.settings)
+    published = [PublishedKeyOut(algorithm="Ed25519", public_key=key, key_id=key_id(key),
+                                 current=key == current) for key in keys]
+    return DigestKeyOut(algorithm="Ed25519", public_key=keys[0], key_id=key_id(keys[0]),
+                        keys=published)
 
 
 @router.get("/v1/certificates/{certificate_id}/proof")

@@ -69,8 +69,9 @@ def list_orders(
     """The unit's orders in one tab (AKTUELLA, KLARA, AVVISADE): overdue first, then oldest."""
     staff.check_acts_for(unit_id, "Only staff of the care unit see its orders.")
     today = _orders(request).clock().date()
-    rows = _runtime(request).read(lambda tx: unit_orders(
-        tx, unit_id, staff.care_giver_hsa_id, tab, today, status, overdue))
+    runtime = _runtime(request)
+    rows = runtime.read(lambda tx: unit_orders(
+        tx, runtime.view.seal, unit_id, staff.care_giver_hsa_id, tab, today, status, overdue))
     access.record([r["personnummer"] for r in rows if r["personnummer"]], [])
     return [ListedOrderOut(**{k: v for k, v in r.items() if k in ListedOrderOut.model_fields})
             for r in rows]
@@ -95,9 +96,10 @@ def read_timeline(order_id: UUID, staff: StaffDep,
         mine = (staff.care_unit_hsa_id, staff.care_giver_hsa_id)
         if found is None or found[:2] != mine or found[2] == OrderStatus.RADERAD:
             return None
-        return order_timeline(tx, str(order_id))
+        return order_timeline(tx, runtime.view.seal, str(order_id))
 
-    lines = _runtime(request).read(query)
+    runtime = _runtime(request)
+    lines = runtime.read(query)
     if lines is None:
         raise OrderNotFoundError.of(order_id)
     return [TimelineEntryOut(**line) for line in lines]

@@ -45,7 +45,7 @@ def test_proof_fails_naming_the_event_when_its_stored_bytes_changed() -> None:
 def test_proof_fails_when_checked_with_another_key_or_a_changed_root() -> None:
     key = new_signing_key()
     assert check_proof(ledger_proof(key), public_key_of(new_signing_key()))[0].startswith(
-        "digest 1: the signature does not hold")
+        "digest 1: signed by key ")  # the key it names is not the one given
     proof = copy.deepcopy(ledger_proof(key))
     proof["digest"]["root"] = "00" * 32
     assert "digest 1: the signature does not hold for this key" in check_proof(
