@@ -23,6 +23,7 @@ from domain.samverkan.errors import (
     SpaceItemNotFoundError,
 )
 from domain.samverkan.facts import Facts, Item, participant_key
+from domain.samverkan.parties import party_of
 from domain.samverkan.roles import CARE, INVITABLE, ItemKind, Role, Section
 
 
@@ -115,6 +116,7 @@ class Space(Aggregate):
         sections = sorted({Section(s).value for s in scope})
         if not sections:
             raise InvalidSpaceInputError("A grant opens at least one section.")
+        party = party_of(role, party)
         key = participant_key(role, party)
         found = self.facts.participants.get(key)
         if found is not None and found.active:

@@ -1,0 +1,87 @@
+"""The Spaces application for the Samverkansytan routes, the space as a caller sees it, and
+the PDL access entry of a read by a care or authority participant."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import Depends, Request
+from fastapi.routing import APIRoute
+
+from api.http.samverkan_schemas import (
+    ChangeOut,
+    ItemOut,
+    MilestoneOut,
+    ParticipantOut,
+    SpaceChangedOut,
+    SpaceOut,
+    TimelineOut,
+)
+from commands.access_log import AccessLog
+from commands.samverkan import SpaceResult, Spaces
+from domain.access.entry import Reader
+from domain.samverkan.facts import OWNER, Facts, Item, Participant
+from domain.samverkan.roles import READ_LOGGED, Section
+from domain.samverkan.rules import Caller, visible_items
+from domain.samverkan.timeline import Timeline, timeline_of
+
+
+def _spaces(request: Request) -> Spaces:
+    app = request.app.state.certificates
+    return Spaces(app, request.app.state.settings.patient_index_secret, clock=app.clock)
+
+
+SpacesDep = Annotated[Spaces, Depends(_spaces)]
+
+
+def changed(result: SpaceResult) -> SpaceChangedOut:
+    return SpaceChangedOut(id=result.id, version=result.version, position=result.position,
+                           made=result.made)
+
+
+def log_read(request: Request, caller: Caller, facts: Facts, space_id: UUID) -> None:
+    """One access entry for a read by care or an authority (fail closed: no entry, no
+    answer); the citizen's own reads and the employer's are not PDL reads."""
+    if caller.role not in READ_LOGGED:
+        return
+    route = request.scope.get("route")
+    what = f"{request.method} {route.path if isinstance(route, APIRoute) else ''}"
+    access_log: AccessLog = request.app.state.access_log
+    access_log.record(Reader(role=f"samverkan:{caller.role.value}", hsa_id=caller.party),
+                      what, [facts.citizen], [space_id])
+
+
+def timeline_out(facts: Facts, today: date) -> TimelineOut | None:
+    found = timeline_of([(p.start, p.end) for p in facts.periods], today)
+    return None if found is None else _timeline(found)
+
+
+def space_out(space_id: UUID, facts: Facts, member: str, today: date) -> SpaceOut:
+    owner = member == OWNER
+    scope = set(Section) if owner else facts.participants[member].scope
+    return SpaceOut(
+        id=space_id, you=member,
+        participants=[_participant(p) for p in facts.participants.values()
+                      if owner or p.active],
+        items=[_item(i) for i in visible_items(facts, member)],
+        timeline=timeline_out(facts, today) if Section.TIDSLINJE in scope else None)
+
+
+def _timeline(found: Timeline) -> TimelineOut:
+    return TimelineOut(start=found.start, last_certified_day=found.last_certified_day,
+                       sick_day=found.sick_day, expected_length=found.expected_length,
+                       milestones=[MilestoneOut(kind=m.kind.value, day=m.day, on=m.on,
+                                                reached=m.reached) for m in found.milestones])
+
+
+def _participant(p: Participant) -> ParticipantOut:
+    return ParticipantOut(id=p.key, role=p.role, party=p.party, scope=sorted(p.scope),
+                          active=p.active, consent=p.consent)
+
+
+def _item(item: Item) -> ItemOut:
+    return ItemOut(id=item.id, kind=item.kind, author=item.author, title=item.title,
+                   text=item.text, reference=item.reference, approved=item.released,
+                   history=[ChangeOut(event=c.event, at=c.at, by=c.by) for c in item.history])

@@ -1,0 +1,130 @@
+"""Request and response bodies of the Samverkansytan routes. Every string and list is
+bounded; the free text of items is patient data (stored encrypted, sealed on Kafka)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from pydantic import Field
+
+from api.http.schemas import ID_MOST, NAME_MOST, Body
+from domain.content.common.limits import TEXT_MOST
+from domain.samverkan.roles import ItemKind, Role, Section
+
+PARTICIPANT = {"min_length": 1, "max_length": ID_MOST + 20,
+               "pattern": r"^[A-Z]+:[A-Za-z0-9\-.]+$"}
+
+
+class OpenSpaceIn(Body):
+    """One of the citizen's signed lisjp whose sick leave is current today."""
+
+    certificate_id: UUID
+
+
+class CertificateIn(Body):
+    certificate_id: UUID
+
+
+class InviteIn(Body):
+    """``party``: the HSA id (LAKARE, REHABKOORDINATOR), the organisation number
+    (ARBETSGIVARE, FORETAGSHALSOVARD) or FKASSA (FORSAKRINGSKASSAN); ``scope``: the
+    sections the grant opens."""
+
+    role: Role
+    party: str = Field(min_length=1, max_length=ID_MOST, pattern=r"^[A-Za-z0-9\-.]+$")
+    scope: list[Section] = Field(default_factory=lambda: list(Section), min_length=1,
+                                 max_length=len(Section))
+
+
+class ConsentIn(Body):
+    """The patient's consent for a care participant to contribute: given, or withdrawn."""
+
+    given: bool
+
+
+class ItemIn(Body):
+    """A plan item, a message or a document by ``reference`` (e.g. a ledger certificate id)."""
+
+    kind: ItemKind
+    title: str = Field(min_length=1, max_length=NAME_MOST)
+    text: str = Field(default="", max_length=TEXT_MOST)
+    reference: str | None = Field(default=None, max_length=ID_MOST)
+
+
+class SpaceChangedOut(Body):
+    """After a command: the space's id, version and the log position of its last event;
+    ``made``: the new participant's or item's id when the command made one."""
+
+    id: UUID
+    version: int
+    position: int | None
+    made: str | None = None
+
+
+class ChangeOut(Body):
+    event: str
+    at: datetime
+    by: str
+
+
+class ItemOut(Body):
+    id: str
+    kind: ItemKind
+    author: str
+    title: str
+    text: str
+    reference: str | None
+    approved: bool
+    history: list[ChangeOut]
+
+
+class ParticipantOut(Body):
+    id: str
+    role: Role
+    party: str
+    scope: list[Section]
+    active: bool
+    consent: bool
+
+
+class MilestoneOut(Body):
+    kind: str
+    day: int
+    on: date
+    reached: bool
+
+
+class TimelineOut(Body):
+    """The sick-day count and the rehabiliteringskedjan's milestones as of today."""
+
+    start: date
+    last_certified_day: date
+    sick_day: int
+    expected_length: int
+    milestones: list[MilestoneOut]
+
+
+class SpaceOut(Body):
+    """The space as the caller may see it: ``you`` is their participant id (MEDBORGARE for
+    the owner); the participants (removed ones only to the owner); the items they may see;
+    the timeline when their grant opens it."""
+
+    id: UUID
+    you: str
+    participants: list[ParticipantOut]
+    items: list[ItemOut]
+    timeline: TimelineOut | None
+
+
+class ReadOut(Body):
+    """One read of the space by a care or authority participant."""
+
+    at: str
+    role: str
+    reader: str
+    what: str
+
+
+class ReadsOut(Body):
+    reads: list[ReadOut]
