@@ -81,11 +81,12 @@ class Spaces:
 
     def link_certificate(self, space_id: UUID, caller: Caller,
                          certificate_id: UUID) -> SpaceResult:
-        periods = sick_leave_periods(self.app, certificate_id, caller.personnummer or "", None)
-        return self._change(space_id, caller, Action.LINK_CERTIFICATE, None,
-                            lambda s, now: s.link_certificate(
-                                certificate_id=str(certificate_id), periods=periods, now=now,
-                                by=caller.by))
+        """Another of the citizen's certificates (a renewal, say) feeds the timeline."""
+        space, _ = self.get_for(space_id, caller, Action.LINK_CERTIFICATE)
+        periods = sick_leave_periods(self.app, certificate_id, space.facts.citizen, None)
+        space.link_certificate(certificate_id=str(certificate_id), periods=periods,
+                               now=self.clock(), by=caller.by)
+        return self._save(space)
 
     def invite(self, space_id: UUID, caller: Caller, role: Role, party: str,
                scope: Iterable[Section]) -> SpaceResult:

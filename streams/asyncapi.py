@@ -33,6 +33,7 @@ from streams.orders import (
     ORDERS_SOURCE,
 )
 from streams.schemas import EARLIER, MESSAGES, ce_type, version_of
+from streams.space_asyncapi import space_channel, space_messages, space_operation
 from streams.topics import ordering_systems
 
 BINDING_VERSION = "0.5.0"
@@ -41,7 +42,7 @@ RECIPIENT_EVENTS = ("CertificateSent", "CertificateRevoked", "QuestionSent", "An
 AUTHORITIES = sorted(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
 UUID_TEXT = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 COUNTING = "^[1-9][0-9]*$"
-CONTRACT_VERSION = "2.2.0"  # 2: patient data sealed; 2.1: orders sealed; 2.2: intyg.fmu.v1
+CONTRACT_VERSION = "2.3.0"  # 2: sealed; 2.1: orders sealed; 2.2: intyg.fmu.v1; 2.3: spaces
 
 
 def _header(description: str, **schema: Any) -> dict[str, Any]:
@@ -235,6 +236,7 @@ def asyncapi() -> dict[str, Any]:
     messages |= fmu_messages(list(FMU_MESSAGES), BINDING_VERSION)
     steps = [investigation_message_name(e) for e in INVESTIGATION_EVENTS]
     messages |= investigation_messages(list(INVESTIGATION_EVENTS), BINDING_VERSION)
+    messages |= space_messages(BINDING_VERSION)
     return {
         "asyncapi": "3.1.0",
         "id": "urn:se:intyg:events",
@@ -267,6 +269,7 @@ def asyncapi() -> dict[str, Any]:
             FMU_CHANNEL: _channel(FMU_ADDRESS, FMU_DESCRIPTION, to_authority),
             INVESTIGATIONS_CHANNEL: _channel(INVESTIGATIONS_ADDRESS, INVESTIGATIONS_DESCRIPTION,
                                              steps),
+            **space_channel(_channel),
         },
         "operations": {
             "publishCertificateEvents": _send("certificates", "The relay publishes every "
@@ -280,6 +283,7 @@ def asyncapi() -> dict[str, Any]:
                                            "the authority is told of.", to_authority),
             "publishInvestigationSteps": _send(INVESTIGATIONS_CHANNEL, "The relay publishes "
                                                "every stored FMU step in log order.", steps),
+            **space_operation(_send),
         },
         "components": {"messages": messages},
     }
