@@ -13,7 +13,7 @@ import pytest
 
 from domain.samverkan.roles import Role
 from tests.factories import personnummer
-from tests.factories.samverkan_http import SPACES, Parties, ok
+from tests.factories.samverkan_http import SPACES, Parties, bearer, ok
 
 PLAN = {"kind": "PLANPUNKT", "title": "Anpassade arbetsuppgifter", "text": "Inga tunga lyft"}
 ACTIONS = ("view", "timeline", "contribute", "invite", "remove", "consent", "approve",
@@ -116,3 +116,15 @@ def test_care_cannot_contribute_without_the_patients_consent_when_withdrawn(clie
                           headers=who.auth(Role.LAKARE, space["id"]))
     assert refused.status_code == 403
     assert refused.json()["detail"] == "Care contributes only with the patient's consent."
+
+
+def test_an_outside_token_is_refused_when_its_organisation_number_is_invalid(client, clock,
+                                                                           store_settings):
+    """Issue 15 item 8: the employer's identity is a valid organisation number."""
+    who = Parties(store_settings, personnummer())
+    space = _space_with_everyone(client, who, clock().date())
+    forged = bearer(store_settings, {"sub": "chef-1", "role": "employer",
+                                     "org": "5560360794", "space": space["id"]})
+    refused = client.get(space["url"], headers=forged)
+    assert refused.status_code == 401
+    assert "organisation number" in refused.json()["detail"]

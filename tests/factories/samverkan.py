@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from typing import Any
 
 from domain.samverkan.facts import participant_key
-from domain.samverkan.roles import Role, Section
+from domain.samverkan.roles import ItemKind, Role, Section
 from domain.samverkan.rules import Caller
 from domain.samverkan.space import Space
 
@@ -39,3 +40,28 @@ def space_with_everyone(personnummer: str, *, consent: bool = True,
         if consent and role in (Role.LAKARE, Role.REHABKOORDINATOR):
             space.record_consent(participant=key, given=True, now=NOW, by="citizen")
     return space
+
+
+ITEM_TEXT = "Arbetsgivaren erbjuder halvtid med anpassade uppgifter i lagret"
+
+
+def space_at_rest(app: Any, index_key: str) -> None:
+    """A space as the at-rest scan writes it: a signed lisjp current today, a space for it,
+    the employer invited and their plan item (free text) approved."""
+    from commands.samverkan import Spaces
+    from tests.factories import care_unit, lisjp_content, patient, staff_at
+
+    unit = care_unit()
+    doctor, who = staff_at(unit), patient()
+    cert = app.create_draft(type_id="lisjp", patient=who, care_unit=unit, author=doctor,
+                            content=lisjp_content(app.clock().date())).id
+    app.sign_certificate(cert, based_on_version=1, by=doctor)
+    spaces = Spaces(app, index_key, clock=app.clock)
+    citizen = caller_of(Role.MEDBORGARE, who.personnummer)
+    space = spaces.open(citizen, cert).id
+    employer = spaces.invite(space, citizen, Role.ARBETSGIVARE, PARTIES[Role.ARBETSGIVARE],
+                             list(Section)).made
+    assert employer is not None
+    item = spaces.contribute(space, caller_of(Role.ARBETSGIVARE), ItemKind.PLANPUNKT,
+                             "Plan för återgång i arbete", ITEM_TEXT).made
+    spaces.approve(space, citizen, str(item))
