@@ -83,3 +83,18 @@ def ok(response: Any, status: int = 200) -> dict[str, Any]:
     assert response.status_code == status, response.text
     body: dict[str, Any] = response.json()
     return body
+
+
+def seeded_space(client: Any, citizen: Auth, doctor_hsa_id: str, doctor: Auth,
+                 certificate_id: str) -> dict[str, list[str]]:
+    """A space for the fuzzer: opened by the citizen from a current lisjp, the doctor invited
+    with consent, one item of the doctor's awaiting approval; its ids by path parameter."""
+    space = ok(client.post(SPACES, json={"certificateId": certificate_id}, headers=citizen),
+               201)["id"]
+    url = f"{SPACES}/{space}"
+    key = ok(client.post(f"{url}/participants", headers=citizen,
+                         json={"role": "LAKARE", "party": doctor_hsa_id}), 201)["made"]
+    ok(client.post(f"{url}/participants/{key}/consent", json={"given": True}, headers=citizen))
+    item = ok(client.post(f"{url}/items", headers=doctor, json={
+        "kind": "MEDDELANDE", "title": "Kontakt", "text": "Vi hörs på fredag"}), 201)["made"]
+    return {"space_id": [space], "participant": [key], "item_id": [item]}

@@ -1,0 +1,75 @@
+"""A Samverkansytan space over HTTP (ORDERS.md §3): opened only for the citizen's own current
+sick leave, once per case; the timeline from the certificate's periods; an approval withdrawn
+hides the item again while its history is kept."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from domain.samverkan.roles import Role
+from tests.factories import personnummer
+from tests.factories.samverkan_http import SPACES, Parties, ok
+
+
+def _period(today, days: int) -> dict:
+    return {"sjukskrivningar": [{"sjukskrivningsgrad": "HALFTEN", "period": {
+        "from": today.isoformat(), "tom": (today + timedelta(days=days - 1)).isoformat()}}]}
+
+
+def test_a_space_opens_only_for_the_citizens_own_current_sick_leave_once(client, clock,
+                                                                        store_settings):
+    who, other = (Parties(store_settings, personnummer()) for _ in range(2))
+    today = clock().date()
+    theirs = other.signed_lisjp(client, today)
+    refused = client.post(SPACES, json={"certificateId": theirs}, headers=who.citizen)
+    assert refused.status_code == 404  # someone else's: as an unknown certificate
+    assert refused.json()["detail"] == f"No certificate {theirs}."
+    later = who.signed_lisjp(client, today, **_period(today + timedelta(days=30), 14))
+    not_current = client.post(SPACES, json={"certificateId": later}, headers=who.citizen)
+    assert not_current.status_code == 409
+    current = who.signed_lisjp(client, today)
+    ok(client.post(SPACES, json={"certificateId": current}, headers=who.citizen), 201)
+    again = client.post(SPACES, json={"certificateId": current}, headers=who.citizen)
+    assert again.status_code == 409
+    assert again.json()["detail"] == "The sick-leave case has a space already."
+
+
+@pytest.mark.parametrize(("days", "plan_due"), [(59, False), (60, True)])
+def test_the_plan_deadline_is_on_the_timeline_exactly_from_60_expected_days(
+        client, clock, store_settings, days, plan_due):
+    """SFB 30 kap. 6 §: day 30 plan deadline when 60 days or more are expected."""
+    who = Parties(store_settings, personnummer())
+    today = clock().date()
+    cert = who.signed_lisjp(client, today, **_period(today, days))
+    space = ok(client.post(SPACES, json={"certificateId": cert}, headers=who.citizen), 201)
+    timeline = ok(client.get(f"{SPACES}/{space['id']}/timeline", headers=who.citizen))
+    assert timeline["expectedLength"] == days and timeline["sickDay"] == 1
+    kinds = [m["kind"] for m in timeline["milestones"]]
+    assert ("PLAN_ATERGANG_SENAST" in kinds) is plan_due
+    assert kinds[0] == "SJUKLON_SLUT"
+
+
+def test_a_withdrawn_approval_hides_the_item_again_and_keeps_its_history(client, clock,
+                                                                        store_settings):
+    """ORDERS.md §3.2: withdrawing approval hides the item from then on; history kept."""
+    who = Parties(store_settings, personnummer())
+    cert = who.signed_lisjp(client, clock().date())
+    space = ok(client.post(SPACES, json={"certificateId": cert}, headers=who.citizen), 201)["id"]
+    url = f"{SPACES}/{space}"
+    for role in (Role.ARBETSGIVARE, Role.FORSAKRINGSKASSAN):
+        ok(client.post(f"{url}/participants", headers=who.citizen,
+                       json={"role": role.value, "party": who.party(role)}), 201)
+    employer, fk = who.auth(Role.ARBETSGIVARE, space), who.auth(Role.FORSAKRINGSKASSAN, space)
+    item = ok(client.post(f"{url}/items", headers=employer, json={
+        "kind": "DOKUMENT", "title": "AG7804", "reference": cert}), 201)["made"]
+    ok(client.post(f"{url}/items/{item}/approval", headers=who.citizen))
+    assert [i["id"] for i in ok(client.get(url, headers=fk))["items"]] == [item]
+    ok(client.post(f"{url}/items/{item}/approval-withdrawal", headers=who.citizen))
+    assert ok(client.get(url, headers=fk))["items"] == []
+    mine = ok(client.get(url, headers=employer))["items"]
+    assert [c["event"] for c in mine[0]["history"]] == [
+        "ItemProposed", "ItemApproved", "ApprovalWithdrawn"]
+    again = client.post(f"{url}/items/{item}/approval-withdrawal", headers=who.citizen)
+    assert again.status_code == 409
