@@ -26,6 +26,7 @@ from domain.samverkan.facts import OWNER, Facts, Item, Participant
 from domain.samverkan.roles import READ_LOGGED, Section
 from domain.samverkan.rules import Caller, visible_items
 from domain.samverkan.timeline import Timeline, timeline_of
+from domain.shared.care import Staff
 
 
 def _spaces(request: Request) -> Spaces:
@@ -43,14 +44,18 @@ def changed(result: SpaceResult) -> SpaceChangedOut:
 
 def log_read(request: Request, caller: Caller, facts: Facts, space_id: UUID) -> None:
     """One access entry for a read by care or an authority (fail closed: no entry, no
-    answer); the citizen's own reads and the employer's are not PDL reads."""
+    answer), a care reader's with their unit and care giver so that the care giver's audit
+    finds it; the citizen's own reads and the employer's are not PDL reads."""
     if caller.role not in READ_LOGGED:
         return
     route = request.scope.get("route")
     what = f"{request.method} {route.path if isinstance(route, APIRoute) else ''}"
     access_log: AccessLog = request.app.state.access_log
-    access_log.record(Reader(role=f"samverkan:{caller.role.value}", hsa_id=caller.party),
-                      what, [facts.citizen], [space_id])
+    staff: Staff | None = getattr(request.state, "staff", None)  # care: its unit and giver
+    reader = Reader(role=f"samverkan:{caller.role.value}", hsa_id=caller.party,
+                    care_unit=staff.care_unit_hsa_id if staff else "",
+                    care_giver=staff.care_giver_hsa_id if staff else "")
+    access_log.record(reader, what, [facts.citizen], [space_id])
 
 
 def timeline_out(facts: Facts, today: date) -> TimelineOut | None:

@@ -9,8 +9,9 @@ from datetime import timedelta
 import pytest
 
 from domain.samverkan.roles import Role
-from tests.factories import personnummer
-from tests.factories.samverkan_http import SPACES, Parties, ok
+from domain.shared.care import Role as CareRole
+from tests.factories import care_unit, personnummer, staff_at
+from tests.factories.samverkan_http import SPACES, Parties, ok, staff_auth
 
 
 def _period(today, days: int) -> dict:
@@ -73,3 +74,22 @@ def test_a_withdrawn_approval_hides_the_item_again_and_keeps_its_history(client,
         "ItemProposed", "ItemApproved", "ApprovalWithdrawn"]
     again = client.post(f"{url}/items/{item}/approval-withdrawal", headers=who.citizen)
     assert again.status_code == 409
+
+
+def test_a_doctors_read_of_a_space_is_in_the_care_givers_access_log_when_audited(
+        client, clock, store_settings):
+    """DOMAIN.md §7 and ARCHITECTURE.md invariant 8 (PDL): every read of patient data by
+    care leaves an entry, found by the reader's care giver's audit officer."""
+    who = Parties(store_settings, personnummer())
+    cert = who.signed_lisjp(client, clock().date())
+    space = ok(client.post(SPACES, json={"certificateId": cert}, headers=who.citizen), 201)["id"]
+    ok(client.post(f"{SPACES}/{space}/participants", headers=who.citizen,
+                   json={"role": "LAKARE", "party": who.party(Role.LAKARE)}), 201)
+    ok(client.get(f"{SPACES}/{space}", headers=who.auth(Role.LAKARE, space)))
+    officer = staff_at(care_unit(hsa_id=who.doctor.care_unit_hsa_id,
+                                 care_giver_hsa_id=who.doctor.care_giver_hsa_id),
+                       CareRole.AUDIT_OFFICER)
+    lines = ok(client.get("/v1/access-log", headers=staff_auth(store_settings, officer)))
+    read = [line for line in lines if line["what"] == "GET /v1/samverkan/spaces/{space_id}"]
+    assert len(read) == 1
+    assert read[0]["role"] == "samverkan:LAKARE" and space in read[0]["certificateIds"]
