@@ -17,8 +17,13 @@ from eventsourcing.persistence import RecordConflictError
 from commands.clock import Clock, IdFactory, new_id, system_clock
 from commands.samverkan_certificates import sick_leave_periods
 from domain.access.entry import patient_index
-from domain.samverkan.errors import SpaceAlreadyOpenError, SpaceNotFoundError
+from domain.samverkan.errors import (
+    SpaceAlreadyOpenError,
+    SpaceNotFoundError,
+    SpaceVersionNotFoundError,
+)
 from domain.samverkan.facts import Facts
+from domain.samverkan.plan import Measure
 from domain.samverkan.roles import Action, ItemKind, Role, Section
 from domain.samverkan.rules import Caller, decide
 from domain.samverkan.space import Space
@@ -61,6 +66,18 @@ class Spaces:
     def facts(self, space_id: UUID, caller: Caller) -> tuple[Facts, str]:
         space, member = self.get_for(space_id, caller)
         return space.facts, member
+
+    def plan(self, space_id: UUID, caller: Caller,
+             version: int | None = None) -> tuple[Facts, int]:
+        """The space as it stood at ``version`` (now when None) and that version, for its
+        plan; who may read it is decided on the space as it is now."""
+        space, _ = self.get_for(space_id, caller, Action.VIEW_SPACE, Section.PLAN)
+        if version is None or version == space.version:
+            return space.facts, space.version
+        if not 1 <= version <= space.version:
+            raise SpaceVersionNotFoundError(f"The space has no version {version}.")
+        earlier: Space = self.app.repository.get(space_id, version=version)
+        return earlier.facts, version
 
     # --- the citizen's -----------------------------------------------------------------------
     def open(self, caller: Caller, certificate_id: UUID) -> SpaceResult:
@@ -116,13 +133,14 @@ class Spaces:
 
     # --- every participant's -------------------------------------------------------------------
     def contribute(self, space_id: UUID, caller: Caller, kind: ItemKind, title: str, text: str,
-                   reference: str | None = None) -> SpaceResult:
+                   reference: str | None = None, measure: Measure | None = None
+                   ) -> SpaceResult:
         """A plan item, a message or a document: seen by its author and the citizen until the
         citizen approves it (the citizen's own are released at once)."""
         item_id = str(self.ids())
         space, member = self.get_for(space_id, caller, Action.CONTRIBUTE, kind.section)
         space.propose(item_id=item_id, kind=kind, author=member, title=title, text=text,
-                      reference=reference, now=self.clock(), by=caller.by)
+                      reference=reference, now=self.clock(), by=caller.by, measure=measure)
         result = self._save(space)
         return SpaceResult(result.id, result.version, result.position, item_id)
 

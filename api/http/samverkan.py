@@ -13,8 +13,11 @@ from fastapi.routing import APIRoute
 from api.http.samverkan_schemas import (
     ChangeOut,
     ItemOut,
+    MeasureIn,
+    MeasureOut,
     MilestoneOut,
     ParticipantOut,
+    PlanOut,
     SpaceChangedOut,
     SpaceOut,
     TimelineOut,
@@ -23,9 +26,10 @@ from commands.access_log import AccessLog
 from commands.samverkan import SpaceResult, Spaces
 from domain.access.entry import Reader
 from domain.samverkan.facts import OWNER, Facts, Item, Participant
+from domain.samverkan.plan import Measure, plan_of
 from domain.samverkan.roles import READ_LOGGED, Section
 from domain.samverkan.rules import Caller, visible_items
-from domain.samverkan.timeline import Timeline, timeline_of
+from domain.samverkan.timeline import MilestoneKind, Timeline, timeline_of
 from domain.shared.care import Staff
 
 
@@ -86,7 +90,26 @@ def _participant(p: Participant) -> ParticipantOut:
                           active=p.active, consent=p.consent)
 
 
+def plan_out(space_id: UUID, facts: Facts, version: int, today: date) -> PlanOut:
+    found = timeline_of([(p.start, p.end) for p in facts.periods], today)
+    due = next((m.on for m in found.milestones if m.kind is MilestoneKind.PLAN_ATERGANG_SENAST),
+               None) if found else None
+    return PlanOut(space_id=space_id, version=version, due=due,
+                   measures=[_item(i) for i in plan_of(facts)])
+
+
 def _item(item: Item) -> ItemOut:
+    m = item.measure
+    measure = None if m is None else MeasureOut(owner=m.owner, status=m.status, start=m.start,
+                                                 end=m.end, follow_up=m.follow_up)
     return ItemOut(id=item.id, kind=item.kind, author=item.author, title=item.title,
                    text=item.text, reference=item.reference, approved=item.released,
-                   history=[ChangeOut(event=c.event, at=c.at, by=c.by) for c in item.history])
+                   history=[ChangeOut(event=c.event, at=c.at, by=c.by) for c in item.history],
+                   measure=measure)
+
+
+def measure_in(body: MeasureIn | None) -> Measure | None:
+    if body is None:
+        return None
+    return Measure(owner=body.owner, status=body.status, start=body.start, end=body.end,
+                   follow_up=body.follow_up)

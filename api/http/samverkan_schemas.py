@@ -8,8 +8,10 @@ from uuid import UUID
 
 from pydantic import Field
 
+from api.http.bounds import BoundedDate
 from api.http.schemas import ID_MOST, NAME_MOST, Body
 from domain.content.common.limits import TEXT_MOST
+from domain.samverkan.plan import MeasureStatus
 from domain.samverkan.roles import ItemKind, Role, Section
 
 PARTICIPANT = {"min_length": 1, "max_length": ID_MOST + 20,
@@ -43,13 +45,25 @@ class ConsentIn(Body):
     given: bool
 
 
+class MeasureIn(Body):
+    """A plan item's measure: who is responsible, its status, its dates and follow-up."""
+
+    owner: str = Field(min_length=1, max_length=NAME_MOST)
+    status: MeasureStatus = MeasureStatus.PLANERAD
+    start: BoundedDate | None = None
+    end: BoundedDate | None = None
+    follow_up: BoundedDate | None = None
+
+
 class ItemIn(Body):
-    """A plan item, a message or a document by ``reference`` (e.g. a ledger certificate id)."""
+    """A plan item (with its ``measure``), a message or a document by ``reference`` (e.g. a
+    ledger certificate id)."""
 
     kind: ItemKind
     title: str = Field(min_length=1, max_length=NAME_MOST)
     text: str = Field(default="", max_length=TEXT_MOST)
     reference: str | None = Field(default=None, max_length=ID_MOST)
+    measure: MeasureIn | None = None
 
 
 class SpaceChangedOut(Body):
@@ -68,6 +82,14 @@ class ChangeOut(Body):
     by: str
 
 
+class MeasureOut(Body):
+    owner: str
+    status: MeasureStatus
+    start: date | None
+    end: date | None
+    follow_up: date | None
+
+
 class ItemOut(Body):
     id: str
     kind: ItemKind
@@ -77,6 +99,7 @@ class ItemOut(Body):
     reference: str | None
     approved: bool
     history: list[ChangeOut]
+    measure: MeasureOut | None = None
 
 
 class ParticipantOut(Body):
@@ -115,6 +138,17 @@ class SpaceOut(Body):
     participants: list[ParticipantOut]
     items: list[ItemOut]
     timeline: TimelineOut | None
+
+
+class PlanOut(Body):
+    """The plan för återgång i arbete at a version of the space: its approved plan items
+    (the measures), and the day the plan is due when the sick leave is expected to last 60
+    days or more."""
+
+    space_id: UUID
+    version: int
+    due: date | None
+    measures: list[ItemOut]
 
 
 class ReadOut(Body):

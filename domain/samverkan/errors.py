@@ -23,6 +23,10 @@ class SpaceItemNotFoundError(NotFoundError):
         return cls(f"No item {item_id} in the space.")
 
 
+class SpaceVersionNotFoundError(NotFoundError):
+    """A plan asked for at a version the space never had."""
+
+
 class SpaceActionNotAllowedError(ForbiddenError):
     """A participant of the space tried what their role or scope does not allow."""
 

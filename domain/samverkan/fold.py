@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from domain.samverkan.facts import OWNER, Change, Facts, Item, Participant, Period
+from domain.samverkan.plan import measure_from
 from domain.samverkan.roles import ItemKind, Role, Section
 
 Data = Mapping[str, Any]
@@ -41,7 +42,7 @@ def _participant(field: str, value: bool) -> Callable[[Facts, Data], Facts]:
 def _proposed(facts: Facts, data: Data) -> Facts:
     item = Item(id=data["item_id"], kind=ItemKind(data["kind"]), author=data["author"],
                 title=data["title"], text=data["text"], reference=data["reference"],
-                released=data["author"] == OWNER,
+                released=data["author"] == OWNER, measure=measure_from(data.get("measure")),
                 history=(Change(event="ItemProposed", at=data["at"], by=data["by"]),))
     return replace(facts, items={**facts.items, item.id: item})
 

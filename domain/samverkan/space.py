@@ -24,6 +24,7 @@ from domain.samverkan.errors import (
 )
 from domain.samverkan.facts import Facts, Item, participant_key
 from domain.samverkan.parties import party_of
+from domain.samverkan.plan import Measure
 from domain.samverkan.roles import CARE, INVITABLE, ItemKind, Role, Section
 
 
@@ -73,7 +74,7 @@ class Space(Aggregate):
 
     class ItemProposed(Event):
         """A plan item, a message or a document (``reference``: e.g. a ledger certificate id);
-        ``title`` and ``text`` are free text, sealed on Kafka."""
+        ``title``, ``text`` and a plan item's ``measure`` are free text, sealed on Kafka."""
 
         item_id: str
         kind: str
@@ -81,6 +82,7 @@ class Space(Aggregate):
         title: str
         text: str
         reference: str | None
+        measure: dict[str, str | None] | None
 
     class ItemApproved(Event):
         item_id: str
@@ -137,9 +139,16 @@ class Space(Aggregate):
         self.trigger_event(event, participant=participant, at=now, by=by)
 
     def propose(self, *, item_id: str, kind: ItemKind, author: str, title: str, text: str,
-                reference: str | None, now: datetime, by: str) -> None:
+                reference: str | None, now: datetime, by: str,
+                measure: Measure | None = None) -> None:
+        """``measure``: a plan item's (owner, dates, status, follow-up); only a plan item has
+        one."""
+        if measure is not None and kind is not ItemKind.PLANPUNKT:
+            raise InvalidSpaceInputError("Only a plan item carries a measure.")
         self.trigger_event(self.ItemProposed, item_id=item_id, kind=kind.value, author=author,
-                           title=title, text=text, reference=reference, at=now, by=by)
+                           title=title, text=text, reference=reference,
+                           measure=None if measure is None else measure.as_data(), at=now,
+                           by=by)
 
     def approve(self, *, item_id: str, now: datetime, by: str) -> None:
         if self.item(item_id).released:

@@ -70,7 +70,7 @@ INVESTIGATION_SEALED_FIELDS: dict[str, tuple[SealedField, ...]] = {
 SPACE_SEALED_FIELDS: dict[str, tuple[SealedField, ...]] = {
     "SpaceOpened": (SealedField("citizen", {}),),
     "CertificateLinked": (SealedField("periods", []),),
-    "ItemProposed": (SealedField("title", ""), _TEXT),
+    "ItemProposed": (SealedField("title", ""), _TEXT, SealedField("measure", None)),
 }
 
 

@@ -93,3 +93,37 @@ def test_a_doctors_read_of_a_space_is_in_the_care_givers_access_log_when_audited
     read = [line for line in lines if line["what"] == "GET /v1/samverkan/spaces/{space_id}"]
     assert len(read) == 1
     assert read[0]["role"] == "samverkan:LAKARE" and space in read[0]["certificateIds"]
+
+
+def test_the_plan_exports_its_approved_measures_at_each_version_when_asked(client, clock,
+                                                                          store_settings):
+    """Issue 15 item 4: the plan för återgång i arbete with versions, as JSON and PDF."""
+    who = Parties(store_settings, personnummer())
+    today = clock().date()
+    cert = who.signed_lisjp(client, today, **_period(today, 90))
+    space = ok(client.post(SPACES, json={"certificateId": cert}, headers=who.citizen), 201)["id"]
+    url = f"{SPACES}/{space}"
+    ok(client.post(f"{url}/participants", headers=who.citizen,
+                   json={"role": "ARBETSGIVARE", "party": who.party(Role.ARBETSGIVARE)}), 201)
+    employer = who.auth(Role.ARBETSGIVARE, space)
+    measure = {"owner": "Närmaste chef", "status": "PLANERAD", "start": "2026-11-16",
+               "end": "2026-12-13", "followUp": "2026-11-30"}
+    item = ok(client.post(f"{url}/items", headers=employer, json={
+        "kind": "PLANPUNKT", "title": "Halvtid", "text": "50 % i fyra veckor",
+        "measure": measure}), 201)["made"]
+    before = ok(client.get(f"{url}/plan", headers=employer))
+    approved = ok(client.post(f"{url}/items/{item}/approval", headers=who.citizen))
+    after = ok(client.get(f"{url}/plan", headers=employer))
+    assert before["measures"] == [] and after["version"] == approved["version"]
+    assert after["measures"][0]["measure"] == {**measure, "status": "PLANERAD"}
+    assert after["due"] == (today + timedelta(days=29)).isoformat()
+    earlier = ok(client.get(f"{url}/plan", params={"version": before["version"]},
+                            headers=who.citizen))
+    assert earlier["measures"] == [] and earlier["version"] == before["version"]
+    pdf = client.get(f"{url}/plan.pdf", headers=employer)
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert client.get(f"{url}/plan", params={"version": 999},
+                      headers=who.citizen).status_code == 404
+    bad = client.post(f"{url}/items", headers=employer, json={
+        "kind": "PLANPUNKT", "title": "Fel", "measure": {**measure, "end": "2026-11-01"}})
+    assert bad.status_code == 422

@@ -8,10 +8,20 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 
-from api.http.openapi import problems
-from api.http.samverkan import SpacesDep, changed, log_read, space_out, timeline_out
+from api.documents.return_plan import return_plan_pdf
+from api.http.openapi import PDF, problems
+from api.http.pdf import pdf_response
+from api.http.samverkan import (
+    SpacesDep,
+    changed,
+    log_read,
+    measure_in,
+    plan_out,
+    space_out,
+    timeline_out,
+)
 from api.http.samverkan_schemas import (
     PARTICIPANT,
     CertificateIn,
@@ -19,14 +29,17 @@ from api.http.samverkan_schemas import (
     InviteIn,
     ItemIn,
     OpenSpaceIn,
+    PlanOut,
     ReadOut,
     ReadsOut,
     SpaceChangedOut,
     SpaceOut,
     TimelineOut,
 )
+from api.http.schemas import VERSION_MOST
 from api.http.space_tokens import SpaceCallerDep
 from commands.access_log import AccessLog
+from domain.samverkan.plan import plan_of
 from domain.samverkan.roles import Action, Section
 
 router = APIRouter(prefix="/v1/samverkan/spaces", tags=["Samverkansytan"])
@@ -35,6 +48,8 @@ READ = problems(401, 403, 404, 422)
 WRITE = problems(401, 403, 404, 409, 413, 422)
 LOGGED = problems(401, 403, 404, 422, 503)
 ParticipantPath = Annotated[str, Path(**PARTICIPANT)]
+VersionQuery = Annotated[int | None, Query(ge=1, le=VERSION_MOST,
+                                            description="A version of the space")]
 ItemPath = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9\-]+$")]
 
 
@@ -60,6 +75,26 @@ def view_timeline(space_id: UUID, request: Request, caller: SpaceCallerDep,
     space, _ = spaces.get_for(space_id, caller, Action.VIEW_TIMELINE, Section.TIDSLINJE)
     log_read(request, caller, space.facts, space_id)
     return timeline_out(space.facts, spaces.clock().date())
+
+
+@router.get(f"{SPACE}/plan", responses=LOGGED)
+def plan(space_id: UUID, request: Request, caller: SpaceCallerDep, spaces: SpacesDep,
+         version: VersionQuery = None) -> PlanOut:
+    """The plan för återgång i arbete (JSON) now, or as it stood at ``version``."""
+    facts, at = spaces.plan(space_id, caller, version)
+    log_read(request, caller, facts, space_id)
+    return plan_out(space_id, facts, at, spaces.clock().date())
+
+
+@router.get(f"{SPACE}/plan.pdf", response_class=Response, responses={**PDF, **LOGGED})
+def plan_pdf(space_id: UUID, request: Request, caller: SpaceCallerDep, spaces: SpacesDep,
+             version: VersionQuery = None) -> Response:
+    """The plan för återgång i arbete as a PDF, now or at ``version``."""
+    facts, at = spaces.plan(space_id, caller, version)
+    log_read(request, caller, facts, space_id)
+    found = plan_out(space_id, facts, at, spaces.clock().date())
+    return pdf_response(return_plan_pdf(str(space_id), at, found.due, plan_of(facts)),
+                        f"plan-for-atergang-{space_id}-v{at}")
 
 
 @router.post(f"{SPACE}/certificates", responses=WRITE)
@@ -95,7 +130,7 @@ def contribute(space_id: UUID, body: ItemIn, caller: SpaceCallerDep,
                spaces: SpacesDep) -> SpaceChangedOut:
     """A plan item, message or document: seen by its author and the citizen until approved."""
     return changed(spaces.contribute(space_id, caller, body.kind, body.title, body.text,
-                                     body.reference))
+                                     body.reference, measure_in(body.measure)))
 
 
 @router.post(f"{SPACE}/items/{{item_id}}/approval", responses=WRITE)
