@@ -23,7 +23,7 @@ from domain.samverkan.errors import (
     SpaceVersionNotFoundError,
 )
 from domain.samverkan.facts import Facts
-from domain.samverkan.plan import Measure
+from domain.samverkan.measure import Measure
 from domain.samverkan.roles import Action, ItemKind, Role, Section
 from domain.samverkan.rules import Caller, decide
 from domain.samverkan.space import Space

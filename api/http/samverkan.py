@@ -26,7 +26,8 @@ from commands.access_log import AccessLog
 from commands.samverkan import SpaceResult, Spaces
 from domain.access.entry import Reader
 from domain.samverkan.facts import OWNER, Facts, Item, Participant
-from domain.samverkan.plan import Measure, plan_of
+from domain.samverkan.measure import Measure
+from domain.samverkan.plan import plan_of
 from domain.samverkan.roles import READ_LOGGED, Section
 from domain.samverkan.rules import Caller, visible_items
 from domain.samverkan.timeline import MilestoneKind, Timeline, timeline_of

@@ -11,7 +11,7 @@ from pydantic import Field
 from api.http.bounds import BoundedDate
 from api.http.schemas import ID_MOST, NAME_MOST, Body
 from domain.content.common.limits import TEXT_MOST
-from domain.samverkan.plan import MeasureStatus
+from domain.samverkan.measure import MeasureStatus
 from domain.samverkan.roles import ItemKind, Role, Section
 
 PARTICIPANT = {"min_length": 1, "max_length": ID_MOST + 20,

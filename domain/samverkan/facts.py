@@ -6,12 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
+from domain.samverkan.measure import Measure
 from domain.samverkan.roles import ItemKind, Role, Section
-
-if TYPE_CHECKING:
-    from domain.samverkan.plan import Measure
 
 OWNER = "MEDBORGARE"
 """The citizen's participant key: the owner of every space."""
@@ -51,7 +48,7 @@ class Item:
     reference: str | None
     released: bool
     history: tuple[Change, ...]
-    measure: Measure | None = None  # a plan item's measure (``domain.samverkan.plan``)
+    measure: Measure | None = None  # a plan item's measure (``domain.samverkan.measure``)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from domain.samverkan.facts import OWNER, Change, Facts, Item, Participant, Period
-from domain.samverkan.plan import measure_from
+from domain.samverkan.measure import measure_from
 from domain.samverkan.roles import ItemKind, Role, Section
 
 Data = Mapping[str, Any]

@@ -23,8 +23,8 @@ from domain.samverkan.errors import (
     SpaceItemNotFoundError,
 )
 from domain.samverkan.facts import Facts, Item, participant_key
+from domain.samverkan.measure import Measure
 from domain.samverkan.parties import party_of
-from domain.samverkan.plan import Measure
 from domain.samverkan.roles import CARE, INVITABLE, ItemKind, Role, Section
 
 
