@@ -163,7 +163,7 @@ POLICIES: dict[tuple[str, str], Policy] = {
     ("POST", _SPACE): SPACE_PARTY,
     **{(method, f"{_SPACE}/{{space_id}}{path}"): SPACE_PARTY
        for method, path in (("GET", ""), ("GET", "/timeline"), ("GET", "/reads"),
-                            ("GET", "/plan"), ("GET", "/plan.pdf"),
+                            ("GET", "/plan"), ("GET", "/plan.pdf"), ("GET", "/reminders"),
                             ("POST", "/certificates"), ("POST", "/participants"),
                             ("POST", "/participants/{participant}/removal"),
                             ("POST", "/participants/{participant}/consent"),

@@ -151,6 +151,19 @@ class PlanOut(Body):
     measures: list[ItemOut]
 
 
+class ReminderOut(Body):
+    """``PLAN_DUE_SOON``/``PLAN_OVERDUE``: the plan's deadline (``on``) while no measure is
+    approved; ``FOLLOW_UP_DUE``: an open measure's follow-up date (``itemId``)."""
+
+    kind: str
+    on: date
+    item_id: str | None
+
+
+class RemindersOut(Body):
+    reminders: list[ReminderOut]
+
+
 class ReadOut(Body):
     """One read of the space by a care or authority participant."""
 

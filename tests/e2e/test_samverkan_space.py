@@ -127,3 +127,21 @@ def test_the_plan_exports_its_approved_measures_at_each_version_when_asked(clien
     bad = client.post(f"{url}/items", headers=employer, json={
         "kind": "PLANPUNKT", "title": "Fel", "measure": {**measure, "end": "2026-11-01"}})
     assert bad.status_code == 422
+
+
+def test_the_plan_deadline_is_reminded_until_a_measure_is_approved_when_near(client, clock,
+                                                                           store_settings):
+    """Issue 15 item 6: reminders for the plan's deadline; SFB 30 kap. 6 § (day 30)."""
+    who = Parties(store_settings, personnummer())
+    today = clock().date()
+    cert = who.signed_lisjp(client, today, **_period(today, 90))
+    space = ok(client.post(SPACES, json={"certificateId": cert}, headers=who.citizen), 201)["id"]
+    url = f"{SPACES}/{space}/reminders"
+    assert ok(client.get(url, headers=who.citizen))["reminders"] == []
+    clock.advance(days=25)
+    due = (today + timedelta(days=29)).isoformat()
+    assert ok(client.get(url, headers=who.citizen))["reminders"] == [
+        {"kind": "PLAN_DUE_SOON", "on": due, "itemId": None}]
+    ok(client.post(f"{SPACES}/{space}/items", headers=who.citizen, json={
+        "kind": "PLANPUNKT", "title": "Halvtid", "measure": {"owner": "Chefen"}}), 201)
+    assert ok(client.get(url, headers=who.citizen))["reminders"] == []

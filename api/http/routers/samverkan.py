@@ -32,6 +32,8 @@ from api.http.samverkan_schemas import (
     PlanOut,
     ReadOut,
     ReadsOut,
+    ReminderOut,
+    RemindersOut,
     SpaceChangedOut,
     SpaceOut,
     TimelineOut,
@@ -40,6 +42,7 @@ from api.http.schemas import VERSION_MOST
 from api.http.space_tokens import SpaceCallerDep
 from commands.access_log import AccessLog
 from domain.samverkan.plan import plan_of
+from domain.samverkan.reminders import due_reminders
 from domain.samverkan.roles import Action, Section
 
 router = APIRouter(prefix="/v1/samverkan/spaces", tags=["Samverkansytan"])
@@ -95,6 +98,17 @@ def plan_pdf(space_id: UUID, request: Request, caller: SpaceCallerDep, spaces: S
     found = plan_out(space_id, facts, at, spaces.clock().date())
     return pdf_response(return_plan_pdf(str(space_id), at, found.due, plan_of(facts)),
                         f"plan-for-atergang-{space_id}-v{at}")
+
+
+@router.get(f"{SPACE}/reminders", responses=LOGGED)
+def reminders(space_id: UUID, request: Request, caller: SpaceCallerDep,
+              spaces: SpacesDep) -> RemindersOut:
+    """What the plan's parties should be reminded of today (deadline, follow-ups)."""
+    facts, _ = spaces.plan(space_id, caller)
+    log_read(request, caller, facts, space_id)
+    return RemindersOut(reminders=[
+        ReminderOut(kind=r.kind.value, on=r.on, item_id=r.item_id)
+        for r in due_reminders(facts, spaces.clock().date())])
 
 
 @router.post(f"{SPACE}/certificates", responses=WRITE)
