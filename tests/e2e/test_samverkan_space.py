@@ -81,8 +81,7 @@ def test_a_doctors_read_of_a_space_is_in_the_care_givers_access_log_when_audited
     """DOMAIN.md §7 and ARCHITECTURE.md invariant 8 (PDL): every read of patient data by
     care leaves an entry, found by the reader's care giver's audit officer."""
     who = Parties(store_settings, personnummer())
-    cert = who.signed_lisjp(client, clock().date())
-    space = ok(client.post(SPACES, json={"certificateId": cert}, headers=who.citizen), 201)["id"]
+    space = who.open_space(client, clock().date())
     ok(client.post(f"{SPACES}/{space}/participants", headers=who.citizen,
                    json={"role": "LAKARE", "party": who.party(Role.LAKARE)}), 201)
     ok(client.get(f"{SPACES}/{space}", headers=who.auth(Role.LAKARE, space)))
@@ -100,8 +99,7 @@ def test_the_plan_exports_its_approved_measures_at_each_version_when_asked(clien
     """Issue 15 item 4: the plan för återgång i arbete with versions, as JSON and PDF."""
     who = Parties(store_settings, personnummer())
     today = clock().date()
-    cert = who.signed_lisjp(client, today, **_period(today, 90))
-    space = ok(client.post(SPACES, json={"certificateId": cert}, headers=who.citizen), 201)["id"]
+    space = who.open_space(client, today, **_period(today, 90))
     url = f"{SPACES}/{space}"
     ok(client.post(f"{url}/participants", headers=who.citizen,
                    json={"role": "ARBETSGIVARE", "party": who.party(Role.ARBETSGIVARE)}), 201)
@@ -134,8 +132,7 @@ def test_the_plan_deadline_is_reminded_until_a_measure_is_approved_when_near(cli
     """Issue 15 item 6: reminders for the plan's deadline; SFB 30 kap. 6 § (day 30)."""
     who = Parties(store_settings, personnummer())
     today = clock().date()
-    cert = who.signed_lisjp(client, today, **_period(today, 90))
-    space = ok(client.post(SPACES, json={"certificateId": cert}, headers=who.citizen), 201)["id"]
+    space = who.open_space(client, today, **_period(today, 90))
     url = f"{SPACES}/{space}/reminders"
     assert ok(client.get(url, headers=who.citizen))["reminders"] == []
     clock.advance(days=25)

@@ -78,6 +78,14 @@ class Parties:
         assert signed.status_code == 200, signed.text
         return cert
 
+    def open_space(self, client: Any, today: Any, **content: Any) -> str:
+        """A space opened by the citizen from a lisjp signed today (``content`` overrides)."""
+        cert = self.signed_lisjp(client, today, **content)
+        opened = client.post(SPACES, json={"certificateId": cert}, headers=self.citizen)
+        assert opened.status_code == 201, opened.text
+        space: str = opened.json()["id"]
+        return space
+
 
 def ok(response: Any, status: int = 200) -> dict[str, Any]:
     assert response.status_code == status, response.text
