@@ -144,6 +144,14 @@ class Spaces:
         result = self._save(space)
         return SpaceResult(result.id, result.version, result.position, item_id)
 
+    def give_contact(self, space_id: UUID, caller: Caller, name: str, phone: str,
+                     email: str) -> SpaceResult:
+        """The caller's own entry in the space's contact list."""
+        space, member = self.get_for(space_id, caller, Action.GIVE_CONTACT)
+        space.give_contact(participant=member, name=name, phone=phone, email=email,
+                           now=self.clock(), by=caller.by)
+        return self._save(space)
+
     # --- helpers -------------------------------------------------------------------------------
     def _change(self, space_id: UUID, caller: Caller, action: Action, section: Section | None,
                 step: Step) -> SpaceResult:

@@ -168,6 +168,7 @@ POLICIES: dict[tuple[str, str], Policy] = {
                             ("POST", "/participants/{participant}/removal"),
                             ("POST", "/participants/{participant}/consent"),
                             ("POST", "/items"), ("POST", "/items/{item_id}/approval"),
+                            ("POST", "/contact"),
                             ("POST", "/items/{item_id}/approval-withdrawal"))},
 }
 

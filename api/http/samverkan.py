@@ -12,6 +12,7 @@ from fastapi.routing import APIRoute
 
 from api.http.samverkan_schemas import (
     ChangeOut,
+    ContactOut,
     ItemOut,
     MeasureIn,
     MeasureOut,
@@ -76,7 +77,10 @@ def space_out(space_id: UUID, facts: Facts, member: str, today: date) -> SpaceOu
         participants=[_participant(p) for p in facts.participants.values()
                       if owner or p.active],
         items=[_item(i) for i in visible_items(facts, member)],
-        timeline=timeline_out(facts, today) if Section.TIDSLINJE in scope else None)
+        timeline=timeline_out(facts, today) if Section.TIDSLINJE in scope else None,
+        contacts=[ContactOut(participant=key, name=c.name, phone=c.phone, email=c.email)
+                  for key, c in facts.contacts.items()
+                  if key == OWNER or facts.participants[key].active])
 
 
 def _timeline(found: Timeline) -> TimelineOut:

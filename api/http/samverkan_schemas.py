@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import Field
 
 from api.http.bounds import BoundedDate
-from api.http.schemas import ID_MOST, NAME_MOST, Body
+from api.http.schemas import ADDRESS_MOST, CODE_MOST, ID_MOST, NAME_MOST, Body
 from domain.content.common.limits import TEXT_MOST
 from domain.samverkan.measure import MeasureStatus
 from domain.samverkan.roles import ItemKind, Role, Section
@@ -64,6 +64,21 @@ class ItemIn(Body):
     text: str = Field(default="", max_length=TEXT_MOST)
     reference: str | None = Field(default=None, max_length=ID_MOST)
     measure: MeasureIn | None = None
+
+
+class ContactIn(Body):
+    """The caller's own contact details: a name and a phone number or an e-mail."""
+
+    name: str = Field(min_length=1, max_length=NAME_MOST)
+    phone: str = Field(default="", max_length=CODE_MOST)
+    email: str = Field(default="", max_length=ADDRESS_MOST)
+
+
+class ContactOut(Body):
+    participant: str
+    name: str
+    phone: str
+    email: str
 
 
 class SpaceChangedOut(Body):
@@ -138,6 +153,8 @@ class SpaceOut(Body):
     participants: list[ParticipantOut]
     items: list[ItemOut]
     timeline: TimelineOut | None
+    contacts: list[ContactOut] = Field(default_factory=list, description=(
+        "The contact list: each party still in the space that gave its details."))
 
 
 class PlanOut(Body):

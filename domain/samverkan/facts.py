@@ -59,9 +59,19 @@ class Period:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """How a party is reached: given by the party itself, for the space's contact list."""
+
+    name: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
 class Facts:
     citizen: str  # the owner's personnummer: patient data, never logged
     opened_at: datetime
     participants: dict[str, Participant] = field(default_factory=dict)
     items: dict[str, Item] = field(default_factory=dict)
     periods: tuple[Period, ...] = ()
+    contacts: dict[str, Contact] = field(default_factory=dict)  # by participant key

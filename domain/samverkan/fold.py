@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from domain.samverkan.facts import OWNER, Change, Facts, Item, Participant, Period
+from domain.samverkan.facts import OWNER, Change, Contact, Facts, Item, Participant, Period
 from domain.samverkan.measure import measure_from
 from domain.samverkan.roles import ItemKind, Role, Section
 
@@ -64,6 +64,11 @@ def _linked(facts: Facts, data: Data) -> Facts:
     return replace(facts, periods=kept + added)
 
 
+def _contact(facts: Facts, data: Data) -> Facts:
+    given = Contact(**data["contact"])
+    return replace(facts, contacts={**facts.contacts, data["participant"]: given})
+
+
 _FOLDS: dict[str, Callable[[Facts, Data], Facts]] = {
     "ParticipantInvited": _invited,
     "ParticipantRemoved": _participant("active", False),
@@ -73,4 +78,5 @@ _FOLDS: dict[str, Callable[[Facts, Data], Facts]] = {
     "ItemApproved": _release(True, "ItemApproved"),
     "ApprovalWithdrawn": _release(False, "ApprovalWithdrawn"),
     "CertificateLinked": _linked,
+    "ContactGiven": _contact,
 }

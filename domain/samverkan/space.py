@@ -84,6 +84,12 @@ class Space(Aggregate):
         reference: str | None
         measure: dict[str, str | None] | None
 
+    class ContactGiven(Event):
+        """A party's own contact details for the space's contact list (sealed on Kafka)."""
+
+        participant: str
+        contact: dict[str, str]
+
     class ItemApproved(Event):
         item_id: str
 
@@ -159,6 +165,14 @@ class Space(Aggregate):
         if not self.item(item_id).released:
             raise ItemNotApprovedError(f"Item {item_id} is not approved.")
         self.trigger_event(self.ApprovalWithdrawn, item_id=item_id, at=now, by=by)
+
+    def give_contact(self, *, participant: str, name: str, phone: str, email: str,
+                     now: datetime, by: str) -> None:
+        if not (name.strip() and (phone.strip() or email.strip())):
+            raise InvalidSpaceInputError("A contact has a name and a phone number or e-mail.")
+        self.trigger_event(self.ContactGiven, participant=participant,
+                           contact={"name": name, "phone": phone, "email": email}, at=now,
+                           by=by)
 
     def item(self, item_id: str) -> Item:
         found = self.facts.items.get(item_id)

@@ -71,6 +71,7 @@ SPACE_SEALED_FIELDS: dict[str, tuple[SealedField, ...]] = {
     "SpaceOpened": (SealedField("citizen", {}),),
     "CertificateLinked": (SealedField("periods", []),),
     "ItemProposed": (SealedField("title", ""), _TEXT, SealedField("measure", None)),
+    "ContactGiven": (SealedField("contact", {}),),
 }
 
 

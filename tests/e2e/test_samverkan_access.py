@@ -17,8 +17,8 @@ from tests.factories.samverkan_http import SPACES, Parties, bearer, ok
 
 PLAN = {"kind": "PLANPUNKT", "title": "Anpassade arbetsuppgifter", "text": "Inga tunga lyft"}
 ACTIONS = ("view", "timeline", "contribute", "invite", "remove", "consent", "approve",
-           "withdraw", "link", "reads")
-PARTICIPANT_MAY = {"view", "timeline", "contribute"}
+           "withdraw", "link", "reads", "contact")
+PARTICIPANT_MAY = {"view", "timeline", "contribute", "contact"}
 TABLE = [(role, action, role is Role.MEDBORGARE or action in PARTICIPANT_MAY)
          for role in Role for action in ACTIONS]
 
@@ -61,6 +61,8 @@ def _call(client: Any, action: str, space: dict[str, Any], auth: dict[str, str])
         "link": lambda: client.post(f"{url}/certificates", json={"certificateId": space["cert"]},
                                     headers=auth),
         "reads": lambda: client.get(f"{url}/reads", headers=auth),
+        "contact": lambda: client.post(f"{url}/contact", headers=auth, json={
+            "name": "Kim Kontakt", "phone": "070-123 45 67"}),
     }
     return calls[action]()
 

@@ -142,3 +142,27 @@ def test_the_plan_deadline_is_reminded_until_a_measure_is_approved_when_near(cli
     ok(client.post(f"{SPACES}/{space}/items", headers=who.citizen, json={
         "kind": "PLANPUNKT", "title": "Halvtid", "measure": {"owner": "Chefen"}}), 201)
     assert ok(client.get(url, headers=who.citizen))["reminders"] == []
+
+
+def test_the_contact_list_shows_the_parties_still_in_the_space_when_viewed(client, clock,
+                                                                          store_settings):
+    """Issue 15 item 5 (contact list): each party gives its own details; a removed party's
+    leave the list with them."""
+    who = Parties(store_settings, personnummer())
+    space = who.open_space(client, clock().date())
+    url = f"{SPACES}/{space}"
+    employer = ok(client.post(f"{url}/participants", headers=who.citizen, json={
+        "role": "ARBETSGIVARE", "party": who.party(Role.ARBETSGIVARE)}), 201)["made"]
+    as_employer = who.auth(Role.ARBETSGIVARE, space)
+    ok(client.post(f"{url}/contact", headers=as_employer,
+                   json={"name": "Chef Chefsson", "email": "chef@example.se"}))
+    ok(client.post(f"{url}/contact", headers=who.citizen,
+                   json={"name": "Tolvan", "phone": "070-111 22 33"}))
+    listed = ok(client.get(url, headers=as_employer))["contacts"]
+    assert {c["participant"]: c["name"] for c in listed} == {
+        employer: "Chef Chefsson", "MEDBORGARE": "Tolvan"}
+    ok(client.post(f"{url}/participants/{employer}/removal", headers=who.citizen))
+    left = ok(client.get(url, headers=who.citizen))["contacts"]
+    assert [c["participant"] for c in left] == ["MEDBORGARE"]
+    empty = client.post(f"{url}/contact", headers=who.citizen, json={"name": "Bara namn"})
+    assert empty.status_code == 422

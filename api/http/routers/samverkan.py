@@ -26,6 +26,7 @@ from api.http.samverkan_schemas import (
     PARTICIPANT,
     CertificateIn,
     ConsentIn,
+    ContactIn,
     InviteIn,
     ItemIn,
     OpenSpaceIn,
@@ -159,6 +160,13 @@ def withdraw_approval(space_id: UUID, item_id: ItemPath, caller: SpaceCallerDep,
                       spaces: SpacesDep) -> SpaceChangedOut:
     """The citizen withdraws an approval: hidden again from now on, its history kept."""
     return changed(spaces.withdraw_approval(space_id, caller, item_id))
+
+
+@router.post(f"{SPACE}/contact", responses=WRITE)
+def give_contact(space_id: UUID, body: ContactIn, caller: SpaceCallerDep,
+                 spaces: SpacesDep) -> SpaceChangedOut:
+    """The caller's own entry in the contact list (a later one replaces it)."""
+    return changed(spaces.give_contact(space_id, caller, body.name, body.phone, body.email))
 
 
 @router.get(f"{SPACE}/reads", responses=READ)

@@ -124,6 +124,7 @@ PINNED = {
     "domain.samverkan.space:Space.ItemProposed",
     "domain.samverkan.space:Space.ItemApproved",
     "domain.samverkan.space:Space.ApprovalWithdrawn",
+    "domain.samverkan.space:Space.ContactGiven",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,

@@ -33,7 +33,8 @@ def test_the_citizen_periods_and_item_texts_are_sealed_when_a_space_event_is_pub
     """Patient data on the wire is sealed (docs/sealing.md); the contract marks it so."""
     assert {e: [f.path for f in fields] for e, fields in SPACE_SEALED_FIELDS.items()} == {
         "SpaceOpened": ["citizen"], "CertificateLinked": ["periods"],
-        "ItemProposed": ["title", "text", "measure"]}
+        "ItemProposed": ["title", "text", "measure"],
+        "ContactGiven": ["contact"]}
     messages = _document()["components"]["messages"]
     for event, fields in SPACE_SEALED_FIELDS.items():
         data = messages[f"Samverkan{event}"]["payload"]["properties"]["data"]["properties"]

@@ -16,7 +16,8 @@ from domain.samverkan.rules import Caller, decide, visible_items
 from tests.factories import personnummer
 from tests.factories.samverkan import NOW, caller_of, key_of, space_with_everyone
 
-PARTICIPANT_ACTIONS = {Action.VIEW_SPACE, Action.VIEW_TIMELINE, Action.CONTRIBUTE}
+PARTICIPANT_ACTIONS = {Action.VIEW_SPACE, Action.VIEW_TIMELINE, Action.CONTRIBUTE,
+                       Action.GIVE_CONTACT}
 TABLE = [(role, action, role is Role.MEDBORGARE or action in PARTICIPANT_ACTIONS)
          for role in Role for action in Action]
 
