@@ -35,6 +35,7 @@ from domain.orders.fmu.investigation import Investigation
 from domain.orders.sent_mail import SentNotification
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
+from domain.samverkan.space import Space
 from domain.shared.idempotency import RequestClaim
 from domain.statistics.filter_link import FilterLink
 from domain.statistics.unit_list import UnitList
@@ -58,8 +59,9 @@ _B = Bestallning
 _N = SentNotification
 _G = Forgetting
 _V = Migration
+_S = Space
 # every aggregate class the store holds
-AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F, _U, _I, _B, _N, _G, _V)
+AGGREGATES: tuple[Any, ...] = (_C, _Q, _D, _M, _R, _A, _F, _U, _I, _B, _N, _G, _V, _S)
 
 STORED_TOPICS: dict[str, Any] = {
     # The certificate (domain/certificate.py before the move).
@@ -184,6 +186,18 @@ STORED_TOPICS: dict[str, Any] = {
     # A migration of what rests outside the store, applied (first stored where it lives).
     "domain.access.migration:Migration": _V,
     "domain.access.migration:Migration.MigrationApplied": _event(_V, "MigrationApplied"),
+    # A Samverkansytan space (first stored where it lives today).
+    "domain.samverkan.space:Space": _S,
+    "domain.samverkan.space:Space.SpaceOpened": _event(_S, "SpaceOpened"),
+    "domain.samverkan.space:Space.CertificateLinked": _event(_S, "CertificateLinked"),
+    "domain.samverkan.space:Space.ParticipantInvited": _event(_S, "ParticipantInvited"),
+    "domain.samverkan.space:Space.ParticipantRemoved": _event(_S, "ParticipantRemoved"),
+    "domain.samverkan.space:Space.ConsentRecorded": _event(_S, "ConsentRecorded"),
+    "domain.samverkan.space:Space.ConsentWithdrawn": _event(_S, "ConsentWithdrawn"),
+    "domain.samverkan.space:Space.ItemProposed": _event(_S, "ItemProposed"),
+    "domain.samverkan.space:Space.ItemApproved": _event(_S, "ItemApproved"),
+    "domain.samverkan.space:Space.ApprovalWithdrawn": _event(_S, "ApprovalWithdrawn"),
+    "domain.samverkan.space:Space.ContactGiven": _event(_S, "ContactGiven"),
 }
 
 

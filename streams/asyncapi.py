@@ -34,6 +34,7 @@ from streams.orders import (
     ORDERS_SOURCE,
 )
 from streams.schemas import EARLIER, MESSAGES, ce_type, version_of
+from streams.space_asyncapi import space_channel, space_messages, space_operation
 from streams.topics import ordering_systems
 
 BINDING_VERSION = "0.5.0"
@@ -42,9 +43,9 @@ RECIPIENT_EVENTS = ("CertificateSent", "CertificateRevoked", "QuestionSent", "An
 AUTHORITIES = sorted(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
 UUID_TEXT = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 COUNTING = "^[1-9][0-9]*$"
-CONTRACT_VERSION = "2.5.0"  # 2: patient data sealed; 2.1: orders sealed; 2.2: intyg.fmu.v1;
+CONTRACT_VERSION = "2.6.0"  # 2: patient data sealed; 2.1: orders sealed; 2.2: intyg.fmu.v1;
 # 2.3: the content sealed answer by answer (DraftCreated, DraftEdited, CertificateRegistered v3);
-# 2.4: the digests and access-log topics described; 2.5: FMU comments sealed
+# 2.4: the digests and access-log topics described; 2.5: FMU comments sealed; 2.6: spaces
 
 
 def _header(description: str, **schema: Any) -> dict[str, Any]:
@@ -239,6 +240,7 @@ def asyncapi() -> dict[str, Any]:
     steps = investigation_message_names(list(INVESTIGATION_EVENTS))
     messages |= investigation_messages(list(INVESTIGATION_EVENTS), BINDING_VERSION)
     messages |= audit.audit_messages(BINDING_VERSION)
+    messages |= space_messages(BINDING_VERSION)
     return {
         "asyncapi": "3.1.0",
         "id": "urn:se:intyg:events",
@@ -275,6 +277,7 @@ def asyncapi() -> dict[str, Any]:
                                             ["LedgerDigestSigned"]),
             audit.ACCESS_CHANNEL: _channel(audit.ACCESS_ADDRESS, audit.ACCESS_DESCRIPTION,
                                            audit.access_message_names()),
+            **space_channel(_channel),
         },
         "operations": {
             "publishCertificateEvents": _send("certificates", "The relay publishes every "
@@ -293,6 +296,7 @@ def asyncapi() -> dict[str, Any]:
             "publishAccessLog": _send(audit.ACCESS_CHANNEL, "The relay publishes each stored "
                                       "access entry and forgetting.",
                                       audit.access_message_names()),
+            **space_operation(_send),
         },
         "components": {"messages": messages},
     }

@@ -30,6 +30,7 @@ from domain.orders.fmu.investigation import Investigation
 from domain.orders.sent_mail import SentNotification
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
+from domain.samverkan.space import Space
 from domain.shared.idempotency import RequestClaim
 from domain.statistics.filter_link import FilterLink
 from domain.statistics.unit_list import UnitList
@@ -41,8 +42,9 @@ INTERNAL_TOPICS = frozenset(topics_of(DeathRegister, MessageClaim, RequestClaim,
 ACCESS_TOPICS = frozenset(topics_of(AccessEntry, Forgetting))
 ORDER_TOPICS = frozenset(topics_of(Bestallning))
 INVESTIGATION_TOPICS = frozenset(topics_of(Investigation))
+SPACE_TOPICS = frozenset(topics_of(Space))
 KNOWN_TOPICS = PUBLISHED_TOPICS | INTERNAL_TOPICS | ACCESS_TOPICS | ORDER_TOPICS | \
-    INVESTIGATION_TOPICS
+    INVESTIGATION_TOPICS | SPACE_TOPICS
 
 
 class UnknownStoredTopicError(Exception):
@@ -87,3 +89,8 @@ def known_prefix(notifications: Sequence[Notification]
         if notification.topic not in KNOWN_TOPICS:
             return list(notifications[:index]), UnknownStoredTopicError(notification)
     return list(notifications), None
+
+
+def is_space_event(notification: Notification) -> bool:
+    """A Samverkansytan space's event (published on its own topic, ``streams.samverkan``)."""
+    return notification.topic in SPACE_TOPICS

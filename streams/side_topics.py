@@ -2,7 +2,8 @@
 access-log topic (``streams.access_log``), an order's event to the orders topic and an answer
 to the orderer's (``streams.orders``), every FMU step to the investigations topic
 (``streams.investigations``) and the steps the authority is told of also to its topic
-(``streams.fmu_messages``). Everything else sends nothing from here."""
+(``streams.fmu_messages``), and a Samverkansytan space's event to the spaces topic
+(``streams.samverkan``). Everything else sends nothing from here."""
 
 from __future__ import annotations
 
@@ -16,8 +17,19 @@ from streams.access_log import access_message
 from streams.fmu_messages import fmu_message, is_fmu_outgoing
 from streams.investigations import investigation_message
 from streams.orders import Message, Seal, order_messages
-from streams.published import is_access_entry, is_investigation_event, is_order_event
-from streams.topics import access_log_topic, fmu_authority_topic, investigations_topic
+from streams.published import (
+    is_access_entry,
+    is_investigation_event,
+    is_order_event,
+    is_space_event,
+)
+from streams.samverkan import space_message
+from streams.topics import (
+    access_log_topic,
+    fmu_authority_topic,
+    investigations_topic,
+    spaces_topic,
+)
 
 
 def side_messages(app: Certificates, settings: Settings, notification: Notification,
@@ -37,4 +49,7 @@ def side_messages(app: Certificates, settings: Settings, notification: Notificat
         if is_fmu_outgoing(notification):
             found.append((fmu_authority_topic(settings), fmu_message(app, notification)))
         return found
+    if is_space_event(notification):
+        event = app.mapper.to_domain_event(notification)
+        return [(spaces_topic(settings), space_message(event, notification.id, seal))]
     return []

@@ -71,6 +71,12 @@ def investigations_topic(settings: Settings) -> str:
     return f"{settings.kafka_topic_prefix}intyg.fmu.v1"
 
 
+def spaces_topic(settings: Settings) -> str:
+    """Every event of the Samverkansytan spaces (``streams.samverkan``), keyed by the space's
+    id."""
+    return f"{settings.kafka_topic_prefix}intyg.samverkan.v1"
+
+
 def recipient_topic(settings: Settings, recipient_id: str) -> str:
     """What care sends to one recipient (certificates sent and revoked, questions and answers),
     keyed by certificate id, for the recipient's own system to consume."""
@@ -95,7 +101,7 @@ def ensure_topics(settings: Settings) -> None:
                   digests_topic(settings), access_log_topic(settings),
                   *recipient_topics(settings), orders_topic(settings),
                   *order_answers_topics(settings), fmu_authority_topic(settings),
-                  investigations_topic(settings)]
+                  investigations_topic(settings), spaces_topic(settings)]
         new = [NewTopic(name, settings.kafka_partitions, 1, topic_configs=KEEP_FOREVER)
                for name in wanted if name not in existing]
         if new:

@@ -1,6 +1,7 @@
 """``intyg token``: a development bearer token (embedded mode only) for care staff by default,
-for a citizen of Mina intyg with ``--citizen PNR`` or for a recipient system with
-``--recipient ID``."""
+for a citizen of Mina intyg with ``--citizen PNR``, for a recipient system with
+``--recipient ID``, or for an employer or occupational health service in one Samverkansytan
+space with ``--employer ORGNR`` / ``--occupational-health ORGNR`` and ``--space ID``."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from api.http.dev_tokens import (
     MAX_HOURS,
     mint_citizen_token,
     mint_recipient_token,
+    mint_space_party_token,
     mint_staff_token,
 )
 from commands.settings import Settings
@@ -36,6 +38,13 @@ def _token(args: argparse.Namespace, settings: Settings) -> int:
                   f"{', '.join(RECIPIENTS)}.", file=sys.stderr)
             return 2
         print(mint_recipient_token(settings, args.recipient, hours=args.hours))
+    elif args.employer is not None or args.occupational_health is not None:
+        kind = "employer" if args.employer is not None else "occupational_health"
+        if args.space is None:
+            print("intyg: --space names the one space the token opens.", file=sys.stderr)
+            return 2
+        print(mint_space_party_token(settings, kind, args.employer or args.occupational_health,
+                                     args.person, args.space, hours=args.hours))
     else:
         staff = Staff(hsa_id=args.hsa_id, name=args.name, role=Role(args.role),
                       care_unit_hsa_id=args.care_unit, care_giver_hsa_id=args.care_giver)
@@ -60,6 +69,13 @@ def add_command(sub: Any) -> None:
                      help="a citizen's token for Mina intyg (/v1/citizen/...)")
     who.add_argument("--recipient", metavar="ID",
                      help="a recipient system's token, e.g. FKASSA (/v1/recipient/...)")
+    who.add_argument("--employer", metavar="ORGNR",
+                     help="an employer's token for one Samverkansytan space (with --space)")
+    who.add_argument("--occupational-health", metavar="ORGNR",
+                     help="an occupational health service's token for one space (--space)")
+    token.add_argument("--space", metavar="ID", help="the space an outside token opens")
+    token.add_argument("--person", default="person-1",
+                       help="the acting person's id at the organisation (outside tokens)")
     token.add_argument("--hsa-id", default="SE2321000016-D001")
     token.add_argument("--name", default="Ajla Doktor")
     token.add_argument("--role", default="doctor", choices=[role.value for role in Role])

@@ -25,6 +25,7 @@ from api.http.routers import (
     orders,
     questions,
     rehabstod,
+    samverkan,
     statistik,
     statistik_filters,
     statistik_page,
@@ -63,7 +64,7 @@ def create_app(settings: Settings | None = None, *,
                    rehabstod.router, statistik.router, statistik_page.router, api_docs.router,
                    ledger.router, access_log.router, statistik_unit_list.router,
                    orders.router, fmu_authority.router, fmu_coordinator.router, fmu_unit.router,
-                   statistik_filters.router):
+                   statistik_filters.router, samverkan.router):
         app.include_router(router)
     check_every_route_has_a_policy(app)
     if settings.is_production and settings.relay_in_serve:

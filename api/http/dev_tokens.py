@@ -45,6 +45,15 @@ def mint_recipient_token(settings: Settings, recipient_id: str, *, hours: int = 
     return _mint(settings, {"sub": recipient_id, "role": RECIPIENT_ROLE}, hours, now)
 
 
+def mint_space_party_token(settings: Settings, kind: str, organisation: str, person: str,
+                           space_id: str, *, hours: int = MAX_HOURS,
+                           now: datetime | None = None) -> str:
+    """A Samverkansytan token for someone outside care (``kind``: employer or
+    occupational_health): the acting person, the organisation number and the one space."""
+    return _mint(settings, {"sub": person, "role": kind, "org": organisation,
+                            "space": space_id}, hours, now)
+
+
 def _mint(settings: Settings, claims: dict[str, Any], hours: int,
           now: datetime | None) -> str:
     if settings.is_production:

@@ -19,6 +19,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.routing import APIRoute, iter_route_contexts
 
 from api.http.auth import TokenDecoder, unauthorized
+from api.http.space_tokens import admit_space_party
 from domain.shared.privileges import ORDER_GRANTS, Privilege, check_grant, check_privilege
 
 
@@ -28,6 +29,7 @@ class Audience(StrEnum):
     RECIPIENT = "recipient"
     PUBLIC = "public"
     STATISTICS_SCOPE = "statistics scope"  # national open; below it the route checks the scope
+    SPACE_PARTY = "space party"  # Samverkansytan: any token kind a space takes (space_tokens)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ _ORDER = "/v1/orders/{order_id}"
 _FK = "/v1/fmu/authority"
 _SA = "/v1/fmu/coordinator/investigations"
 _VA = "/v1/fmu/unit/investigations"
+_SPACE = "/v1/samverkan/spaces"
+SPACE_PARTY = Policy(Audience.SPACE_PARTY)
 
 POLICIES: dict[tuple[str, str], Policy] = {
     ("GET", "/health"): PUBLIC,
@@ -157,6 +161,17 @@ POLICIES: dict[tuple[str, str], Policy] = {
                             ("POST", "/statement"), ("POST", "/complement-questions"),
                             ("POST", "/complement"), ("POST", "/invoice-id"),
                             ("POST", "/end"))},
+    # Samverkansytan: the citizen, invited participants; the application checks the space
+    ("POST", _SPACE): SPACE_PARTY,
+    **{(method, f"{_SPACE}/{{space_id}}{path}"): SPACE_PARTY
+       for method, path in (("GET", ""), ("GET", "/timeline"), ("GET", "/reads"),
+                            ("GET", "/plan"), ("GET", "/plan.pdf"), ("GET", "/reminders"),
+                            ("POST", "/certificates"), ("POST", "/participants"),
+                            ("POST", "/participants/{participant}/removal"),
+                            ("POST", "/participants/{participant}/consent"),
+                            ("POST", "/items"), ("POST", "/items/{item_id}/approval"),
+                            ("POST", "/contact"),
+                            ("POST", "/items/{item_id}/approval-withdrawal"))},
 }
 
 
@@ -199,6 +214,8 @@ def enforce_policy(request: Request) -> None:
         request.state.actor = "citizen"  # never the personnummer
     elif policy.audience is Audience.RECIPIENT:
         request.state.actor = decoder.recipient_id(_token(request))
+    elif policy.audience is Audience.SPACE_PARTY:
+        admit_space_party(request, decoder, _token(request))
 
 
 def _admit_fmu_grant(request: Request, decoder: TokenDecoder, grant: Privilege) -> None:

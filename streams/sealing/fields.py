@@ -81,13 +81,22 @@ INVESTIGATION_SEALED_FIELDS: dict[str, tuple[SealedField, ...]] = {
     "OrderUpdated": (_COMMENT,),
 }
 
+# A Samverkansytan space (intyg.samverkan.v1): the owner's personnummer, the sick-leave periods
+# of their certificates, and the free text of every item; roles, parties and ids stay clear.
+SPACE_SEALED_FIELDS: dict[str, tuple[SealedField, ...]] = {
+    "SpaceOpened": (SealedField("citizen", {}),),
+    "CertificateLinked": (SealedField("periods", []),),
+    "ItemProposed": (SealedField("title", ""), _TEXT, SealedField("measure", None)),
+    "ContactGiven": (SealedField("contact", {}),),
+}
+
 
 def declared(event: str) -> tuple[SealedField, ...]:
     """The sealed fields of a message of this event (none for an event without any). Two
     events may share a name (an order's and an investigation's OrderReceived): only the
     fields a message holds are sealed, so each gets its own."""
     return (SEALED_FIELDS.get(event) or ORDER_SEALED_FIELDS.get(event)
-            or INVESTIGATION_SEALED_FIELDS.get(event, ()))
+            or INVESTIGATION_SEALED_FIELDS.get(event) or SPACE_SEALED_FIELDS.get(event, ()))
 
 
 class MissingDataKeyError(UnreadableSealError):

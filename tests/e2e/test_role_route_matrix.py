@@ -22,6 +22,7 @@ from tests.factories.routes import Call, Scene, operations, prepare
 # The doctor comes last: what it changes (signs, revokes) no longer matters to the others.
 STAFF = (Role.NURSE, Role.CARE_ADMIN, Role.REHAB_COORDINATOR, Role.AUDIT_OFFICER, Role.DENTIST,
          Role.STATISTICS_LEAD, Role.DOCTOR)
+SPACE_REFUSED = {r.value for r in STAFF} - {Role.DOCTOR.value, Role.REHAB_COORDINATOR.value}
 ACTORS = ("no token", "citizen", "recipient", "stranger", *(r.value for r in STAFF))
 
 
@@ -31,6 +32,8 @@ def expected(policy: Policy, actor: str, path: str) -> str:
         return "allowed"
     if policy.audience in (Audience.CITIZEN, Audience.RECIPIENT):
         return "allowed" if actor == policy.audience.value else "401"
+    if policy.audience is Audience.SPACE_PARTY:  # Samverkansytan: the space decides (404)
+        return "401" if actor == "no token" else "403" if actor in SPACE_REFUSED else "allowed"
     if actor in ("no token", "citizen", "recipient"):
         return "401"
     if policy.audience is Audience.STATISTICS_SCOPE:  # the unit's report, ?id=<unit>

@@ -30,6 +30,7 @@ from tests.factories import (
 from tests.factories.http import REVOKE, UNIT_BODY, issue, recipient_auth
 from tests.factories.orders import order_body
 from tests.factories.questions import message
+from tests.factories.samverkan_http import seeded_space
 from tests.type_examples import MINIMAL, TODAY
 
 ROLES = (*(role.value for role in Role), "stranger", "citizen", "recipient", "none",
@@ -82,13 +83,14 @@ def _seeded(client: TestClient, settings: Settings, clock: FakeClock) -> FuzzWor
     region, investigation = unit.care_giver_hsa_id, _investigation(client, settings, unit)
     tokens |= {"fmu_coordinator": fmu.coordinator_auth(settings, region),
                "fmu_unit": fmu.unit_auth(settings, unit.hsa_id, region)}
+    space = seeded_space(client, tokens["citizen"], staff["doctor"].hsa_id, doctor, ids[2])
     return FuzzWorld(
         client=client, tokens=tokens,
         known_path={"certificate_id": ids, "question_id": question_ids,
                     "unit_id": [unit.hsa_id], "personnummer": [pnr], "name": list(REPORTS),
                     "order_id": [ordered.json()["id"]],
                     "investigation_id": [investigation], "assessment_id": [investigation],
-                    "visit_id": ["v1"]},
+                    "visit_id": ["v1"], **space},
         known_query={"id": [unit.hsa_id, unit.care_giver_hsa_id, "01"],
                      "careUnit": [unit.hsa_id], "doctor": [staff["doctor"].hsa_id]},
         known_body={"certificateId": ids, "personnummer": [pnr], "unit": [unit.hsa_id],

@@ -34,11 +34,12 @@ from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from streams.database import Database
 from streams.relay import Relay
-from streams.topics import certificates_topic, investigations_topic, orders_topic
+from streams.topics import certificates_topic, investigations_topic, orders_topic, spaces_topic
 from streams.unseal import opened_records, opener_for
 from tests.conftest import TEST_CIPHER_KEY
 from tests.factories import FakeClock
 from tests.factories.contract_tour import tour
+from tests.factories.samverkan import space_at_rest
 from tests.integration.kafka_support import kafka_settings, read_topic, run_views_until_caught_up
 from tests.type_examples import TODAY
 
@@ -47,10 +48,11 @@ pytestmark = pytest.mark.kafka
 PATIENTS = 12
 PG_DUMP = Path("/usr/lib/postgresql/15/bin/pg_dump")
 
-def _run(app: Certificates, clock: FakeClock) -> None:
+def _run(app: Certificates, clock: FakeClock, settings: Settings) -> None:
     seed_demo(app, patients=PATIENTS)  # as `intyg demo` seeds it
     seed_orders(app, seed=7804)
     tour(app, clock)
+    space_at_rest(app, settings.patient_index_secret)  # a Samverkansytan space (issue 15)
 
 
 def _order_views_caught_up(settings: Settings, app: Certificates, clock: FakeClock) -> None:
@@ -70,14 +72,15 @@ def production() -> Iterator[tuple[Settings, list[dict[str, Any]], str]]:
         clock = FakeClock(TODAY)
         app = Certificates(eventsourcing_env(settings), clock=clock)
         try:
-            _run(app, clock)
+            _run(app, clock, settings)
             Relay(app, settings, Database(settings)).run_until_caught_up(timeout=240)
             run_views_until_caught_up(settings, app, timeout=180)
             _order_views_caught_up(settings, app, clock)
         finally:
             app.close()
         records = [record for topic in (certificates_topic(settings), orders_topic(settings),
-                                        investigations_topic(settings))
+                                        investigations_topic(settings),
+                                        spaces_topic(settings))
                    for record in read_topic(settings, topic)]
         opened = [value for _, value in opened_records(records, opener_for(settings))]
         yield settings, opened, printed()
@@ -93,7 +96,7 @@ def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, s
         clock = FakeClock(TODAY)
         app = Certificates(eventsourcing_env(settings), clock=clock)
         try:
-            _run(app, clock)
+            _run(app, clock, settings)
             run_views_until_caught_up(settings, app, timeout=180)
             _order_views_caught_up(settings, app, clock)
         finally:

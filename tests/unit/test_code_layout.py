@@ -9,7 +9,7 @@ PRODUCTION = ("domain", "commands", "projections", "streams", "api")
 MAX_LINES = 300
 OLD_PREFIXES = ("fk_", "ts_", "qa_", "sjukfall_", "statistik_", "lu_", "af_", "death_")
 CONTEXTS = {"shared", "certificates", "content", "questions", "sickleave", "statistics", "orders",
-            "access"}
+            "access", "samverkan"}
 
 
 def _modules(package: str) -> list[Path]:

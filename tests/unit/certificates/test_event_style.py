@@ -20,6 +20,7 @@ from domain.orders.fmu.investigation import Investigation
 from domain.orders.sent_mail import SentNotification
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
+from domain.samverkan.space import Space
 from domain.shared.idempotency import RequestClaim
 from domain.statistics.filter_link import FilterLink
 from domain.statistics.unit_list import UnitList
@@ -27,7 +28,7 @@ from domain.topics import STORED_TOPICS
 
 AGGREGATES = (Certificate, Conversation, DeathRegister, MessageClaim, RequestClaim, AccessEntry,
               FilterLink, UnitList, Investigation, Bestallning, SentNotification,
-              Forgetting, Migration)
+              Forgetting, Migration, Space)
 
 
 def events_of(aggregate: Any) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from domain.orders.fmu.investigation import Investigation
 from domain.orders.sent_mail import SentNotification
 from domain.questions.claim import MessageClaim
 from domain.questions.conversation import Conversation
+from domain.samverkan.space import Space
 from domain.shared.idempotency import RequestClaim
 from domain.statistics.filter_link import FilterLink
 from domain.statistics.unit_list import UnitList
@@ -116,12 +117,23 @@ PINNED = {
     "domain.orders.fmu.investigation:Investigation.CitizenRecorded",
     "domain.access.migration:Migration",
     "domain.access.migration:Migration.MigrationApplied",
+    "domain.samverkan.space:Space",
+    "domain.samverkan.space:Space.SpaceOpened",
+    "domain.samverkan.space:Space.CertificateLinked",
+    "domain.samverkan.space:Space.ParticipantInvited",
+    "domain.samverkan.space:Space.ParticipantRemoved",
+    "domain.samverkan.space:Space.ConsentRecorded",
+    "domain.samverkan.space:Space.ConsentWithdrawn",
+    "domain.samverkan.space:Space.ItemProposed",
+    "domain.samverkan.space:Space.ItemApproved",
+    "domain.samverkan.space:Space.ApprovalWithdrawn",
+    "domain.samverkan.space:Space.ContactGiven",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,
                                       RequestClaim, AccessEntry, FilterLink, UnitList,
                                       Investigation, Bestallning, SentNotification,
-                                      Forgetting, Migration]
+                                      Forgetting, Migration, Space]
 
 
 def event_classes(aggregate: type[Aggregate]) -> list[Any]:

@@ -1,0 +1,120 @@
+"""The Spaces application for the Samverkansytan routes, the space as a caller sees it, and
+the PDL access entry of a read by a care or authority participant."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import Depends, Request
+from fastapi.routing import APIRoute
+
+from api.http.samverkan_schemas import (
+    ChangeOut,
+    ContactOut,
+    ItemOut,
+    MeasureIn,
+    MeasureOut,
+    MilestoneOut,
+    ParticipantOut,
+    PlanOut,
+    SpaceChangedOut,
+    SpaceOut,
+    TimelineOut,
+)
+from commands.access_log import AccessLog
+from commands.samverkan import SpaceResult, Spaces
+from domain.access.entry import Reader
+from domain.samverkan.facts import OWNER, Facts, Item, Participant
+from domain.samverkan.measure import Measure
+from domain.samverkan.plan import plan_of
+from domain.samverkan.roles import READ_LOGGED, Section
+from domain.samverkan.rules import Caller, visible_items
+from domain.samverkan.timeline import MilestoneKind, Timeline, timeline_of
+from domain.shared.care import Staff
+
+
+def _spaces(request: Request) -> Spaces:
+    app = request.app.state.certificates
+    return Spaces(app, request.app.state.settings.patient_index_secret, clock=app.clock)
+
+
+SpacesDep = Annotated[Spaces, Depends(_spaces)]
+
+
+def changed(result: SpaceResult) -> SpaceChangedOut:
+    return SpaceChangedOut(id=result.id, version=result.version, position=result.position,
+                           made=result.made)
+
+
+def log_read(request: Request, caller: Caller, facts: Facts, space_id: UUID) -> None:
+    """One access entry for a read by care or an authority (fail closed: no entry, no
+    answer), a care reader's with their unit and care giver so that the care giver's audit
+    finds it; the citizen's own reads and the employer's are not PDL reads."""
+    if caller.role not in READ_LOGGED:
+        return
+    route = request.scope.get("route")
+    what = f"{request.method} {route.path if isinstance(route, APIRoute) else ''}"
+    access_log: AccessLog = request.app.state.access_log
+    staff: Staff | None = getattr(request.state, "staff", None)  # care: its unit and giver
+    reader = Reader(role=f"samverkan:{caller.role.value}", hsa_id=caller.party,
+                    care_unit=staff.care_unit_hsa_id if staff else "",
+                    care_giver=staff.care_giver_hsa_id if staff else "")
+    access_log.record(reader, what, [facts.citizen], [space_id])
+
+
+def timeline_out(facts: Facts, today: date) -> TimelineOut | None:
+    found = timeline_of([(p.start, p.end) for p in facts.periods], today)
+    return None if found is None else _timeline(found)
+
+
+def space_out(space_id: UUID, facts: Facts, member: str, today: date) -> SpaceOut:
+    owner = member == OWNER
+    scope = set(Section) if owner else facts.participants[member].scope
+    return SpaceOut(
+        id=space_id, you=member,
+        participants=[_participant(p) for p in facts.participants.values()
+                      if owner or p.active],
+        items=[_item(i) for i in visible_items(facts, member)],
+        timeline=timeline_out(facts, today) if Section.TIDSLINJE in scope else None,
+        contacts=[ContactOut(participant=key, name=c.name, phone=c.phone, email=c.email)
+                  for key, c in facts.contacts.items()
+                  if key == OWNER or facts.participants[key].active])
+
+
+def _timeline(found: Timeline) -> TimelineOut:
+    return TimelineOut(start=found.start, last_certified_day=found.last_certified_day,
+                       sick_day=found.sick_day, expected_length=found.expected_length,
+                       milestones=[MilestoneOut(kind=m.kind.value, day=m.day, on=m.on,
+                                                reached=m.reached) for m in found.milestones])
+
+
+def _participant(p: Participant) -> ParticipantOut:
+    return ParticipantOut(id=p.key, role=p.role, party=p.party, scope=sorted(p.scope),
+                          active=p.active, consent=p.consent)
+
+
+def plan_out(space_id: UUID, facts: Facts, version: int, today: date) -> PlanOut:
+    found = timeline_of([(p.start, p.end) for p in facts.periods], today)
+    due = next((m.on for m in found.milestones if m.kind is MilestoneKind.PLAN_ATERGANG_SENAST),
+               None) if found else None
+    return PlanOut(space_id=space_id, version=version, due=due,
+                   measures=[_item(i) for i in plan_of(facts)])
+
+
+def _item(item: Item) -> ItemOut:
+    m = item.measure
+    measure = None if m is None else MeasureOut(owner=m.owner, status=m.status, start=m.start,
+                                                 end=m.end, follow_up=m.follow_up)
+    return ItemOut(id=item.id, kind=item.kind, author=item.author, title=item.title,
+                   text=item.text, reference=item.reference, approved=item.released,
+                   history=[ChangeOut(event=c.event, at=c.at, by=c.by) for c in item.history],
+                   measure=measure)
+
+
+def measure_in(body: MeasureIn | None) -> Measure | None:
+    if body is None:
+        return None
+    return Measure(owner=body.owner, status=body.status, start=body.start, end=body.end,
+                   follow_up=body.follow_up)
