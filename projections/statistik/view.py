@@ -25,7 +25,7 @@ from domain.statistics.facts import (
 )
 from projections.base import DocumentView, Sql
 from projections.document import Doc
-from projections.statistik import rollups, rows
+from projections.statistik import replay, rollups, rows
 
 _REDACTED = "facts"
 _CHUNK = 500
@@ -65,26 +65,31 @@ class StatistikView(DocumentView):
         return doc
 
     def setup(self, tx: Sql) -> None:
-        """The tables; and the cases of patients a replay cut short left pending (so a view
-        never answers from certificate rows whose cases were not written)."""
+        """The tables; and the end of a replay cut short (so a view never answers from
+        certificate rows whose cases or rollups were not written)."""
         super().setup(tx)
         rows.setup(tx)
-        while rows.recompute_pending(tx):
+        replay.setup(tx)
+        while replay.step(tx):
             pass
 
     def drop(self, tx: Sql) -> None:
         super().drop(tx)
         rows.drop(tx)
+        replay.drop(tx)
 
     def before_replay(self, tx: Sql) -> None:
-        """A replay from the start writes the certificate rows batch by batch and notes whose
-        cases changed (``rows.defer``), so each patient's cases are computed once, at the end."""
+        """A replay from the start writes the certificate and message rows batch by batch and
+        notes whose cases changed (``rows.defer``); cases, rollups and indexes wait for its
+        end (``replay``)."""
         self.replaying = True
+        replay.begin(tx, (self.table, *rows.CASE_TABLES))
 
     def after_replay(self, tx: Sql) -> bool:
-        """One step of the replay's end: up to 2000 noted patients' cases written. False when
-        none are left (the view is then current, and writes its cases as they change)."""
-        if rows.recompute_pending(tx):
+        """One step of the replay's end (``replay.step``). False when it is done (the view is
+        then current, and writes its cases and rollups as they change)."""
+        super().setup(tx)  # the certificate rows' indexes, dropped for the replay
+        if replay.step(tx):
             return True
         self.replaying = False
         return False
@@ -97,25 +102,35 @@ class StatistikView(DocumentView):
     def _write(self, tx: Sql, changed: dict[str, Doc]) -> None:
         """Write the certificate rows, then the messages of the changed certificates, then the
         cases of every patient whose sick-leave facts changed. What the rows held before is
-        read once; what they hold after is known from the batch (no second read)."""
+        read once; what they hold after is known from the batch (no second read). A replay
+        notes the patients of every sick-leave certificate of the batch instead, and reads
+        nothing."""
+        if self.replaying:
+            super()._write(tx, changed)
+            facts = self._messages_written(tx, changed)
+            rows.defer(tx, {found.patient for found in facts.values()
+                            if found.type_id in SICK_LEAVE_TYPES})
+            return
         before_facts, before_counted = _stored(tx, list(changed))
         super()._write(tx, changed)
-        signed = {cert_id: doc for cert_id, doc in changed.items() if _counted_patient(doc)}
-        facts = {cert_id: fact(doc) for cert_id, doc in signed.items()}
+        facts = self._messages_written(tx, changed)
         rollups.change_certificates(tx, before_counted,
                                     [_counted_key(found) for found in facts.values()
                                      if found.counted])
-        with_messages = [cert_id for cert_id, doc in signed.items() if doc.get("messages")]
-        rows.write_messages(tx, with_messages, (m for cert_id in with_messages
-                                                for m in message_facts(signed[cert_id])))
         moved = {found.patient for cert_id, found in facts.items()
                  if (found.model_dump_json() if found.type_id in SICK_LEAVE_TYPES else None)
                  != before_facts.get(cert_id)}
-        if self.replaying:
-            rows.defer(tx, moved)
-        else:
-            rows.recompute(tx, moved, known={cert_id: found for cert_id, found in facts.items()
-                                             if found.patient in moved})
+        rows.recompute(tx, moved, known={cert_id: found for cert_id, found in facts.items()
+                                         if found.patient in moved})
+
+    @staticmethod
+    def _messages_written(tx: Sql, changed: dict[str, Doc]) -> dict[str, CertificateFact]:
+        """Replace the message rows of the changed signed certificates; their facts."""
+        signed = {cert_id: doc for cert_id, doc in changed.items() if _counted_patient(doc)}
+        with_messages = [cert_id for cert_id, doc in signed.items() if doc.get("messages")]
+        rows.write_messages(tx, with_messages, (m for cert_id in with_messages
+                                                for m in message_facts(signed[cert_id])))
+        return {cert_id: fact(doc) for cert_id, doc in signed.items()}
 
 
 def _counted_patient(doc: Doc) -> bool:
