@@ -11,8 +11,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from domain.content.common.answers import DEGREE_PERCENT
-from domain.content.fk.lisjp import LisjpContent, periods
+from pydantic import TypeAdapter
+
+from domain.content.common.answers import DEGREE_PERCENT, Sjukskrivning
+from domain.content.fk.periods import valid_periods
 from domain.shared import icd10
 from domain.shared.identities import birth_date, sex
 from domain.statistics.facts import (
@@ -29,6 +31,8 @@ from projections.statistik import replay, rollups, rows
 
 _REDACTED = "facts"
 _CHUNK = 500
+_SICK_LEAVE_PERIODS = TypeAdapter(list[Sjukskrivning] | None)
+"""LISJP's question 32 (``LisjpContent.sjukskrivningar``), validated on its own."""
 
 
 class StatistikView(DocumentView):
@@ -46,6 +50,8 @@ class StatistikView(DocumentView):
         self.pseudonym_key = pseudonym_key
         self.replaying = False
         """Set for a replay from the start (``before_replay``): the cases wait for its end."""
+        self._facts: dict[str, CertificateFact] = {}
+        """The facts ``row`` made in the batch being written, by certificate id."""
 
     def keep(self, doc: Doc) -> Doc:
         patient = doc["patient"]
@@ -97,7 +103,8 @@ class StatistikView(DocumentView):
     def row(self, doc: Doc) -> tuple[Any, ...] | None:
         if not _counted_patient(doc):
             return None
-        return fact_row(fact(doc))
+        found = self._facts[doc["id"]] = fact(doc)
+        return fact_row(found)
 
     def _write(self, tx: Sql, changed: dict[str, Doc]) -> None:
         """Write the certificate rows, then the messages of the changed certificates, then the
@@ -105,6 +112,7 @@ class StatistikView(DocumentView):
         read once; what they hold after is known from the batch (no second read). A replay
         notes the patients of every sick-leave certificate of the batch instead, and reads
         nothing."""
+        self._facts = {}
         if self.replaying:
             super()._write(tx, changed)
             facts = self._messages_written(tx, changed)
@@ -123,14 +131,14 @@ class StatistikView(DocumentView):
         rows.recompute(tx, moved, known={cert_id: found for cert_id, found in facts.items()
                                          if found.patient in moved})
 
-    @staticmethod
-    def _messages_written(tx: Sql, changed: dict[str, Doc]) -> dict[str, CertificateFact]:
-        """Replace the message rows of the changed signed certificates; their facts."""
+    def _messages_written(self, tx: Sql, changed: dict[str, Doc]) -> dict[str, CertificateFact]:
+        """Replace the message rows of the changed signed certificates; their facts (as
+        ``row`` made them for the certificate rows just written)."""
         signed = {cert_id: doc for cert_id, doc in changed.items() if _counted_patient(doc)}
         with_messages = [cert_id for cert_id, doc in signed.items() if doc.get("messages")]
         rows.write_messages(tx, with_messages, (m for cert_id in with_messages
                                                 for m in message_facts(signed[cert_id])))
-        return {cert_id: fact(doc) for cert_id, doc in signed.items()}
+        return {cert_id: self._facts.get(cert_id) or fact(doc) for cert_id, doc in signed.items()}
 
 
 def _counted_patient(doc: Doc) -> bool:
@@ -177,10 +185,11 @@ def _content_facts(type_id: str, content: dict[str, Any]) -> dict[str, Any]:
     codes = [row.get("kod") for row in content.get("diagnoser") or () if isinstance(row, dict)]
     diagnosis = icd10.normalise(codes[0]) if codes and codes[0] else None
     found: list[dict[str, Any]] = []
-    if type_id == "lisjp":
+    if type_id == "lisjp":  # only the periods are read: the rest of the content is left be
         found = [{"degree": DEGREE_PERCENT[degree], "start": start.isoformat(),
                   "end": end.isoformat()}
-                 for degree, start, end in periods(LisjpContent.model_validate(content))]
+                 for degree, start, end in valid_periods(
+                     _SICK_LEAVE_PERIODS.validate_python(content.get("sjukskrivningar")))]
     return {"diagnosis": diagnosis or None, "periods": found}
 
 
