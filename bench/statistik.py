@@ -21,7 +21,9 @@ from pathlib import Path
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 import argparse  # noqa: E402
+import hashlib  # noqa: E402
 import os  # noqa: E402
+import random  # noqa: E402
 import subprocess  # noqa: E402
 import time  # noqa: E402
 from datetime import date  # noqa: E402
@@ -31,6 +33,7 @@ import httpx  # noqa: E402
 import jwt  # noqa: E402
 import psycopg  # noqa: E402
 from kafka.record import util as kafka_record_util  # noqa: E402
+from pydantic import SecretStr  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -87,6 +90,34 @@ def rebuild_views(settings: Settings) -> float:
     app.close()
     db.close()
     return rate
+
+
+DIGESTED = ("statistik", "statistik_docs", "statistik_cases", "statistik_case_months",
+            "statistik_messages", "statistik_pending", "statistik_case_rollup",
+            "statistik_month_rollup", "statistik_certificate_rollup")
+
+
+def _rows_as_text(table: str) -> str:
+    """A table's rows as text; a document without the times the data set was made at (the
+    aggregate stamps its events with the clock, not the seed)."""
+    if table in ("statistik", "statistik_docs"):
+        return ("(to_jsonb(t) - 'doc')::text || "
+                "(t.doc::jsonb - 'created_at' - 'updated_at')::text")
+    return "t::text"
+
+
+def digest(settings: Settings) -> str:
+    """One hash over every statistik table's rows in a fixed order (a rollup's counts of
+    zero left out: they count nothing). A seed makes the same data set, so two versions of the
+    view that rebuild it alike print the same digest."""
+    db = Database(settings)
+    with db.transaction() as tx:
+        found = [str(tx.execute(
+            f"SELECT md5(coalesce(string_agg({_rows_as_text(table)}, '|' ORDER BY "
+            f"{_rows_as_text(table)}), '')) FROM {table} t"
+            f"{' WHERE n <> 0' if 'rollup' in table else ''}")[0][0]) for table in DIGESTED]
+    db.close()
+    return hashlib.md5("".join(found).encode()).hexdigest()  # noqa: S324
 
 
 def _copy(table: str, columns: list[str], renamed: dict[str, str], copies: int) -> str:
@@ -237,12 +268,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7804)
     args = parser.parse_args()
     base = min(args.base, args.certificates)
+    random.seed(args.seed)  # the factories' patients, units and doctors
     with bench_settings() as settings:
+        settings = settings.model_copy(update={"statistics_key": SecretStr("bench-statistics-key")})
         started = time.perf_counter()
         events, big_unit = produce(settings, base, args.seed)
         print(f"published: {base} certificates, {events} events "
               f"({time.perf_counter() - started:.0f} s)")
         rebuild_views(settings)
+        print(f"statistik tables digest (seed {args.seed}): {digest(settings)}")
         started = time.perf_counter()
         scale(settings, args.certificates // base - 1)
         print(f"scaled to {args.certificates // base * base} certificates in SQL "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -105,3 +105,18 @@ class Transaction:
                 cursor.executemany(sql, rows)
             return
         self._conn.executemany(sql, rows)
+
+    def copy_rows(self, table: str, columns: Sequence[str],
+                  rows: Iterable[Sequence[Any]]) -> None:
+        """Many new rows into one table: PostgreSQL takes them by ``COPY`` (several times
+        faster than any INSERT of the same rows), SQLite one INSERT per row."""
+        names = ", ".join(columns)
+        if not self.is_postgres:
+            marks = ", ".join("?" for _ in columns)
+            self._conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608
+                                   [tuple(row) for row in rows])
+            return
+        with self._conn.cursor() as cursor, \
+                cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)

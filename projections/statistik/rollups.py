@@ -103,3 +103,24 @@ def change_certificates(tx: Sql, removed: Iterable[Sequence[Any]],
         for row in rows:
             deltas[tuple(row)] += sign
     _add(tx, "statistik_certificate_rollup", deltas)
+
+
+def count_all(tx: Sql) -> None:
+    """Every rollup counted anew from the rows (the end of a replay from the start): the
+    same counts the deltas keep, without a key whose count went back to 0."""
+    for table in _TABLES:
+        tx.execute(f"DELETE FROM {table}")  # noqa: S608
+    start_month, end_month = "substr(start_day, 1, 7)", "substr(end_day, 1, 7)"
+    for dimension in CASE_DIMENSIONS:
+        tx.execute(
+            "INSERT INTO statistik_case_rollup (dimension, value, lan, sex, start_month, "  # noqa: S608
+            f"end_month, n) SELECT '{dimension}', CAST({dimension} AS TEXT), lan, sex, "
+            f"{start_month}, {end_month}, COUNT(*) FROM statistik_cases WHERE level = "
+            f"'national' GROUP BY CAST({dimension} AS TEXT), lan, sex, {start_month}, "
+            f"{end_month}")
+    tx.execute("INSERT INTO statistik_month_rollup (month, lan, sex, n) SELECT month, lan, "
+               "sex, COUNT(*) FROM statistik_case_months WHERE level = 'national' "
+               "GROUP BY month, lan, sex")
+    tx.execute("INSERT INTO statistik_certificate_rollup (day, type, lan, sex, complemented, "
+               "n) SELECT signed, type, lan, sex, complemented, COUNT(*) FROM statistik "
+               "WHERE counted = 1 GROUP BY signed, type, lan, sex, complemented")

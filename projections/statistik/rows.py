@@ -19,7 +19,7 @@ changes or is revoked, ``recompute`` replaces that patient's case rows.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from domain.statistics import buckets
@@ -57,8 +57,8 @@ _AT = {name: at for at, name in enumerate(_NAMES)}
 _SCOPES = ("care_giver", "care_unit", "lan")
 _GROUPED = ("degree", "chapter", "block", "category", "age_group", "length_group", "count_group",
             "doctor_age_group", "care_unit", "lan")
-TABLES = ("statistik_cases", "statistik_case_months", "statistik_messages", "statistik_pending",
-          "statistik_complements")
+CASE_TABLES = ("statistik_cases", "statistik_case_months")
+TABLES = (*CASE_TABLES, "statistik_messages", "statistik_pending", "statistik_complements")
 _CHUNK = 500
 
 
@@ -114,50 +114,67 @@ def recompute(tx: Sql, patients: Iterable[str],
     unchanged case is left alone. ``known``: facts the caller holds already (by certificate
     id, as just written), taken instead of parsing the stored ones again. The whole batch's
     rows go in with one statement per table and its rollup deltas are summed first."""
-    known = known or {}
     wanted = sorted(set(patients))
     gone: set[tuple[Any, ...]] = set()
     new: list[tuple[Any, ...]] = []
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = tuple(wanted[start:start + _CHUNK])
-        marks = ", ".join("?" for _ in chunk)
-        facts = [known.get(str(cert_id)) or CertificateFact.model_validate_json(fact_json)
-                 for cert_id, fact_json in tx.execute(
-                     f"SELECT id, fact FROM statistik WHERE patient IN ({marks}) "  # noqa: S608
-                     "AND sick_leave = 1", chunk)]
+    for chunk, marks in _chunks(wanted):
         stored = {tuple(row) for row in tx.execute(
             f"SELECT {', '.join(_NAMES)} FROM statistik_cases "  # noqa: S608
             f"WHERE patient IN ({marks})", chunk)}
-        now = set(_cases_of(facts))
+        now = set(_cases_of(_facts(tx, chunk, marks, known or {})))
         gone |= stored - now
         new += now - stored
     _delete(tx, sorted({row[0] for row in gone}))
     rollups.change_cases(tx, _national(gone), _national(new))
+    _write_cases(tx, new)
+
+
+def write_new(tx: Sql, patients: Sequence[str]) -> None:
+    """Write the cases of these patients, who have no case row yet (the end of a replay from
+    the start, ``replay``): nothing stored to compare with, no rollup deltas (the replay
+    counts the rollups from the rows once it is done)."""
+    new: list[tuple[Any, ...]] = []
+    for chunk, marks in _chunks(patients):
+        new += _cases_of(_facts(tx, chunk, marks, {}))
+    _write_cases(tx, new)
+
+
+def _chunks(values: Sequence[str]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """The values in chunks of at most ``_CHUNK``, each with its ``?`` marks."""
+    for start in range(0, len(values), _CHUNK):
+        chunk = tuple(values[start:start + _CHUNK])
+        yield chunk, ", ".join("?" for _ in chunk)
+
+
+def _facts(tx: Sql, patients: tuple[str, ...], marks: str,
+           known: Mapping[str, CertificateFact]) -> list[CertificateFact]:
+    """The sick-leave facts of these patients, those in ``known`` taken from there."""
+    return [known.get(str(cert_id)) or CertificateFact.model_validate_json(fact_json)
+            for cert_id, fact_json in tx.execute(
+                f"SELECT id, fact FROM statistik WHERE patient IN ({marks}) "  # noqa: S608
+                "AND sick_leave = 1", patients)]
+
+
+def _write_cases(tx: Sql, new: list[tuple[Any, ...]]) -> None:
+    """New case rows and their month rows."""
     _insert(tx, "statistik_cases", CASE_COLUMNS, new)
     months = [(*row, month) for row in new for month in months_of(row[4], row[5])]
     _insert(tx, "statistik_case_months", [*CASE_COLUMNS, ("month", "TEXT")], months)
 
 
 def defer(tx: Sql, patients: Iterable[str]) -> None:
-    """Note these patients for a recomputation later (``recompute_pending``), in this
-    transaction: a replay from the start recomputes each patient once at its end instead of
-    once per batch that holds one of their certificates."""
+    """Note these patients for a recomputation later (``replay.step``), in this transaction:
+    a replay from the start writes each patient's cases once at its end instead of once per
+    batch that holds one of their certificates."""
     insert_many(tx, "statistik_pending", [("patient", "TEXT")],
                 [(patient,) for patient in sorted(set(patients))],
                 " ON CONFLICT (patient) DO NOTHING")
 
 
-def recompute_pending(tx: Sql, limit: int = 2000) -> int:
-    """Recompute up to ``limit`` of the patients noted by ``defer`` and forget them; returns
-    how many there were."""
-    patients = [str(row[0]) for row in tx.execute(
-        "SELECT patient FROM statistik_pending ORDER BY patient LIMIT ?", (limit,))]
-    recompute(tx, patients)
-    for start in range(0, len(patients), _CHUNK):
-        chunk = tuple(patients[start:start + _CHUNK])
-        marks = ", ".join("?" for _ in chunk)
+def forget_pending(tx: Sql, patients: Sequence[str]) -> None:
+    """Forget the notes of these patients (their cases are written)."""
+    for chunk, marks in _chunks(patients):
         tx.execute(f"DELETE FROM statistik_pending WHERE patient IN ({marks})", chunk)  # noqa: S608
-    return len(patients)
 
 
 def _cases_of(facts: list[CertificateFact]) -> list[tuple[Any, ...]]:
@@ -176,9 +193,7 @@ def _national(rows: Iterable[tuple[Any, ...]]) -> list[list[Any]]:
 
 
 def _delete(tx: Sql, case_ids: list[str]) -> None:
-    for start in range(0, len(case_ids), _CHUNK):
-        chunk = tuple(case_ids[start:start + _CHUNK])
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in _chunks(case_ids):
         for table in ("statistik_cases", "statistik_case_months"):
             tx.execute(f"DELETE FROM {table} WHERE case_id IN ({marks})", chunk)  # noqa: S608
 
@@ -206,9 +221,7 @@ def write_messages(tx: Sql, certificate_ids: Sequence[str],
                    messages: Iterable[MessageFact]) -> None:
     """Replace the message rows of these certificates, and the rows of the questions their
     requests to complement ask about."""
-    for start in range(0, len(certificate_ids), _CHUNK):
-        chunk = tuple(certificate_ids[start:start + _CHUNK])
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in _chunks(certificate_ids):
         for table in ("statistik_messages", "statistik_complements"):
             tx.execute(f"DELETE FROM {table} WHERE certificate_id IN ({marks})", chunk)  # noqa: S608
     facts = list(messages)
@@ -234,9 +247,7 @@ COUNTED = ("signed", "type", "lan", "sex", "complemented")
 def counted(tx: Sql, cert_ids: Sequence[str]) -> list[tuple[Any, ...]]:
     """The rollup keys (``COUNTED``) of these certificates that are counted."""
     found: list[tuple[Any, ...]] = []
-    for start in range(0, len(cert_ids), _CHUNK):
-        chunk = tuple(cert_ids[start:start + _CHUNK])
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in _chunks(cert_ids):
         found += tx.execute(f"SELECT {', '.join(COUNTED)} FROM statistik "  # noqa: S608
                             f"WHERE id IN ({marks}) AND counted = 1", chunk)
     return found

@@ -12,9 +12,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from domain.access.entry import patient_index
-from domain.content.common.answers import DEGREE_PERCENT
-from domain.content.fk.lisjp import LisjpContent, periods
+from domain.content.common.answers import DEGREE_PERCENT, Sjukskrivning
+from domain.content.fk.periods import valid_periods
 from domain.shared import icd10
 from domain.shared.identities import birth_date, sex
 from domain.statistics.facts import (
@@ -27,10 +29,12 @@ from domain.statistics.facts import (
 )
 from projections.base import DocumentView, Sql, table_columns
 from projections.document import Doc
-from projections.statistik import rollups, rows
+from projections.statistik import replay, rollups, rows
 
 _REDACTED = "facts"
 _CHUNK = 500
+_SICK_LEAVE_PERIODS = TypeAdapter(list[Sjukskrivning] | None)
+"""LISJP's question 32 (``LisjpContent.sjukskrivningar``), validated on its own."""
 
 
 class StatistikView(DocumentView):
@@ -49,6 +53,8 @@ class StatistikView(DocumentView):
         self.pseudonym_key, self.index_key = pseudonym_key, index_key
         self.replaying = False
         """Set for a replay from the start (``before_replay``): the cases wait for its end."""
+        self._facts: dict[str, CertificateFact] = {}
+        """The facts ``row`` made in the batch being written, by certificate id."""
 
     def keep(self, doc: Doc) -> Doc:
         patient = doc["patient"]
@@ -80,11 +86,12 @@ class StatistikView(DocumentView):
                 "birth_date": born, "test_indicated": bool(patient.get("test_indicated"))}
 
     def setup(self, tx: Sql) -> None:
-        """The tables; and the cases of patients a replay cut short left pending (so a view
-        never answers from certificate rows whose cases were not written)."""
+        """The tables; and the end of a replay cut short (so a view never answers from
+        certificate rows whose cases or rollups were not written)."""
         super().setup(tx)
         rows.setup(tx)
-        while rows.recompute_pending(tx):
+        replay.setup(tx)
+        while replay.step(tx):
             pass
 
     def outdated(self, tx: Sql) -> bool:
@@ -95,16 +102,20 @@ class StatistikView(DocumentView):
     def drop(self, tx: Sql) -> None:
         super().drop(tx)
         rows.drop(tx)
+        replay.drop(tx)
 
     def before_replay(self, tx: Sql) -> None:
-        """A replay from the start writes the certificate rows batch by batch and notes whose
-        cases changed (``rows.defer``), so each patient's cases are computed once, at the end."""
+        """A replay from the start writes the certificate and message rows batch by batch and
+        notes whose cases changed (``rows.defer``); cases, rollups and indexes wait for its
+        end (``replay``)."""
         self.replaying = True
+        replay.begin(tx, (self.table, *rows.CASE_TABLES))
 
     def after_replay(self, tx: Sql) -> bool:
-        """One step of the replay's end: up to 2000 noted patients' cases written. False when
-        none are left (the view is then current, and writes its cases as they change)."""
-        if rows.recompute_pending(tx):
+        """One step of the replay's end (``replay.step``). False when it is done (the view is
+        then current, and writes its cases and rollups as they change)."""
+        super().setup(tx)  # the certificate rows' indexes, dropped for the replay
+        if replay.step(tx):
             return True
         self.replaying = False
         return False
@@ -112,30 +123,42 @@ class StatistikView(DocumentView):
     def row(self, doc: Doc) -> tuple[Any, ...] | None:
         if not _counted_patient(doc):
             return None
-        return fact_row(fact(doc))
+        found = self._facts[doc["id"]] = fact(doc)
+        return fact_row(found)
 
     def _write(self, tx: Sql, changed: dict[str, Doc]) -> None:
         """Write the certificate rows, then the messages of the changed certificates, then the
         cases of every patient whose sick-leave facts changed. What the rows held before is
-        read once; what they hold after is known from the batch (no second read)."""
+        read once; what they hold after is known from the batch (no second read). A replay
+        notes the patients of every sick-leave certificate of the batch instead, and reads
+        nothing."""
+        self._facts = {}
+        if self.replaying:
+            super()._write(tx, changed)
+            facts = self._messages_written(tx, changed)
+            rows.defer(tx, {found.patient for found in facts.values()
+                            if found.type_id in SICK_LEAVE_TYPES})
+            return
         before_facts, before_counted = _stored(tx, list(changed))
         super()._write(tx, changed)
-        signed = {cert_id: doc for cert_id, doc in changed.items() if _counted_patient(doc)}
-        facts = {cert_id: fact(doc) for cert_id, doc in signed.items()}
+        facts = self._messages_written(tx, changed)
         rollups.change_certificates(tx, before_counted,
                                     [_counted_key(found) for found in facts.values()
                                      if found.counted])
-        with_messages = [cert_id for cert_id, doc in signed.items() if doc.get("messages")]
-        rows.write_messages(tx, with_messages, (m for cert_id in with_messages
-                                                for m in message_facts(signed[cert_id])))
         moved = {found.patient for cert_id, found in facts.items()
                  if (found.model_dump_json() if found.type_id in SICK_LEAVE_TYPES else None)
                  != before_facts.get(cert_id)}
-        if self.replaying:
-            rows.defer(tx, moved)
-        else:
-            rows.recompute(tx, moved, known={cert_id: found for cert_id, found in facts.items()
-                                             if found.patient in moved})
+        rows.recompute(tx, moved, known={cert_id: found for cert_id, found in facts.items()
+                                         if found.patient in moved})
+
+    def _messages_written(self, tx: Sql, changed: dict[str, Doc]) -> dict[str, CertificateFact]:
+        """Replace the message rows of the changed signed certificates; their facts (as
+        ``row`` made them for the certificate rows just written)."""
+        signed = {cert_id: doc for cert_id, doc in changed.items() if _counted_patient(doc)}
+        with_messages = [cert_id for cert_id, doc in signed.items() if doc.get("messages")]
+        rows.write_messages(tx, with_messages, (m for cert_id in with_messages
+                                                for m in message_facts(signed[cert_id])))
+        return {cert_id: self._facts.get(cert_id) or fact(doc) for cert_id, doc in signed.items()}
 
 
 def _counted_patient(doc: Doc) -> bool:
@@ -182,10 +205,11 @@ def _content_facts(type_id: str, content: dict[str, Any]) -> dict[str, Any]:
     codes = [row.get("kod") for row in content.get("diagnoser") or () if isinstance(row, dict)]
     diagnosis = icd10.normalise(codes[0]) if codes and codes[0] else None
     found: list[dict[str, Any]] = []
-    if type_id == "lisjp":
+    if type_id == "lisjp":  # only the periods are read: the rest of the content is left be
         found = [{"degree": DEGREE_PERCENT[degree], "start": start.isoformat(),
                   "end": end.isoformat()}
-                 for degree, start, end in periods(LisjpContent.model_validate(content))]
+                 for degree, start, end in valid_periods(
+                     _SICK_LEAVE_PERIODS.validate_python(content.get("sjukskrivningar")))]
     return {"diagnosis": diagnosis or None, "periods": found}
 
 
