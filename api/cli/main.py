@@ -16,6 +16,7 @@ from api.cli.keys import add_commands as add_key_commands
 from api.cli.ledger import add_commands as add_ledger_commands
 from api.cli.mail import add_command as add_mail_command
 from api.cli.projections import add_commands as add_projection_commands
+from api.cli.run import add_command as add_run_command
 from api.cli.signals import stop_on_signals
 from api.cli.tokens import add_command as add_token_command
 from api.logging import configure_logging
@@ -30,6 +31,10 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from api.http.app import create_app
 
+    if args.workers > 1:  # each worker builds its app from the same environment
+        uvicorn.run("api.cli.worker:worker_app", factory=True, workers=args.workers,
+                    host=args.host, port=args.port, log_config=None, access_log=False)
+        return 0
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None,
                 access_log=False)
     return 0
@@ -134,6 +139,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the HTTP API (embedded default)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="HTTP worker processes (more than one: see `intyg run`)")
     serve.set_defaults(handler=_serve)
     add_token_command(sub)
     lock = sub.add_parser("lock-drafts", help="lock drafts older than 14 days")
@@ -174,6 +181,7 @@ def _parser() -> argparse.ArgumentParser:
     add_ledger_commands(sub)
     add_mail_command(sub)
     add_key_commands(sub)
+    add_run_command(sub)
     return parser
 
 
