@@ -74,7 +74,8 @@ def _relay(args: argparse.Namespace, settings: Settings) -> int:
     from streams.relay import Relay
 
     stop = stop_on_signals()
-    Relay(Certificates(eventsourcing_env(settings)), settings, Database(settings)).run(stop)
+    Relay(Certificates(eventsourcing_env(settings)), settings,
+          Database(settings, keep_idle=1)).run(stop)
     return 0
 
 

@@ -125,7 +125,7 @@ def _run_relay_alongside(app: FastAPI, settings: Settings) -> None:
     from streams.relay import Relay
 
     stop = threading.Event()
-    relay = Relay(app.state.certificates, settings, Database(settings))
+    relay = Relay(app.state.certificates, settings, Database(settings, keep_idle=1))
     thread = threading.Thread(target=relay.run, args=(stop,), name="relay", daemon=True)
     app.router.on_startup.append(thread.start)
 

@@ -11,6 +11,7 @@ sealed under a throwaway key that is never kept, so it has the same shape and ne
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -32,6 +33,12 @@ class Sealer:
     def __init__(self, keys: DataKeys, index_key: str, personnummer_of: PatientLookup) -> None:
         self.keys, self._index_key, self._personnummer_of = keys, index_key, personnummer_of
         self._index_of: dict[str, str] = {}
+        # Most events of a certificate name its patient again: the HMAC (its key set up anew
+        # each time) is worked out once per patient.
+        self._index = functools.lru_cache(maxsize=_REMEMBERED)(self._blind_index)
+
+    def _blind_index(self, personnummer: str) -> str:
+        return patient_index(personnummer, self._index_key)
 
     def seal_all(self, values: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
         """The messages to publish, in the same order, sealed where the contract says."""
@@ -51,11 +58,11 @@ class Sealer:
         patient = data.get("patient") or data.get("citizen") or \
             {"personnummer": data.get("personnummer")}
         if isinstance(patient, dict) and patient.get("personnummer"):
-            index = patient_index(str(patient["personnummer"]), self._index_key)
+            index = self._index(str(patient["personnummer"]))
         elif certificate in self._index_of:
             return self._index_of[certificate]
         else:
-            index = patient_index(self._personnummer_of(certificate), self._index_key)
+            index = self._index(self._personnummer_of(certificate))
         if len(self._index_of) >= _REMEMBERED:
             self._index_of.clear()
         self._index_of[certificate] = index
