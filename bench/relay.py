@@ -129,8 +129,25 @@ def _load(app: Certificates, rate: float, seconds: float, writers: int
     return committed
 
 
+class RelayThread:
+    """The relay in a thread of this process (as ``intyg serve`` runs it), stopped like the
+    process: ``send_signal`` then ``wait``."""
+
+    def __init__(self, app: Certificates, settings: Settings) -> None:
+        self._stop = threading.Event()
+        relay = Relay(app, settings, Database(settings, keep_idle=1))
+        self._thread = threading.Thread(target=relay.run, args=(self._stop,))
+        self._thread.start()
+
+    def send_signal(self, _: int) -> None:
+        self._stop.set()
+
+    def wait(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)
+
+
 def lag(app: Certificates, settings: Settings, rate: float, seconds: float,
-        writers: int) -> tuple[list[float], float]:
+        writers: int, in_thread: bool) -> tuple[list[float], float]:
     """Each event's lag, and the command rate reached."""
     consumed: dict[str, float] = {}
     ready, stop = threading.Event(), threading.Event()
@@ -138,9 +155,10 @@ def lag(app: Certificates, settings: Settings, rate: float, seconds: float,
     reader.start()
     ready.wait(30)
     relay = Relay(app, settings, Database(settings))
-    relay_process = subprocess.Popen([sys.executable, "-m", "api.cli.main", "relay"], cwd=ROOT,
-                                     env={**cli_env(settings), "INTYG_LOG_FORMAT": "json"},
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    relay_process: Any = RelayThread(app, settings) if in_thread else subprocess.Popen(
+        [sys.executable, "-m", "api.cli.main", "relay"], cwd=ROOT,
+        env={**cli_env(settings), "INTYG_LOG_FORMAT": "json"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         head = app.recorder.max_notification_id() or 0
         while relay.position() < head:  # the process up and caught up before the load
@@ -166,12 +184,16 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=300.0, help="commands per second")
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--writers", type=int, default=4, help="threads issuing commands")
+    parser.add_argument("--relay-thread", action="store_true",
+                        help="run the relay in a thread of the benchmark (as `intyg serve` "
+                             "does) instead of its own process (as `intyg run` does)")
     args = parser.parse_args()
     with bench_settings() as settings:
         app = Certificates(eventsourcing_env(settings), clock=FakeClock())
         events, relay_s = throughput(app, settings, args.lifecycles)
         messages, raw_s, size = raw_producer(settings)
-        lags, reached = lag(app, settings, args.rate, args.seconds, args.writers)
+        lags, reached = lag(app, settings, args.rate, args.seconds, args.writers,
+                            args.relay_thread)
         lags.sort()
     print(f"producer settings: {PRODUCER_SETTINGS}")
     print(f"events: {events}, messages on every topic: {messages} (mean value {size} bytes)")
@@ -180,9 +202,11 @@ def main() -> None:
     print(f"raw kafka-python producer:      {messages / raw_s:9.0f} messages/s")
     print(f"ratio relay / raw:              {raw_s / relay_s:9.2f}")
     p99 = lags[int(len(lags) * 0.99) - 1] if lags else float("nan")
-    print(f"end-to-end lag at {reached:.0f} commands/s (asked {args.rate:.0f}) over "
-          f"{args.seconds:.0f} s ({len(lags)} events): p50 {statistics.median(lags) * 1000:.1f} "
-          f"ms, p99 {p99 * 1000:.1f} ms")
+    where = "a thread" if args.relay_thread else "its own process"
+    p50 = statistics.median(lags) * 1000 if lags else float("nan")
+    print(f"end-to-end lag, relay in {where}, at {reached:.0f} commands/s (asked "
+          f"{args.rate:.0f}) over {args.seconds:.0f} s ({len(lags)} events): "
+          f"p50 {p50:.1f} ms, p99 {p99 * 1000:.1f} ms")
 
 
 if __name__ == "__main__":
