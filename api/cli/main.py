@@ -32,6 +32,13 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from api.http.app import create_app
 
     if args.workers > 1:  # each worker builds its app from the same environment
+        if not settings.is_production or settings.projections_in_serve or (
+                settings.relay_in_serve):
+            print("intyg: serve --workers needs production mode with the relay and the views "
+                  "in processes of their own (INTYG_RELAY_IN_SERVE=false, "
+                  "INTYG_PROJECTIONS_IN_SERVE=false): `intyg run` starts them all",
+                  file=sys.stderr)
+            return 2
         uvicorn.run("api.cli.worker:worker_app", factory=True, workers=args.workers,
                     host=args.host, port=args.port, log_config=None, access_log=False)
         return 0

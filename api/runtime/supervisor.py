@@ -49,6 +49,13 @@ class Supervisor:
         self.first_backoff, self.max_backoff = first_backoff, max_backoff
         self.steady_seconds, self.grace_seconds, self.tick = steady_seconds, grace_seconds, tick
 
+    def process_of(self, name: str) -> subprocess.Popen[bytes] | None:
+        """The running process of child ``name`` (None while a restart is due)."""
+        return next(r.process for r in self._running if r.child.name == name)
+
+    def restarts_of(self, name: str) -> int:
+        return next(r.restarts for r in self._running if r.child.name == name)
+
     def run(self, stop: threading.Event) -> None:
         """Start every child, keep them running until ``stop`` is set, then stop them."""
         for running in self._running:
