@@ -160,8 +160,10 @@ def lag(app: Certificates, settings: Settings, rate: float, seconds: float,
         env={**cli_env(settings), "INTYG_LOG_FORMAT": "json"},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        head = app.recorder.max_notification_id() or 0
-        while relay.position() < head:  # the process up and caught up before the load
+        unit = care_unit()
+        lifecycle(app, unit, staff_at(unit))  # one certificate first: the load starts once
+        head = app.recorder.max_notification_id() or 0  # the relay is up and published it
+        while relay.position() < head:
             time.sleep(0.05)
         started = time.perf_counter()
         committed = _load(app, rate, seconds, writers)
