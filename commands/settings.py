@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     kafka_topic_prefix: str = ""
     relay_in_serve: bool = True
     projections_in_serve: bool = True
+    # The read models run in processes of their own (`intyg run`): serve reads them only.
+    projections_elsewhere: bool = False
+    # Each view's processes share the topic's partitions in a Kafka consumer group.
+    view_groups: bool = False
     read_wait_seconds: float = Field(default=5.0, ge=0, le=30)
     read_waiters: int = Field(default=16, ge=0, le=32)
     max_body_bytes: int = Field(default=1_048_576, ge=1024, le=64 * 1_048_576)

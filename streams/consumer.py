@@ -21,13 +21,14 @@ import time
 from typing import Any, Protocol
 
 import structlog
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaProducer, TopicPartition
 from pydantic import ValidationError
 
 from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings
 from streams.database import Database, Transaction
+from streams.membership import feed_consumer
 from streams.published import is_published, known_prefix
 from streams.relay import event_id
 from streams.schemas import Envelope, UnknownEventError, parse_wire, to_wire
@@ -188,7 +189,9 @@ class KafkaFeed:
     on, so the feed needs nobody's agreement. Run each view in one process per database (in
     ``intyg serve`` or ``intyg project NAME``, not both): a second process of the same view
     reads every partition too; the event ids and forward-only positions keep the view right,
-    but the work is done twice and the slower process's transactions fail and retry."""
+    but the work is done twice and the slower process's transactions fail and retry. With
+    ``INTYG_VIEW_GROUPS`` the processes of a view share the partitions in a consumer group
+    instead (``streams.membership``), each seeking to the stored positions."""
 
     def __init__(self, settings: Settings, db: Database, handler: Handler, *,
                  metadata_max_age_ms: int = _METADATA_MAX_AGE_MS) -> None:
@@ -196,10 +199,8 @@ class KafkaFeed:
         self.topic = certificates_topic(settings)
         self.dead_letters = 0
         prepare(db, handler)
-        self.consumer = KafkaConsumer(
-            bootstrap_servers=settings.kafka_bootstrap_servers, group_id=None,
-            enable_auto_commit=False, auto_offset_reset="earliest",
-            isolation_level="read_committed", metadata_max_age_ms=metadata_max_age_ms)
+        self.consumer, self.membership = feed_consumer(
+            settings, handler.name, self.seek_to_stored, metadata_max_age_ms=metadata_max_age_ms)
         self._assigned: frozenset[int] = frozenset()
         self._producer: KafkaProducer | None = None
         # The keys are read once per poll: one connection kept for it (connecting costs more).
@@ -209,7 +210,9 @@ class KafkaFeed:
     def follow_partitions(self) -> bool:
         """Read every partition the topic has (again when partitions were added); a partition
         new to the feed starts after the last offset this database applied. False while the
-        topic does not exist yet."""
+        topic does not exist yet. In a group, the group assigns them (within a poll)."""
+        if self.membership is not None:
+            return True
         found = frozenset(self.consumer.partitions_for_topic(self.topic))
         if found != self._assigned:
             parts = [TopicPartition(self.topic, p) for p in sorted(found)]

@@ -38,17 +38,25 @@ def feed_orders(app: Any, db: Database, handler: LineHandler, limit: int = 500) 
 def feed_log(app: Any, db: Database, handler: LineHandler, topics: list[str], source: str,
              limit: int = 500) -> int:
     """Apply the next page of the log's events under ``topics`` to a view fed from the log
-    (``source`` names its position); how many were applied."""
+    (``source`` names its position); how many the page held.
+
+    Every worker process of the API catches the view up before its reads: the page is claimed
+    first, by moving the position on only if it is still where this process read it. A
+    process that read the same position waits on the claim, finds the position moved, applies
+    nothing and reads the next page (an event applied twice would take a status back)."""
     start = positions(db, handler.name, source).get(0, 0)
     page = app.recorder.select_notifications(start + 1, limit, topics=topics)
     if not page:
         return 0
     with db.transaction() as tx:
-        for notification in page:
-            handler.apply(tx, history_line(app.mapper.to_domain_event(notification)))
-        tx.execute("INSERT INTO consumer_position VALUES (?, ?, ?, ?) ON CONFLICT "
-                   "(consumer, source, part) DO UPDATE SET position = excluded.position",
-                   (handler.name, source, 0, page[-1].id))
+        claimed = tx.execute(
+            "INSERT INTO consumer_position VALUES (?, ?, ?, ?) ON CONFLICT "
+            "(consumer, source, part) DO UPDATE SET position = excluded.position "
+            "WHERE consumer_position.position = ? RETURNING position",
+            (handler.name, source, 0, page[-1].id, start))
+        if claimed:
+            for notification in page:
+                handler.apply(tx, history_line(app.mapper.to_domain_event(notification)))
     return len(page)
 
 

@@ -15,14 +15,12 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 import psycopg
 import structlog
 from eventsourcing.persistence import Notification
 from eventsourcing.persistence import OperationalError as StoreOperationalError
-from kafka import KafkaProducer
 from kafka.errors import KafkaError
 
 from commands.certificates import Certificates
@@ -32,11 +30,12 @@ from domain.access.forgetting import investigation_subject
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
 from streams.database import Database
 from streams.published import is_published, known_prefix
+from streams.relay_producer import Producer, ProducerFactory, kafka_producers
 from streams.schemas import CONVERSATION_EVENTS, ce_type, to_wire
 from streams.sealing.keys import DataKeys
 from streams.sealing.sealer import Sealer
 from streams.side_topics import side_messages
-from streams.topics import certificates_topic, ensure_topics, partition_for, recipient_topic
+from streams.topics import certificates_topic, partition_for, recipient_topic
 
 log = structlog.get_logger("streams.relay")
 _AUTHORITIES = frozenset(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
@@ -61,39 +60,6 @@ def key_of(line: dict[str, Any]) -> str:
         if line["event"] in CONVERSATION_EVENTS else str(line["id"])
 
 
-class Producer(Protocol):
-    """What the relay needs of a producer: kafka-python's, or a recording fake in tests."""
-
-    def send(self, topic: str, *, key: bytes, value: bytes, headers: list[tuple[str, bytes]],
-             partition: int) -> Any: ...
-
-    def partitions_for(self, topic: str) -> set[int]: ...
-
-    def flush(self, timeout: float | None = None) -> None: ...
-
-    def close(self, timeout: float | None = None) -> None: ...
-
-
-ProducerFactory = Callable[[], Producer]
-
-
-def make_producer(settings: Settings) -> KafkaProducer:
-    return KafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, acks="all",
-                         enable_idempotence=True, linger_ms=5, retries=20,
-                         retry_backoff_ms=250, request_timeout_ms=10_000, max_block_ms=10_000)
-
-
-def kafka_producers(settings: Settings) -> ProducerFactory:
-    """Builds the real producer (topics first); the relay calls it again after broker trouble."""
-
-    def build() -> Producer:
-        ensure_topics(settings)
-        producer: Producer = make_producer(settings)
-        return producer
-
-    return build
-
-
 def addressed_to(line: dict[str, Any]) -> list[str]:
     """The authority recipients an event goes out to: a sent certificate, care's questions and
     answers to their recipient, a revocation to every recipient the certificate was sent to
@@ -107,12 +73,6 @@ def addressed_to(line: dict[str, Any]) -> list[str]:
     else:
         found = []
     return [r for r in found if r in _AUTHORITIES]
-
-
-def _partition_of(producer: Producer, topic: str, key: bytes) -> int:
-    """The key's partition by the topic's own partition count, which replay also reads: the
-    setting only sizes a topic when it is created."""
-    return partition_for(key, len(producer.partitions_for(topic)))
 
 
 def ensure_relay_tables(db: Database) -> None:
@@ -132,6 +92,7 @@ class Relay:
         self.topic = certificates_topic(settings)
         self._producers = producers or kafka_producers(settings)
         self._producer: Producer | None = None
+        self._partitions: dict[str, int] = {}
         ensure_relay_tables(db)
         # The keys are read once per batch: one connection kept for it (connecting costs more).
         self.sealer = Sealer(DataKeys(Database(db.settings, keep_idle=1),
@@ -181,6 +142,7 @@ class Relay:
         """Send every published event of the batch, wait for the broker, record the position."""
         producer = self._ensure_producer()
         futures, last_in = [], {}
+        self._partitions.clear()
         published = [n for n in notifications if is_published(n)]
         lines = [history_line(self.app.mapper.to_domain_event(n)) for n in published]
         values = self.sealer.seal_all([to_wire(line) for line in lines], self.app.clock())
@@ -194,7 +156,7 @@ class Relay:
                 last_in[partition] = notification.id
             else:
                 futures.extend(producer.send(topic, key=key, value=value, headers=headers,
-                                             partition=_partition_of(producer, topic, key))
+                                             partition=self._partition(producer, topic, key))
                                for topic, (key, value, headers)
                                in side_messages(self.app, self.settings, notification,
                                                 self._seal_one))
@@ -220,15 +182,22 @@ class Relay:
             ("log_position", str(notification.id).encode()),
         ]
         value = json.dumps(sealed, ensure_ascii=False).encode()
-        partition = _partition_of(producer, self.topic, key)
+        partition = self._partition(producer, self.topic, key)
         futures = [producer.send(self.topic, key=key, value=value, headers=headers,
                                  partition=partition)]
         for recipient in addressed_to(line):
             topic = recipient_topic(self.settings, recipient)
             futures.append(producer.send(topic, key=key, value=value,
-                                         partition=_partition_of(producer, topic, key),
+                                         partition=self._partition(producer, topic, key),
                                          headers=[*headers, ("recipient", recipient.encode())]))
         return partition, futures
+
+    def _partition(self, producer: Producer, topic: str, key: bytes) -> int:
+        """The key's partition by the topic's own partition count (which replay also reads:
+        the setting only sizes a topic when it is created), asked once per batch."""
+        if topic not in self._partitions:
+            self._partitions[topic] = len(producer.partitions_for(topic))
+        return partition_for(key, self._partitions[topic])
 
     def _record(self, position: int, last_in: dict[int, int]) -> None:
         """The log position reached, and per partition the last position published there (so

@@ -17,6 +17,7 @@ from api.cli.ledger import add_commands as add_ledger_commands
 from api.cli.mail import add_command as add_mail_command
 from api.cli.migrate import add_command as add_migrate_command
 from api.cli.projections import add_commands as add_projection_commands
+from api.cli.run import add_command as add_run_command
 from api.cli.signals import stop_on_signals
 from api.cli.tokens import add_command as add_token_command
 from api.logging import configure_logging
@@ -31,6 +32,17 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from api.http.app import create_app
 
+    if args.workers > 1:  # each worker builds its app from the same environment
+        if not settings.is_production or settings.projections_in_serve or (
+                settings.relay_in_serve):
+            print("intyg: serve --workers needs production mode with the relay and the views "
+                  "in processes of their own (INTYG_RELAY_IN_SERVE=false, "
+                  "INTYG_PROJECTIONS_IN_SERVE=false): `intyg run` starts them all",
+                  file=sys.stderr)
+            return 2
+        uvicorn.run("api.cli.worker:worker_app", factory=True, workers=args.workers,
+                    host=args.host, port=args.port, log_config=None, access_log=False)
+        return 0
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None,
                 access_log=False)
     return 0
@@ -71,7 +83,8 @@ def _relay(args: argparse.Namespace, settings: Settings) -> int:
     from streams.relay import Relay
 
     stop = stop_on_signals()
-    Relay(Certificates(eventsourcing_env(settings)), settings, Database(settings)).run(stop)
+    Relay(Certificates(eventsourcing_env(settings)), settings,
+          Database(settings, keep_idle=1)).run(stop)
     return 0
 
 
@@ -136,6 +149,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the HTTP API (embedded default)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="HTTP worker processes (more than one: see `intyg run`)")
     serve.set_defaults(handler=_serve)
     add_token_command(sub)
     lock = sub.add_parser("lock-drafts", help="lock drafts older than 14 days")
@@ -177,6 +192,7 @@ def _parser() -> argparse.ArgumentParser:
     add_mail_command(sub)
     add_key_commands(sub)
     add_migrate_command(sub)
+    add_run_command(sub)
     return parser
 
 

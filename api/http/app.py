@@ -69,8 +69,8 @@ def create_app(settings: Settings | None = None, *,
     check_every_route_has_a_policy(app)
     if settings.is_production and settings.relay_in_serve:
         _run_relay_alongside(app, settings)
-    if settings.projections_in_serve:
-        _run_projections_alongside(app, settings)
+    if settings.projections_in_serve or settings.projections_elsewhere:
+        _run_projections_alongside(app, settings, run=settings.projections_in_serve)
     if settings.digest_in_serve:
         _run_digest_alongside(app, settings)
     return app
@@ -106,13 +106,15 @@ def _orders_alongside(app: FastAPI, settings: Settings) -> None:
     app.router.on_shutdown.insert(0, stop_mail)
 
 
-def _run_projections_alongside(app: FastAPI, settings: Settings) -> None:
-    """``intyg serve`` keeps every read model current in background threads."""
+def _run_projections_alongside(app: FastAPI, settings: Settings, *, run: bool) -> None:
+    """``intyg serve`` keeps every read model current in background threads; with the views
+    run elsewhere (``intyg run``) it only reads them and waits for them (``?after=``)."""
     from api.runtime.projections import ProjectionHost
 
     host = ProjectionHost(settings, app.state.certificates)
     app.state.projections = host
-    app.router.on_startup.append(host.start)
+    if run:
+        app.router.on_startup.append(host.start)
     app.router.on_shutdown.append(host.stop)
 
 
@@ -124,7 +126,7 @@ def _run_relay_alongside(app: FastAPI, settings: Settings) -> None:
     from streams.relay import Relay
 
     stop = threading.Event()
-    relay = Relay(app.state.certificates, settings, Database(settings))
+    relay = Relay(app.state.certificates, settings, Database(settings, keep_idle=1))
     thread = threading.Thread(target=relay.run, args=(stop,), name="relay", daemon=True)
     app.router.on_startup.append(thread.start)
 

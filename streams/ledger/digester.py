@@ -22,7 +22,8 @@ from streams.ledger.merkle import GrowingRoot
 from streams.ledger.signing import key_id, public_key_of, sign
 from streams.ledger.store import LedgerStore
 from streams.ledger.wire import to_wire
-from streams.relay import TRANSIENT, ProducerFactory, kafka_producers
+from streams.relay import TRANSIENT
+from streams.relay_producer import ProducerFactory, kafka_producers
 from streams.topics import digests_topic
 
 log = structlog.get_logger("streams.ledger")

@@ -15,6 +15,7 @@ looked up by the certificate's id like its patient.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -41,6 +42,12 @@ class Sealer:
         self._kind_of = kind_of
         self._index_of: dict[str, str] = {}
         self._kinds: dict[str, tuple[str, int]] = {}
+        # Most events of a certificate name its patient again: the HMAC (its key set up anew
+        # each time) is worked out once per patient.
+        self._index = functools.lru_cache(maxsize=_REMEMBERED)(self._blind_index)
+
+    def _blind_index(self, personnummer: str) -> str:
+        return patient_index(personnummer, self._index_key)
 
     def seal_all(self, values: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
         """The messages to publish, in the same order, sealed where the contract says."""
@@ -77,11 +84,11 @@ class Sealer:
         patient = data.get("patient") or data.get("citizen") or \
             {"personnummer": data.get("personnummer")}
         if isinstance(patient, dict) and patient.get("personnummer"):
-            index = patient_index(str(patient["personnummer"]), self._index_key)
+            index = self._index(str(patient["personnummer"]))
         elif certificate in self._index_of:
             return self._index_of[certificate]
         else:
-            index = patient_index(self._personnummer_of(certificate), self._index_key)
+            index = self._index(self._personnummer_of(certificate))
         if len(self._index_of) >= _REMEMBERED:
             self._index_of.clear()
         self._index_of[certificate] = index

@@ -16,7 +16,8 @@ from domain.shared.care import CareUnit, Staff
 from streams.database import Database
 from streams.ledger.digester import CE_TYPE, Digester
 from streams.ledger.store import LedgerStore
-from streams.relay import Producer, Relay
+from streams.relay import Relay
+from streams.relay_producer import Producer
 from streams.topics import digests_topic
 from tests.factories.ledger import (
     SIGNING_KEY,

@@ -194,3 +194,16 @@ def test_access_entries_go_to_the_access_log_topic_only_when_relayed(settings, a
     assert who.encode() not in logged[0].value
     assert logged[0].headers["ce_type"] == "se.intyg.access.PatientDataRead.v2"
     assert len({m.headers["ce_id"] for m in logged}) == 2
+
+
+def test_an_event_is_encoded_once_when_it_also_goes_to_a_recipient_topic(settings, app):
+    """Issue 16, relay: each event is encoded once; the copy of a sent certificate on its
+    recipient's topic is the very bytes sent to the certificates topic, not a second encoding."""
+    lifecycles(app, 2)
+    producer = RecordingProducer()
+    Relay(app, settings, Database(settings), lambda: producer).run_until_caught_up()
+    main = {m.headers["ce_id"]: m.value for m in on_main_topic(settings, producer)}
+    copies = [m for m in producer.acked if "recipient" in m.headers]
+    assert copies
+    for copy in copies:
+        assert copy.value is main[copy.headers["ce_id"]]

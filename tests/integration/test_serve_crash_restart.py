@@ -9,33 +9,22 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
-import jwt
 import pytest
 
 from commands.settings import Settings
-from domain.shared.care import Staff
-from tests.factories import care_unit, personnummer, staff_at
-from tests.factories.http import UNIT_BODY
+from tests.factories import care_unit, staff_at
 from tests.integration.kafka_support import cli_env, free_port
+from tests.integration.process_support import bearer, create_draft
 
 pytestmark = pytest.mark.kafka
 ROOT = Path(__file__).parents[2]
 # A dead member of a consumer group held every view for about 40 s (the session timeout, then
 # a rebalance); a restart that needs no group is current in well under this.
 CURRENT_WITHIN_SECONDS = 10.0
-
-
-def bearer(settings: Settings, staff: Staff) -> dict[str, str]:
-    claims = {"sub": staff.hsa_id, "name": staff.name, "role": staff.role.value,
-              "care_unit": staff.care_unit_hsa_id, "care_giver": staff.care_giver_hsa_id,
-              "iss": settings.jwt_issuer, "exp": datetime.now(UTC) + timedelta(hours=1)}
-    token = jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")
-    return {"Authorization": f"Bearer {token}"}
 
 
 class Server:
@@ -87,14 +76,6 @@ def server(settings: Settings, tmp_path: Path) -> Iterator[Server]:
         server.process.wait(timeout=10)
 
 
-def create_draft(server: Server, auth: dict[str, str]) -> dict[str, Any]:
-    body = {"type": "lisjp", "patient": {"personnummer": personnummer()}, "careUnit": UNIT_BODY}
-    created = httpx.post(f"{server.url}/v1/certificates", json=body, headers=auth, timeout=10)
-    assert created.status_code == 201, created.text
-    found: dict[str, Any] = created.json()
-    return found
-
-
 def seconds_until_listed(server: Server, auth: dict[str, str], unit: str,
                          created: dict[str, Any], limit: float = 90) -> float:
     """How long until the unit's draft list, read with ``?after=`` the draft's position,
@@ -118,12 +99,12 @@ def test_read_models_are_current_within_seconds_when_serve_restarts_after_kill_9
     unit = care_unit()
     auth = bearer(settings, staff_at(unit))
     server.start()
-    seconds_until_listed(server, auth, unit.hsa_id, create_draft(server, auth))
+    seconds_until_listed(server, auth, unit.hsa_id, create_draft(server.url, auth))
     server.kill()
     restarted = time.monotonic()
     server.start()
     up = time.monotonic()
-    seconds_until_listed(server, auth, unit.hsa_id, create_draft(server, auth))
+    seconds_until_listed(server, auth, unit.hsa_id, create_draft(server.url, auth))
     current = time.monotonic() - up
     record_property("serve_up_after_crash_s", round(up - restarted, 2))
     record_property("read_models_current_after_up_s", round(current, 2))

@@ -1,0 +1,17 @@
+"""The app of one HTTP worker process of ``intyg serve --workers N``: uvicorn starts each
+worker from this import string, so each builds its own Settings (the same environment) and
+logging, as ``main()`` does for a single process."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from api.http.app import create_app
+from api.logging import configure_logging
+from commands.settings import Settings
+
+
+def worker_app() -> FastAPI:
+    settings = Settings()
+    configure_logging(settings.log_format)
+    return create_app(settings)
