@@ -120,9 +120,14 @@ def watermarks(db: Database, consumer: str) -> dict[int, int]:
 
 
 def apply_batch(tx: Transaction, handler: Handler, items: list[tuple[Envelope, str]]) -> int:
-    """Apply, in order, the messages whose event id the consumer has not applied before (also
-    not twice within the batch); a handler with ``apply_many`` gets them in one call. Returns
-    how many were dropped as duplicates."""
+    """Apply, in order, the messages the consumer has not applied before; a handler with
+    ``apply_many`` gets them in one call. A handler that ``dedupes`` itself (a view that keeps
+    the aggregate versions it folded) gets them all; any other is given only the messages whose
+    event id it has not seen (also not twice within the batch), recorded in ``consumer_seen``.
+    Returns how many were dropped as duplicates."""
+    many = getattr(handler, "apply_many", None)
+    if getattr(handler, "dedupes", False) and many is not None:
+        return int(many(tx, [message for message, _ in items]))
     seen: set[str] = set()
     ids = [ce_id for _, ce_id in items]
     for start in range(0, len(ids), _CHUNK):
@@ -138,7 +143,6 @@ def apply_batch(tx: Transaction, handler: Handler, items: list[tuple[Envelope, s
             seen.add(ce_id)
             fresh.append(message)
             new_ids.append(ce_id)
-    many = getattr(handler, "apply_many", None)
     if many is not None:
         many(tx, fresh)
     else:
