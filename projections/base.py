@@ -9,12 +9,13 @@ position. Views know only the published message shape (``Message``) and a SQL tr
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID
+
+import orjson
 
 from projections.document import Doc, certificate_key, fold
 from projections.sealing import PatientSeal, open_docs, seal_docs, seal_values
@@ -169,8 +170,8 @@ class DocumentView:
                 marks = ", ".join("?" for _ in chunk)
                 rows = tx.execute(f"SELECT id, doc, versions FROM {table} "  # noqa: S608
                                   f"WHERE id IN ({marks})", tuple(chunk))
-                opened = self.opened(tx, [json.loads(row[1]) for row in rows])
-                found.update((str(row[0]), Held(doc, json.loads(row[2]), listed))
+                opened = self.opened(tx, [orjson.loads(row[1]) for row in rows])
+                found.update((str(row[0]), Held(doc, orjson.loads(row[2]), listed))
                              for row, doc in zip(rows, opened, strict=True))
         return found
 
@@ -183,8 +184,8 @@ class DocumentView:
         out of the other table when its listing changed."""
         resting = (seal_docs(tx, self.seal, list(changed.values())) if self.holds_patient_data
                    else changed.values())
-        encoded = {cert_id: (json.dumps(doc, sort_keys=True),
-                             json.dumps(self._held[cert_id].versions, separators=(",", ":")))
+        encoded = {cert_id: (orjson.dumps(doc, option=orjson.OPT_SORT_KEYS).decode(),
+                             orjson.dumps(self._held[cert_id].versions).decode())
                    for cert_id, doc in zip(changed, resting, strict=True)}
         names = ("id", *(name for name, _ in self.columns), "doc", "versions")
         kept: dict[str, tuple[Doc, tuple[Any, ...]]] = {}
@@ -256,4 +257,4 @@ def _upsert_sql(table: str, names: Sequence[str]) -> str:
 
 def docs(tx: Sql, seal: PatientSeal, rows: Sequence[tuple[Any, ...]]) -> list[Doc]:
     """The documents of a patient data view's rows selected as ``SELECT doc ...``, opened."""
-    return open_docs(tx, seal, [json.loads(row[0]) for row in rows])
+    return open_docs(tx, seal, [orjson.loads(row[0]) for row in rows])

@@ -5,10 +5,10 @@ of views it then feeds."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 
 from commands.certificates import Certificates
@@ -24,9 +24,10 @@ UNREADABLE = (ValueError, KeyError, ValidationError, UnknownEventError, TypeErro
 
 
 def decoded(value: bytes) -> Any:
-    """A record's JSON value, or the error that kept it from being read."""
+    """A record's JSON value, or the error that kept it from being read (orjson: the parse is
+    a fifth of the work of reading a record)."""
     try:
-        return json.loads(value)
+        return orjson.loads(value)
     except ValueError as error:
         return error
 
