@@ -30,7 +30,7 @@ from streams.schemas import Envelope
 from streams.sealing.keys import DataKeys
 from streams.sealing.opener import Opener
 from streams.topics import certificates_topic, dead_letter_topic
-from streams.view_versions import building_database, caught_up, switch
+from streams.view_versions import BesideBuild, caught_up, drop_leftovers
 
 log = structlog.get_logger("streams.consumer")
 _CHUNK = 500
@@ -192,10 +192,11 @@ class KafkaFeed:
         self.settings, self.db, self.handler = settings, db, handler
         self.topic = certificates_topic(settings)
         self.dead_letters = 0
-        self.serving_db: Database | None = None  # while building a new version beside it
-        if not prepare(db, handler):
-            self.serving_db, self.db = db, building_database(db, self.view_table)
-            prepare(self.db, handler)
+        self.beside = None if prepare(db, handler) else BesideBuild(db, handler, prepare)
+        if self.beside is not None:
+            self.db = self.beside.db
+        elif db.is_postgres and hasattr(handler, "outdated"):
+            drop_leftovers(db, str(getattr(handler, "table", handler.name)))
         self.consumer = KafkaConsumer(
             bootstrap_servers=settings.kafka_bootstrap_servers, group_id=None,
             enable_auto_commit=False, auto_offset_reset="earliest",
@@ -222,22 +223,16 @@ class KafkaFeed:
         return bool(found)
 
     @property
-    def view_table(self) -> str:
-        return str(getattr(self.handler, "table", self.handler.name))
-
-    @property
     def building(self) -> bool:
         """Whether the feed builds a new version of its view beside the serving one."""
-        return self.serving_db is not None
+        return self.beside is not None
 
     def poll_once(self) -> int:
         """One poll's records, applied in one transaction with their positions and ids; a new
         version built beside the serving one takes its place once it has caught up."""
         count = self._poll()
-        if self.serving_db is not None and count < _MOST_RECORDS and self._caught_up():
-            switch(self.serving_db, self.handler.name, self.view_table)
-            self.db.close()
-            self.db, self.serving_db = self.serving_db, None
+        if self.beside is not None and count < _MOST_RECORDS and self._caught_up():
+            self.db, self.beside = self.beside.switch(), None
         return count
 
     def _caught_up(self) -> bool:
@@ -293,7 +288,7 @@ class KafkaFeed:
 
     def close(self) -> None:
         self.consumer.close()
-        if self.serving_db is not None:
+        if self.beside is not None:
             self.db.close()
         self.opener.keys.db.close()
         if self._producer is not None:

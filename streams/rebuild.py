@@ -21,6 +21,7 @@ from streams.database import Database
 from streams.sealing.keys import DataKeys
 from streams.sealing.opener import Opener
 from streams.topics import certificates_topic
+from streams.view_versions import replay_hook
 
 log = structlog.get_logger("streams.rebuild")
 Progress = Callable[[int, int], None]  # (done, total)
@@ -60,26 +61,15 @@ def _replay(settings: Settings, app: Certificates, db: Database, handlers: Seque
         forget(db, handler.name)
     started = time.perf_counter()
     for handler in handlers:
-        _replay_hook(db, handler, "before_replay")
+        replay_hook(db, handler, "before_replay")
     if settings.is_production:
         events = _from_kafka(settings, db, handlers, progress)
     else:
         events = _from_log(app, db, handlers, progress)
     for handler in handlers:
-        while _replay_hook(db, handler, "after_replay"):
+        while replay_hook(db, handler, "after_replay"):
             pass
     return RebuildReport(events, time.perf_counter() - started)
-
-
-def _replay_hook(db: Database, handler: Handler, hook: str) -> bool:
-    """A view may prepare for a replay from the start (``before_replay``) and finish it in
-    steps (``after_replay``, called, each in its own transaction, until it returns False): e.g.
-    work that every batch would redo, done once at the end. Timed with the replay."""
-    found = getattr(handler, hook, None)
-    if found is None:
-        return False
-    with db.transaction() as tx:
-        return bool(found(tx))
 
 
 def _from_log(app: Certificates, db: Database, handlers: Sequence[Handler],

@@ -18,6 +18,7 @@ dropped and replayed in place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import structlog
@@ -40,6 +41,59 @@ def building_schema(db: Database, table: str) -> str:
 
 def retired_schema(db: Database, table: str) -> str:
     return f"{serving_schema(db)}_old_{table}"
+
+
+class BesideBuild:
+    """A view's new version being built beside the serving one: ``db`` writes it. A build that
+    starts from nothing is a replay from the start (the view's ``before_replay``), finished
+    (``after_replay``) before the switch."""
+
+    def __init__(self, serving: Database, handler: Any,
+                 prepare: Callable[[Database, Any], bool]) -> None:
+        self.serving, self.handler = serving, handler
+        self.table = str(getattr(handler, "table", handler.name))
+        self.db = building_database(serving, self.table)
+        prepare(self.db, handler)
+        with self.db.transaction() as tx:
+            fresh = not tx.execute("SELECT 1 FROM consumer_position WHERE consumer = ?",
+                                   (handler.name,))
+        if fresh:
+            replay_hook(self.db, handler, "before_replay")
+
+    def switch(self) -> Database:
+        """The new version finished and serving; the serving database returned."""
+        while replay_hook(self.db, self.handler, "after_replay"):
+            pass
+        switch(self.serving, self.handler.name, self.table)
+        self.db.close()
+        return self.serving
+
+
+def replay_hook(db: Database, handler: Any, hook: str) -> bool:
+    """A view may prepare for a replay from the start (``before_replay``) and finish it in
+    steps (``after_replay``, called, each in its own transaction, until it returns False): e.g.
+    work that every batch would redo, done once at the end."""
+    found = getattr(handler, hook, None)
+    if found is None:
+        return False
+    with db.transaction() as tx:
+        return bool(found(tx))
+
+
+def drop_leftovers(db: Database, table: str) -> None:
+    """The schemas a switch cut short by a crash left: the old version's, and the building one
+    once it is the version serving (its tables moved out)."""
+    building = building_schema(db, table)
+    with db.transaction() as tx:
+        tx.execute(f"DROP SCHEMA IF EXISTS {retired_schema(db, table)} CASCADE")
+        if not tx.execute("SELECT to_regclass(?)", (f"{building}.{_FOLD_VERSIONS}",))[0][0]:
+            return
+        switched = tx.execute(
+            f"SELECT 1 FROM {building}.{_FOLD_VERSIONS} AS b "  # noqa: S608
+            f"JOIN {serving_schema(db)}.{_FOLD_VERSIONS} AS s USING (view, version) "
+            "WHERE view = ?", (table,))
+        if switched:
+            tx.execute(f"DROP SCHEMA {building} CASCADE")
 
 
 def building_database(db: Database, table: str) -> Database:

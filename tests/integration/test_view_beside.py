@@ -140,3 +140,28 @@ def test_a_current_view_is_not_built_again(settings):
         assert schemas(db) == set()
     finally:
         app.close()
+
+
+def test_a_switch_cut_short_leaves_no_schema_behind_once_the_view_starts_again(settings):
+    """A crash after the switch committed but before the old tables were dropped: the next
+    start drops the old version's schema and the emptied building one; a building schema of
+    another version than the serving one (a build under way) is left alone."""
+    db = Database(settings)
+    seal = view_seal(settings, db)
+    building, retired = building_schema(db, "webcert"), retired_schema(db, "webcert")
+    KafkaFeed(settings, db, WebcertView(seal)).close()
+    for shape, kept in ((WebcertView(seal).shape, set()), (WebcertNextVersion(seal).shape,
+                                                           {building})):
+        with db.transaction() as tx:
+            for schema in (building, retired):
+                tx.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+            tx.execute(f"CREATE TABLE IF NOT EXISTS {retired}.webcert (id TEXT)")
+            tx.execute(f"CREATE TABLE IF NOT EXISTS {building}.view_fold_version "
+                       "(view TEXT PRIMARY KEY, version INTEGER NOT NULL)")
+            tx.execute(f"DELETE FROM {building}.view_fold_version")
+            tx.execute(f"INSERT INTO {building}.view_fold_version VALUES ('webcert', ?)",
+                       (shape,))
+        feed = KafkaFeed(settings, db, WebcertView(seal))
+        assert not feed.building
+        feed.close()
+        assert schemas(db) == kept
