@@ -42,6 +42,7 @@ from domain.statistics.facts import NATIONAL
 from projections.registry import build_views
 from projections.sick_leave_timelines import all_unit_timelines, unit_timelines
 from projections.statistik.reports import report
+from streams.collector import relaxed_collection
 from streams.database import Database
 from streams.rebuild import rebuild, rebuild_all
 from streams.relay import event_id
@@ -139,8 +140,10 @@ def raw_consume(settings: Settings, topic: str | None = None) -> tuple[int, floa
 
 
 def raw_rate_now(settings: Settings) -> float:
-    """The raw consume's rate measured now, beside the figure it is the baseline of."""
-    events, seconds, _ = raw_consume(settings)
+    """The raw consume's rate measured now, beside the figure it is the baseline of, with the
+    garbage collector relaxed as the rebuild relaxes it."""
+    with relaxed_collection():
+        events, seconds, _ = raw_consume(settings)
     return events / seconds
 
 

@@ -15,6 +15,7 @@ from kafka import KafkaConsumer, TopicPartition
 
 from commands.certificates import Certificates
 from commands.settings import Settings
+from streams.collector import relaxed_collection
 from streams.consumed import log_page, read_records
 from streams.consumer import Handler, _record, apply_batch, forget, prepare, record_positions
 from streams.database import Database
@@ -62,10 +63,11 @@ def _replay(settings: Settings, app: Certificates, db: Database, handlers: Seque
     started = time.perf_counter()
     for handler in handlers:
         replay_hook(db, handler, "before_replay")
-    if settings.is_production:
-        events = _from_kafka(settings, db, handlers, progress)
-    else:
-        events = _from_log(app, db, handlers, progress)
+    with relaxed_collection():
+        if settings.is_production:
+            events = _from_kafka(settings, db, handlers, progress)
+        else:
+            events = _from_log(app, db, handlers, progress)
     for handler in handlers:
         while replay_hook(db, handler, "after_replay"):
             pass

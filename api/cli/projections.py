@@ -19,12 +19,14 @@ ALL = "all"
 
 def _project(args: argparse.Namespace, settings: Settings) -> int:
     from api.runtime.projections import ProjectionHost
+    from streams.collector import relaxed_collection
 
     stop = stop_on_signals()
     host = ProjectionHost(settings, Certificates(eventsourcing_env(settings)), [args.name])
-    host.start()
-    stop.wait()
-    host.stop()
+    with relaxed_collection():  # a process that only consumes (streams/collector.py)
+        host.start()
+        stop.wait()
+        host.stop()
     return 0
 
 
