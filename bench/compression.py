@@ -2,8 +2,8 @@
 the same records produced with the relay's batching (acks=all, linger 20 ms, 512 KiB batches),
 then consumed from offset 0 with kafka-python (``crc32c`` installed) and JSON-decoded, as the
 views read them. Prints per codec the bytes fetched (the batches as the broker keeps them), the
-produce rate and the consume
-rate, each beside the uncompressed figure measured in the same run, and the ratio.
+produce rate and the consume rate, each beside the uncompressed figure measured in the same
+run, and the ratio.
 Needs PostgreSQL and the broker.
 Run: ``.venv/bin/python bench/compression.py --certificates 20000``.
 """
