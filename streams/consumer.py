@@ -1,8 +1,9 @@
 """A small consumer framework for read models and downstream services.
 
 A ``Handler`` writes its rows through the transaction it is given; the framework writes the
-consumer's input position (and the event id, to drop duplicates) in that same transaction, so a
-crash neither skips nor applies twice. ``KafkaFeed`` reads every partition of the topic, assigned
+consumer's input position (and the event id, to drop duplicates, unless the handler ``dedupes``
+by the aggregate versions it holds) in that same transaction, so a crash neither skips nor
+applies twice. ``KafkaFeed`` reads every partition of the topic, assigned
 by hand: positions live in the database, not in Kafka's committed offsets, so it needs no
 consumer group, and a restart after a crash reads on at once instead of waiting out the dead
 member's session. Sealed patient data is opened with the data keys of the view's database
