@@ -1,4 +1,6 @@
-"""Read models rebuilt from Kafka against a raw kafka-python consume of the same topic, and the
+"""Read models rebuilt from Kafka, each alone and all in one pass, against a raw kafka-python
+consume of the same topic measured just before each figure (``crc32c`` installed: the CRC check
+kafka-python makes is printed), figure, baseline and ratio on one line; and the
 query latency of the Rehabstöd unit overview and of a national statistics report over the
 rebuilt views. Needs PostgreSQL and the broker (scripts/postgres.sh, scripts/kafka.sh).
 
@@ -22,12 +24,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import orjson
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from api.http.routers.statistik import default_period
-from bench.support import bench_settings, sick_leave_events
+from bench.support import bench_settings, native_crc, sick_leave_events
 from commands.certificates import Certificates
 from commands.history import history_line
 from commands.settings import Settings, eventsourcing_env
@@ -39,8 +42,9 @@ from domain.statistics.facts import NATIONAL
 from projections.registry import build_views
 from projections.sick_leave_timelines import all_unit_timelines, unit_timelines
 from projections.statistik.reports import report
+from streams.collector import relaxed_collection
 from streams.database import Database
-from streams.rebuild import rebuild
+from streams.rebuild import rebuild, rebuild_all
 from streams.relay import event_id
 from streams.schemas import ce_type, to_wire
 from streams.sealing.keys import DataKeys
@@ -111,9 +115,11 @@ def produce(settings: Settings, count: int, seed: int) -> tuple[int, str]:
     return position, units[per_unit.index(max(per_unit))].hsa_id
 
 
-def raw_consume(settings: Settings) -> tuple[int, float]:
-    """kafka-python reading the whole topic from offset 0, json-decoding each value."""
-    topic = certificates_topic(settings)
+def raw_consume(settings: Settings, topic: str | None = None) -> tuple[int, float, int]:
+    """kafka-python reading the whole topic (the run's certificates topic unless named) from
+    offset 0, decoding each value with orjson as the views' consumers do: events, seconds, and
+    the bytes fetched."""
+    topic = topic or certificates_topic(settings)
     consumer = KafkaConsumer(bootstrap_servers=settings.kafka_bootstrap_servers,
                              enable_auto_commit=False, max_poll_records=2000,
                              fetch_max_bytes=64 * 1024 * 1024)
@@ -125,11 +131,20 @@ def raw_consume(settings: Settings) -> tuple[int, float]:
     while any(consumer.position(tp) < end[tp] for tp in parts):
         for batch in consumer.poll(timeout_ms=1000).values():
             for record in batch:
-                json.loads(record.value)
+                orjson.loads(record.value)
                 count += 1
     seconds = time.perf_counter() - started
+    fetched = consumer.metrics().get("consumer-fetch-manager-metrics", {})
     consumer.close()
-    return count, seconds
+    return count, seconds, int(fetched.get("bytes-consumed-total", 0))
+
+
+def raw_rate_now(settings: Settings) -> float:
+    """The raw consume's rate measured now, beside the figure it is the baseline of, with the
+    garbage collector relaxed as the rebuild relaxes it."""
+    with relaxed_collection():
+        events, seconds, _ = raw_consume(settings)
+    return events / seconds
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -157,9 +172,7 @@ def main() -> None:
         events, big_unit = produce(settings, args.certificates, args.seed)
         print(f"data set: {args.certificates} certificates, {events} events "
               f"(made and produced in {time.perf_counter() - started:.0f} s)")
-        raw_events, raw_s = raw_consume(settings)
-        raw_rate = raw_events / raw_s
-        print(f"raw kafka-python consume + json:  {raw_rate:9.0f} events/s")
+        print(f"kafka-python checks CRC-32C with the crc32c package (C): {native_crc()}")
         app = Certificates(eventsourcing_env(settings))
         db = Database(settings, keep_idle=4)  # as the API's query side keeps them
         seal = view_seal(settings, db)
@@ -169,10 +182,16 @@ def main() -> None:
                 with db.transaction() as tx:
                     view.drop(tx)
 
+            raw_rate = raw_rate_now(settings)
             done = rebuild(settings, app, db, view, drop)
             print(f"rebuild {name:<12} from Kafka: {done.per_second:9.0f} events/s "
-                  f"({done.events} events, {done.seconds:.0f} s), ratio to raw "
-                  f"{done.per_second / raw_rate:.2f}")
+                  f"({done.events} events, {done.seconds:.1f} s); raw consume {raw_rate:9.0f} "
+                  f"events/s; ratio {done.per_second / raw_rate:.2f}")
+        raw_rate = raw_rate_now(settings)
+        done = rebuild_all(settings, app, db, list(views.values()))
+        print(f"rebuild all {len(views)} views in one pass: {done.per_second:9.0f} events/s "
+              f"({done.events} events, {done.seconds:.1f} s); raw consume {raw_rate:9.0f} "
+              f"events/s; ratio {done.per_second / raw_rate:.2f}")
 
         def overview() -> None:  # what GET /v1/rehabstod/units/{unit}/sjukfall does, cold
             with db.transaction() as tx:

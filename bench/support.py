@@ -23,6 +23,13 @@ CODES = ["M544", "M545", "F321", "F438", "F412", "S934", "J069", "M751", "I219",
 DEGREES = ["HELT_NEDSATT", "TRE_FJARDEDEL", "HALFTEN", "EN_FJARDEDEL"]
 
 
+def native_crc() -> bool:
+    """Whether kafka-python checks fetched batches' CRC-32C with the ``crc32c`` package."""
+    from kafka.record import util
+
+    return util.crc32c_c is not None
+
+
 @contextmanager
 def bench_settings() -> Iterator[Settings]:
     base = Settings()

@@ -9,11 +9,13 @@ position. Views know only the published message shape (``Message``) and a SQL tr
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID
+
+import orjson
 
 from projections.document import Doc, certificate_key, fold
 from projections.sealing import PatientSeal, open_docs, seal_docs, seal_values
@@ -24,6 +26,16 @@ FOLD_VERSION = 2
 """The meaning of a view's documents. Raise it when the fold of the same events changes (2:
 statuses newest first everywhere, a question's state folded by ``domain.questions.fold``), so
 views written by an earlier fold are dropped and replayed when their consumer starts."""
+
+
+@dataclass
+class Held:
+    """A document as the view holds it: the versions folded into it (by aggregate id), and
+    whether it is in the listed rows (None: new in this batch)."""
+
+    doc: Doc
+    versions: dict[str, int]
+    listed: bool | None
 
 
 class Message(Protocol):
@@ -40,19 +52,30 @@ class Message(Protocol):
 
 
 class DocumentView:
-    """A read model of certificates: ``{table}_docs`` keeps each certificate's document, the
-    table ``{table}`` the rows the queries read. Subclasses say which columns a document gives
+    """A read model of certificates: the table ``{table}`` holds the rows the queries read, each
+    with its document; ``{table}_docs`` the documents of certificates not listed (a discarded
+    draft, say), so each document is stored once. Subclasses say which columns a document gives
     (``row``; None = not in this view) and may reduce what the document keeps (``keep``).
+
+    Beside each document the view keeps the version it has applied of each aggregate folded
+    into it (column ``versions``: the certificate's and each of its conversations'), and drops a
+    message whose aggregate version it holds already: the view itself is the dedupe record
+    (``dedupes``), no table of event ids grows beside it.
 
     A view that keeps patient data (``holds_patient_data``) rests it sealed
     (``projections.sealing``): it is built with the runtime's seal and keeps the patient's
     blind index, never the personnummer, in its columns."""
 
     name: str = ""
+    version = 1
+    """The view's shape: raise it when its tables or the meaning of its rows change, so the
+    view is built anew (beside the old one in production: ``streams.view_versions``)."""
+    dedupes = True
     holds_patient_data = False
     sealed_columns: Sequence[str] = ()
     """Columns whose values hold patient data: stored sealed (``projections.sealing``)."""
     _patient_seal: PatientSeal | None = None
+    _held: dict[str, Held] = {}  # noqa: RUF012 (the last batch's documents: set per batch)
     columns: Sequence[tuple[str, str]] = ()
     indexes: Sequence[str | tuple[str, ...]] = ()
     """Columns to index: a name, or a tuple of names for one index over several columns."""
@@ -73,9 +96,9 @@ class DocumentView:
     def setup(self, tx: Sql) -> None:
         cols = ", ".join(f"{name} {kind}" for name, kind in self.columns)
         tx.execute(f"CREATE TABLE IF NOT EXISTS {self.table}_docs "
-                   "(id TEXT PRIMARY KEY, doc TEXT NOT NULL)")
+                   "(id TEXT PRIMARY KEY, doc TEXT NOT NULL, versions TEXT NOT NULL)")
         tx.execute(f"CREATE TABLE IF NOT EXISTS {self.table} "
-                   f"(id TEXT PRIMARY KEY, {cols}, doc TEXT NOT NULL)")
+                   f"(id TEXT PRIMARY KEY, {cols}, doc TEXT NOT NULL, versions TEXT NOT NULL)")
         for index in self.indexes:
             names = (index,) if isinstance(index, str) else tuple(index)
             tx.execute(f"CREATE INDEX IF NOT EXISTS {self.table}_{'_'.join(names)} "
@@ -83,23 +106,21 @@ class DocumentView:
         tx.execute("CREATE TABLE IF NOT EXISTS view_fold_version "
                    "(view TEXT PRIMARY KEY, version INTEGER NOT NULL)")
         tx.execute("DELETE FROM view_fold_version WHERE view = ?", (self.table,))
-        tx.execute("INSERT INTO view_fold_version VALUES (?, ?)",
-                   (self.table, self.written_version()))
+        tx.execute("INSERT INTO view_fold_version VALUES (?, ?)", (self.table, self.shape))
+
+    @property
+    def shape(self) -> int:
+        """What ``view_fold_version`` keeps for the view: the fold's version and the view's."""
+        return FOLD_VERSION + 100 * (self.version - 1)
 
     def outdated(self, tx: Sql) -> bool:
-        """Whether the view's table exists with other columns than this code writes."""
+        """Whether the view's table exists with other columns than this code writes, or was
+        written by another fold or view version."""
         found = table_columns(tx, self.table)
         if not found:
             return False
-        return found != {"id", *(n for n, _ in self.columns), "doc"} or \
-            self._fold_version(tx) != self.written_version()
-
-    own_version = 0
-    """What this view alone keeps of the documents (the statistics' redaction); raised, the
-    view alone is dropped and replayed, as for a new ``FOLD_VERSION``."""
-
-    def written_version(self) -> int:
-        return FOLD_VERSION + 1000 * self.own_version
+        return found != {"id", *(n for n, _ in self.columns), "doc", "versions"} or \
+            self._fold_version(tx) != self.shape
 
     def _fold_version(self, tx: Sql) -> int | None:
         """The fold version the view was written with (None: before versions were kept)."""
@@ -115,48 +136,76 @@ class DocumentView:
     def apply(self, tx: Sql, message: Any) -> None:
         self.apply_many(tx, [message])
 
-    def apply_many(self, tx: Sql, messages: Sequence[Any]) -> None:
-        """Fold a batch of messages: each touched document is read once and written once."""
-        ids = list(dict.fromkeys(certificate_key(m) for m in messages))
-        found: dict[str, Doc] = {}
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start:start + _CHUNK]
-            marks = ", ".join("?" for _ in chunk)
-            rows = tx.execute(f"SELECT id, doc FROM {self.table}_docs "  # noqa: S608
-                              f"WHERE id IN ({marks})", tuple(chunk))
-            found.update(zip((str(row[0]) for row in rows),
-                             self.opened(tx, [json.loads(row[1]) for row in rows]), strict=True))
+    def apply_many(self, tx: Sql, messages: Sequence[Any]) -> int:
+        """Fold a batch of messages: each touched document is read once and written once. A
+        message whose aggregate version the document holds already is dropped. Returns how many
+        were dropped so."""
+        held = self._read(tx, list(dict.fromkeys(certificate_key(m) for m in messages)))
         changed: dict[str, Doc] = {}
+        duplicates = 0
         for message in messages:
-            cert_id = certificate_key(message)
-            doc = fold(found.get(cert_id), message)
-            if doc is not None:
-                found[cert_id] = changed[cert_id] = self.keep(doc)
+            cert_id, aggregate = certificate_key(message), str(message.id)
+            stored = held.get(cert_id)
+            versions = stored.versions if stored else {}
+            if versions.get(aggregate, 0) >= message.version:
+                duplicates += 1
+                continue
+            doc = fold(stored.doc if stored else None, message)
+            if doc is None:
+                continue
+            held[cert_id] = Held(self.keep(doc), {**versions, aggregate: message.version},
+                                 stored.listed if stored else None)
+            changed[cert_id] = held[cert_id].doc
+        self._held = held
         self._write(tx, changed)
+        return duplicates
+
+    def _read(self, tx: Sql, ids: list[str]) -> dict[str, Held]:
+        """The stored documents of ``ids`` with their versions, from the listed rows first."""
+        found: dict[str, Held] = {}
+        for table, listed in ((self.table, True), (f"{self.table}_docs", False)):
+            wanted = [cert_id for cert_id in ids if cert_id not in found]
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start:start + _CHUNK]
+                marks = ", ".join("?" for _ in chunk)
+                rows = tx.execute(f"SELECT id, doc, versions FROM {table} "  # noqa: S608
+                                  f"WHERE id IN ({marks})", tuple(chunk))
+                opened = self.opened(tx, [orjson.loads(row[1]) for row in rows])
+                found.update((str(row[0]), Held(doc, orjson.loads(row[2]), listed))
+                             for row, doc in zip(rows, opened, strict=True))
+        return found
 
     def opened(self, tx: Sql, stored: Sequence[Doc]) -> list[Doc]:
         """Documents as the fold wrote them, from the stored ones."""
         return open_docs(tx, self.seal, stored) if self.holds_patient_data else list(stored)
 
     def _write(self, tx: Sql, changed: dict[str, Doc]) -> None:
+        """Each changed document once: in its row when listed, else in ``{table}_docs``; moved
+        out of the other table when its listing changed."""
         resting = (seal_docs(tx, self.seal, list(changed.values())) if self.holds_patient_data
                    else changed.values())
-        encoded = {cert_id: json.dumps(doc, sort_keys=True)
+        encoded = {cert_id: (orjson.dumps(doc, option=orjson.OPT_SORT_KEYS).decode(),
+                             orjson.dumps(self._held[cert_id].versions).decode())
                    for cert_id, doc in zip(changed, resting, strict=True)}
-        tx.executemany(_upsert_sql(f"{self.table}_docs", ("id", "doc")), list(encoded.items()))
-        names = ("id", *(name for name, _ in self.columns), "doc")
+        names = ("id", *(name for name, _ in self.columns), "doc", "versions")
         kept: dict[str, tuple[Doc, tuple[Any, ...]]] = {}
-        gone = []
+        unlisted, was_listed, was_unlisted = [], [], []
         for cert_id, doc in changed.items():
-            row = self.row(doc)
+            row, before = self.row(doc), self._held[cert_id].listed
             if row is None:
-                gone.append((cert_id,))
+                unlisted.append((cert_id, *encoded[cert_id]))
+                if before:
+                    was_listed.append((cert_id,))
             else:
                 kept[cert_id] = (doc, row)
+                if before is False:
+                    was_unlisted.append((cert_id,))
         sealed = self._sealed_rows(tx, list(kept.values()))
-        rows = [(cert_id, *row, encoded[cert_id])
+        rows = [(cert_id, *row, *encoded[cert_id])
                 for cert_id, row in zip(kept, sealed, strict=True)]
-        tx.executemany(f"DELETE FROM {self.table} WHERE id = ?", gone)  # noqa: S608
+        tx.executemany(f"DELETE FROM {self.table} WHERE id = ?", was_listed)  # noqa: S608
+        tx.executemany(f"DELETE FROM {self.table}_docs WHERE id = ?", was_unlisted)  # noqa: S608
+        tx.executemany(_upsert_sql(f"{self.table}_docs", ("id", "doc", "versions")), unlisted)
         tx.executemany(_upsert_sql(self.table, names), rows)
         self.written(tx, changed)
 
@@ -208,4 +257,4 @@ def _upsert_sql(table: str, names: Sequence[str]) -> str:
 
 def docs(tx: Sql, seal: PatientSeal, rows: Sequence[tuple[Any, ...]]) -> list[Doc]:
     """The documents of a patient data view's rows selected as ``SELECT doc ...``, opened."""
-    return open_docs(tx, seal, [json.loads(row[0]) for row in rows])
+    return open_docs(tx, seal, [orjson.loads(row[0]) for row in rows])

@@ -1,8 +1,9 @@
 """A small consumer framework for read models and downstream services.
 
 A ``Handler`` writes its rows through the transaction it is given; the framework writes the
-consumer's input position (and the event id, to drop duplicates) in that same transaction, so a
-crash neither skips nor applies twice. ``KafkaFeed`` reads every partition of the topic, assigned
+consumer's input position (and the event id, to drop duplicates, unless the handler ``dedupes``
+by the aggregate versions it holds) in that same transaction, so a crash neither skips nor
+applies twice. ``KafkaFeed`` reads every partition of the topic, assigned
 by hand: positions live in the database, not in Kafka's committed offsets, so it needs no
 consumer group, and a restart after a crash reads on at once instead of waiting out the dead
 member's session. Sealed patient data is opened with the data keys of the view's database
@@ -15,27 +16,23 @@ then are skipped. The same handler is fed from the notification log in the embed
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from typing import Any, Protocol
 
 import structlog
 from kafka import KafkaProducer, TopicPartition
-from pydantic import ValidationError
 
 from commands.certificates import Certificates
-from commands.history import history_line
 from commands.settings import Settings
+from streams.consumed import log_page, read_records
 from streams.database import Database, Transaction
 from streams.membership import feed_consumer
-from streams.published import is_published, known_prefix
-from streams.relay import event_id
-from streams.schemas import Envelope, UnknownEventError, parse_wire, to_wire
-from streams.sealing.envelope import UnreadableSealError
+from streams.schemas import Envelope
 from streams.sealing.keys import DataKeys
 from streams.sealing.opener import Opener
 from streams.topics import certificates_topic, dead_letter_topic
+from streams.view_versions import BesideBuild, caught_up, drop_leftovers
 
 log = structlog.get_logger("streams.consumer")
 _CHUNK = 500
@@ -44,16 +41,7 @@ _CONSUMER_TABLES = ("consumer_position", "consumer_seen", "consumer_watermark")
 # from its beginning within this time), and how long to wait for a topic not created yet.
 _METADATA_MAX_AGE_MS = 30_000
 _NO_TOPIC_WAIT_SECONDS = 0.5
-UNREADABLE = (ValueError, KeyError, ValidationError, UnknownEventError, TypeError,
-              UnreadableSealError)
-
-
-def decoded(value: bytes) -> Any:
-    """A record's JSON value, or the error that kept it from being read."""
-    try:
-        return json.loads(value)
-    except ValueError as error:
-        return error
+_MOST_RECORDS = 500
 
 
 class Handler(Protocol):
@@ -64,7 +52,10 @@ class Handler(Protocol):
     def apply(self, tx: Transaction, message: Envelope) -> None: ...
 
 
-def prepare(db: Database, handler: Handler) -> None:
+def prepare(db: Database, handler: Handler) -> bool:
+    """The consumer's tables and the handler's. False when the handler's tables have another
+    shape than its code writes (an upgrade) in PostgreSQL: they are left serving, and the new
+    version is built beside them (``streams.view_versions``)."""
     with db.transaction() as tx:
         tx.execute("CREATE TABLE IF NOT EXISTS consumer_position (consumer TEXT, source TEXT, "
                    "part INTEGER, position BIGINT, PRIMARY KEY (consumer, source, part))")
@@ -74,13 +65,16 @@ def prepare(db: Database, handler: Handler) -> None:
                    "log_position BIGINT, PRIMARY KEY (consumer, part))")
         outdated = getattr(handler, "outdated", None)
         if outdated is not None and outdated(tx):
-            # The view's tables have another shape than this code writes (an upgrade): drop
-            # them and start the consumer again from the beginning, in this transaction.
+            if db.is_postgres:
+                return False
+            # Embedded: drop the view and start the consumer again from the beginning, in
+            # this transaction.
             handler.drop(tx)  # type: ignore[attr-defined]
             for table in _CONSUMER_TABLES:
                 tx.execute(f"DELETE FROM {table} WHERE consumer = ?", (handler.name,))  # noqa: S608
             log.warning("view_rebuilt_for_new_shape", consumer=handler.name)
         handler.setup(tx)
+    return True
 
 
 def positions(db: Database, consumer: str, source: str) -> dict[int, int]:
@@ -121,9 +115,14 @@ def watermarks(db: Database, consumer: str) -> dict[int, int]:
 
 
 def apply_batch(tx: Transaction, handler: Handler, items: list[tuple[Envelope, str]]) -> int:
-    """Apply, in order, the messages whose event id the consumer has not applied before (also
-    not twice within the batch); a handler with ``apply_many`` gets them in one call. Returns
-    how many were dropped as duplicates."""
+    """Apply, in order, the messages the consumer has not applied before; a handler with
+    ``apply_many`` gets them in one call. A handler that ``dedupes`` itself (a view that keeps
+    the aggregate versions it folded) gets them all; any other is given only the messages whose
+    event id it has not seen (also not twice within the batch), recorded in ``consumer_seen``.
+    Returns how many were dropped as duplicates."""
+    many = getattr(handler, "apply_many", None)
+    if getattr(handler, "dedupes", False) and many is not None:
+        return int(many(tx, [message for message, _ in items]))
     seen: set[str] = set()
     ids = [ce_id for _, ce_id in items]
     for start in range(0, len(ids), _CHUNK):
@@ -139,7 +138,6 @@ def apply_batch(tx: Transaction, handler: Handler, items: list[tuple[Envelope, s
             seen.add(ce_id)
             fresh.append(message)
             new_ids.append(ce_id)
-    many = getattr(handler, "apply_many", None)
     if many is not None:
         many(tx, fresh)
     else:
@@ -150,25 +148,25 @@ def apply_batch(tx: Transaction, handler: Handler, items: list[tuple[Envelope, s
     return len(items) - len(fresh)
 
 
+def record_positions(tx: Transaction, consumer: str, topic: str,
+                     last: dict[int, tuple[int, int | None]]) -> None:
+    for part, (offset, log_position) in last.items():
+        _record(tx, consumer, topic, part, offset, log_position)
+
+
 def feed_from_log(app: Certificates, db: Database, handler: Handler, limit: int = 500) -> int:
     """Embedded mode: feed the handler one page of the store's notification log, rows and
     position in one transaction. Returns how many notifications the page held. Like the relay,
     it stops just before a notification under an unknown topic and raises
     ``UnknownStoredTopicError``."""
-    start = positions(db, handler.name, "log").get(0, 0)
-    notifications, unknown = known_prefix(app.recorder.select_notifications(start + 1, limit))
-    items = []
-    for notification in notifications:
-        if is_published(notification):
-            line = history_line(app.mapper.to_domain_event(notification))
-            items.append((parse_wire(to_wire(line)), event_id(line["id"], line["version"])))
-    if notifications:
+    page = log_page(app, positions(db, handler.name, "log").get(0, 0), limit)
+    if page.last is not None:
         with db.transaction() as tx:
-            apply_batch(tx, handler, items)
-            _record(tx, handler.name, "log", 0, notifications[-1].id, notifications[-1].id)
-    if unknown is not None:
-        raise unknown
-    return len(notifications)
+            apply_batch(tx, handler, page.items)
+            _record(tx, handler.name, "log", 0, page.last, page.last)
+    if page.unknown is not None:
+        raise page.unknown
+    return page.count
 
 
 def run_from_log(app: Certificates, db: Database, handler: Handler,
@@ -198,7 +196,11 @@ class KafkaFeed:
         self.settings, self.db, self.handler = settings, db, handler
         self.topic = certificates_topic(settings)
         self.dead_letters = 0
-        prepare(db, handler)
+        self.beside = None if prepare(db, handler) else BesideBuild(db, handler, prepare)
+        if self.beside is not None:
+            self.db = self.beside.db
+        elif db.is_postgres and hasattr(handler, "outdated"):
+            drop_leftovers(db, str(getattr(handler, "table", handler.name)))
         self.consumer, self.membership = feed_consumer(
             settings, handler.name, self.seek_to_stored, metadata_max_age_ms=metadata_max_age_ms)
         self._assigned: frozenset[int] = frozenset()
@@ -224,33 +226,36 @@ class KafkaFeed:
             self._assigned = found
         return bool(found)
 
+    @property
+    def building(self) -> bool:
+        """Whether the feed builds a new version of its view beside the serving one."""
+        return self.beside is not None
+
     def poll_once(self) -> int:
-        """One poll's records, applied in one transaction with their positions and ids."""
+        """One poll's records, applied in one transaction with their positions and ids; a new
+        version built beside the serving one takes its place once it has caught up."""
+        count = self._poll()
+        if self.beside is not None and count < _MOST_RECORDS and self._caught_up():
+            self.db, self.beside = self.beside.switch(), None
+        return count
+
+    def _caught_up(self) -> bool:
+        return caught_up(self.consumer, list(self.consumer.assignment()))  # by hand or group
+
+    def _poll(self) -> int:
         if not self.follow_partitions():
             time.sleep(_NO_TOPIC_WAIT_SECONDS)
             return 0
-        polled = self.consumer.poll(timeout_ms=500, max_records=500)
+        polled = self.consumer.poll(timeout_ms=500, max_records=_MOST_RECORDS)
         records = [record for batch in polled.values() for record in batch]
         if not records:
             return 0
-        items: list[tuple[Envelope, str]] = []
-        last: dict[int, tuple[int, int | None]] = {}
-        opened = self.opener.open_all([decoded(record.value) for record in records])
-        for record, value in zip(records, opened, strict=True):
-            headers = {k: v.decode(errors="replace") for k, v in record.headers or []}
-            try:
-                if isinstance(value, Exception):
-                    raise value
-                items.append((parse_wire(value), headers["ce_id"]))
-            except UNREADABLE as error:
-                self._dead_letter(record, error)  # acknowledged before the position moves on
-            position = headers.get("log_position", "")
-            last[record.partition] = (record.offset,
-                                      int(position) if position.isdigit() else None)
+        batch = read_records(self.opener, records)
+        for record, error in batch.unreadable:
+            self._dead_letter(record, error)  # acknowledged before the position moves on
         with self.db.transaction() as tx:
-            duplicates = apply_batch(tx, self.handler, items)
-            for part, (offset, log_position) in last.items():
-                _record(tx, self.handler.name, self.topic, part, offset, log_position)
+            duplicates = apply_batch(tx, self.handler, batch.items)
+            record_positions(tx, self.handler.name, self.topic, batch.last)
         if duplicates:
             log.info("duplicates_ignored", consumer=self.handler.name, count=duplicates)
         return len(records)
@@ -287,6 +292,8 @@ class KafkaFeed:
 
     def close(self) -> None:
         self.consumer.close()
+        if self.beside is not None:
+            self.db.close()
         self.opener.keys.db.close()
         if self._producer is not None:
             self._producer.close(timeout=1)

@@ -18,10 +18,13 @@ from commands.settings import Settings
 class Database:
     """Short transactions with one SQL dialect: write ``?`` placeholders; PostgreSQL gets ``%s``."""
 
-    def __init__(self, settings: Settings, *, keep_idle: int = 0) -> None:
+    def __init__(self, settings: Settings, *, keep_idle: int = 0,
+                 schemas: tuple[str, ...] = ()) -> None:
         """``keep_idle``: how many PostgreSQL connections to keep open between transactions
-        (long-lived users such as the query API; connecting costs ~15 ms a time)."""
-        self.settings = settings
+        (long-lived users such as the query API; connecting costs ~15 ms a time). ``schemas``:
+        the PostgreSQL schemas to search for unqualified names (and create in the first), in
+        place of the settings' one (a view's new version built beside the serving one)."""
+        self.settings, self.schemas = settings, schemas
         self.is_postgres = settings.is_production
         self._keep_idle = keep_idle if self.is_postgres else 0
         self._idle: list[Any] = []
@@ -56,8 +59,9 @@ class Database:
         conn = psycopg.connect(host=s.postgres_host, port=s.postgres_port, dbname=s.postgres_db,
                                user=s.postgres_user,
                                password=s.postgres_password.get_secret_value())
-        if s.postgres_schema:
-            conn.execute(f"SET search_path TO {s.postgres_schema}")
+        path = ", ".join(self.schemas) if self.schemas else s.postgres_schema
+        if path:
+            conn.execute(f"SET search_path TO {path}")
             conn.commit()
         return conn
 

@@ -1,12 +1,13 @@
-"""Rebuild a consumer's view from the start: from offset 0 of every partition of the
-certificates topic (production) or from the first notification (embedded), in batches, each
-batch committed with its positions, sealed patient data opened first as the live consumer
-does. Reports progress and the rate achieved."""
+"""Rebuild views from the start: from offset 0 of every partition of the certificates topic
+(production) or from the first notification (embedded), in batches, each batch committed with
+the positions of every view it fed, sealed patient data opened first as the live consumer does.
+Several views rebuild in one pass (``rebuild_all``): each record is fetched, opened and parsed
+once and then handed to every view. Reports progress and the rate achieved."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import structlog
@@ -14,24 +15,18 @@ from kafka import KafkaConsumer, TopicPartition
 
 from commands.certificates import Certificates
 from commands.settings import Settings
-from streams.consumer import (
-    UNREADABLE,
-    Handler,
-    _record,
-    apply_batch,
-    decoded,
-    feed_from_log,
-    forget,
-    prepare,
-)
+from streams.collector import relaxed_collection
+from streams.consumed import log_page, read_records
+from streams.consumer import Handler, _record, apply_batch, forget, prepare, record_positions
 from streams.database import Database
-from streams.schemas import Envelope, parse_wire
 from streams.sealing.keys import DataKeys
-from streams.sealing.opener import Opened, Opener
+from streams.sealing.opener import Opener
 from streams.topics import certificates_topic
+from streams.view_versions import replay_hook
 
 log = structlog.get_logger("streams.rebuild")
 Progress = Callable[[int, int], None]  # (done, total)
+_LOG_PAGE = 1000
 
 
 @dataclass(frozen=True)
@@ -48,41 +43,54 @@ def rebuild(settings: Settings, app: Certificates, db: Database, handler: Handle
             drop: Callable[[], None], progress: Progress | None = None) -> RebuildReport:
     """Drop the view (``drop``), forget its positions, and replay everything there is now."""
     drop()
-    prepare(db, handler)
-    forget(db, handler.name)
+    return _replay(settings, app, db, [handler], progress)
+
+
+def rebuild_all(settings: Settings, app: Certificates, db: Database,
+                handlers: Sequence[Handler], progress: Progress | None = None) -> RebuildReport:
+    """Drop every view of ``handlers`` (their ``drop``) and replay them in one pass."""
+    with db.transaction() as tx:
+        for handler in handlers:
+            handler.drop(tx)  # type: ignore[attr-defined]
+    return _replay(settings, app, db, handlers, progress)
+
+
+def _replay(settings: Settings, app: Certificates, db: Database, handlers: Sequence[Handler],
+            progress: Progress | None) -> RebuildReport:
+    for handler in handlers:
+        prepare(db, handler)
+        forget(db, handler.name)
     started = time.perf_counter()
-    _replay_hook(db, handler, "before_replay")
-    if settings.is_production:
-        events = _from_kafka(settings, db, handler, progress)
-    else:
-        events = _from_log(app, db, handler, progress)
-    while _replay_hook(db, handler, "after_replay"):
-        pass
+    for handler in handlers:
+        replay_hook(db, handler, "before_replay")
+    with relaxed_collection():
+        if settings.is_production:
+            events = _from_kafka(settings, db, handlers, progress)
+        else:
+            events = _from_log(app, db, handlers, progress)
+    for handler in handlers:
+        while replay_hook(db, handler, "after_replay"):
+            pass
     return RebuildReport(events, time.perf_counter() - started)
 
 
-def _replay_hook(db: Database, handler: Handler, hook: str) -> bool:
-    """A view may prepare for a replay from the start (``before_replay``) and finish it in
-    steps (``after_replay``, called, each in its own transaction, until it returns False): e.g.
-    work that every batch would redo, done once at the end. Timed with the replay."""
-    found = getattr(handler, hook, None)
-    if found is None:
-        return False
-    with db.transaction() as tx:
-        return bool(found(tx))
-
-
-def _from_log(app: Certificates, db: Database, handler: Handler,
+def _from_log(app: Certificates, db: Database, handlers: Sequence[Handler],
               progress: Progress | None) -> int:
-    total, done = app.recorder.max_notification_id() or 0, 0
-    while (page := feed_from_log(app, db, handler, limit=1000)) > 0:
-        done += page
+    total, done, start = app.recorder.max_notification_id() or 0, 0, 0
+    while (page := log_page(app, start, _LOG_PAGE)).last is not None:
+        with db.transaction() as tx:
+            for handler in handlers:
+                apply_batch(tx, handler, page.items)
+                _record(tx, handler.name, "log", 0, page.last, page.last)
+        done, start = done + page.count, page.last
         if progress:
             progress(done, total)
+    if page.unknown is not None:
+        raise page.unknown
     return done
 
 
-def _from_kafka(settings: Settings, db: Database, handler: Handler,
+def _from_kafka(settings: Settings, db: Database, handlers: Sequence[Handler],
                 progress: Progress | None) -> int:
     topic = certificates_topic(settings)
     opener = Opener(DataKeys(Database(db.settings, keep_idle=1), settings.master_key_bytes))
@@ -100,21 +108,13 @@ def _from_kafka(settings: Settings, db: Database, handler: Handler,
             records = [r for batch in consumer.poll(timeout_ms=1000).values() for r in batch]
             if not records:
                 continue
-            last: dict[int, tuple[int, int | None]] = {}
-            items = []
-            opened = opener.open_all([decoded(record.value) for record in records])
-            for record, value in zip(records, opened, strict=True):
-                headers = {k: v.decode(errors="replace") for k, v in record.headers or []}
-                item = _readable(handler, value, headers)
-                if item is not None:
-                    items.append(item)
-                position = headers.get("log_position", "")
-                last[record.partition] = (record.offset,
-                                          int(position) if position.isdigit() else None)
+            batch = read_records(opener, records)
+            for _, error in batch.unreadable:  # the live consumer dead-lettered them
+                log.warning("rebuild_skipped_message", error=type(error).__name__)
             with db.transaction() as tx:
-                apply_batch(tx, handler, items)
-                for part, (offset, position) in last.items():
-                    _record(tx, handler.name, topic, part, offset, position)
+                for handler in handlers:
+                    apply_batch(tx, handler, batch.items)
+                    record_positions(tx, handler.name, topic, batch.last)
             done += len(records)
             if progress:
                 progress(done, total)
@@ -122,16 +122,3 @@ def _from_kafka(settings: Settings, db: Database, handler: Handler,
     finally:
         consumer.close()
         opener.keys.db.close()
-
-
-def _readable(handler: Handler, value: Opened,
-              headers: dict[str, str]) -> tuple[Envelope, str] | None:
-    """The message and its event id; None for a poison message (the live consumer
-    dead-lettered it), which is skipped."""
-    try:
-        if isinstance(value, Exception):
-            raise value
-        return parse_wire(value), headers["ce_id"]
-    except UNREADABLE as error:
-        log.warning("rebuild_skipped_message", consumer=handler.name, error=type(error).__name__)
-        return None

@@ -17,7 +17,7 @@ from typing import Any
 from kafka import KafkaConsumer, TopicPartition
 
 from commands.settings import Settings
-from streams.consumer import decoded
+from streams.consumed import decoded
 from streams.database import Database
 from streams.sealing.fields import sealed_answers, sealed_paths
 from streams.sealing.keys import DataKeys

@@ -1,5 +1,6 @@
 """``intyg project NAME`` (run one read model alone) and ``intyg projections rebuild NAME``
-(drop it and replay from the start, with a progress bar and the rate achieved)."""
+(drop it and replay from the start, with a progress bar and the rate achieved; ``all``: every
+read model from one pass over the input)."""
 
 from __future__ import annotations
 
@@ -13,15 +14,19 @@ from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from projections.registry import NAMES
 
+ALL = "all"
+
 
 def _project(args: argparse.Namespace, settings: Settings) -> int:
     from api.runtime.projections import ProjectionHost
+    from streams.collector import relaxed_collection
 
     stop = stop_on_signals()
     host = ProjectionHost(settings, Certificates(eventsourcing_env(settings)), [args.name])
-    host.start()
-    stop.wait()
-    host.stop()
+    with relaxed_collection():  # a process that only consumes (streams/collector.py)
+        host.start()
+        stop.wait()
+        host.stop()
     return 0
 
 
@@ -46,19 +51,15 @@ class ProgressBar:
 def _rebuild(args: argparse.Namespace, settings: Settings) -> int:
     from projections.registry import build_views
     from streams.database import Database
-    from streams.rebuild import rebuild
+    from streams.rebuild import rebuild_all
     from streams.sealing.view_seal import view_seal
 
     db = Database(settings)
-    view = build_views(settings, view_seal(settings, db))[args.name]
-
-    def drop() -> None:
-        with db.transaction() as tx:
-            view.drop(tx)
-
+    views = build_views(settings, view_seal(settings, db))
+    chosen = list(views.values()) if args.name == ALL else [views[args.name]]
     progress = None if args.quiet else ProgressBar(args.name)
-    report = rebuild(settings, Certificates(eventsourcing_env(settings)), db, view, drop,
-                     progress)
+    report = rebuild_all(settings, Certificates(eventsourcing_env(settings)), db, chosen,
+                         progress)
     if progress:
         sys.stderr.write("\n")
     print(f"{args.name}: rebuilt from {'Kafka' if settings.is_production else 'the log'}: "
@@ -74,6 +75,7 @@ def add_commands(sub: Any) -> None:
     actions = projections.add_subparsers(dest="action", required=True)
     rebuild = actions.add_parser("rebuild", help="drop a read model and replay it from the "
                                  "start (Kafka in production, the log embedded)")
-    rebuild.add_argument("name", choices=NAMES)
+    rebuild.add_argument("name", choices=(*NAMES, ALL),
+                         help=f"a read model, or {ALL!r}: every one, from one pass")
     rebuild.add_argument("--quiet", action="store_true", help="no progress bar")
     rebuild.set_defaults(handler=_rebuild)

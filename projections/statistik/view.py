@@ -45,7 +45,7 @@ class StatistikView(DocumentView):
                ("fact", "TEXT"))
     """A new column set is a new view version: a view written with other columns is dropped and
     rebuilt from the stream when its consumer starts (``DocumentView.outdated``)."""
-    own_version = 1  # 1: the pseudonym is made of the patient's blind index
+    version = 2  # 2: the pseudonym is made of the patient's blind index
     indexes = ("patient", "signed", ("care_giver", "signed"), ("care_unit", "signed"),
                ("lan", "signed"))
 

@@ -1,0 +1,30 @@
+"""Python's cyclic garbage collector, relaxed while a consumer replays a topic.
+
+Reading a record makes a dozen small dicts (the JSON value, the opened fields, the validated
+message, the folded document), so the collector's youngest generation fills every few records
+and its full collections walk every object the process holds. On the shared machine a view's
+rebuild ran 1.6-2 times as fast with the first threshold at 50,000 instead of 700 (none of what
+the consumers make is cyclic: reference counting frees it). ``relaxed_collection`` also moves
+what the process made before (modules, schemas, settings) out of the collector's sight.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+RELAXED = (50_000, 20, 100)
+
+
+@contextmanager
+def relaxed_collection() -> Iterator[None]:
+    """The collector relaxed for the block, as it was after."""
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(*RELAXED)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
