@@ -25,6 +25,7 @@ from streams.sealing.fields import (
     CONTENT_EVENTS,
     SEALED_FIELDS,
     still_sealed,
+    without_published_age,
 )
 from streams.wire_types import (
     HEALTH_DATA,
@@ -283,5 +284,9 @@ HISTORY_KEYS = ("id", "version", "event", "at", "data")
 
 
 def as_history_line(value: dict[str, Any]) -> dict[str, Any]:
-    """The part of a message that equals ``intyg history``'s line for the same event."""
-    return {key: value[key] for key in HISTORY_KEYS}
+    """The part of a message that equals ``intyg history``'s line for the same event (a
+    version 3 message without the age the relay publishes beside the content)."""
+    line = {key: value[key] for key in HISTORY_KEYS}
+    if value.get("event") in CONTENT_EVENTS and isinstance(line["data"], dict):
+        line["data"] = without_published_age(line["data"])
+    return line

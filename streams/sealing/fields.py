@@ -154,6 +154,15 @@ def _with_facts(patient: dict[str, Any], index: str, age: int | None) -> dict[st
     return {**patient, **facts}
 
 
+def without_published_age(data: dict[str, Any]) -> dict[str, Any]:
+    """A version 3 message's ``data`` without the age the relay added (``patient.age``,
+    ``patient_age``): what the store's history line holds."""
+    found = {key: value for key, value in data.items() if key != EDITED_AGE}
+    if isinstance(found.get("patient"), dict) and "age" in found["patient"]:
+        found["patient"] = {k: v for k, v in found["patient"].items() if k != "age"}
+    return found
+
+
 def _copied_along(value: dict[str, Any]) -> dict[str, Any]:
     """A copy of the message in which every object on a declared path is a copy of its own,
     so replacing a sealed field leaves ``value`` as it was (the rest is shared, unchanged)."""

@@ -17,7 +17,7 @@ import pytest
 from commands.settings import Settings
 from domain.access.entry import patient_index
 from streams.database import Database
-from streams.schemas import HISTORY_KEYS, parse_wire, to_wire
+from streams.schemas import HISTORY_KEYS, as_history_line, parse_wire, to_wire
 from streams.sealing.fields import open_message
 from streams.sealing.keys import DataKeys
 from streams.sealing.sealer import Sealer
@@ -122,3 +122,14 @@ def test_a_key_holder_keeps_the_published_age_when_the_personnummer_opens(tmp_pa
     assert opened["data"]["patient"] == {"personnummer": PNR, "name": "Tolvan Tolvansson",
                                          "test_indicated": False, "protected_identity": False,
                                          "age": 41}
+
+
+@pytest.mark.parametrize("event", ["DraftCreated", "DraftEdited"])
+def test_the_history_line_of_an_opened_message_leaves_the_published_age_out(
+        sealer: Sealer, event: str):
+    """``intyg replay`` equals ``intyg history``: the age is the relay's, not the store's."""
+    message = _message(event, _lisjp(date(2024, 4, 10)), NOW)
+    [sealed] = sealer.seal_all([message], NOW)
+    opened = open_message(sealed, sealer.keys.load([patient_index(PNR, INDEX_KEY)]))
+    assert _age(opened) == 41
+    assert as_history_line(opened) == {key: message[key] for key in HISTORY_KEYS}
