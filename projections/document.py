@@ -72,6 +72,9 @@ def _created(message: Any, data: Any) -> Doc:
 
 def _edited(doc: Doc, data: Any) -> None:
     doc.update(content=data.content, care_unit=data.care_unit)
+    age = getattr(data, "patient_age", None)  # version 3: the age for the new content
+    if age is not None:
+        doc["patient"] = {**doc["patient"], "age": age}
 
 
 def _signed(doc: Doc, data: Any) -> None:

@@ -23,6 +23,9 @@ Doc = dict[str, Any]
 PRIVATE_FIELDS = ("content", "questions")
 """The document's fields of free text, sealed whole (besides the patient's number and name)."""
 _FORGOTTEN = {"personnummer": "", "name": "", "content": {}}
+_SEALED_WITH_IDENTITY = ("age",)
+"""The patient's age a version 3 message publishes for the statistics: these views do not need
+it, so it rests sealed with the personnummer (and a forgotten patient's document has none)."""
 Sealable = tuple[str, str, Any]  # (personnummer, associated data, JSON value)
 
 
@@ -52,6 +55,8 @@ def seal_docs(tx: Sql, seal: PatientSeal, docs: Sequence[Doc]) -> list[Doc]:
         patient = dict(doc["patient"])
         private = {"personnummer": patient.pop("personnummer", ""),
                    "name": patient.pop("name", ""),
+                   **{fact: patient.pop(fact) for fact in _SEALED_WITH_IDENTITY
+                      if fact in patient},
                    **{field: doc[field] for field in PRIVATE_FIELDS if field in doc}}
         clear_docs.append({**{k: v for k, v in doc.items() if k not in PRIVATE_FIELDS},
                            "patient": patient})
@@ -68,8 +73,9 @@ def open_docs(tx: Sql, seal: PatientSeal, stored: Sequence[Doc]) -> list[Doc]:
     for doc, private in zip(stored, opened, strict=True):
         private = private if private is not None else _FORGOTTEN
         clear = {k: v for k, v in doc.items() if k != "sealed"}
-        clear["patient"] = dict(sorted({**clear["patient"], "personnummer":
-                                        private["personnummer"], "name": private["name"]}.items()))
+        clear["patient"] = dict(sorted({
+            **clear["patient"], "personnummer": private["personnummer"], "name": private["name"],
+            **{fact: private[fact] for fact in _SEALED_WITH_IDENTITY if fact in private}}.items()))
         clear.update({field: private[field] for field in PRIVATE_FIELDS if field in private})
         docs.append(dict(sorted(clear.items())))
     return docs

@@ -25,6 +25,7 @@ from streams.sealing.fields import (
     CONTENT_EVENTS,
     SEALED_FIELDS,
     still_sealed,
+    without_published_age,
 )
 from streams.wire_types import (
     HEALTH_DATA,
@@ -37,6 +38,7 @@ from streams.wire_types import (
     HsaRef,
     MessageId,
     MessageText,
+    PatientAge,
     PatientObject,
     PatientWithFactsObject,
     QuestionRef,
@@ -151,6 +153,13 @@ _SEALED_KINDS: dict[str, Any] = {
 
 _ANSWER_KINDS: dict[str, Any] = {"patient": PatientWithFactsObject,
                                  "content": AnswersSealedContent}
+# Fields the relay adds from version 3 on (optional: the history line has none of them).
+_ANSWER_ADDED: dict[str, dict[str, Any]] = {
+    "DraftEdited": {"patient_age": (PatientAge | None, None)}}
+
+
+def _added(event: str, version: int) -> dict[str, Any]:
+    return _ANSWER_ADDED.get(event, {}) if version >= ANSWERS_SEALED_VERSION else {}
 
 
 def version_of(event: str) -> int:
@@ -179,7 +188,8 @@ def _pinned(kind: type, value: str | int, description: str) -> tuple[Any, Any]:
 
 def _message_model(event: str, fields: dict[str, Any], version: int) -> type[Envelope]:
     """One event's message: ``type``, ``event`` and ``schema_version`` pinned to this event."""
-    definitions: dict[str, Any] = {name: (kind, ...) for name, kind in fields.items()}
+    definitions: dict[str, Any] = {name: kind if isinstance(kind, tuple) else (kind, ...)
+                                   for name, kind in fields.items()}
     data = create_model(f"{event}Data", __base__=WireData, **definitions)
     pins: dict[str, Any] = {
         "type": _pinned(str, ce_type(event, version), "The CloudEvents type (ce_type)."),
@@ -193,7 +203,8 @@ def _message_model(event: str, fields: dict[str, Any], version: int) -> type[Env
 def _sealed(event: str, fields: dict[str, Any], version: int) -> dict[str, Any]:
     names = {field.path.split(".")[0] for field in SEALED_FIELDS.get(event, ())}
     kinds = {**_SEALED_KINDS, **(_ANSWER_KINDS if version >= ANSWERS_SEALED_VERSION else {})}
-    return {name: kinds[name] if name in names else kind for name, kind in fields.items()}
+    return {**{name: kinds[name] if name in names else kind for name, kind in fields.items()},
+            **_added(event, version)}
 
 
 # On the wire, every event at its current version (sealed fields as SealedValue).
@@ -202,7 +213,8 @@ MESSAGES: dict[str, type[Envelope]] = {
     for e, f in _FIELDS.items()}
 # What a reader gets: the current version with every field opened.
 CLEAR: dict[str, type[Envelope]] = {
-    e: _message_model(e, f, version_of(e)) if e in SEALED_FIELDS else MESSAGES[e]
+    e: _message_model(e, {**f, **_added(e, version_of(e))}, version_of(e))
+    if e in SEALED_FIELDS else MESSAGES[e]
     for e, f in _FIELDS.items()}
 # Earlier versions still on the topics (Kafka keeps everything): version 1, all in clear, and
 # version 2 of the content events (the content sealed whole). ``EARLIER`` is their wire shape,
@@ -272,5 +284,9 @@ HISTORY_KEYS = ("id", "version", "event", "at", "data")
 
 
 def as_history_line(value: dict[str, Any]) -> dict[str, Any]:
-    """The part of a message that equals ``intyg history``'s line for the same event."""
-    return {key: value[key] for key in HISTORY_KEYS}
+    """The part of a message that equals ``intyg history``'s line for the same event (a
+    version 3 message without the age the relay publishes beside the content)."""
+    line = {key: value[key] for key in HISTORY_KEYS}
+    if value.get("event") in CONTENT_EVENTS and isinstance(line["data"], dict):
+        line["data"] = without_published_age(line["data"])
+    return line

@@ -17,7 +17,6 @@ staff), or nothing for ids, codes and times. ``x-intyg-protection`` says how the
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
@@ -212,21 +211,28 @@ class SealedPatient(WireObject):
 SealedPatientObject = Annotated[JsonObject, _checked_as(SealedPatient)]
 
 
+MAX_AGE = 150
+PatientAge = Annotated[int, Field(ge=0, le=MAX_AGE, description="The patient's age in whole "
+                                  "years on the last day of the content's latest sick-leave "
+                                  "period, or without one on the day the event was recorded "
+                                  "(DOMAIN.md section 8); computed by the relay from the "
+                                  "personnummer. No birth date travels clear.",
+                                  json_schema_extra={PROTECTION: "clear"})]
+
+
 class PatientWithFacts(SealedPatient):
     """The patient (schema version 3 on): the identity sealed; the flags and what the
     statistics need of the personnummer clear, so they survive ``intyg forget``. A reader with
-    key access gets the personnummer and not these (they repeat it); once the patient is
-    forgotten they stay."""
+    key access gets the personnummer and not the index and sex (they repeat it), but keeps the
+    age (a fact of the content); once the patient is forgotten all three stay."""
 
     index: str | None = Field(None, description="The patient's keyed blind index (the "
                               "sealed values' key_ref).", json_schema_extra={
-                                  "pattern": "^[0-9a-f]{64}$"})
+                                  "pattern": "^[0-9a-f]{64}$", PROTECTION: "clear"})
     sex: Literal["F", "M"] | None = Field(None, description="The legal sex the personnummer "
                                           "gives (DOMAIN.md section 8 splits every report "
-                                          "by it).")
-    birth_date: date | None = Field(None, description="The birth date the personnummer (or "
-                                    "samordningsnummer) gives: the age on a day is counted "
-                                    "from it.")
+                                          "by it).", json_schema_extra={PROTECTION: "clear"})
+    age: PatientAge | None = None
 
 
 PatientWithFactsObject = Annotated[JsonObject, _checked_as(PatientWithFacts)]

@@ -2,7 +2,8 @@
 
 The view's documents are redacted as they are written: the patient becomes a keyed pseudonym
 (of the patient's blind index, so that it is the same once the personnummer is forgotten), the
-sex and the birth date (for the age on the last day of the sick leave); the content is cut
+sex and the age on the last day of the sick leave (as a version 3 message publishes it; the
+birth date of an earlier message, to count it from); the content is cut
 down to the periods and the main diagnosis.
 So the statistics tables cannot be joined back to a person without the key.
 """
@@ -72,18 +73,20 @@ class StatistikView(DocumentView):
 
     def _redacted(self, patient: dict[str, Any]) -> dict[str, Any]:
         """The patient as the facts need them: a pseudonym of the blind index, the sex and the
-        birth date, from the personnummer or, once it is forgotten, from the facts a version 3
-        message carries clear beside it (docs/sealing.md); without either, forgotten."""
-        number = str(patient["personnummer"])
+        age a version 3 message publishes (docs/sealing.md), from the personnummer or, once it
+        is forgotten, from the facts the message carries clear beside it; a version 1 or 2
+        message's birth date instead (the age is then counted in ``fact``). Without either,
+        forgotten."""
+        number, age = str(patient["personnummer"]), patient.get("age")
         if number:
-            index, gender, born = (patient_index(number, self.index_key), sex(number),
-                                   birth_date(number).isoformat())
-        elif patient.get("index") and patient.get("sex") and patient.get("birth_date"):
-            index, gender, born = patient["index"], patient["sex"], patient["birth_date"]
+            index, gender = patient_index(number, self.index_key), sex(number)
+        elif patient.get("index") and patient.get("sex") and age is not None:
+            index, gender = patient["index"], patient["sex"]
         else:
             return {"forgotten": True}  # a version 2 message sealed under a destroyed key
-        return {"pseudonym": pseudonym(index, self.pseudonym_key), "sex": gender,
-                "birth_date": born, "test_indicated": bool(patient.get("test_indicated"))}
+        known = {"age": age} if age is not None else {"birth_date": birth_date(number).isoformat()}
+        return {"pseudonym": pseudonym(index, self.pseudonym_key), "sex": gender, **known,
+                "test_indicated": bool(patient.get("test_indicated"))}
 
     def setup(self, tx: Sql) -> None:
         """The tables; and the end of a replay cut short (so a view never answers from
@@ -219,7 +222,8 @@ def fact(doc: Doc) -> CertificateFact:
     signed = date.fromisoformat(doc["signed_at"][:10])
     facts = doc["content"][_REDACTED]
     last_day = max((date.fromisoformat(p["end"]) for p in facts["periods"]), default=signed)
-    age = age_on(date.fromisoformat(patient["birth_date"]), last_day)
+    age = patient["age"] if patient.get("age") is not None else \
+        age_on(date.fromisoformat(patient["birth_date"]), last_day)  # before version 3
     complemented = any(c["kind"] == "KOMPLT" and c["state"] == "SIGNED"
                        for c in doc["children"])
     return CertificateFact(

@@ -8,7 +8,8 @@ The certificate's content is sealed answer by answer from schema version 3 on
 (``streams.sealing.content``): its codes, dates, degrees and flags travel clear, its free text
 sealed. Version 2 sealed it whole; such messages still open. A version 3 patient also carries,
 clear, what Intygsstatistik needs of the personnummer (``PATIENT_FACTS``: the blind index, the
-sex and the birth date), so the statistics survive ``intyg forget`` (docs/sealing.md).
+sex and the age on the last day of the sick leave; a DraftEdited the age as ``patient_age``),
+so the statistics survive ``intyg forget`` (docs/sealing.md). No birth date travels clear.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from domain.shared.identities import birth_date, sex
+from domain.shared.identities import sex
 from streams.sealing.content import Plan, open_content, seal_content, sealed_leaves
 from streams.sealing.envelope import (
     UnreadableSealError,
@@ -66,9 +67,14 @@ ORDER_SEALED_FIELDS: dict[str, tuple[SealedField, ...]] = {
 KeyLookup = Mapping[str, bytes | None]  # blind index -> data key, None once forgotten
 CONTENT_EVENTS = ("DraftCreated", "CertificateRegistered", "DraftEdited")
 ANSWERS_SEALED_VERSION = 3
-PATIENT_FACTS = ("index", "sex", "birth_date")
-"""Clear in a version 3 patient beside the sealed identity; dropped when the personnummer
-opens (the reader then has it), kept once it is forgotten."""
+PATIENT_FACTS = ("index", "sex", "age")
+"""Clear in a version 3 patient beside the sealed identity. The index and sex repeat the
+personnummer and are dropped when it opens; the age (DOMAIN.md section 8, ``streams.sealing.age``)
+is a fact of the message's content and stays, so the statistics read the same number whether
+the personnummer opens or is forgotten."""
+REPEATED_FACTS = ("index", "sex")
+EDITED_AGE = "patient_age"
+"""A version 3 DraftEdited's clear age of the patient, for its new content."""
 
 
 # An FMU investigation (intyg.fmu.v1): the citizen's personnummer, and the comments (a unit's
@@ -150,14 +156,25 @@ def _content_of(value: dict[str, Any]) -> Any:
     return data.get("content") if isinstance(data, dict) and by_answer(value) else None
 
 
-def _with_facts(patient: dict[str, Any], index: str) -> dict[str, Any]:
-    """The clear patient with ``PATIENT_FACTS`` added (none but the index for a number that
-    names no birth date)."""
+def _with_facts(patient: dict[str, Any], index: str, age: int | None) -> dict[str, Any]:
+    """The clear patient with ``PATIENT_FACTS`` added (the index alone for a number that is
+    not a personnummer, and no age where none was computed)."""
     number = str(patient.get("personnummer") or "")
     facts: dict[str, Any] = {"index": index}
     with contextlib.suppress(ValueError, IndexError):
-        facts |= {"sex": sex(number), "birth_date": birth_date(number).isoformat()}
+        facts["sex"] = sex(number)
+    if age is not None:
+        facts["age"] = age
     return {**patient, **facts}
+
+
+def without_published_age(data: dict[str, Any]) -> dict[str, Any]:
+    """A version 3 message's ``data`` without the age the relay added (``patient.age``,
+    ``patient_age``): what the store's history line holds."""
+    found = {key: value for key, value in data.items() if key != EDITED_AGE}
+    if isinstance(found.get("patient"), dict) and "age" in found["patient"]:
+        found["patient"] = {k: v for k, v in found["patient"].items() if k != "age"}
+    return found
 
 
 def _copied_along(value: dict[str, Any]) -> dict[str, Any]:
@@ -178,15 +195,18 @@ def _copied_along(value: dict[str, Any]) -> dict[str, Any]:
 
 
 def seal_message(value: dict[str, Any], index: str, data_key: bytes,
-                 plan: Plan | None = None) -> dict[str, Any]:
+                 plan: Plan | None = None, age: int | None = None) -> dict[str, Any]:
     """A copy of the (clear) message with its declared fields sealed under ``data_key``; a
     field that is null stays null. A version 3 content is sealed by ``plan`` (the content
-    model's: without one every answer is sealed)."""
+    model's: without one every answer is sealed), and carries ``age`` (``streams.sealing.age``)
+    clear: in its patient, or a DraftEdited as ``patient_age``."""
     sealed = _copied_along(value)
     data = sealed.get("data")
     if by_answer(value) and isinstance(data, dict):
         if isinstance(data.get("patient"), dict) and data["patient"].get("personnummer"):
-            data["patient"] = _with_facts(data["patient"], index)
+            data["patient"] = _with_facts(data["patient"], index, age)
+        elif value.get("event") == "DraftEdited" and age is not None:
+            data[EDITED_AGE] = age
         if "content" in data:
             ident, version = str(value["id"]), int(value["version"])
             data["content"] = seal_content(data["content"], plan, lambda path, clear: seal(
@@ -221,7 +241,7 @@ def open_message(value: dict[str, Any], keys: KeyLookup) -> dict[str, Any]:
         parent[name] = copy.deepcopy(field.forgotten) if key is None else \
             open_sealed(key, parent[name], aad)
         if field.path == "patient.personnummer" and key is not None:
-            for fact in PATIENT_FACTS:
+            for fact in REPEATED_FACTS:
                 parent.pop(fact, None)
     if _content_of(opened) is not None:
         opened["data"]["content"] = open_content(

@@ -27,8 +27,9 @@ from domain.certificates.lifecycle import RevocationReason
 from domain.shared.care import CareUnit, Role, Staff
 from domain.shared.patient import Patient
 from streams.schemas import ce_type, to_wire, version_of
+from streams.sealing.age import born_of, message_age
 from streams.sealing.content import content_plan
-from streams.sealing.fields import SEALED_FIELDS, seal_message
+from streams.sealing.fields import SEALED_FIELDS, by_answer, seal_message
 from tests.factories import FakeClock, lisjp_content
 
 GOLDEN_DATA_KEY = bytes(range(32))
@@ -36,10 +37,13 @@ GOLDEN_INDEX = "9" * 64
 
 
 def on_the_wire(message: dict[str, Any]) -> dict[str, Any]:
-    """Sealed as the relay seals it (every golden certificate is a LISJP)."""
+    """Sealed as the relay seals it (every golden certificate is a LISJP), with the age the
+    relay publishes for the golden patient."""
     if message["event"] not in SEALED_FIELDS:
         return message
-    return seal_message(message, GOLDEN_INDEX, GOLDEN_DATA_KEY, content_plan("lisjp", 1))
+    age = message_age(message, "lisjp", born_of(cast()[2].personnummer)) \
+        if by_answer(message) else None
+    return seal_message(message, GOLDEN_INDEX, GOLDEN_DATA_KEY, content_plan("lisjp", 1), age)
 
 
 def as_version_1(message: dict[str, Any]) -> dict[str, Any]:

@@ -39,3 +39,14 @@ def test_age_is_taken_on_the_signing_day_when_the_certificate_has_no_period():
     born 10 April 1983, signed 1 March 2024 -> 40."""
     doc = _redacted(date(1983, 4, 10), date(2024, 3, 1)) | {"type": "ag7804"}
     assert fact(doc).age == 40
+
+
+def test_the_published_age_is_counted_as_it_is_when_a_version_3_message_carries_one():
+    """A version 3 message publishes the age on the last day of the sick leave (DOMAIN.md
+    section 8, computed by the relay): the view counts that number and does not count again,
+    so a rebuild after ``intyg forget`` is the same by construction."""
+    doc = _redacted(date(1983, 4, 10), date(2024, 3, 1), (date(2024, 3, 1), date(2024, 4, 30)))
+    patient = {key: value for key, value in dict(doc["patient"]).items()
+               if key != "birth_date"}
+    assert fact(doc | {"patient": patient | {"age": 41}}).age == 41
+    assert fact(doc | {"patient": patient | {"age": 39}}).age == 39

@@ -74,14 +74,15 @@ def test_the_clear_answers_of_a_lisjp_are_the_codes_dates_and_flags_when_the_pla
 
 def test_a_forgotten_patients_codes_and_facts_stay_when_the_key_is_destroyed():
     message = created_with_content()
-    opened = open_message(seal_message(message, INDEX, new_data_key(), LISJP), {INDEX: None})
+    opened = open_message(seal_message(message, INDEX, new_data_key(), LISJP, 113),
+                          {INDEX: None})
     data = opened["data"]
     assert "funktionsnedsattning" not in data["content"]
     assert "beskrivning" not in data["content"]["diagnoser"][0]
     assert data["content"]["diagnoser"][0]["kod"] == "M544"
     assert data["patient"]["personnummer"] == ""
-    assert (data["patient"]["sex"], data["patient"]["birth_date"], data["patient"]["index"]) \
-        == ("M", "1912-12-12", INDEX)
+    assert (data["patient"]["sex"], data["patient"]["age"], data["patient"]["index"]) \
+        == ("M", 113, INDEX)
     assert parse_wire(opened).event == "DraftCreated"
 
 
