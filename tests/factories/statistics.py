@@ -73,11 +73,11 @@ def store(tx: Sql, facts: Iterable[CertificateFact], *, replaying: bool = False)
     facts = list(facts)
     ids = [f.certificate_id for f in facts]
     counted = rows.counted(tx, ids)
-    names = ("id", *(name for name, _ in StatistikView.columns), "doc")
+    names = ("id", *(name for name, _ in StatistikView.columns), "doc", "versions")
     tx.executemany(f"INSERT INTO statistik ({', '.join(names)}) "
                    f"VALUES ({', '.join('?' for _ in names)}) ON CONFLICT (id) DO UPDATE SET "
                    + ", ".join(f"{n} = excluded.{n}" for n in names[1:]),
-                   [(f.certificate_id, *fact_row(f), "{}") for f in facts])
+                   [(f.certificate_id, *fact_row(f), "{}", "{}") for f in facts])
     rollups.change_certificates(tx, counted, rows.counted(tx, ids))
     if replaying:
         rows.defer(tx, {f.patient for f in facts})
