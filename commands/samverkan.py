@@ -17,6 +17,7 @@ from eventsourcing.persistence import RecordConflictError
 from commands.clock import Clock, IdFactory, new_id, system_clock
 from commands.samverkan_certificates import sick_leave_periods
 from domain.access.entry import patient_index
+from domain.samverkan.dialogue import visible_thread
 from domain.samverkan.errors import (
     SpaceAlreadyOpenError,
     SpaceNotFoundError,
@@ -141,6 +142,16 @@ class Spaces:
         space, member = self.get_for(space_id, caller, Action.CONTRIBUTE, kind.section)
         space.propose(item_id=item_id, kind=kind, author=member, title=title, text=text,
                       reference=reference, now=self.clock(), by=caller.by, measure=measure)
+        result = self._save(space)
+        return SpaceResult(result.id, result.version, result.position, item_id)
+
+    def reply(self, space_id: UUID, caller: Caller, thread: str, text: str) -> SpaceResult:
+        """A reply in a thread the caller sees: released as any message is."""
+        item_id = str(self.ids())
+        space, member = self.get_for(space_id, caller, Action.CONTRIBUTE, Section.DIALOG)
+        visible_thread(space.facts, member, thread)
+        space.reply(item_id=item_id, thread=thread, author=member, text=text,
+                    now=self.clock(), by=caller.by)
         result = self._save(space)
         return SpaceResult(result.id, result.version, result.position, item_id)
 

@@ -43,9 +43,9 @@ RECIPIENT_EVENTS = ("CertificateSent", "CertificateRevoked", "QuestionSent", "An
 AUTHORITIES = sorted(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
 UUID_TEXT = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 COUNTING = "^[1-9][0-9]*$"
-CONTRACT_VERSION = "2.6.0"  # 2: patient data sealed; 2.1: orders sealed; 2.2: intyg.fmu.v1;
+CONTRACT_VERSION = "2.7.0"  # 2: patient data sealed; 2.1: orders sealed; 2.2: intyg.fmu.v1;
 # 2.3: the content sealed answer by answer (DraftCreated, DraftEdited, CertificateRegistered v3);
-# 2.4: the digests and access-log topics described; 2.5: FMU comments sealed; 2.6: spaces
+# 2.4: digests, access-log topics described; 2.5: FMU comments sealed; 2.6: spaces; 2.7: replies
 
 
 def _header(description: str, **schema: Any) -> dict[str, Any]:

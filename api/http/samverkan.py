@@ -21,11 +21,14 @@ from api.http.samverkan_schemas import (
     PlanOut,
     SpaceChangedOut,
     SpaceOut,
+    ThreadOut,
+    ThreadsOut,
     TimelineOut,
 )
 from commands.access_log import AccessLog
 from commands.samverkan import SpaceResult, Spaces
 from domain.access.entry import Reader
+from domain.samverkan.dialogue import threads_for
 from domain.samverkan.facts import OWNER, Facts, Item, Participant
 from domain.samverkan.measure import Measure
 from domain.samverkan.plan import plan_of
@@ -110,7 +113,13 @@ def _item(item: Item) -> ItemOut:
     return ItemOut(id=item.id, kind=item.kind, author=item.author, title=item.title,
                    text=item.text, reference=item.reference, approved=item.released,
                    history=[ChangeOut(event=c.event, at=c.at, by=c.by) for c in item.history],
-                   measure=measure)
+                   measure=measure, thread=item.thread)
+
+
+def threads_out(facts: Facts, member: str) -> ThreadsOut:
+    return ThreadsOut(threads=[
+        ThreadOut(id=t.start.id, subject=t.start.title, start=_item(t.start),
+                  replies=[_item(r) for r in t.replies]) for t in threads_for(facts, member)])
 
 
 def measure_in(body: MeasureIn | None) -> Measure | None:

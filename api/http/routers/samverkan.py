@@ -20,6 +20,7 @@ from api.http.samverkan import (
     measure_in,
     plan_out,
     space_out,
+    threads_out,
     timeline_out,
 )
 from api.http.samverkan_schemas import (
@@ -35,8 +36,11 @@ from api.http.samverkan_schemas import (
     ReadsOut,
     ReminderOut,
     RemindersOut,
+    ReplyIn,
     SpaceChangedOut,
     SpaceOut,
+    ThreadIn,
+    ThreadsOut,
     TimelineOut,
 )
 from api.http.schemas import VERSION_MOST
@@ -44,7 +48,7 @@ from api.http.space_tokens import SpaceCallerDep
 from commands.access_log import AccessLog
 from domain.samverkan.plan import plan_of
 from domain.samverkan.reminders import due_reminders
-from domain.samverkan.roles import Action, Section
+from domain.samverkan.roles import Action, ItemKind, Section
 
 router = APIRouter(prefix="/v1/samverkan/spaces", tags=["Samverkansytan"])
 SPACE = "/{space_id}"
@@ -160,6 +164,31 @@ def withdraw_approval(space_id: UUID, item_id: ItemPath, caller: SpaceCallerDep,
                       spaces: SpacesDep) -> SpaceChangedOut:
     """The citizen withdraws an approval: hidden again from now on, its history kept."""
     return changed(spaces.withdraw_approval(space_id, caller, item_id))
+
+
+@router.get(f"{SPACE}/threads", responses=LOGGED)
+def threads(space_id: UUID, request: Request, caller: SpaceCallerDep,
+            spaces: SpacesDep) -> ThreadsOut:
+    """The dialogue threads the caller sees, each with the replies they see."""
+    space, member = spaces.get_for(space_id, caller, Action.VIEW_SPACE, Section.DIALOG)
+    log_read(request, caller, space.facts, space_id)
+    return threads_out(space.facts, member)
+
+
+@router.post(f"{SPACE}/threads", status_code=201, responses=WRITE)
+def start_thread(space_id: UUID, body: ThreadIn, caller: SpaceCallerDep,
+                 spaces: SpacesDep) -> SpaceChangedOut:
+    """A new thread (a message, its title the subject), released as any item."""
+    return changed(spaces.contribute(space_id, caller, ItemKind.MEDDELANDE, body.subject,
+                                     body.text))
+
+
+@router.post(f"{SPACE}/threads/{{thread_id}}/replies", status_code=201, responses=WRITE)
+def reply(space_id: UUID, thread_id: ItemPath, body: ReplyIn, caller: SpaceCallerDep,
+          spaces: SpacesDep) -> SpaceChangedOut:
+    """A reply in a thread the caller sees: seen by its author and the citizen until the
+    citizen approves it (``/items/{itemId}/approval``)."""
+    return changed(spaces.reply(space_id, caller, thread_id, body.text))
 
 
 @router.post(f"{SPACE}/contact", responses=WRITE)
