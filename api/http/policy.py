@@ -173,7 +173,8 @@ POLICIES: dict[tuple[str, str], Policy] = {
                             ("POST", "/contact"),
                             ("POST", "/items/{item_id}/approval-withdrawal"),
                             ("GET", "/threads"), ("POST", "/threads"),
-                            ("POST", "/threads/{thread_id}/replies"))},
+                            ("POST", "/threads/{thread_id}/replies"),
+                            ("POST", "/documents"), ("GET", "/documents/{item_id}"))},
 }
 
 
