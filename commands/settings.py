@@ -72,6 +72,7 @@ class Settings(BaseSettings):
     mail_interval_seconds: float = Field(default=60.0, gt=0, le=86_400)
     fmu_mail_addresses: dict[str, str] = Field(default_factory=dict)
     fmu_mail_link_base: str = "https://intyg.example/utredningar/"
+    space_mail_link_base: str = "https://intyg.example/samverkan/"
 
     @property
     def is_production(self) -> bool:
