@@ -11,7 +11,8 @@ three), so a mail system can drop the copy. Recording before sending would inste
 mail for good, and a lost order notice is worse than a repeated one.
 
 A mail names no patient: a fixed sentence and a link (``domain.orders.bestallning.mail_texts``;
-an FMU investigation's, ORDERS.md §1.8: ``domain.orders.fmu.notifications_mail``).
+an FMU investigation's, ORDERS.md §1.8: ``domain.orders.fmu.notifications_mail``; a
+Samverkansytan reminder's: ``domain.samverkan.reminder_mail``).
 Run one sender per event store.
 """
 
@@ -35,6 +36,7 @@ from domain.orders.bestallning.mail_texts import mail_text
 from domain.orders.fmu.notifications_mail import fmu_mail_text
 from domain.orders.notification import DueNotification
 from domain.orders.sent_mail import SentNotification
+from domain.samverkan.reminder_mail import is_space_mail, space_mail_text
 
 log = structlog.get_logger("orders.mail")
 
@@ -47,6 +49,7 @@ class MailServer:
     link_base: str
     timeout: float = 10.0
     fmu_link_base: str = "https://intyg.example/utredningar/"
+    space_link_base: str = "https://intyg.example/samverkan/"
 
 
 class MailSender:
@@ -86,9 +89,12 @@ class MailSender:
         return True
 
     def _message(self, notification: DueNotification) -> EmailMessage:
-        subject, body = (fmu_mail_text(notification, self.server.fmu_link_base)
-                         if notification.about_investigation
-                         else mail_text(notification, self.server.link_base))
+        if is_space_mail(notification):  # a Samverkansytan reminder
+            subject, body = space_mail_text(notification, self.server.space_link_base)
+        else:
+            subject, body = (fmu_mail_text(notification, self.server.fmu_link_base)
+                             if notification.about_investigation
+                             else mail_text(notification, self.server.link_base))
         message = EmailMessage()
         message["From"] = self.server.sender
         message["To"] = notification.recipient

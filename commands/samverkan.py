@@ -17,16 +17,19 @@ from eventsourcing.persistence import RecordConflictError
 from commands.clock import Clock, IdFactory, new_id, system_clock
 from commands.samverkan_certificates import sick_leave_periods
 from domain.access.entry import patient_index
+from domain.samverkan.dialogue import visible_thread
 from domain.samverkan.errors import (
     SpaceAlreadyOpenError,
+    SpaceItemNotFoundError,
     SpaceNotFoundError,
     SpaceVersionNotFoundError,
 )
 from domain.samverkan.facts import Facts
 from domain.samverkan.measure import Measure
 from domain.samverkan.roles import Action, ItemKind, Role, Section
-from domain.samverkan.rules import Caller, decide
+from domain.samverkan.rules import Caller, decide, visible_items
 from domain.samverkan.space import Space
+from domain.samverkan.uploads import upload_reference
 from domain.shared.errors import StaleVersionError
 
 _SPACES = uuid.UUID("9b1f4c2e-7d35-4a8e-b6f0-3c58e2a91d47")
@@ -143,6 +146,38 @@ class Spaces:
                       reference=reference, now=self.clock(), by=caller.by, measure=measure)
         result = self._save(space)
         return SpaceResult(result.id, result.version, result.position, item_id)
+
+    def reply(self, space_id: UUID, caller: Caller, thread: str, text: str) -> SpaceResult:
+        """A reply in a thread the caller sees: released as any message is."""
+        item_id = str(self.ids())
+        space, member = self.get_for(space_id, caller, Action.CONTRIBUTE, Section.DIALOG)
+        visible_thread(space.facts, member, thread)
+        space.reply(item_id=item_id, thread=thread, author=member, text=text,
+                    now=self.clock(), by=caller.by)
+        result = self._save(space)
+        return SpaceResult(result.id, result.version, result.position, item_id)
+
+    def upload(self, space_id: UUID, caller: Caller, title: str,
+               keep: Callable[[str, str], None]) -> SpaceResult:
+        """An uploaded document: ``keep(item_id, personnummer)`` stores the file sealed under
+        the citizen's key before its item (released per item as the rest) is saved."""
+        item_id = str(self.ids())
+        space, member = self.get_for(space_id, caller, Action.CONTRIBUTE, Section.DOKUMENT)
+        keep(item_id, space.facts.citizen)
+        space.propose(item_id=item_id, kind=ItemKind.DOKUMENT, author=member, title=title,
+                      text="", reference=upload_reference(item_id), now=self.clock(),
+                      by=caller.by)
+        result = self._save(space)
+        return SpaceResult(result.id, result.version, result.position, item_id)
+
+    def uploaded(self, space_id: UUID, caller: Caller, item_id: str) -> Facts:
+        """The space's facts if ``item_id`` is an uploaded document the caller sees; else
+        the unknown document's answer (a removed participant's is the unknown space's)."""
+        space, member = self.get_for(space_id, caller, Action.VIEW_SPACE, Section.DOKUMENT)
+        if not any(i.id == item_id and i.reference == upload_reference(item_id)
+                   for i in visible_items(space.facts, member)):
+            raise SpaceItemNotFoundError(f"No document {item_id} in the space.")
+        return space.facts
 
     def give_contact(self, space_id: UUID, caller: Caller, name: str, phone: str,
                      email: str) -> SpaceResult:

@@ -55,6 +55,7 @@ class Settings(BaseSettings):
     read_wait_seconds: float = Field(default=5.0, ge=0, le=30)
     read_waiters: int = Field(default=16, ge=0, le=32)
     max_body_bytes: int = Field(default=1_048_576, ge=1024, le=64 * 1_048_576)
+    max_upload_bytes: int = Field(default=10_485_760, ge=1024, le=64 * 1_048_576)
     statistics_key: SecretStr | None = None
     patient_index_key: SecretStr | None = None
     master_key: SecretStr | None = None
@@ -75,6 +76,7 @@ class Settings(BaseSettings):
     mail_interval_seconds: float = Field(default=60.0, gt=0, le=86_400)
     fmu_mail_addresses: dict[str, str] = Field(default_factory=dict)
     fmu_mail_link_base: str = "https://intyg.example/utredningar/"
+    space_mail_link_base: str = "https://intyg.example/samverkan/"
 
     @property
     def is_production(self) -> bool:

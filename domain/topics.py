@@ -198,6 +198,7 @@ STORED_TOPICS: dict[str, Any] = {
     "domain.samverkan.space:Space.ItemApproved": _event(_S, "ItemApproved"),
     "domain.samverkan.space:Space.ApprovalWithdrawn": _event(_S, "ApprovalWithdrawn"),
     "domain.samverkan.space:Space.ContactGiven": _event(_S, "ContactGiven"),
+    "domain.samverkan.space:Space.ReplyPosted": _event(_S, "ReplyPosted"),
 }
 
 

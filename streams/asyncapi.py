@@ -43,7 +43,7 @@ RECIPIENT_EVENTS = ("CertificateSent", "CertificateRevoked", "QuestionSent", "An
 AUTHORITIES = sorted(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
 UUID_TEXT = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 COUNTING = "^[1-9][0-9]*$"
-CONTRACT_VERSION = "2.6.0"  # the versions and what each changed: docs/consumers.md
+CONTRACT_VERSION = "2.7.0"  # the versions and what each changed: docs/consumers.md
 
 
 def _header(description: str, **schema: Any) -> dict[str, Any]:

@@ -24,7 +24,7 @@ _IDS = uuid.UUID("c41e8f27-5a93-4d0b-9e62-71b3d8a0f5c9")
 SPACE_EVENTS = (
     "SpaceOpened", "CertificateLinked", "ParticipantInvited", "ParticipantRemoved",
     "ConsentRecorded", "ConsentWithdrawn", "ItemProposed", "ItemApproved", "ApprovalWithdrawn",
-    "ContactGiven")
+    "ContactGiven", "ReplyPosted")
 
 
 def space_event_type(event: str) -> str:

@@ -32,6 +32,7 @@ from api.http.routers import (
     statistik_unit_list,
     types,
 )
+from api.http.space_uploads import UPLOAD_PATH
 from api.logging import install_request_logging
 from commands.access_log import AccessLog
 from commands.certificates import Certificates
@@ -55,7 +56,8 @@ def create_app(settings: Settings | None = None, *,
     install_problem_handlers(app)
     install_openapi(app)
     # Inside the request log (added after it), so the log also counts what the door refuses.
-    app.add_middleware(RequestDoor, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestDoor, max_body_bytes=settings.max_body_bytes,
+                       larger=((UPLOAD_PATH, settings.max_upload_bytes),))
     install_request_logging(app)
     app.include_router(health.router)
     app.include_router(certificates.router)

@@ -6,12 +6,15 @@
    asks is decided later, by the route.
 2. A body larger than INTYG_MAX_BODY_BYTES is answered 413: at once when Content-Length says
    so, else (chunked) as soon as the bytes received pass the limit; the rest is never read.
+   A path matching one of ``larger`` (an upload's) has that limit instead.
 
 A pure ASGI middleware: FastAPI reads and parses a body before any dependency runs, so neither
 check can live in a dependency.
 """
 
 from __future__ import annotations
+
+import re
 
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
@@ -33,9 +36,16 @@ class BodyTooLargeError(HTTPException):
 
 
 class RequestDoor:
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int,
+                 larger: tuple[tuple[str, int], ...] = ()) -> None:
+        """``larger``: (path pattern, limit) for the routes that take files."""
         self.app = app
         self.limit = max_body_bytes
+        self.larger = tuple((re.compile(pattern), limit) for pattern, limit in larger)
+
+    def _limit_of(self, path: str) -> int:
+        return next((limit for pattern, limit in self.larger if pattern.fullmatch(path)),
+                    self.limit)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -47,8 +57,9 @@ class RequestDoor:
             if refused is not None:
                 await _answer(scope, receive, send, refused)
                 return
-        if _declared_length(headers) > self.limit:
-            await _answer(scope, receive, send, BodyTooLargeError(self.limit))
+        limit = self._limit_of(scope["path"])
+        if _declared_length(headers) > limit:
+            await _answer(scope, receive, send, BodyTooLargeError(limit))
             return
         started = False
 
@@ -58,13 +69,13 @@ class RequestDoor:
             await send(message)
 
         try:
-            await self.app(scope, self._counted(receive), noting_start)
+            await self.app(scope, self._counted(receive, limit), noting_start)
         except BodyTooLargeError as too_large:  # read outside a route: answer it here
             if started:
                 raise
             await _answer(scope, receive, send, too_large)
 
-    def _counted(self, receive: Receive) -> Receive:
+    def _counted(self, receive: Receive, limit: int) -> Receive:
         received = 0
 
         async def counted() -> Message:
@@ -72,8 +83,8 @@ class RequestDoor:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.limit:
-                    raise BodyTooLargeError(self.limit)
+                if received > limit:
+                    raise BodyTooLargeError(limit)
             return message
 
         return counted

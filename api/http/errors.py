@@ -94,8 +94,8 @@ def _http_error(request: Request, error: Exception) -> JSONResponse:
     if error.status_code == 400:  # only FastAPI's body parser says 400: a body it cannot read
         return _unreadable_body(request)
     slug = {401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
-            413: "content-too-large", 503: "not-yet-visible"}
-    titles = {404: "Not found", 413: "Content too large"}
+            413: "content-too-large", 415: "unsupported-media-type", 503: "not-yet-visible"}
+    titles = {404: "Not found", 413: "Content too large", 415: "Unsupported media type"}
     response = problem(request, error.status_code, slug.get(error.status_code, "http-error"),
                        titles.get(error.status_code, str(error.detail)), str(error.detail))
     response.headers.update(error.headers or {})

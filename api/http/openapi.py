@@ -59,6 +59,7 @@ STATUS_TEXT: dict[int, str] = {
     404: "Nothing by that id that the caller may see.",
     409: "Not allowed in the current state, or the version the request names is stale.",
     413: "The request body is larger than allowed.",
+    415: "The file is not of a type the route takes (told by its content, not its name).",
     422: "Invalid input: `errors[]` names each field (and its national question id).",
     503: "The read model has not reached `?after=` yet (`Retry-After`), or does not run here; "
          "or no signed ledger digest covers the certificate yet (`Retry-After`); "

@@ -171,7 +171,10 @@ POLICIES: dict[tuple[str, str], Policy] = {
                             ("POST", "/participants/{participant}/consent"),
                             ("POST", "/items"), ("POST", "/items/{item_id}/approval"),
                             ("POST", "/contact"),
-                            ("POST", "/items/{item_id}/approval-withdrawal"))},
+                            ("POST", "/items/{item_id}/approval-withdrawal"),
+                            ("GET", "/threads"), ("POST", "/threads"),
+                            ("POST", "/threads/{thread_id}/replies"),
+                            ("POST", "/documents"), ("GET", "/documents/{item_id}"))},
 }
 
 

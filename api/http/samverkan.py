@@ -3,10 +3,13 @@ the PDL access entry of a read by a care or authority participant."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
+import structlog
+from eventsourcing.persistence import RecordConflictError
 from fastapi import Depends, Request
 from fastapi.routing import APIRoute
 
@@ -21,11 +24,15 @@ from api.http.samverkan_schemas import (
     PlanOut,
     SpaceChangedOut,
     SpaceOut,
+    ThreadOut,
+    ThreadsOut,
     TimelineOut,
 )
 from commands.access_log import AccessLog
 from commands.samverkan import SpaceResult, Spaces
+from commands.samverkan_follow import SpaceFollower
 from domain.access.entry import Reader
+from domain.samverkan.dialogue import threads_for
 from domain.samverkan.facts import OWNER, Facts, Item, Participant
 from domain.samverkan.measure import Measure
 from domain.samverkan.plan import plan_of
@@ -34,10 +41,30 @@ from domain.samverkan.rules import Caller, visible_items
 from domain.samverkan.timeline import MilestoneKind, Timeline, timeline_of
 from domain.shared.care import Staff
 
+log = structlog.get_logger("api.samverkan")
+
 
 def _spaces(request: Request) -> Spaces:
+    """The application; on a read, the spaces first catch up with the certificates signed
+    since (``commands.samverkan_follow``), so the timeline counts a renewal at once."""
     app = request.app.state.certificates
-    return Spaces(app, request.app.state.settings.patient_index_secret, clock=app.clock)
+    index_key = request.app.state.settings.patient_index_secret
+    if request.method == "GET":
+        _catch_up(request.app.state, app, index_key)
+    return Spaces(app, index_key, clock=app.clock)
+
+
+_FOLLOWER_MADE = threading.Lock()
+
+
+def _catch_up(state: Any, app: Any, index_key: str) -> None:
+    with _FOLLOWER_MADE:
+        if getattr(state, "space_follower", None) is None:
+            state.space_follower = SpaceFollower(app, index_key, app.clock)
+    try:
+        state.space_follower.catch_up()
+    except RecordConflictError:  # a command changed the space meanwhile: the next read
+        log.info("space_follow_deferred")
 
 
 SpacesDep = Annotated[Spaces, Depends(_spaces)]
@@ -110,7 +137,13 @@ def _item(item: Item) -> ItemOut:
     return ItemOut(id=item.id, kind=item.kind, author=item.author, title=item.title,
                    text=item.text, reference=item.reference, approved=item.released,
                    history=[ChangeOut(event=c.event, at=c.at, by=c.by) for c in item.history],
-                   measure=measure)
+                   measure=measure, thread=item.thread)
+
+
+def threads_out(facts: Facts, member: str) -> ThreadsOut:
+    return ThreadsOut(threads=[
+        ThreadOut(id=t.start.id, subject=t.start.title, start=_item(t.start),
+                  replies=[_item(r) for r in t.replies]) for t in threads_for(facts, member)])
 
 
 def measure_in(body: MeasureIn | None) -> Measure | None:

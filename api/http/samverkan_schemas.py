@@ -66,6 +66,17 @@ class ItemIn(Body):
     measure: MeasureIn | None = None
 
 
+class ThreadIn(Body):
+    """A new dialogue thread: its subject and first message."""
+
+    subject: str = Field(min_length=1, max_length=NAME_MOST)
+    text: str = Field(min_length=1, max_length=TEXT_MOST)
+
+
+class ReplyIn(Body):
+    text: str = Field(min_length=1, max_length=TEXT_MOST)
+
+
 class ContactIn(Body):
     """The caller's own contact details: a name and a phone number or an e-mail."""
 
@@ -115,6 +126,22 @@ class ItemOut(Body):
     approved: bool
     history: list[ChangeOut]
     measure: MeasureOut | None = None
+    thread: str | None = Field(default=None, description=(
+        "A reply's thread: the id of the message that started it."))
+
+
+class ThreadOut(Body):
+    """A dialogue thread as the caller sees it: its first message (``start``, its title the
+    subject) and the replies the caller may see, oldest first."""
+
+    id: str
+    subject: str
+    start: ItemOut
+    replies: list[ItemOut]
+
+
+class ThreadsOut(Body):
+    threads: list[ThreadOut]
 
 
 class ParticipantOut(Body):

@@ -21,6 +21,7 @@ from commands.clock import Clock
 from commands.fmu_mail import fmu_mail_due
 from commands.investigation_store import InvestigationStore
 from commands.mail_sender import MailSender, MailServer
+from commands.samverkan_mail import space_mail_due
 from commands.settings import Settings
 from domain.orders.bestallning.reminders import due_notifications
 from domain.orders.calendar import swedish_date
@@ -62,7 +63,7 @@ class OrdersRuntime:
         today = self.clock().date()
         orders = [due for facts, sent in self.read(mail_facts)
                   for due in due_notifications(facts, sent, today)]
-        return orders + self.fmu_due()
+        return orders + self.fmu_due() + space_mail_due(self.app, today)
 
     def fmu_due(self) -> list[DueNotification]:
         """FMU's notifications of today (ORDERS.md §1.8), addressed from the address book."""
@@ -73,7 +74,8 @@ class OrdersRuntime:
     def sender(self, connect: Callable[[MailServer], Any] | None = None) -> MailSender:
         s = self.settings
         server = MailServer(s.smtp_host, s.smtp_port, s.smtp_from, s.mail_link_base,
-                            s.smtp_timeout_seconds, s.fmu_mail_link_base)
+                            s.smtp_timeout_seconds, s.fmu_mail_link_base,
+                            s.space_mail_link_base)
         return MailSender(self.app, server, self.clock, connect)
 
     def send_due_mail(self, stop: threading.Event | None = None) -> list[DueNotification]:

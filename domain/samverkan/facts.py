@@ -49,6 +49,7 @@ class Item:
     released: bool
     history: tuple[Change, ...]
     measure: Measure | None = None  # a plan item's measure (``domain.samverkan.measure``)
+    thread: str | None = None  # a reply's thread: the id of the message that started it
 
 
 @dataclass(frozen=True)

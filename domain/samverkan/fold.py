@@ -47,6 +47,14 @@ def _proposed(facts: Facts, data: Data) -> Facts:
     return replace(facts, items={**facts.items, item.id: item})
 
 
+def _replied(facts: Facts, data: Data) -> Facts:
+    item = Item(id=data["item_id"], kind=ItemKind.MEDDELANDE, author=data["author"], title="",
+                text=data["text"], reference=None, released=data["author"] == OWNER,
+                thread=data["thread"],
+                history=(Change(event="ReplyPosted", at=data["at"], by=data["by"]),))
+    return replace(facts, items={**facts.items, item.id: item})
+
+
 def _release(released: bool, event: str) -> Callable[[Facts, Data], Facts]:
     def fold(facts: Facts, data: Data) -> Facts:
         item = facts.items[data["item_id"]]
@@ -79,4 +87,5 @@ _FOLDS: dict[str, Callable[[Facts, Data], Facts]] = {
     "ApprovalWithdrawn": _release(False, "ApprovalWithdrawn"),
     "CertificateLinked": _linked,
     "ContactGiven": _contact,
+    "ReplyPosted": _replied,
 }

@@ -14,6 +14,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from domain.samverkan import fold
+from domain.samverkan.dialogue import thread_of
 from domain.samverkan.errors import (
     InvalidSpaceInputError,
     ItemAlreadyApprovedError,
@@ -90,6 +91,15 @@ class Space(Aggregate):
         participant: str
         contact: dict[str, str]
 
+    class ReplyPosted(Event):
+        """A reply in a dialogue thread (``thread``: the message that started it); released
+        like any item; its ``text`` is free text, sealed on Kafka."""
+
+        item_id: str
+        thread: str
+        author: str
+        text: str
+
     class ItemApproved(Event):
         item_id: str
 
@@ -155,6 +165,14 @@ class Space(Aggregate):
                            title=title, text=text, reference=reference,
                            measure=None if measure is None else measure.as_data(), at=now,
                            by=by)
+
+    def reply(self, *, item_id: str, thread: str, author: str, text: str, now: datetime,
+              by: str) -> None:
+        """A reply to the thread started by message ``thread`` (dialogue, issue 15 item 5)."""
+        if not text.strip():
+            raise InvalidSpaceInputError("A reply has a text.")
+        self.trigger_event(self.ReplyPosted, item_id=item_id, thread=thread_of(self.facts,
+                           thread).id, author=author, text=text, at=now, by=by)
 
     def approve(self, *, item_id: str, now: datetime, by: str) -> None:
         if self.item(item_id).released:

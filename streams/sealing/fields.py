@@ -94,6 +94,7 @@ SPACE_SEALED_FIELDS: dict[str, tuple[SealedField, ...]] = {
     "CertificateLinked": (SealedField("periods", []),),
     "ItemProposed": (SealedField("title", ""), _TEXT, SealedField("measure", None)),
     "ContactGiven": (SealedField("contact", {}),),
+    "ReplyPosted": (_TEXT,),
 }
 
 

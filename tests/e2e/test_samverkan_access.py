@@ -17,8 +17,12 @@ from tests.factories.samverkan_http import SPACES, Parties, bearer, ok
 
 PLAN = {"kind": "PLANPUNKT", "title": "Anpassade arbetsuppgifter", "text": "Inga tunga lyft"}
 ACTIONS = ("view", "timeline", "contribute", "invite", "remove", "consent", "approve",
-           "withdraw", "link", "reads", "contact")
-PARTICIPANT_MAY = {"view", "timeline", "contribute", "contact"}
+           "withdraw", "link", "reads", "contact", "threads", "thread", "reply", "upload",
+           "document")
+PARTICIPANT_MAY = {"view", "timeline", "contribute", "contact", "threads", "thread", "reply",
+                   "upload", "document"}
+PDF = b"%PDF-1.4\n%%EOF\n"
+THREAD = {"subject": "Arbetstider", "text": "Hur ser veckan ut?"}
 TABLE = [(role, action, role is Role.MEDBORGARE or action in PARTICIPANT_MAY)
          for role in Role for action in ACTIONS]
 
@@ -39,8 +43,10 @@ def _space_with_everyone(client: Any, who: Parties, today: Any) -> dict[str, Any
     pending = ok(client.post(f"{url}/items", json=PLAN, headers=employer), 201)["made"]
     approved = ok(client.post(f"{url}/items", json=PLAN, headers=employer), 201)["made"]
     ok(client.post(f"{url}/items/{approved}/approval", headers=who.citizen))
+    thread = ok(client.post(f"{url}/threads", json=THREAD, headers=who.citizen), 201)["made"]
+    document = ok(client.post(f"{url}/documents", content=PDF, headers=who.citizen), 201)["made"]
     return {"id": space, "url": url, "keys": keys, "pending": pending, "approved": approved,
-            "cert": cert}
+            "cert": cert, "thread": thread, "document": document}
 
 
 def _call(client: Any, action: str, space: dict[str, Any], auth: dict[str, str]) -> Any:
@@ -63,6 +69,13 @@ def _call(client: Any, action: str, space: dict[str, Any], auth: dict[str, str])
         "reads": lambda: client.get(f"{url}/reads", headers=auth),
         "contact": lambda: client.post(f"{url}/contact", headers=auth, json={
             "name": "Kim Kontakt", "phone": "070-123 45 67"}),
+        "threads": lambda: client.get(f"{url}/threads", headers=auth),
+        "thread": lambda: client.post(f"{url}/threads", json=THREAD, headers=auth),
+        "reply": lambda: client.post(f"{url}/threads/{space['thread']}/replies",
+                                     json={"text": "Halvtid först"}, headers=auth),
+        "upload": lambda: client.post(f"{url}/documents", content=PDF,
+                                      headers={**auth, "Content-Type": "application/pdf"}),
+        "document": lambda: client.get(f"{url}/documents/{space['document']}", headers=auth),
     }
     return calls[action]()
 
@@ -91,7 +104,7 @@ def test_a_removed_participant_sees_nothing_of_the_space_when_asking(client, clo
     ok(client.post(f"{space['url']}/participants/{space['keys'][role]}/removal",
                    headers=who.citizen))
     auth = who.auth(role, space["id"])
-    for action in ("view", "timeline", "contribute"):
+    for action in ("view", "timeline", "contribute", "threads", "reply", "upload", "document"):
         response = _call(client, action, space, auth)
         assert response.status_code == 404, (action, response.text)
         assert response.json()["detail"] == f"No space {space['id']}."

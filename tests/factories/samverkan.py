@@ -43,11 +43,14 @@ def space_with_everyone(personnummer: str, *, consent: bool = True,
 
 
 ITEM_TEXT = "Arbetsgivaren erbjuder halvtid med anpassade uppgifter i lagret"
+UPLOAD_TEXT = "Arbetsplatsbesok hos Lagerbolaget i Mora den sjunde"
+UPLOADED_PDF = f"%PDF-1.4\n% {UPLOAD_TEXT}\n%%EOF\n".encode()
 
 
-def space_at_rest(app: Any, index_key: str) -> None:
+def space_at_rest(app: Any, index_key: str, documents: Any = None) -> None:
     """A space as the at-rest scan writes it: a signed lisjp current today, a space for it,
-    the employer invited and their plan item (free text) approved."""
+    the employer invited and their plan item (free text) approved; with ``documents`` (a
+    ``streams.space_documents.SpaceDocuments``) the employer's uploaded PDF too."""
     from commands.samverkan import Spaces
     from tests.factories import care_unit, lisjp_content, patient, staff_at
 
@@ -65,3 +68,8 @@ def space_at_rest(app: Any, index_key: str) -> None:
     item = spaces.contribute(space, caller_of(Role.ARBETSGIVARE), ItemKind.PLANPUNKT,
                              "Plan för återgång i arbete", ITEM_TEXT).made
     spaces.approve(space, citizen, str(item))
+    if documents is not None:
+        def keep(item_id: str, personnummer: str) -> None:
+            documents.keep(str(space), item_id, personnummer, "application/pdf", UPLOADED_PDF,
+                           app.clock())
+        spaces.upload(space, caller_of(Role.ARBETSGIVARE), "PDF-dokument", keep)

@@ -105,4 +105,4 @@ def seeded_space(client: Any, citizen: Auth, doctor_hsa_id: str, doctor: Auth,
     ok(client.post(f"{url}/participants/{key}/consent", json={"given": True}, headers=citizen))
     item = ok(client.post(f"{url}/items", headers=doctor, json={
         "kind": "MEDDELANDE", "title": "Kontakt", "text": "Vi hörs på fredag"}), 201)["made"]
-    return {"space_id": [space], "participant": [key], "item_id": [item]}
+    return {"space_id": [space], "participant": [key], "item_id": [item], "thread_id": [item]}

@@ -12,6 +12,7 @@ and the kind of value (never the value).
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -34,12 +35,13 @@ from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 from streams.database import Database
 from streams.relay import Relay
+from streams.space_documents import space_documents
 from streams.topics import certificates_topic, investigations_topic, orders_topic, spaces_topic
 from streams.unseal import opened_records, opener_for
 from tests.conftest import TEST_CIPHER_KEY
 from tests.factories import FakeClock
 from tests.factories.contract_tour import tour
-from tests.factories.samverkan import space_at_rest
+from tests.factories.samverkan import UPLOAD_TEXT, UPLOADED_PDF, space_at_rest
 from tests.integration.kafka_support import kafka_settings, read_topic, run_views_until_caught_up
 from tests.type_examples import TODAY
 
@@ -52,7 +54,8 @@ def _run(app: Certificates, clock: FakeClock, settings: Settings) -> None:
     seed_demo(app, patients=PATIENTS)  # as `intyg demo` seeds it
     seed_orders(app, seed=7804)
     tour(app, clock)
-    space_at_rest(app, settings.patient_index_secret)  # a Samverkansytan space (issue 15)
+    # a Samverkansytan space (issue 15), with an uploaded document
+    space_at_rest(app, settings.patient_index_secret, space_documents(settings))
 
 
 def _order_views_caught_up(settings: Settings, app: Certificates, clock: FakeClock) -> None:
@@ -132,6 +135,8 @@ def test_nothing_of_a_patient_rests_in_clear_after_a_demo_run(production, embedd
     assert len(needles) > PATIENTS  # personnummer, names and texts were written
     written = json.dumps(opened).encode()  # the search finds each where it is in clear
     assert all(any(form in written for form in forms) for forms in needles.values())
+    # an uploaded document rests beside the messages, never in one (issue 15 item 8)
+    needles["upload#0"] = (*_forms(UPLOAD_TEXT), base64.b64encode(UPLOADED_PDF))
     assert "projection_started" in production_log and "projection_started" in embedded_log
 
     assert {"reference", "text"} <= {label.split("#")[0] for label in needles}
@@ -140,7 +145,8 @@ def test_nothing_of_a_patient_rests_in_clear_after_a_demo_run(production, embedd
               ("log:embedded", embedded_log.encode())]
     scanned = {place for place, _ in places}  # the orders' and investigations' copies too
     assert {"postgres:orders", "postgres:orders_timeline", "postgres:fmu_investigation_steps",
-            "sqlite:orders", "sqlite:fmu_investigation_steps"} <= scanned
+            "sqlite:orders", "sqlite:fmu_investigation_steps",
+            "postgres:samverkan_documents", "sqlite:samverkan_documents"} <= scanned
     assert any(place.endswith(("intyg.orders.v1", "intyg.fmu.v1")) for place in scanned)
 
     found: dict[str, set[str]] = {}

@@ -44,6 +44,10 @@ def _story(client: TestClient, who: Parties, today) -> tuple[str, dict]:
     ok(client.post(f"{url}/items/{item}/approval", headers=who.citizen))
     seen["doctor_after"] = ok(client.get(url, headers=as_doctor))["items"]
     seen["employer_after"] = ok(client.get(url, headers=as_employer))["items"]
+    thread = ok(client.post(f"{url}/threads", headers=who.citizen, json={
+        "subject": "Arbetstider", "text": "Kan jag börja på förmiddagar?"}), 201)["made"]
+    ok(client.post(f"{url}/threads/{thread}/replies", headers=as_employer,
+                   json={"text": "Förmiddagar passar oss"}), 201)
     ok(client.post(f"{url}/participants/{employer}/removal", headers=who.citizen))
     seen["removed"] = [client.get(url, headers=as_employer),
                        client.get(f"{url}/timeline", headers=as_employer),
@@ -86,12 +90,13 @@ def test_citizen_led_space_story_runs_and_replays_from_kafka_when_in_production(
         (line["event"], line["version"], line["data"]) for line in stored]
     assert [v["event"] for v in replayed] == [
         "SpaceOpened", "CertificateLinked", "ParticipantInvited", "ParticipantInvited",
-        "ItemProposed", "ItemApproved", "ParticipantRemoved"]
+        "ItemProposed", "ItemApproved", "ItemProposed", "ReplyPosted", "ParticipantRemoved"]
     folded = None
     for value in replayed:
         folded = fold.apply(folded, value["event"], _typed(value["data"]))
     assert folded == store_facts
     assert who.pnr.encode() not in raw and b"Halvtid" not in raw  # sealed on the wire
+    assert "Förmiddagar passar".encode() not in raw  # a reply's text too
 
 
 def _typed(data: dict) -> dict:

@@ -9,6 +9,7 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from api.documents.return_plan import return_plan_pdf
 from api.http.openapi import PDF, problems
@@ -20,6 +21,7 @@ from api.http.samverkan import (
     measure_in,
     plan_out,
     space_out,
+    threads_out,
     timeline_out,
 )
 from api.http.samverkan_schemas import (
@@ -35,16 +37,21 @@ from api.http.samverkan_schemas import (
     ReadsOut,
     ReminderOut,
     RemindersOut,
+    ReplyIn,
     SpaceChangedOut,
     SpaceOut,
+    ThreadIn,
+    ThreadsOut,
     TimelineOut,
 )
 from api.http.schemas import VERSION_MOST
 from api.http.space_tokens import SpaceCallerDep
+from api.http.space_uploads import FILE_RESPONSES, DocumentsDep, checked_file, upload_body
 from commands.access_log import AccessLog
+from domain.samverkan.errors import SpaceItemNotFoundError
 from domain.samverkan.plan import plan_of
 from domain.samverkan.reminders import due_reminders
-from domain.samverkan.roles import Action, Section
+from domain.samverkan.roles import Action, ItemKind, Section
 
 router = APIRouter(prefix="/v1/samverkan/spaces", tags=["Samverkansytan"])
 SPACE = "/{space_id}"
@@ -160,6 +167,64 @@ def withdraw_approval(space_id: UUID, item_id: ItemPath, caller: SpaceCallerDep,
                       spaces: SpacesDep) -> SpaceChangedOut:
     """The citizen withdraws an approval: hidden again from now on, its history kept."""
     return changed(spaces.withdraw_approval(space_id, caller, item_id))
+
+
+@router.get(f"{SPACE}/threads", responses=LOGGED)
+def threads(space_id: UUID, request: Request, caller: SpaceCallerDep,
+            spaces: SpacesDep) -> ThreadsOut:
+    """The dialogue threads the caller sees, each with the replies they see."""
+    space, member = spaces.get_for(space_id, caller, Action.VIEW_SPACE, Section.DIALOG)
+    log_read(request, caller, space.facts, space_id)
+    return threads_out(space.facts, member)
+
+
+@router.post(f"{SPACE}/threads", status_code=201, responses=WRITE)
+def start_thread(space_id: UUID, body: ThreadIn, caller: SpaceCallerDep,
+                 spaces: SpacesDep) -> SpaceChangedOut:
+    """A new thread (a message, its title the subject), released as any item."""
+    return changed(spaces.contribute(space_id, caller, ItemKind.MEDDELANDE, body.subject,
+                                     body.text))
+
+
+@router.post(f"{SPACE}/threads/{{thread_id}}/replies", status_code=201, responses=WRITE)
+def reply(space_id: UUID, thread_id: ItemPath, body: ReplyIn, caller: SpaceCallerDep,
+          spaces: SpacesDep) -> SpaceChangedOut:
+    """A reply in a thread the caller sees: seen by its author and the citizen until the
+    citizen approves it (``/items/{itemId}/approval``)."""
+    return changed(spaces.reply(space_id, caller, thread_id, body.text))
+
+
+@router.post(f"{SPACE}/documents", status_code=201, responses=problems(401, 403, 404, 409,
+                                                                       413, 415, 422),
+             openapi_extra=upload_body(10_485_760))
+async def upload_document(space_id: UUID, request: Request, caller: SpaceCallerDep,
+                          spaces: SpacesDep, documents: DocumentsDep) -> SpaceChangedOut:
+    """An uploaded document (PDF, PNG, JPEG; at most 10 MiB), stored sealed under the
+    citizen's key; seen by its author and the citizen until the citizen approves it."""
+    content = await request.body()
+    media_type, title = checked_file(content)
+    now = spaces.clock()
+
+    def keep(item_id: str, personnummer: str) -> None:
+        documents.keep(str(space_id), item_id, personnummer, media_type, content, now)
+
+    result = await run_in_threadpool(spaces.upload, space_id, caller, title, keep)
+    return changed(result)
+
+
+@router.get(f"{SPACE}/documents/{{item_id}}", response_class=Response,
+            responses={**FILE_RESPONSES, **LOGGED})
+def fetch_document(space_id: UUID, item_id: ItemPath, request: Request,
+                   caller: SpaceCallerDep, spaces: SpacesDep,
+                   documents: DocumentsDep) -> Response:
+    """An uploaded document the caller sees: a removed participant gets 404."""
+    facts = spaces.uploaded(space_id, caller, item_id)
+    found = documents.fetch(str(space_id), item_id)
+    if found is None:
+        raise SpaceItemNotFoundError(f"No document {item_id} in the space.")
+    log_read(request, caller, facts, space_id)
+    return Response(found[1], media_type=found[0],
+                    headers={"Content-Disposition": f'attachment; filename="{item_id}"'})
 
 
 @router.post(f"{SPACE}/contact", responses=WRITE)

@@ -128,6 +128,7 @@ PINNED = {
     "domain.samverkan.space:Space.ItemApproved",
     "domain.samverkan.space:Space.ApprovalWithdrawn",
     "domain.samverkan.space:Space.ContactGiven",
+    "domain.samverkan.space:Space.ReplyPosted",
 }
 
 AGGREGATES: list[type[Aggregate]] = [Certificate, Conversation, DeathRegister, MessageClaim,

@@ -34,7 +34,7 @@ def test_the_citizen_periods_and_item_texts_are_sealed_when_a_space_event_is_pub
     assert {e: [f.path for f in fields] for e, fields in SPACE_SEALED_FIELDS.items()} == {
         "SpaceOpened": ["citizen"], "CertificateLinked": ["periods"],
         "ItemProposed": ["title", "text", "measure"],
-        "ContactGiven": ["contact"]}
+        "ContactGiven": ["contact"], "ReplyPosted": ["text"]}
     messages = _document()["components"]["messages"]
     for event, fields in SPACE_SEALED_FIELDS.items():
         data = messages[f"Samverkan{event}"]["payload"]["properties"]["data"]["properties"]

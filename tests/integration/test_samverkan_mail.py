@@ -1,0 +1,99 @@
+"""Samverkansytan reminders by e-mail through the orders' mail sender (issue 15 item 6), with
+a real SMTP server: the plan's deadline reminded once before and once after day 30, to the
+citizen and the employer at their contact e-mails, nothing again on later runs, no patient
+data in a mail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from api.runtime.orders import OrdersRuntime
+from commands.certificates import Certificates
+from commands.samverkan import Spaces
+from commands.settings import Settings, eventsourcing_env
+from domain.samverkan.roles import ItemKind, Role, Section
+from tests.conftest import production_settings
+from tests.factories import FakeClock, care_unit, lisjp_content, patient, staff_at
+from tests.factories.mail import SMTP_PORTS, body_of, smtp_server
+from tests.factories.samverkan import PARTIES, caller_of
+
+PORT = SMTP_PORTS[4]
+CITIZEN_MAIL, EMPLOYER_MAIL = "medborgare@example.se", "chef@lagret.example"
+MEASURE_TITLE = "Halvtid med anpassade uppgifter i lagret"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def mail_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    mail = {"smtp_host": "127.0.0.1", "smtp_port": PORT, "smtp_from": "intyg@region.example",
+            "space_mail_link_base": "https://intyg.region.example/samverkan/"}
+    if request.param == "sqlite":
+        return Settings(mode="embedded", data_dir=tmp_path, projections_in_serve=False, **mail)
+    schema: str = request.getfixturevalue("postgres_schema")
+    return production_settings(schema).model_copy(update=mail)
+
+
+@pytest.fixture
+def app(mail_settings: Settings, clock: FakeClock) -> Iterator[Certificates]:
+    store = Certificates(eventsourcing_env(mail_settings), clock=clock)
+    yield store
+    store.close()
+
+
+def _space(app: Certificates, settings: Settings) -> tuple[str, str]:
+    """A space for a sick leave of 70 days from today, the employer invited with PLAN, an
+    occupational health service with DIALOG only; each gave an e-mail; the employer's
+    plan item not yet approved (so the plan is still due)."""
+    unit, who = care_unit(), patient()
+    doctor, today = staff_at(unit), app.clock().date()
+    content = lisjp_content(today, sjukskrivningar=[{"sjukskrivningsgrad": "HALFTEN", "period": {
+        "from": today.isoformat(), "tom": (today + timedelta(days=69)).isoformat()}}])
+    cert = app.create_draft(type_id="lisjp", patient=who, care_unit=unit, author=doctor,
+                            content=content).id
+    app.sign_certificate(cert, based_on_version=1, by=doctor)
+    spaces = Spaces(app, settings.patient_index_secret, clock=app.clock)
+    citizen = caller_of(Role.MEDBORGARE, who.personnummer)
+    space = spaces.open(citizen, cert).id
+    for role, scope, email in ((Role.ARBETSGIVARE, [Section.PLAN], EMPLOYER_MAIL),
+                               (Role.FORETAGSHALSOVARD, [Section.DIALOG], "fhv@example.se")):
+        spaces.invite(space, citizen, role, PARTIES[role], scope)
+        spaces.give_contact(space, caller_of(role), "Kim Kontakt", "", email)
+    spaces.give_contact(space, citizen, "Mika", "", CITIZEN_MAIL)
+    spaces.contribute(space, caller_of(Role.ARBETSGIVARE), ItemKind.PLANPUNKT, MEASURE_TITLE,
+                      "")
+    return str(space), who.personnummer
+
+
+def _sent(runtime: OrdersRuntime, clock: FakeClock, start, day: int) -> list[tuple[str, str]]:
+    clock.now = start + timedelta(days=day - 1)
+    return sorted((d.type, d.recipient) for d in runtime.send_due_mail())
+
+
+def test_the_plan_deadline_is_mailed_once_before_and_once_after_day_30(mail_settings, app,
+                                                                        clock):
+    """SFB 30 kap. 6 §: the plan is due on day 30 when 60 days or more are expected."""
+    space, pnr = _space(app, mail_settings)
+    start = clock.now
+    runtime = OrdersRuntime(mail_settings, app, clock)
+    soon = sorted(("SAMVERKAN_PLAN_DUE_SOON", m) for m in (CITIZEN_MAIL, EMPLOYER_MAIL))
+    late = sorted(("SAMVERKAN_PLAN_OVERDUE", m) for m in (CITIZEN_MAIL, EMPLOYER_MAIL))
+    try:
+        with smtp_server(port=PORT) as inbox:
+            assert _sent(runtime, clock, start, 24) == []
+            assert _sent(runtime, clock, start, 25) == soon
+            assert _sent(runtime, clock, start, 25) == []
+            assert _sent(runtime, clock, start, 29) == []
+            assert _sent(runtime, clock, start, 31) == late
+            assert _sent(runtime, clock, start, 40) == []
+    finally:
+        runtime.close()
+    assert len(inbox.mails) == 4
+    due = (start + timedelta(days=29)).date().isoformat()
+    for mail in inbox.mails:
+        text = mail.as_string() + body_of(mail)
+        assert due in body_of(mail)
+        assert f"https://intyg.region.example/samverkan/{space}" in body_of(mail)
+        assert pnr not in text and MEASURE_TITLE not in text and "Kim" not in text
