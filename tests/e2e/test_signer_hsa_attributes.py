@@ -8,9 +8,12 @@ from typing import Any
 from uuid import UUID
 
 import jwt
+import pytest
 
-from api.http.auth import attribute_claims
+from api.cli.main import main
+from api.http.auth import TokenDecoder, attribute_claims
 from commands.history import history
+from commands.settings import Settings
 from domain.shared.care import CareUnit
 from domain.shared.staff_attributes import StaffAttributes
 from streams.schemas import to_wire
@@ -72,3 +75,21 @@ def _draft_body() -> dict[str, Any]:
 def test_the_dev_token_carries_only_the_attributes_known():
     assert attribute_claims(StaffAttributes(title="overlakare")) == {"hsa_title": "overlakare"}
     assert attribute_claims(None) == {}
+
+
+def test_cli_token_carries_the_hsa_attributes_given_and_refuses_an_unknown_title(
+        tmp_path, monkeypatch, capsys):
+    """`intyg token --sex F --birth-year 1978 --title specialistlakare`: the decoder reads them
+    back as the staff's attributes."""
+    monkeypatch.setenv("INTYG_MODE", "embedded")
+    monkeypatch.delenv("INTYG_JWT_SECRET", raising=False)
+    capsys.readouterr()
+    assert main(["token", "--sex", "F", "--birth-year", "1978",
+                 "--title", "specialistlakare"]) == 0
+    token = capsys.readouterr().out.strip()
+    settings = Settings(mode="embedded", data_dir=tmp_path, projections_in_serve=False)
+    assert TokenDecoder(settings).staff(token).attributes == StaffAttributes(
+        sex="F", birth_year=1978, title="specialistlakare")
+    for wrong in (["--title", "tandlakare"], ["--birth-year", "1850"]):
+        with pytest.raises(SystemExit):
+            main(["token", *wrong])
