@@ -105,8 +105,8 @@ class CareUnit(WireObject):
 
 class StaffAttributes(WireObject):
     """What HSA says of a signer beyond the login, each field only when known: staff data,
-    clear (never patient data). On the signer of ``CertificateSigned`` (added in contract 2.6
-    without a new schema version: see docs/consumers.md)."""
+    clear (never patient data). On the signer of ``CertificateSigned``, added without a new
+    schema version (docs/consumers.md, "Evolution rules")."""
 
     sex: Literal["F", "M"] | None = Field(None, description="The person's sex: F or M.")
     birth_year: int | None = Field(None, ge=1900, le=2100,
