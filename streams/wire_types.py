@@ -26,6 +26,7 @@ from domain.certificates.lifecycle import RelationKind, RevocationReason
 from domain.questions.messages import Subject
 from domain.shared.care import Role
 from domain.shared.catalogue import CERTIFICATE_TYPES, RECIPIENTS
+from domain.shared.staff_attributes import TITLES, TitleCode
 
 PATIENT_IDENTITY = "patient-identity"
 HEALTH_DATA = "health-data"
@@ -102,6 +103,19 @@ class CareUnit(WireObject):
                      json_schema_extra={"pattern": "^(0[0-9]|1[0-9]|2[0-5])$"})
 
 
+class StaffAttributes(WireObject):
+    """What HSA says of a signer beyond the login, each field only when known: staff data,
+    clear (never patient data). On the signer of ``CertificateSigned``, added without a new
+    schema version (docs/consumers.md, "Evolution rules")."""
+
+    sex: Literal["F", "M"] | None = Field(None, description="The person's sex: F or M.")
+    birth_year: int | None = Field(None, ge=1900, le=2100,
+                                   description="The year of birth (never the date).")
+    title: TitleCode | None = Field(
+        None, description="Title (befattning): " + "; ".join(
+            f"{code} = {name}" for code, name in TITLES.items()) + ".")
+
+
 class Staff(WireObject):
     """A member of care staff. A certificate registered from another system names only the
     signer's HSA id and name."""
@@ -113,6 +127,8 @@ class Staff(WireObject):
     role: RoleCode | None = None
     care_unit_hsa_id: str | None = None
     care_giver_hsa_id: str | None = None
+    attributes: StaffAttributes | None = Field(
+        None, description="The signer's HSA attributes known at signing (optional).")
 
 
 class Relation(WireObject):

@@ -22,6 +22,12 @@ from domain.shared.care import Role, Staff
 from domain.shared.catalogue import RECIPIENTS
 from domain.shared.identities import normalise_personnummer
 from domain.shared.privileges import ORDER_GRANTS, Privilege
+from domain.shared.staff_attributes import (
+    FIRST_BIRTH_YEAR,
+    LAST_BIRTH_YEAR,
+    TITLES,
+    StaffAttributes,
+)
 
 
 def _token(args: argparse.Namespace, settings: Settings) -> int:
@@ -47,10 +53,25 @@ def _token(args: argparse.Namespace, settings: Settings) -> int:
                                      args.person, args.space, hours=args.hours))
     else:
         staff = Staff(hsa_id=args.hsa_id, name=args.name, role=Role(args.role),
-                      care_unit_hsa_id=args.care_unit, care_giver_hsa_id=args.care_giver)
+                      care_unit_hsa_id=args.care_unit, care_giver_hsa_id=args.care_giver,
+                      attributes=_attributes(args))
         grants = [Privilege(name) for name in args.fmu_grant or ()]
         print(mint_staff_token(settings, staff, hours=args.hours, fmu_grants=grants))
     return 0
+
+
+def _attributes(args: argparse.Namespace) -> StaffAttributes | None:
+    """The HSA attributes given (--sex, --birth-year, --title), None without any."""
+    given = {"sex": args.sex, "birth_year": args.birth_year, "title": args.title}
+    return StaffAttributes(**given) if any(v is not None for v in given.values()) else None
+
+
+def _birth_year(raw: str) -> int:
+    year = int(raw)
+    if not FIRST_BIRTH_YEAR <= year <= LAST_BIRTH_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"a year of birth is {FIRST_BIRTH_YEAR}-{LAST_BIRTH_YEAR}")
+    return year
 
 
 def _hours(raw: str) -> int:
@@ -84,6 +105,10 @@ def add_command(sub: Any) -> None:
     token.add_argument("--fmu-grant", action="append",
                        choices=sorted(grant.value for grant in ORDER_GRANTS),
                        help="an FMU privilege granted to the person (repeatable)")
+    token.add_argument("--sex", choices=["F", "M"], help="HSA: the person's sex (optional)")
+    token.add_argument("--birth-year", type=_birth_year, help="HSA: year of birth (optional)")
+    token.add_argument("--title", choices=list(TITLES),
+                       help="HSA: title (befattning) code (optional)")
     token.add_argument("--hours", type=_hours, default=MAX_HOURS,
                        help=f"lifetime, 1-{MAX_HOURS} hours")
     token.set_defaults(handler=_token)

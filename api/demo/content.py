@@ -34,6 +34,7 @@ from api.demo.data import (
 )
 from domain.shared.care import CareUnit, Role, Staff
 from domain.shared.patient import Patient
+from domain.shared.staff_attributes import TITLES, StaffAttributes
 
 Period = tuple[str, date, date]
 Content = dict[str, Any]
@@ -49,14 +50,22 @@ def care_units() -> list[CareUnit]:
 
 
 def doctors_at(rng: Random, unit: CareUnit, count: int) -> list[Staff]:
-    """``count`` doctors with HSA ids under the unit's organisation prefix."""
+    """``count`` doctors with HSA ids under the unit's organisation prefix, and HSA attributes
+    (sex as the name, a year of birth and a title) drawn from their own HSA id, so the demo's
+    other data stay as they were."""
     prefix, local = unit.hsa_id.split("-")
-    return [
-        Staff(hsa_id=f"{prefix}-L{local[1:]}{n}", name=person_name(rng, rng.random() < 0.5),
-              role=Role.DOCTOR, care_unit_hsa_id=unit.hsa_id,
-              care_giver_hsa_id=unit.care_giver_hsa_id)
-        for n in range(1, count + 1)
-    ]
+    doctors = []
+    for n in range(1, count + 1):
+        woman = rng.random() < 0.5
+        hsa_id = f"{prefix}-L{local[1:]}{n}"
+        own = Random(hsa_id)
+        attributes = StaffAttributes(sex="F" if woman else "M",
+                                     birth_year=own.randint(1952, 1998),
+                                     title=own.choice(list(TITLES)))
+        doctors.append(Staff(hsa_id=hsa_id, name=person_name(rng, woman), role=Role.DOCTOR,
+                             care_unit_hsa_id=unit.hsa_id,
+                             care_giver_hsa_id=unit.care_giver_hsa_id, attributes=attributes))
+    return doctors
 
 
 def person_name(rng: Random, woman: bool) -> str:

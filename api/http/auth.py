@@ -8,6 +8,9 @@ A token is trusted no further than its claims agree with each other and with its
 - a claim is read only on the role it belongs to: ``statistics_regions`` only on a care user's
   token, the personnummer only on a citizen's, the recipient id only on a recipient system's
   (and only an authority of the catalogue, e.g. FKASSA, has such a system);
+- the HSA attributes ``hsa_sex`` (F or M), ``hsa_birth_year`` and ``hsa_title`` (a code of
+  ``domain.shared.staff_attributes.TITLES``) are optional, only on a care user's token, and a
+  token with one of them invalid is refused;
 - ``fmu_grants`` (FMU_SAMORDNARE, FMU_VARDADMIN, BP_VARDADMIN: granted to a person on top of
   the care role) only on a care user's token, and only as a list of those names.
 A refusal is a 401 that names the rule broken and never echoes a claim's value.
@@ -27,6 +30,7 @@ from commands.settings import Settings
 from domain.shared.care import Role, Staff, unit_belongs_to_care_giver
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
 from domain.shared.privileges import ORDER_GRANTS, Privilege
+from domain.shared.staff_attributes import StaffAttributes
 
 _REQUIRED = ["sub", "name", "role", "care_unit", "care_giver", "exp"]
 CITIZEN_ROLE = "citizen"
@@ -34,6 +38,8 @@ RECIPIENT_ROLE = "recipient"
 STAFF_ROLES = frozenset(role.value for role in Role)
 CLOCK_SKEW_SECONDS = 60
 _LAN = re.compile(r"^(0[1-9]|1[0-9]|2[0-5])$")
+HSA_CLAIMS = {"sex": "hsa_sex", "birth_year": "hsa_birth_year", "title": "hsa_title"}
+"""The optional claims of a care user's HSA attributes, by ``StaffAttributes`` field."""
 _REASONS: list[tuple[type[jwt.PyJWTError], str]] = [
     (jwt.ExpiredSignatureError, "The bearer token has expired."),
     (jwt.ImmatureSignatureError, "The bearer token is not valid yet."),
@@ -126,9 +132,29 @@ class TokenDecoder:
                           care_giver_hsa_id=claims["care_giver"])
         except (ValueError, ValidationError):
             raise unauthorized("The token's claims are not a valid care user.") from None
+        attributes = _attributes(claims)
+        if attributes is not None:
+            staff = staff.model_copy(update={"attributes": attributes})
         if not unit_belongs_to_care_giver(staff.care_unit_hsa_id, staff.care_giver_hsa_id):
             raise unauthorized("The token's care unit does not belong to its care giver.")
         return staff
+
+
+def _attributes(claims: dict[str, Any]) -> StaffAttributes | None:
+    """The HSA attributes the token carries (None without any); one invalid refuses it."""
+    given = {field: claims[claim] for field, claim in HSA_CLAIMS.items() if claim in claims}
+    if not given:
+        return None
+    try:
+        return StaffAttributes.model_validate(given, strict=True)
+    except ValidationError:
+        raise unauthorized("The token's HSA attributes are not valid.") from None
+
+
+def attribute_claims(attributes: StaffAttributes | None) -> dict[str, Any]:
+    """The claims that carry these HSA attributes (those known)."""
+    known = attributes.model_dump(exclude_none=True) if attributes else {}
+    return {HSA_CLAIMS[field]: value for field, value in known.items()}
 
 
 def _reason(error: jwt.PyJWTError) -> str:

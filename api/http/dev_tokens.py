@@ -12,7 +12,7 @@ from typing import Any
 
 import jwt
 
-from api.http.auth import CITIZEN_ROLE, RECIPIENT_ROLE
+from api.http.auth import CITIZEN_ROLE, RECIPIENT_ROLE, attribute_claims
 from commands.settings import Settings
 from domain.shared.care import Staff
 from domain.shared.privileges import Privilege
@@ -23,11 +23,12 @@ MAX_HOURS = 12
 def mint_staff_token(settings: Settings, staff: Staff, *, hours: int = MAX_HOURS,
                      now: datetime | None = None,
                      fmu_grants: Collection[Privilege] = ()) -> str:
-    """A care user's token: HSA id, name, role, care unit and care giver; with
-    ``fmu_grants`` the person's FMU privileges."""
+    """A care user's token: HSA id, name, role, care unit and care giver, the HSA attributes
+    the staff carries; with ``fmu_grants`` the person's FMU privileges."""
     claims: dict[str, Any] = {
         "sub": staff.hsa_id, "name": staff.name, "role": staff.role.value,
-        "care_unit": staff.care_unit_hsa_id, "care_giver": staff.care_giver_hsa_id}
+        "care_unit": staff.care_unit_hsa_id, "care_giver": staff.care_giver_hsa_id,
+        **attribute_claims(staff.attributes)}
     if fmu_grants:
         claims["fmu_grants"] = sorted(grant.value for grant in fmu_grants)
     return _mint(settings, claims, hours, now)

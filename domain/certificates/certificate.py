@@ -149,7 +149,7 @@ class Certificate(CertificateRules, Aggregate):
         self.check_same_unit(signer)
         check_version(self.version, based_on_version)
         self.check_signable(signer, issues)
-        self._signed(signer.model_dump(mode="json"), now)
+        self._signed(signer.as_signer(), now)
 
     # --- signed certificates -------------------------------------------------------------
     def send(self, *, recipient: str, now: datetime, by: str) -> bool:

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from domain.shared.errors import NotAuthorisedError
 from domain.shared.identities import HsaId
+from domain.shared.staff_attributes import StaffAttributes
 
 ISSUING_UNIT_ONLY = "Only staff of the issuing care unit may do this."
 
@@ -66,6 +67,15 @@ class Staff(BaseModel):
     role: Role
     care_unit_hsa_id: HsaId
     care_giver_hsa_id: HsaId
+    attributes: StaffAttributes | None = Field(default=None, exclude=True)
+    """HSA's sex, year of birth and title, when the token carries them. Left out of every
+    record of the person but the signer of a signed certificate (``as_signer``)."""
+
+    def as_signer(self) -> dict[str, object]:
+        """The person as a signed certificate names its signer: the HSA ids, name and role,
+        and the HSA attributes known (``attributes``, only those known; none: no key)."""
+        known = self.attributes.model_dump(exclude_none=True) if self.attributes else {}
+        return {**self.model_dump(mode="json"), **({"attributes": known} if known else {})}
 
     def acts_for(self, unit: CareUnit | str) -> bool:
         """Whether the staff member acts for ``unit`` (a care unit or its HSA id): the unit

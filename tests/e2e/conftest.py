@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.http.app import create_app
+from api.http.auth import attribute_claims
 from commands.certificates import Certificates
 from commands.settings import Settings
 from domain.shared.care import CareUnit, Staff
@@ -19,7 +20,7 @@ from tests.factories import FakeClock, care_unit, staff_at, token_times
 def token_for(settings: Settings, staff: Staff, clock: FakeClock) -> str:
     claims = {"sub": staff.hsa_id, "name": staff.name, "role": staff.role.value,
               "care_unit": staff.care_unit_hsa_id, "care_giver": staff.care_giver_hsa_id,
-              "iss": settings.jwt_issuer, **token_times()}
+              "iss": settings.jwt_issuer, **token_times(), **attribute_claims(staff.attributes)}
     return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm="HS256")
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from domain.shared.care import CareUnit, Role, Staff
 from domain.shared.patient import Patient
+from domain.shared.staff_attributes import StaffAttributes
 
 START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
@@ -51,9 +52,12 @@ def care_unit(lan: str = "01", **overrides: Any) -> CareUnit:
     return CareUnit(**fields)
 
 
-def staff_at(unit: CareUnit, role: Role = Role.DOCTOR) -> Staff:
+def staff_at(unit: CareUnit, role: Role = Role.DOCTOR,
+             attributes: StaffAttributes | None = None) -> Staff:
+    """A member of the unit's staff; with ``attributes`` the HSA sex, year of birth and title
+    its token carries (``tests.e2e.conftest.token_for``)."""
     return Staff(hsa_id=hsa("P"), name="Ajla Doktor", role=role, care_unit_hsa_id=unit.hsa_id,
-                 care_giver_hsa_id=unit.care_giver_hsa_id)
+                 care_giver_hsa_id=unit.care_giver_hsa_id, attributes=attributes)
 
 
 def personnummer(born: date | None = None) -> str:

@@ -26,6 +26,7 @@ from commands.settings import Settings, eventsourcing_env
 from domain.certificates.lifecycle import RevocationReason
 from domain.shared.care import CareUnit, Role, Staff
 from domain.shared.patient import Patient
+from domain.shared.staff_attributes import StaffAttributes
 from streams.schemas import ce_type, to_wire, version_of
 from streams.sealing.age import born_of, message_age
 from streams.sealing.content import content_plan
@@ -57,7 +58,9 @@ def cast() -> tuple[CareUnit, Staff, Patient]:
                     postal_code="111 22", postal_town="Stockholm", phone="08-123 45 67",
                     lan="01")
     doctor = Staff(hsa_id="SE2321000016-D1001", name="Anna Lind", role=Role.DOCTOR,
-                   care_unit_hsa_id=unit.hsa_id, care_giver_hsa_id=unit.care_giver_hsa_id)
+                   care_unit_hsa_id=unit.hsa_id, care_giver_hsa_id=unit.care_giver_hsa_id,
+                   attributes=StaffAttributes(sex="F", birth_year=1978,
+                                              title="specialistlakare"))
     return unit, doctor, Patient(personnummer="191212121212", name="Tolvan Tolvansson")
 
 
