@@ -1,14 +1,21 @@
 """An eventsourcing Application whose saves are group-committed (``commands.group_commit``):
 commands saved at the same time from several threads share one transaction, each still gets
-its own recordings (notification ids) or its own conflict."""
+its own recordings (notification ids) or its own conflict.
+
+On PostgreSQL the stored events go to the server in binary (``binary_insert``): the library's
+insert sends its array of stored events as text, which spells every byte of an event's state as
+two hex digits and escapes the whole array twice in Python, about 4 ms of CPU for the 115 KB
+access entry of a unit's overview of 2,700 patients. In binary the state is sent as it is."""
 
 from __future__ import annotations
 
 from uuid import UUID
 
 from eventsourcing.application import Application, ProcessingEvent
-from eventsourcing.persistence import Notification, Recording
+from eventsourcing.persistence import ApplicationRecorder, Notification, Recording
+from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.utils import EnvType
+from psycopg.sql import SQL, Composed
 
 from commands.group_commit import GroupCommitter
 
@@ -18,6 +25,7 @@ class GroupedApplication(Application[UUID]):
 
     def __init__(self, env: EnvType | None = None) -> None:
         super().__init__(env)
+        binary_insert(self.recorder)
         self.committer = GroupCommitter(self.recorder)
 
     def _record(self, processing_event: ProcessingEvent[UUID]) -> list[Recording[UUID]]:
@@ -38,3 +46,18 @@ class GroupedApplication(Application[UUID]):
             for aggregate_id, aggregate in processing_event.aggregates.items():
                 self.repository.cache.put(aggregate_id, aggregate)
         return recordings
+
+
+_TEXT_ARRAY, _BINARY_ARRAY = "unnest(%s::", "unnest(%b::"
+
+
+def binary_insert(recorder: ApplicationRecorder) -> None:
+    """Make a PostgreSQL recorder send its stored events as a binary parameter (the same
+    statement, the placeholder ``%b`` instead of ``%s``); other recorders are left alone."""
+    if not isinstance(recorder, PostgresApplicationRecorder):
+        return
+    with recorder.datastore.get_connection() as connection:
+        text = recorder.insert_events_statement.as_string(connection)
+    if text.count(_TEXT_ARRAY) != 1:  # another library version: keep its statement
+        return
+    recorder.insert_events_statement = Composed([SQL(text.replace(_TEXT_ARRAY, _BINARY_ARRAY))])

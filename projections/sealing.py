@@ -17,6 +17,8 @@ import json
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+import orjson
+
 from projections.sql import Sql
 
 Doc = dict[str, Any]
@@ -90,7 +92,7 @@ def seal_values(tx: Sql, seal: PatientSeal, values: Sequence[Sealable]) -> list[
 def open_values(tx: Sql, seal: PatientSeal, stored: Sequence[tuple[str, str]]) -> list[Any]:
     """Each (stored column value, associated data) opened, one key lookup for all; None where
     the patient's key is destroyed."""
-    return seal.open(tx, [(json.loads(value), associated) for value, associated in stored])
+    return seal.open(tx, [(orjson.loads(value), associated) for value, associated in stored])
 
 
 def _sorted(value: Any) -> Any:

@@ -22,6 +22,7 @@ import json
 import os
 from typing import Any
 
+import orjson
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -100,4 +101,4 @@ def open_sealed(data_key: bytes, sealed: dict[str, Any], aad: bytes) -> Any:
         plain = _cipher(data_key)[0].decrypt(nonce, base64.b64decode(sealed["ciphertext"]), aad)
     except (InvalidTag, KeyError, ValueError, TypeError):
         raise UnreadableSealError("A sealed value does not open with this key.") from None
-    return json.loads(plain)
+    return orjson.loads(plain)  # as json.loads reads it, a few times faster
