@@ -46,6 +46,8 @@ class DataKeys:
             tx.execute("CREATE TABLE IF NOT EXISTS patient_data_keys (patient_index TEXT "
                        "PRIMARY KEY, wrapped TEXT, master_key TEXT, created_at TEXT NOT NULL, "
                        "forgotten_at TEXT)")
+            tx.execute(f"CREATE TABLE IF NOT EXISTS {_FORGETTINGS} (one INTEGER PRIMARY KEY, "
+                       "generation INTEGER NOT NULL)")
 
     def load(self, indexes: Iterable[str]) -> DataKeyMap:
         """The keys there are for these patients (a patient without one is left out)."""
@@ -109,6 +111,8 @@ class DataKeys:
                        "ON CONFLICT (patient_index) DO UPDATE SET wrapped = NULL, "
                        "master_key = NULL, forgotten_at = excluded.forgotten_at",
                        (index, now.isoformat(), now.isoformat()))
+            tx.execute(f"INSERT INTO {_FORGETTINGS} VALUES (1, 1) ON CONFLICT (one) "  # noqa: S608
+                       f"DO UPDATE SET generation = {_FORGETTINGS}.generation + 1")
         return True
 
     def rotate(self, new_master: bytes) -> int:
@@ -123,3 +127,13 @@ class DataKeys:
             tx.executemany("UPDATE patient_data_keys SET wrapped = ?, master_key = ? "
                            "WHERE patient_index = ?", moved)
         return len(moved)
+
+
+_FORGETTINGS = "patient_data_key_forgettings"
+
+
+def forgettings(tx: KeyTransaction) -> int:
+    """How many keys were destroyed here so far: a result kept from rows that open with data
+    keys (Rehabstöd's computed cases) is stale once it changes, whatever the rows say."""
+    rows = tx.execute(f"SELECT generation FROM {_FORGETTINGS} WHERE one = 1")  # noqa: S608
+    return int(rows[0][0]) if rows else 0

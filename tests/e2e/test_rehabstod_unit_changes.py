@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from domain.access.entry import patient_index
 from domain.certificates.lifecycle import RevocationReason
 from domain.shared.care import Role
+from streams.database import Database
+from streams.sealing.keys import DataKeys
 from tests.e2e.read_models import bearer
 from tests.factories import care_unit, patient, staff_at
 from tests.flows import signed
@@ -147,3 +150,22 @@ def test_the_doctors_summary_counts_only_their_cases_when_the_coordinator_asked_
     assert total(client, app, unit, coordinator) == 2
     assert total(client, app, unit, bearer(settings, doctor, clock)) == 1
     assert total(client, app, unit, coordinator) == 2
+
+
+def test_a_forgotten_patient_leaves_the_overview_at_once_when_nothing_else_at_the_unit_changed(
+        world):
+    """Crypto-shredding (``intyg forget``) destroys the patient's data key without touching the
+    unit's rows: the cases kept for the unit are not served again after it."""
+    settings, clock, client, app = world
+    unit, doctor, coordinator = scene(world)
+    stays, forgotten = patient(), patient()
+    signed(app, unit, doctor, stays)
+    signed(app, unit, doctor, forgotten)
+    for _ in range(2):  # the second read is served from the cases kept for the unit
+        assert {c["personnummer"] for c in listed(client, app, unit, coordinator)} == {
+            stays.personnummer, forgotten.personnummer}
+    DataKeys(Database(settings), settings.master_key_bytes).forget(
+        patient_index(forgotten.personnummer, settings.patient_index_secret), clock())
+    assert [c["personnummer"] for c in listed(client, app, unit, coordinator)] == [
+        stays.personnummer]
+    assert total(client, app, unit, coordinator) == 1

@@ -41,6 +41,7 @@ from projections.sick_leave_timelines import (
     patient_timeline,
     unit_revision,
 )
+from streams.sealing.keys import forgettings
 
 router = APIRouter(prefix="/v1/rehabstod/units/{unit_id}", tags=["Rehabstöd"])
 VIEW = "rehabstod"
@@ -138,7 +139,7 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
     key = (unit_id, today, max_gap, max_days)
     kept = host.unit_cases.get(key)
     with host.db.transaction() as tx:
-        revision = unit_revision(tx, unit_id)
+        revision = f"{unit_revision(tx, unit_id)}|{forgettings(tx)}"  # a forget changes it too
         rows = None if kept and kept[0] == revision else opened_rows(
             tx, host.seal, unit_id, tx.execute(*overview_query(unit_id, today, max_days)))
     if kept is None or rows is not None:  # the unit changed since: its changed rows anew
