@@ -7,7 +7,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from eventsourcing.application import Application, ProcessingEvent
-from eventsourcing.persistence import Notification, Recording
+from eventsourcing.persistence import Mapper, Notification, Recording
 from eventsourcing.utils import EnvType
 
 from commands.group_commit import GroupCommitter
@@ -19,6 +19,14 @@ class GroupedApplication(Application[UUID]):
     def __init__(self, env: EnvType | None = None) -> None:
         super().__init__(env)
         self.committer = GroupCommitter(self.recorder)
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        """The library's, bound to the store's data keys when it seals patient data."""
+        mapper = super().construct_mapper()
+        bind = getattr(mapper, "bind", None)
+        if bind is not None:
+            bind(self.env)
+        return mapper
 
     def _record(self, processing_event: ProcessingEvent[UUID]) -> list[Recording[UUID]]:
         if processing_event.tracking is not None or processing_event.saved_kwargs:
