@@ -49,6 +49,9 @@ class StoreSealingMapper(CheckedMapper):
         self.keys = DataKeys(Database(settings, keep_idle=1), settings.master_key_bytes)
         self._index_key = settings.patient_index_secret
         self._subjects: dict[str, Subject] = {}
+        # Keys to seal with, kept: a key destroyed meanwhile seals what nobody opens any more.
+        # Keys to open with are read anew each time, so a forget holds at once.
+        self._sealing: dict[str, bytes] = {}
         with self.keys.db.transaction() as tx:
             tx.execute("CREATE TABLE IF NOT EXISTS store_sealed_subjects (aggregate_id TEXT "
                        "PRIMARY KEY, patient_index TEXT NOT NULL, type_id TEXT NOT NULL, "
@@ -64,7 +67,7 @@ class StoreSealingMapper(CheckedMapper):
         if found is None:
             return super().to_stored_event(domain_event)
         index, kind = found
-        key = self.keys.ensure({index}, state["timestamp"])[index] or new_data_key()
+        key = self._sealing_key(self.keys, index, state)
         sealed = seal_message(_message(name, state), index, key, content_plan(*kind))
         sealed_state = {**state, **sealed["data"]}
         if isinstance(sealed_state.get("patient"), dict):
@@ -89,6 +92,14 @@ class StoreSealingMapper(CheckedMapper):
         opened = open_message(message, self.keys.load(refs))
         state.update(opened["data"])
         return event
+
+    def _sealing_key(self, keys: DataKeys, index: str, state: dict[str, Any]) -> bytes:
+        if index not in self._sealing:
+            if len(self._sealing) >= _REMEMBERED:
+                self._sealing.clear()
+            self._sealing[index] = keys.ensure({index}, state["timestamp"])[index] \
+                or new_data_key()
+        return self._sealing[index]
 
     def _creation_subject(self, state: dict[str, Any], refs: set[str]) -> Subject | None:
         """A creation event's patient (by its clear personnummer, else by its sealed values'
