@@ -21,7 +21,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from commands.settings import Settings
-from commands.stored_history import CheckedMapper, sealing_settings
+from commands.stored_history import (
+    SEALING_ENV,
+    CheckedMapper,
+    StoredHistoryUnreadableError,
+    sealing_settings,
+)
 from domain.access.entry import patient_index
 from streams.database import Database
 from streams.sealing.content import content_plan
@@ -37,7 +42,7 @@ Subject = tuple[str, tuple[str, int]]  # blind index, (type id, content version)
 
 class StoreSealingMapper(CheckedMapper):
     """The checked mapper, sealing patient fields once bound to the store's keys (``bind``);
-    unbound it stores as the checked mapper does and opens nothing."""
+    unbound it stores as the checked mapper does and refuses a sealed row as unreadable."""
 
     keys: DataKeys | None = None
     _index_key = ""
@@ -45,6 +50,8 @@ class StoreSealingMapper(CheckedMapper):
     def bind(self, env: Mapping[str, str]) -> None:
         settings: Settings | None = sealing_settings(env)
         if settings is None:
+            if env.get(SEALING_ENV):
+                raise LookupError("The store's sealing settings are not known in this process.")
             return
         self.keys = DataKeys(Database(settings, keep_idle=1), settings.master_key_bytes)
         self._index_key = settings.patient_index_secret
@@ -80,11 +87,16 @@ class StoreSealingMapper(CheckedMapper):
     def to_domain_event(self, stored_event: Any) -> Any:
         event = super().to_domain_event(stored_event)
         name = type(event).__name__
-        if self.keys is None or name not in SEALED_FIELDS:
+        if name not in SEALED_FIELDS:
             return event
         state = vars(event)
         message = _message(name, state)
         refs = key_refs(message)
+        if self.keys is None:
+            if refs:  # sealed, and no keys to open it with: never handed on half read
+                raise StoredHistoryUnreadableError(stored_event.originator_id,
+                                                   stored_event.originator_version)
+            return event
         if name in _CREATIONS:
             self._remember(str(state["originator_id"]), self._creation_subject(state, refs))
         if not refs:

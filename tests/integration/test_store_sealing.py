@@ -22,6 +22,7 @@ from api.http.app import create_app
 from commands import questions
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
+from commands.stored_history import SEALING_ENV, StoredHistoryUnreadableError
 from domain.questions.messages import Subject
 from domain.shared.care import CareUnit, Role, Staff
 from streams.database import Database
@@ -183,3 +184,23 @@ def test_a_store_written_before_store_sealing_still_loads_and_seals_what_comes_a
         assert app.get(cert).content["funktionsnedsattning"] == EDITED
     finally:
         app.close()
+
+
+def test_a_sealed_row_is_refused_as_unreadable_when_the_store_is_read_without_its_data_keys(
+        store_settings: Settings) -> None:
+    """A store opened without the key table (an environment naming no sealing settings) never
+    hands on a half-read event: the sealed row is named unreadable by its ids."""
+    app = Certificates(eventsourcing_env(store_settings), clock=FakeClock())
+    unit = care_unit()
+    try:
+        cert = draft(app, unit, staff_at(unit, role=Role.DOCTOR), patient(name=NAME))
+    finally:
+        app.close()
+    env = {k: v for k, v in eventsourcing_env(store_settings).items() if k != SEALING_ENV}
+    keyless = Certificates(env, clock=FakeClock())
+    try:
+        with pytest.raises(StoredHistoryUnreadableError) as raised:
+            keyless.repository.get(cert)
+        assert (raised.value.aggregate_id, raised.value.version) == (str(cert), 1)
+    finally:
+        keyless.close()
