@@ -5,13 +5,16 @@ psycopg baseline in the same run; SQLite (embedded) for information.
 ``commands.group_commit``); ``--no-group`` commits every command alone, as before group commit
 (for before/after figures in one checkout). The baseline stays serial in every case: the target
 is the application with concurrent writers at 1.0 of raw serial inserts or better.
+``--no-store-sealing`` stores with the checked mapper alone, as before the event store sealed
+patient data under each patient's data key (``streams.sealing.store``), for before/after figures.
 
 A lifecycle is four commands: create draft, edit, sign, send (four stored events). The app runs in
 production mode (events encrypted at rest) in a fresh schema, dropped afterwards. The baseline
 inserts the same number of rows (four per lifecycle) into a plain table shaped like the event
 table (id, version, topic, state), each row's state as many random bytes as the app's stored
 events hold on average (measured in this run), one transaction per row as the app commits each
-command. Run: ``.venv/bin/python bench/commands.py --lifecycles 500 [--writers 16] [--no-group]``
+command. Run: ``.venv/bin/python bench/commands.py --lifecycles 500 [--writers 16] [--no-group]
+[--no-store-sealing]``
 (PostgreSQL running, see scripts/postgres.sh). The HTTP figures: ``bench/http_commands.py``.
 """
 
@@ -37,6 +40,7 @@ from commands.settings import Settings, eventsourcing_env
 from tests.factories import FakeClock, care_unit, lisjp_content, patient, staff_at
 
 WARM_UP = 20
+STORE_SEALING: dict[str, str] = {}  # ``--no-store-sealing``: the earlier mapper
 TOPIC = "domain.certificates.certificate:Certificate.DraftEdited"
 
 
@@ -112,7 +116,7 @@ def postgres_run(count: int, writers: int = 1,
     with psycopg.connect(postgres_dsn(base), autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
         try:
-            app = Certificates(eventsourcing_env(settings), clock=FakeClock())
+            app = Certificates({**eventsourcing_env(settings), **STORE_SEALING}, clock=FakeClock())
             if not grouped:
                 app.committer = GroupCommitter(app.recorder, max_batch=1)
             try:
@@ -132,7 +136,8 @@ def postgres_run(count: int, writers: int = 1,
 
 def sqlite_run(count: int) -> float:
     with TemporaryDirectory() as tmp:
-        app = Certificates(eventsourcing_env(Settings(data_dir=Path(tmp))), clock=FakeClock())
+        app = Certificates({**eventsourcing_env(Settings(data_dir=Path(tmp))), **STORE_SEALING},
+                           clock=FakeClock())
         try:
             lifecycles(app, WARM_UP)
             return lifecycles(app, count)
@@ -146,7 +151,10 @@ def main() -> None:
     parser.add_argument("--writers", type=int, default=1)
     parser.add_argument("--no-group", action="store_true")
     parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--no-store-sealing", action="store_true")
     args = parser.parse_args()
+    if args.no_store_sealing:
+        STORE_SEALING["MAPPER_TOPIC"] = "commands.stored_history:CheckedMapper"
     count, writers = args.lifecycles, args.writers
     app_seconds, raw_seconds, size, grouping = postgres_run(count, writers,
                                                             grouped=not args.no_group)
@@ -154,7 +162,8 @@ def main() -> None:
     print(f"lifecycles: {count} (4 commands each: create, edit, sign, send); "
           f"mean stored event state: {size} bytes; writers: {writers}; "
           f"group commit: {'off' if args.no_group else 'on'} "
-          f"({grouping:.1f} commands per transaction)")
+          f"({grouping:.1f} commands per transaction); "
+          f"store sealing: {'off' if args.no_store_sealing else 'on'}")
     print(f"application on PostgreSQL (production, encrypted): {app_rate:8.1f} lifecycles/s "
           f"({app_rate * 4:.0f} commands/s)")
     print(f"raw psycopg, same rows and size, 1 tx per row:     {raw_rate:8.1f} lifecycles/s "

@@ -12,7 +12,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from eventsourcing.application import Application, ProcessingEvent
-from eventsourcing.persistence import ApplicationRecorder, Notification, Recording
+from eventsourcing.persistence import ApplicationRecorder, Mapper, Notification, Recording
 from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.utils import EnvType
 from psycopg.sql import SQL, Composed
@@ -27,6 +27,14 @@ class GroupedApplication(Application[UUID]):
         super().__init__(env)
         binary_insert(self.recorder)
         self.committer = GroupCommitter(self.recorder)
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        """The library's, bound to the store's data keys when it seals patient data."""
+        mapper = super().construct_mapper()
+        bind = getattr(mapper, "bind", None)
+        if bind is not None:
+            bind(self.env)
+        return mapper
 
     def _record(self, processing_event: ProcessingEvent[UUID]) -> list[Recording[UUID]]:
         if processing_event.tracking is not None or processing_event.saved_kwargs:

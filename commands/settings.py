@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from commands.stored_history import MAPPER_TOPIC
+from commands.stored_history import MAPPER_TOPIC, SEALING_ENV, sealing_handle
 from domain.orders.calendar import BusinessCalendar, parse_vacation_iso_weeks
 
 DEV_JWT_SECRET = "embedded-development-secret-not-for-production"  # noqa: S105
@@ -184,7 +184,7 @@ def _base64_or_empty(text: str) -> bytes:
 
 def eventsourcing_env(settings: Settings) -> dict[str, str]:
     """The eventsourcing library's environment for the chosen mode."""
-    cipher = _cipher_env(settings)
+    cipher = {**_cipher_env(settings), SEALING_ENV: sealing_handle(settings)}
     if not settings.is_production:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         return {

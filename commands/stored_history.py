@@ -2,19 +2,37 @@
 by its ids, so the API can answer with a clear problem and the log can say which row, never
 what the row held.
 
-The event store's mapper is chosen by ``MAPPER_TOPIC`` (``commands.settings``): this one only
-adds the error; rows it can read map exactly as the library's mapper maps them.
+The event store's mapper is chosen by ``MAPPER_TOPIC`` (``commands.settings``): the store
+sealing mapper of ``streams.sealing.store``, named by its topic (this layer does not import it),
+which seals the patient's fields under their data key and opens them again; it builds on the
+checked mapper here, which only adds the error. The settings it needs reach it through the
+application's environment (``STORE_SEALING``, a handle of ``sealing_handle``), never as values.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import Mapper, MapperDeserialisationError, StoredEvent
 from eventsourcing.utils import TopicError
 
-MAPPER_TOPIC = "commands.stored_history:CheckedMapper"
+MAPPER_TOPIC = "streams.sealing.store:StoreSealingMapper"
+SEALING_ENV = "STORE_SEALING"
+_SETTINGS: dict[str, Any] = {}  # handle -> the settings the store's mapper seals with
+
+
+def sealing_handle(settings: Any) -> str:
+    """A name for these settings in the application's environment (kept in this process)."""
+    handle = f"settings-{id(settings)}"
+    _SETTINGS[handle] = settings
+    return handle
+
+
+def sealing_settings(env: Mapping[str, str]) -> Any:
+    """The settings the environment's handle names (None without one)."""
+    return _SETTINGS.get(env.get(SEALING_ENV) or "")
 
 
 class StoredHistoryUnreadableError(MapperDeserialisationError):
