@@ -52,10 +52,10 @@ class Handler(Protocol):
     def apply(self, tx: Transaction, message: Envelope) -> None: ...
 
 
-def prepare(db: Database, handler: Handler) -> bool:
+def prepare(db: Database, handler: Handler, beside: bool = True) -> bool:
     """The consumer's tables and the handler's. False when the handler's tables have another
     shape than its code writes (an upgrade) in PostgreSQL: they are left serving, and the new
-    version is built beside them (``streams.view_versions``)."""
+    version is built beside them (``streams.view_versions``); not ``beside``: dropped."""
     with db.transaction() as tx:
         tx.execute("CREATE TABLE IF NOT EXISTS consumer_position (consumer TEXT, source TEXT, "
                    "part INTEGER, position BIGINT, PRIMARY KEY (consumer, source, part))")
@@ -65,7 +65,7 @@ def prepare(db: Database, handler: Handler) -> bool:
                    "log_position BIGINT, PRIMARY KEY (consumer, part))")
         outdated = getattr(handler, "outdated", None)
         if outdated is not None and outdated(tx):
-            if db.is_postgres:
+            if db.is_postgres and beside:
                 return False
             # Embedded: drop the view and start the consumer again from the beginning, in
             # this transaction.
