@@ -42,7 +42,8 @@ UNIT_MAIL = "fmu-enheten@region.example"
 PERFORMER_MAIL = "utforare@enheten.example"
 PERSONNUMMER = "19121212-1212"
 FREE_TEXT = f"Tolken till Tolvan Tolvansson {PERSONNUMMER} kommer sent"
-PERSONNUMMER_SHAPE = re.compile(r"\b(\d{6}|\d{8})[-+]?\d{4}\b")
+# Not inside a UUID (a mail's other ids): hex digits or a hyphen on either side rule it out.
+PERSONNUMMER_SHAPE = re.compile(r"(?<![0-9a-fA-F-])(\d{6}|\d{8})[-+]?\d{4}(?![0-9a-fA-F-])")
 N = "PAMINNELSE_SLUTDATUM_UTREDNING_PASSERAS"
 
 
