@@ -12,6 +12,7 @@ import orjson
 from pydantic import ValidationError
 
 from commands.certificates import Certificates
+from commands.grouped_application import domain_events
 from commands.history import history_line
 from streams.published import is_published, known_prefix
 from streams.relay import event_id
@@ -77,11 +78,10 @@ def log_page(app: Certificates, start: int, limit: int) -> LogPage:
     message validated once."""
     notifications, unknown = known_prefix(app.recorder.select_notifications(start + 1, limit))
     items = []
-    for notification in notifications:
-        if is_published(notification):
-            line = history_line(app.mapper.to_domain_event(notification))
-            value = {"type": ce_type(line["event"]), "schema_version": version_of(line["event"]),
-                     **line}
-            items.append((parse_wire(value), event_id(line["id"], line["version"])))
+    for event in domain_events(app.mapper, [n for n in notifications if is_published(n)]):
+        line = history_line(event)
+        value = {"type": ce_type(line["event"]), "schema_version": version_of(line["event"]),
+                 **line}
+        items.append((parse_wire(value), event_id(line["id"], line["version"])))
     return LogPage(items, len(notifications), notifications[-1].id if notifications else None,
                    unknown)

@@ -24,6 +24,7 @@ from eventsourcing.persistence import OperationalError as StoreOperationalError
 from kafka.errors import KafkaError
 
 from commands.certificates import Certificates
+from commands.grouped_application import domain_events
 from commands.history import history_line
 from commands.settings import Settings
 from domain.access.forgetting import investigation_subject
@@ -144,7 +145,7 @@ class Relay:
         futures, last_in = [], {}
         self._partitions.clear()
         published = [n for n in notifications if is_published(n)]
-        lines = [history_line(self.app.mapper.to_domain_event(n)) for n in published]
+        lines = [history_line(event) for event in domain_events(self.app.mapper, published)]
         values = self.sealer.seal_all([to_wire(line) for line in lines], self.app.clock())
         outgoing = dict(zip([n.id for n in published], zip(lines, values, strict=True),
                             strict=True))

@@ -17,7 +17,7 @@ was created for: remembered from the creation event, stored or read, and kept in
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from commands.settings import Settings
@@ -36,6 +36,7 @@ from streams.sealing.keys import DataKeys
 
 _CREATIONS = ("DraftCreated", "CertificateRegistered")
 _REMEMBERED = 50_000
+_KEPT_CONNECTIONS = 4  # a command thread each, so none waits ~15 ms to connect
 _ADDED_FACTS = ("index", "sex")  # what seal_message adds beside a sealed personnummer
 Subject = tuple[str, tuple[str, int]]  # blind index, (type id, content version)
 
@@ -53,7 +54,8 @@ class StoreSealingMapper(CheckedMapper):
             if env.get(SEALING_ENV):
                 raise LookupError("The store's sealing settings are not known in this process.")
             return
-        self.keys = DataKeys(Database(settings, keep_idle=1), settings.master_key_bytes)
+        self.keys = DataKeys(Database(settings, keep_idle=_KEPT_CONNECTIONS),
+                             settings.master_key_bytes)
         self._index_key = settings.patient_index_secret
         self._subjects: dict[str, Subject] = {}
         # Keys to seal with, kept: a key destroyed meanwhile seals what nobody opens any more.
@@ -74,7 +76,7 @@ class StoreSealingMapper(CheckedMapper):
         if found is None:
             return super().to_stored_event(domain_event)
         index, kind = found
-        key = self._sealing_key(self.keys, index, state)
+        key = self._sealing_key(self.keys, state, found, subject if name in _CREATIONS else "")
         sealed = seal_message(_message(name, state), index, key, content_plan(*kind))
         sealed_state = {**state, **sealed["data"]}
         if isinstance(sealed_state.get("patient"), dict):
@@ -85,32 +87,51 @@ class StoreSealingMapper(CheckedMapper):
         return super().to_stored_event(copy)
 
     def to_domain_event(self, stored_event: Any) -> Any:
-        event = super().to_domain_event(stored_event)
-        name = type(event).__name__
-        if name not in SEALED_FIELDS:
-            return event
-        state = vars(event)
-        message = _message(name, state)
-        refs = key_refs(message)
-        if self.keys is None:
-            if refs:  # sealed, and no keys to open it with: never handed on half read
-                raise StoredHistoryUnreadableError(stored_event.originator_id,
-                                                   stored_event.originator_version)
-            return event
-        if name in _CREATIONS:
-            self._remember(str(state["originator_id"]), self._creation_subject(state, refs))
-        if not refs:
-            return event  # stored before the store sealed, or nothing to seal
-        opened = open_message(message, self.keys.load(refs))
-        state.update(opened["data"])
-        return event
+        return self.to_domain_events([stored_event])[0]
 
-    def _sealing_key(self, keys: DataKeys, index: str, state: dict[str, Any]) -> bytes:
-        if index not in self._sealing:
-            if len(self._sealing) >= _REMEMBERED:
-                self._sealing.clear()
-            self._sealing[index] = keys.ensure({index}, state["timestamp"])[index] \
-                or new_data_key()
+    def to_domain_events(self, stored_events: Iterable[Any]) -> list[Any]:
+        """Several stored events (an aggregate's history), their data keys read in one query."""
+        events, sealed = [], []
+        for stored_event in stored_events:
+            event = super().to_domain_event(stored_event)
+            events.append(event)
+            name = type(event).__name__
+            if name not in SEALED_FIELDS:
+                continue
+            state = vars(event)
+            message = _message(name, state)
+            refs = key_refs(message)
+            if self.keys is None:
+                if refs:  # sealed, and no keys to open it with: never handed on half read
+                    raise StoredHistoryUnreadableError(stored_event.originator_id,
+                                                       stored_event.originator_version)
+                continue
+            if name in _CREATIONS:
+                self._remember(str(state["originator_id"]), self._creation_subject(state, refs))
+            if refs:  # else stored before the store sealed, or nothing to seal
+                sealed.append((state, message, refs))
+        if sealed and self.keys is not None:
+            keys = self.keys.load(set().union(*(refs for _, _, refs in sealed)))
+            for state, message, _ in sealed:
+                state.update(open_message(message, keys)["data"])
+        return events
+
+    def _sealing_key(self, keys: DataKeys, state: dict[str, Any], found: Subject,
+                     created: str) -> bytes:
+        """The patient's key; for a creation (``created``, its aggregate id) the subject row is
+        written in the same transaction."""
+        index, (type_id, content_version) = found
+        if index in self._sealing and not created:
+            return self._sealing[index]
+        with keys.db.transaction() as tx:
+            if created:
+                tx.execute("INSERT INTO store_sealed_subjects VALUES (?, ?, ?, ?) ON CONFLICT "
+                           "(aggregate_id) DO NOTHING", (created, index, type_id, content_version))
+            if index not in self._sealing:
+                if len(self._sealing) >= _REMEMBERED:
+                    self._sealing.clear()
+                self._sealing[index] = keys.ensure_in(tx, {index}, state["timestamp"])[index] \
+                    or new_data_key()
         return self._sealing[index]
 
     def _creation_subject(self, state: dict[str, Any], refs: set[str]) -> Subject | None:
@@ -127,12 +148,7 @@ class StoreSealingMapper(CheckedMapper):
                     state: dict[str, Any]) -> Subject | None:
         if name in _CREATIONS:
             found = self._creation_subject(state, set())
-            if found is not None:
-                self._remember(subject, found)
-                with db.transaction() as tx:
-                    tx.execute("INSERT INTO store_sealed_subjects VALUES (?, ?, ?, ?) "
-                               "ON CONFLICT (aggregate_id) DO NOTHING", (subject, *found[0:1],
-                                                                         *found[1]))
+            self._remember(subject, found)  # stored with the key (``_sealing_key``)
             return found
         if subject in self._subjects:
             return self._subjects[subject]
