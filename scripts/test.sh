@@ -24,4 +24,5 @@ echo "== import layers" && .venv/bin/lint-imports
 echo "== mypy" && .venv/bin/mypy
 echo "== pytest"
 export INTYG_TEST_POSTGRES=1
-.venv/bin/pytest "$@"
+# Two workers (pytest-xdist), each test file kept on one worker: INTYG_TEST_WORKERS=0 runs serially.
+.venv/bin/pytest -n "${INTYG_TEST_WORKERS:-2}" --dist loadfile "$@"

@@ -41,6 +41,22 @@ class Tally:
     roles: set[str] = field(default_factory=set)
     statuses: Counter[int] = field(default_factory=Counter)
 
+    def add(self, other: Tally) -> None:
+        self.cases += other.cases
+        self.seconds = max(self.seconds, other.seconds)  # workers fuzz side by side
+        self.operations |= other.operations
+        self.roles |= other.roles
+        self.statuses.update(other.statuses)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"cases": self.cases, "seconds": self.seconds, "operations": sorted(self.operations),
+                "roles": sorted(self.roles), "statuses": dict(self.statuses)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Tally:
+        return cls(data["cases"], data["seconds"], set(data["operations"]), set(data["roles"]),
+                   Counter({int(k): v for k, v in data["statuses"].items()}))
+
     def summary(self) -> str:
         answers = ", ".join(f"{status}: {n}" for status, n in sorted(self.statuses.items()))
         return (f"fuzzing tier: {self.cases} cases over {len(self.operations)} operations x "
