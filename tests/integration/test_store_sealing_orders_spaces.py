@@ -15,7 +15,9 @@ from typing import Any
 from uuid import UUID
 
 import pytest
+from fastapi.testclient import TestClient
 
+from api.http.app import create_app
 from commands.certificates import Certificates
 from commands.investigations import Investigations
 from commands.orders import Orders
@@ -24,9 +26,11 @@ from commands.settings import Settings, eventsourcing_env
 from domain.orders.bestallning.status import OrderStatus
 from domain.samverkan.roles import ItemKind, Role, Section
 from domain.shared.care import CareUnit
+from tests.e2e.conftest import token_for
 from tests.factories import FakeClock, care_unit, fmu, lisjp_content, patient, staff_at
 from tests.factories.orders import order_request
 from tests.factories.samverkan import PARTIES, caller_of
+from tests.factories.samverkan_http import SPACES, citizen_auth, outside_auth
 from tests.integration.store_sealing_support import (
     PRE_STORE_SEALING,
     forget,
@@ -177,3 +181,32 @@ def test_an_order_stored_before_the_store_sealed_it_still_loads_and_its_next_tex
         assert orders.get_for(made, staff).purpose == PURPOSE
     finally:
         app.close()
+
+
+def test_a_forgotten_citizens_order_and_space_answer_their_readers_with_the_forgotten_values(
+        store_settings: Settings) -> None:
+    """Hardening item 1 (issue 12): after ``intyg forget`` the order's unit reads it (200,
+    the citizen's personnummer, background and the texts empty, the status kept) and the
+    employer reads the space (200, its item's text empty), as a forgotten certificate
+    answers; the space has no owner any more, so the citizen's own token finds none (404)."""
+    app = Certificates(eventsourcing_env(store_settings), clock=FakeClock())
+    unit, citizen = care_unit(), patient().personnummer
+    try:
+        order = _order(app, unit, citizen, ACCEPTED)
+        space = _space(app, store_settings, unit, citizen)
+    finally:
+        app.close()
+    forget(store_settings, citizen)
+    reader = Certificates(eventsourcing_env(store_settings), clock=FakeClock())
+    staff = {"Authorization": f"Bearer {token_for(store_settings, staff_at(unit), FakeClock())}"}
+    with TestClient(create_app(store_settings, certificates_app=reader)) as client:
+        read = client.get(f"/v1/orders/{order}", headers=staff)
+        shared = client.get(f"{SPACES}/{space}", headers=outside_auth(
+            store_settings, Role.ARBETSGIVARE, str(space)))
+        owned = client.get(f"{SPACES}/{space}", headers=citizen_auth(store_settings, citizen))
+    reader.close()
+    assert (read.status_code, shared.status_code, owned.status_code) == (200, 200, 404)
+    assert read.json()["status"] == "ACCEPTERAD"
+    assert read.json()["citizen"]["personnummer"] == read.json()["purpose"] == ""
+    for secret in (*SECRETS, citizen):
+        assert secret not in read.text + shared.text + owned.text
