@@ -8,13 +8,14 @@ is the application with concurrent writers at 1.0 of raw serial inserts or bette
 ``--no-store-sealing`` stores with the checked mapper alone, as before the event store sealed
 patient data under each patient's data key (``streams.sealing.store``), for before/after figures.
 
-A lifecycle is four commands: create draft, edit, sign, send (four stored events). The app runs in
-production mode (events encrypted at rest) in a fresh schema, dropped afterwards. The baseline
-inserts the same number of rows (four per lifecycle) into a plain table shaped like the event
-table (id, version, topic, state), each row's state as many random bytes as the app's stored
-events hold on average (measured in this run), one transaction per row as the app commits each
-command. Run: ``.venv/bin/python bench/commands.py --lifecycles 500 [--writers 16] [--no-group]
-[--no-store-sealing]``
+A lifecycle is four commands: create draft, edit, sign, send (four stored events); with
+``--orders`` an order's instead: receive (a new citizen each), read, accept with a text, done.
+The app runs in production mode (events encrypted at rest) in a fresh schema, dropped
+afterwards. The baseline inserts the same number of rows (four per lifecycle) into a plain table
+shaped like the event table (id, version, topic, state), each row's state as many random bytes
+as the app's stored events hold on average (measured in this run), one transaction per row as
+the app commits each command. Run: ``.venv/bin/python bench/commands.py --lifecycles 500
+[--writers 16] [--no-group] [--no-store-sealing] [--orders]``
 (PostgreSQL running, see scripts/postgres.sh). The HTTP figures: ``bench/http_commands.py``.
 """
 
@@ -26,6 +27,7 @@ import os
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -36,8 +38,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from commands.certificates import Certificates
 from commands.group_commit import GroupCommitter
+from commands.orders import Orders
 from commands.settings import Settings, eventsourcing_env
 from tests.factories import FakeClock, care_unit, lisjp_content, patient, staff_at
+from tests.factories.orders import order_request
 
 WARM_UP = 20
 STORE_SEALING: dict[str, str] = {}  # ``--no-store-sealing``: the earlier mapper
@@ -57,6 +61,22 @@ def lifecycles(app: Certificates, count: int) -> float:
         app.sign_certificate(cert, based_on_version=2, by=doctor)
         app.send_certificate(cert, recipient="FKASSA", by=doctor.hsa_id)
     return time.perf_counter() - started
+
+
+def order_lifecycles(app: Certificates, count: int) -> float:
+    """Seconds for ``count`` order lifecycles (receive, read, accept with a text, done)."""
+    orders, unit = Orders(app, app.clock), care_unit()
+    staff = staff_at(unit)
+    started = time.perf_counter()
+    for _ in range(count):
+        made = orders.create_order(order_request(unit), "AF").id
+        orders.view_order(made, staff)
+        orders.accept(made, staff, "Vi tar emot patienten i början av nästa vecka.")
+        orders.mark_done(made, staff)
+    return time.perf_counter() - started
+
+
+LIFECYCLE: list[Callable[[Certificates, int], float]] = [lifecycles]  # ``--orders``: orders'
 
 
 def stored_event_size(conn: psycopg.Connection, schema: str) -> int:
@@ -89,11 +109,11 @@ def raw_inserts(conn: psycopg.Connection, schema: str, rows: int, size: int) -> 
 def concurrently(app: Certificates, count: int, writers: int) -> float:
     """Seconds for ``count`` lifecycles shared out among ``writers`` threads."""
     if writers == 1:
-        return lifecycles(app, count)
+        return LIFECYCLE[0](app, count)
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=writers) as pool:
         shares = [count // writers + (i < count % writers) for i in range(writers)]
-        for done in [pool.submit(lifecycles, app, share) for share in shares]:
+        for done in [pool.submit(LIFECYCLE[0], app, share) for share in shares]:
             done.result()
     return time.perf_counter() - started
 
@@ -120,7 +140,7 @@ def postgres_run(count: int, writers: int = 1,
             if not grouped:
                 app.committer = GroupCommitter(app.recorder, max_batch=1)
             try:
-                lifecycles(app, WARM_UP)  # tables, pool, caches
+                LIFECYCLE[0](app, WARM_UP)  # tables, pool, caches
                 before = app.committer.transactions, app.committer.commands
                 app_seconds = concurrently(app, count, writers)
                 grouping = ((app.committer.commands - before[1])
@@ -139,8 +159,8 @@ def sqlite_run(count: int) -> float:
         app = Certificates({**eventsourcing_env(Settings(data_dir=Path(tmp))), **STORE_SEALING},
                            clock=FakeClock())
         try:
-            lifecycles(app, WARM_UP)
-            return lifecycles(app, count)
+            LIFECYCLE[0](app, WARM_UP)
+            return LIFECYCLE[0](app, count)
         finally:
             app.close()
 
@@ -152,14 +172,18 @@ def main() -> None:
     parser.add_argument("--no-group", action="store_true")
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--no-store-sealing", action="store_true")
+    parser.add_argument("--orders", action="store_true")
     args = parser.parse_args()
+    if args.orders:
+        LIFECYCLE[0] = order_lifecycles
     if args.no_store_sealing:
         STORE_SEALING["MAPPER_TOPIC"] = "commands.stored_history:CheckedMapper"
     count, writers = args.lifecycles, args.writers
     app_seconds, raw_seconds, size, grouping = postgres_run(count, writers,
                                                             grouped=not args.no_group)
     app_rate, raw_rate = count / app_seconds, count / raw_seconds
-    print(f"lifecycles: {count} (4 commands each: create, edit, sign, send); "
+    kind = "receive, read, accept, done" if args.orders else "create, edit, sign, send"
+    print(f"lifecycles: {count} (4 commands each: {kind}); "
           f"mean stored event state: {size} bytes; writers: {writers}; "
           f"group commit: {'off' if args.no_group else 'on'} "
           f"({grouping:.1f} commands per transaction); "

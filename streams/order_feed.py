@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from commands.grouped_application import domain_events
 from commands.history import history_line
 from domain.orders.bestallning.order import Bestallning
 from domain.orders.sent_mail import SentNotification
@@ -49,6 +50,9 @@ def feed_log(app: Any, db: Database, handler: LineHandler, topics: list[str], so
     page = app.recorder.select_notifications(start + 1, limit, topics=topics)
     if not page:
         return 0
+    # Read (and opened, their data keys in one query) before the view's transaction: on SQLite
+    # the key table is read through another connection, which would wait on this one's lock.
+    lines = [history_line(event) for event in domain_events(app.mapper, page)]
     with db.transaction() as tx:
         claimed = tx.execute(
             "INSERT INTO consumer_position VALUES (?, ?, ?, ?) ON CONFLICT "
@@ -56,8 +60,8 @@ def feed_log(app: Any, db: Database, handler: LineHandler, topics: list[str], so
             "WHERE consumer_position.position = ? RETURNING position",
             (handler.name, source, 0, page[-1].id, start))
         if claimed:
-            for notification in page:
-                handler.apply(tx, history_line(app.mapper.to_domain_event(notification)))
+            for line in lines:
+                handler.apply(tx, line)
     return len(page)
 
 

@@ -13,10 +13,16 @@ holds its fields clear and is read as it is.
 The patient of a later event (a DraftEdited, a revocation, a message) is the one its certificate
 was created for: remembered from the creation event, stored or read, and kept in the table
 ``store_sealed_subjects`` (aggregate id -> blind index) for another process.
+
+Orders, FMU investigations and Samverkansytan spaces are sealed the same way, their fields by
+``streams.sealing.store_fields`` (keyed by event class): an order's patient is its
+OrderReceived's citizen, a space's its owner (SpaceOpened), an investigation's the citizen of
+its CitizenRecorded, and before that the investigation's own key.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -28,17 +34,32 @@ from commands.stored_history import (
     sealing_settings,
 )
 from domain.access.entry import patient_index
+from domain.access.forgetting import investigation_subject
 from streams.database import Database
 from streams.sealing.content import content_plan
 from streams.sealing.envelope import new_data_key
 from streams.sealing.fields import SEALED_FIELDS, key_refs, open_message, seal_message
 from streams.sealing.keys import DataKeys
+from streams.sealing.store_fields import (
+    INVESTIGATION,
+    STORE_SEALED_FIELDS,
+    StoredFields,
+    field_key_refs,
+    named_index,
+    named_personnummer,
+    open_fields,
+    seal_fields,
+)
 
 _CREATIONS = ("DraftCreated", "CertificateRegistered")
 _REMEMBERED = 50_000
 _KEPT_CONNECTIONS = 4  # a command thread each, so none waits ~15 ms to connect
 _ADDED_FACTS = ("index", "sex")  # what seal_message adds beside a sealed personnummer
 Subject = tuple[str, tuple[str, int]]  # blind index, (type id, content version)
+_NAME_SUBJECT = ("INSERT INTO store_sealed_subjects VALUES (?, ?, ?, ?) ON CONFLICT "
+                 "(aggregate_id) DO NOTHING")
+_MOVE_SUBJECT = ("INSERT INTO store_sealed_subjects VALUES (?, ?, ?, ?) ON CONFLICT "
+                 "(aggregate_id) DO UPDATE SET patient_index = excluded.patient_index")
 
 
 class StoreSealingMapper(CheckedMapper):
@@ -68,6 +89,9 @@ class StoreSealingMapper(CheckedMapper):
 
     def to_stored_event(self, domain_event: Any) -> Any:
         name = type(domain_event).__name__
+        declared = STORE_SEALED_FIELDS.get(type(domain_event))
+        if self.keys is not None and declared is not None:
+            return super().to_stored_event(self._sealed_copy(self.keys, domain_event, declared))
         if self.keys is None or name not in SEALED_FIELDS:
             return super().to_stored_event(domain_event)
         state = dict(vars(domain_event))
@@ -82,9 +106,19 @@ class StoreSealingMapper(CheckedMapper):
         if isinstance(sealed_state.get("patient"), dict):
             sealed_state["patient"] = {k: v for k, v in sealed_state["patient"].items()
                                        if k not in _ADDED_FACTS}
-        copy = object.__new__(type(domain_event))
-        object.__setattr__(copy, "__dict__", sealed_state)
-        return super().to_stored_event(copy)
+        return super().to_stored_event(_with_state(domain_event, sealed_state))
+
+    def _sealed_copy(self, keys: DataKeys, domain_event: Any, declared: StoredFields) -> Any:
+        """An order's, an investigation's or a space's event with its patient fields sealed
+        (as it is when its patient is not known: a row of an aggregate stored before this)."""
+        state = dict(vars(domain_event))
+        aggregate = str(state["originator_id"])
+        found = self._aggregate_subject(keys.db, declared, aggregate, state)
+        if found is None:
+            return domain_event
+        key = self._sealing_key(keys, state, found, aggregate if declared.names else "",
+                                moved=declared.kind == INVESTIGATION)
+        return _with_state(domain_event, seal_fields(state, declared, found[0], key))
 
     def to_domain_event(self, stored_event: Any) -> Any:
         return self.to_domain_events([stored_event])[0]
@@ -95,38 +129,46 @@ class StoreSealingMapper(CheckedMapper):
         for stored_event in stored_events:
             event = super().to_domain_event(stored_event)
             events.append(event)
-            name = type(event).__name__
-            if name not in SEALED_FIELDS:
+            name, state = type(event).__name__, vars(event)
+            declared = STORE_SEALED_FIELDS.get(type(event))
+            if declared is not None:
+                refs = field_key_refs(state, declared)
+                opener = functools.partial(open_fields, dict(state), declared)
+            elif name in SEALED_FIELDS:
+                message = _message(name, state)
+                refs = key_refs(message)
+                opener = functools.partial(_opened_data, message)
+            else:
                 continue
-            state = vars(event)
-            message = _message(name, state)
-            refs = key_refs(message)
             if self.keys is None:
                 if refs:  # sealed, and no keys to open it with: never handed on half read
                     raise StoredHistoryUnreadableError(stored_event.originator_id,
                                                        stored_event.originator_version)
                 continue
-            if name in _CREATIONS:
+            if name in _CREATIONS and declared is None:
                 self._remember(str(state["originator_id"]), self._creation_subject(state, refs))
+            elif declared is not None and declared.names:
+                self._remember(str(state["originator_id"]), self._named_subject(declared, state))
             if refs:  # else stored before the store sealed, or nothing to seal
-                sealed.append((state, message, refs))
+                sealed.append((state, refs, opener))
         if sealed and self.keys is not None:
-            keys = self.keys.load(set().union(*(refs for _, _, refs in sealed)))
-            for state, message, _ in sealed:
-                state.update(open_message(message, keys)["data"])
+            keys = self.keys.load(set().union(*(refs for _, refs, _ in sealed)))
+            for state, _, opener in sealed:
+                state.update(opener(keys))
         return events
 
     def _sealing_key(self, keys: DataKeys, state: dict[str, Any], found: Subject,
-                     created: str) -> bytes:
-        """The patient's key; for a creation (``created``, its aggregate id) the subject row is
-        written in the same transaction."""
+                     created: str, moved: bool = False) -> bytes:
+        """The patient's key; for an event naming the patient (``created``, its aggregate id)
+        the subject row is written in the same transaction (replaced when ``moved``: an
+        investigation's citizen, recorded after its own key sealed)."""
         index, (type_id, content_version) = found
         if index in self._sealing and not created:
             return self._sealing[index]
         with keys.db.transaction() as tx:
             if created:
-                tx.execute("INSERT INTO store_sealed_subjects VALUES (?, ?, ?, ?) ON CONFLICT "
-                           "(aggregate_id) DO NOTHING", (created, index, type_id, content_version))
+                tx.execute(_MOVE_SUBJECT if moved else _NAME_SUBJECT,
+                           (created, index, type_id, content_version))
             if index not in self._sealing:
                 if len(self._sealing) >= _REMEMBERED:
                     self._sealing.clear()
@@ -144,12 +186,37 @@ class StoreSealingMapper(CheckedMapper):
             return patient_index(patient["personnummer"], self._index_key), kind
         return (next(iter(refs)), kind) if len(refs) == 1 else None
 
+    def _named_subject(self, declared: StoredFields, state: dict[str, Any]) -> Subject | None:
+        """The patient an order's, investigation's or space's event names, by its clear
+        personnummer or its sealed one's key reference."""
+        number = named_personnummer(state, declared)
+        index = patient_index(number, self._index_key) if number else \
+            named_index(state, declared)
+        return None if index is None else (index, (declared.kind, 0))
+
+    def _aggregate_subject(self, db: Database, declared: StoredFields, aggregate: str,
+                           state: dict[str, Any]) -> Subject | None:
+        """Whose key seals an order's, investigation's or space's event: the patient it names,
+        else its aggregate's (an investigation without a citizen: its own key)."""
+        if declared.names:
+            found = self._named_subject(declared, state)
+            self._remember(aggregate, found)  # stored with the key (``_sealing_key``)
+            return found
+        found = self._known_subject(db, aggregate)
+        if found is None and declared.kind == INVESTIGATION:
+            own = patient_index(investigation_subject(aggregate), self._index_key)
+            found = (own, (INVESTIGATION, 0))
+        return found
+
     def _subject_of(self, db: Database, name: str, subject: str,
                     state: dict[str, Any]) -> Subject | None:
         if name in _CREATIONS:
             found = self._creation_subject(state, set())
             self._remember(subject, found)  # stored with the key (``_sealing_key``)
             return found
+        return self._known_subject(db, subject)
+
+    def _known_subject(self, db: Database, subject: str) -> Subject | None:
         if subject in self._subjects:
             return self._subjects[subject]
         with db.transaction() as tx:
@@ -167,6 +234,18 @@ class StoreSealingMapper(CheckedMapper):
         if len(self._subjects) >= _REMEMBERED:
             self._subjects.clear()
         self._subjects[subject] = found
+
+
+def _with_state(domain_event: Any, state: dict[str, Any]) -> Any:
+    """A copy of the event holding ``state`` (the event itself stays as it was)."""
+    copy = object.__new__(type(domain_event))
+    object.__setattr__(copy, "__dict__", state)
+    return copy
+
+
+def _opened_data(message: dict[str, Any], keys: Mapping[str, bytes | None]) -> dict[str, Any]:
+    opened: dict[str, Any] = open_message(message, keys)["data"]
+    return opened
 
 
 def _message(name: str, state: dict[str, Any]) -> dict[str, Any]:

@@ -163,13 +163,15 @@ def unit_auth(settings: Any, unit: str = REGION_UNIT, region: str = REGION) -> d
     return staff_token(settings, VARDADMIN, unit, region, (Privilege.FMU_VARDADMIN,))
 
 
-def assigned_through(investigations: Any, who: Mapping[str, Caller]) -> Any:
+def assigned_through(investigations: Any, who: Mapping[str, Caller],
+                     comment: str | None = None) -> Any:
     """An investigation taken through the ``Investigations`` application up to UnitAssigned:
-    FK's AFU request (answer by 4 November 2026), UNIT asked, accepting, assigned. Its id."""
+    FK's AFU request (answer by 4 November 2026), UNIT asked, accepting (with ``comment``),
+    assigned. Its id."""
     made = investigations.receive_request(who["fk"], kind=AssessmentKind.AFU,
                                           landsting=LANDSTING, fk_answer_by=date(2026, 11, 4))
     investigations.ask_units(made.id, who["samordnare"], [UNIT])
-    investigations.answer_request(made.id, who["vardadmin"], Answer.ACCEPTERA, None,
+    investigations.answer_request(made.id, who["vardadmin"], Answer.ACCEPTERA, comment,
                                   performer(date(2026, 11, 2)))
     investigations.assign(made.id, who["samordnare"], UNIT)
     return made.id

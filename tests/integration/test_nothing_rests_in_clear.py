@@ -5,8 +5,10 @@ tour (every event type, every certificate type, a conversation with free text) i
 production mode, relayed to the real Kafka and projected into every view (the orders' and the
 investigations' too); the same in embedded mode into SQLite. Then everything that rests is
 scanned for each personnummer, name and free-text phrase the run wrote: the Kafka log segment
-files of the run's topics on disk, a ``pg_dump`` of the run's schema, the SQLite files, and
-the log lines the run printed. Zero hits: a hit names its place (topic, table, file or log)
+files of the run's topics on disk, a ``pg_dump`` of the run's schema, the SQLite files, the
+log lines the run printed, and every row of the event store decrypted with the store key alone
+(certificates, conversations, orders, FMU investigations and spaces sealed per patient under
+it). Zero hits: a hit names its place (topic, table, file or log)
 and the kind of value (never the value).
 """
 
@@ -25,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from eventsourcing.cryptography import AESCipher
+from eventsourcing.utils import Environment
 
 from api.demo.orders import seed_orders
 from api.demo.seed import seed_demo
@@ -49,6 +53,7 @@ pytestmark = pytest.mark.kafka
 
 PATIENTS = 12
 PG_DUMP = Path("/usr/lib/postgresql/15/bin/pg_dump")
+_STORE_ROWS: list[tuple[str, bytes]] = []  # each run's stored events under the store key alone
 
 def _run(app: Certificates, clock: FakeClock, settings: Settings) -> None:
     seed_demo(app, patients=PATIENTS)  # as `intyg demo` seeds it
@@ -68,6 +73,15 @@ def _order_views_caught_up(settings: Settings, app: Certificates, clock: FakeClo
             runtime.close()
 
 
+def _store_rows(app: Certificates, settings: Settings, run: str) -> list[tuple[str, bytes]]:
+    """Every row of the event store decrypted with the store key alone (what one key for every
+    patient opens), by its stored topic."""
+    assert settings.cipher_key is not None
+    cipher = AESCipher(Environment(env={"CIPHER_KEY": settings.cipher_key.get_secret_value()}))
+    rows = app.recorder.select_notifications(1, 100_000)
+    return [(f"store-{run}:{row.topic}", cipher.decrypt(row.state)) for row in rows]
+
+
 @pytest.fixture(scope="module")
 def production() -> Iterator[tuple[Settings, list[dict[str, Any]], str]]:
     """The production run: its settings, every message opened, and the log it printed."""
@@ -79,6 +93,7 @@ def production() -> Iterator[tuple[Settings, list[dict[str, Any]], str]]:
             Relay(app, settings, Database(settings)).run_until_caught_up(timeout=240)
             run_views_until_caught_up(settings, app, timeout=180)
             _order_views_caught_up(settings, app, clock)
+            _STORE_ROWS.extend(_store_rows(app, settings, "production"))
         finally:
             app.close()
         records = [record for topic in (certificates_topic(settings), orders_topic(settings),
@@ -102,6 +117,7 @@ def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, s
             _run(app, clock, settings)
             run_views_until_caught_up(settings, app, timeout=180)
             _order_views_caught_up(settings, app, clock)
+            _STORE_ROWS.extend(_store_rows(app, settings, "embedded"))
         finally:
             app.close()
         yield directory, printed()
@@ -142,11 +158,17 @@ def test_nothing_of_a_patient_rests_in_clear_after_a_demo_run(production, embedd
     assert {"reference", "text"} <= {label.split("#")[0] for label in needles}
     places = [*_kafka_segments(settings), *_pg_dump(settings), *_sqlite(directory),
               ("log:production", production_log.encode()),
-              ("log:embedded", embedded_log.encode())]
+              ("log:embedded", embedded_log.encode()), *_STORE_ROWS]
     scanned = {place for place, _ in places}  # the orders' and investigations' copies too
     assert {"postgres:orders", "postgres:orders_timeline", "postgres:fmu_investigation_steps",
             "sqlite:orders", "sqlite:fmu_investigation_steps",
             "postgres:samverkan_documents", "sqlite:samverkan_documents"} <= scanned
+    # the event store's rows under the store key alone: the orders', investigations' and
+    # spaces' too (issue 12: a forget leaves no readable copy in the store)
+    assert {f"store-{run}:{topic}" for run in ("production", "embedded") for topic in (
+        "domain.orders.bestallning.order:Bestallning.OrderReceived",
+        "domain.orders.fmu.investigation:Investigation.CitizenRecorded",
+        "domain.samverkan.space:Space.ItemProposed")} <= scanned
     assert any(place.endswith(("intyg.orders.v1", "intyg.fmu.v1")) for place in scanned)
 
     found: dict[str, set[str]] = {}

@@ -4,18 +4,12 @@ unreadable"; ARCHITECTURE.md invariant 8). On the embedded SQLite store and on P
 
 from __future__ import annotations
 
-import base64
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
 import pytest
-from eventsourcing.cryptography import AESCipher
-from eventsourcing.utils import Environment
 from fastapi.testclient import TestClient
 
 from api.http.app import create_app
@@ -31,26 +25,24 @@ from streams.ledger.store import LedgerStore
 from streams.ledger.verify import verify_store
 from tests.e2e.conftest import token_for
 from tests.factories import FakeClock, care_unit, lisjp_content, patient, staff_at
-from tests.factories.ledger import PUBLIC_KEY, with_digest_key
+from tests.factories.ledger import PUBLIC_KEY
 from tests.flows import draft, sign
-from tests.integration.kafka_support import cli_env, kafka_settings
-from tests.integration.shredding_support import ROOT
+from tests.integration.store_sealing_support import (
+    PRE_STORE_SEALING,
+    forget,
+    in_clear_with_the_store_key,
+    sealing_store,
+)
 
 NAME = "Tolvan Storesson"
 QUESTION = "Hur går rehabiliteringen efter knäoperationen?"
 EDITED = "Svårt att gå i trappor sedan i våras"
-PRE_STORE_SEALING = {"MAPPER_TOPIC": "commands.stored_history:CheckedMapper"}
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
-    if request.param == "sqlite":
-        key = base64.b64encode(os.urandom(16)).decode()
-        yield with_digest_key(Settings(mode="embedded", data_dir=tmp_path, cipher_key=key,
-                                       projections_in_serve=False))
-        return
-    with kafka_settings() as settings:
-        yield with_digest_key(settings)
+    with sealing_store(request.param, tmp_path) as settings:
+        yield settings
 
 
 def _a_case(app: Certificates, unit: CareUnit, doctor: Staff) -> tuple[str, UUID]:
@@ -64,32 +56,6 @@ def _a_case(app: Certificates, unit: CareUnit, doctor: Staff) -> tuple[str, UUID
     questions.send_question(app, cert, subject=Subject.OVRIGT, heading=None, text=QUESTION,
                             by=doctor)
     return who.personnummer, cert
-
-
-def _in_clear_with_the_store_key(app: Certificates, settings: Settings,
-                                 secrets: tuple[str, ...]) -> list[tuple[int, str]]:
-    """Each stored row decrypted with the store key alone, as the library's cipher does, and
-    the secrets found in it (by position)."""
-    assert settings.cipher_key is not None
-    cipher = AESCipher(Environment(env={"CIPHER_KEY": settings.cipher_key.get_secret_value()}))
-    rows = app.recorder.select_notifications(1, 10_000)
-    assert rows
-    return [(row.id, secret) for row in rows for secret in secrets
-            if secret.encode() in cipher.decrypt(row.state)]
-
-
-def _forget(settings: Settings, personnummer: str) -> None:
-    """``intyg forget`` in a subprocess on these settings."""
-    assert settings.cipher_key is not None
-    env = cli_env(settings) if settings.is_production else {
-        **os.environ, "INTYG_MODE": "embedded", "INTYG_DATA_DIR": str(settings.data_dir),
-        "INTYG_CIPHER_KEY": settings.cipher_key.get_secret_value()}
-    done = subprocess.run([sys.executable, "-m", "api.cli.main", "forget", "-", "--reason",
-                           "raderingsbeslut", "--by", "SE2321000016-A001"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, input=personnummer + "\n",
-                          timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert personnummer not in done.stdout + done.stderr
 
 
 def _states(app: Certificates) -> list[bytes]:
@@ -108,17 +74,17 @@ def test_after_intyg_forget_every_copy_in_the_event_store_is_unreadable_while_th
     try:
         who, cert = _a_case(app, unit, doctor)
         secrets = (who, "Storesson", QUESTION, EDITED, "Kan inte lyfta")
-        assert _in_clear_with_the_store_key(app, store_settings, secrets) == []
+        assert in_clear_with_the_store_key(app, store_settings, secrets) == []
         opened = app.get(cert)
         assert opened.patient_data["personnummer"] == who
         assert opened.content["funktionsnedsattning"] == EDITED
         Digester(app, store_settings, Database(store_settings)).catch_up()
         stored = _states(app)
 
-        _forget(store_settings, who)
+        forget(store_settings, who)
 
         assert _states(app)[:len(stored)] == stored
-        assert _in_clear_with_the_store_key(app, store_settings, secrets) == []
+        assert in_clear_with_the_store_key(app, store_settings, secrets) == []
         report = verify_store(app, LedgerStore(Database(store_settings)), PUBLIC_KEY)
         assert report.findings == []
         fresh = Certificates(eventsourcing_env(store_settings), clock=FakeClock())
@@ -145,7 +111,7 @@ def test_an_authorised_reader_gets_the_forgotten_values_after_intyg_forget(
     doctor = staff_at(unit, role=Role.DOCTOR)
     try:
         who, cert = _a_case(app, unit, doctor)
-        _forget(store_settings, who)
+        forget(store_settings, who)
         auth = {"Authorization": f"Bearer {token_for(store_settings, doctor, FakeClock())}"}
         reader = Certificates(eventsourcing_env(store_settings), clock=FakeClock())
         with TestClient(create_app(store_settings, certificates_app=reader)) as client:
@@ -172,7 +138,7 @@ def test_a_store_written_before_store_sealing_still_loads_and_seals_what_comes_a
     who = patient(name=NAME)
     try:
         cert = draft(earlier, unit, doctor, who)
-        assert _in_clear_with_the_store_key(earlier, store_settings, (who.personnummer,))
+        assert in_clear_with_the_store_key(earlier, store_settings, (who.personnummer,))
     finally:
         earlier.close()
     app = Certificates(eventsourcing_env(store_settings), clock=FakeClock())
@@ -180,7 +146,7 @@ def test_a_store_written_before_store_sealing_still_loads_and_seals_what_comes_a
         assert app.get(cert).patient_data["personnummer"] == who.personnummer
         content = {**lisjp_content(app.clock().date()), "funktionsnedsattning": EDITED}
         app.edit_draft(cert, based_on_version=1, content=content, by=doctor)
-        assert _in_clear_with_the_store_key(app, store_settings, (EDITED,)) == []
+        assert in_clear_with_the_store_key(app, store_settings, (EDITED,)) == []
         assert app.get(cert).content["funktionsnedsattning"] == EDITED
     finally:
         app.close()
