@@ -25,6 +25,7 @@ from commands.reactions import (
     reactions_to_signing,
 )
 from commands.results import CommandResult, expected, result_of, unchanged
+from commands.stored_history import read_or_hide
 from domain.certificates.certificate import Certificate
 from domain.certificates.lifecycle import RelationKind, RevocationReason
 from domain.content import registry as contents
@@ -68,8 +69,9 @@ class Certificates(GroupedApplication):
                 privilege: Privilege = Privilege.VISA_INTYG) -> Certificate:
         """The certificate, for staff who act for its unit and care giver and whose role holds
         ``privilege`` for its type. Decided before anything about the certificate is told:
-        to anyone else it does not exist (the same 404 as an unknown id)."""
-        cert = self.get(certificate_id)
+        to anyone else it does not exist (the same 404 as an unknown id, ``read_or_hide``)."""
+        cert = read_or_hide(self.get, self.repository, certificate_id, CertificateNotFoundError.of,
+                            lambda first: by.acts_for(first.care_unit))
         if not by.acts_for(cert.care_unit):
             raise CertificateNotFoundError.of(certificate_id)
         check_privilege(by, privilege, cert.type_id)

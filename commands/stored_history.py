@@ -11,12 +11,16 @@ application's environment (``STORE_SEALING``, a handle of ``sealing_handle``), n
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 from uuid import UUID
 
+import structlog
 from eventsourcing.persistence import Mapper, MapperDeserialisationError, StoredEvent
 from eventsourcing.utils import TopicError
+
+T = TypeVar("T")
+log = structlog.get_logger("stored_history")
 
 MAPPER_TOPIC = "streams.sealing.store:StoreSealingMapper"
 SEALING_ENV = "STORE_SEALING"
@@ -53,3 +57,25 @@ class CheckedMapper(Mapper[UUID]):
             # the library's text quotes the cause; ours names the row by its ids only
             raise StoredHistoryUnreadableError(stored_event.originator_id,
                                                stored_event.originator_version) from None
+
+
+def read_or_hide(load: Callable[[UUID], T], repository: Any, aggregate_id: UUID,
+                 hidden: Callable[[UUID], Exception], may_know: Callable[[Any], bool]) -> T:
+    """``load(aggregate_id)``. When a stored row of the record cannot be read, a caller who may
+    know of the record, judged on its creation event alone (``may_know`` of version 1), is told
+    so (the error goes on, 503); anyone else gets ``hidden(aggregate_id)``, the answer an
+    unknown id gets, and the row is logged by its ids. When the creation event itself cannot be
+    read nobody can be judged, so everyone gets ``hidden``: a stranger never learns that the id
+    exists."""
+    try:
+        return load(aggregate_id)
+    except StoredHistoryUnreadableError as unreadable:
+        try:
+            insider = may_know(repository.get(aggregate_id, version=1))
+        except StoredHistoryUnreadableError:
+            insider = False
+        if insider:
+            raise
+        log.error("stored_history_unreadable", aggregate_id=unreadable.aggregate_id,
+                  version=unreadable.version, told="not found")
+        raise hidden(aggregate_id) from None

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from uuid import UUID
+from typing import Any
+from uuid import UUID, uuid4
 
 import pytest
 import structlog
@@ -19,7 +20,7 @@ from commands.settings import Settings
 from domain.shared.care import CareUnit, Staff
 from domain.shared.patient import Patient
 from tests.e2e.conftest import token_for
-from tests.factories import FakeClock, personnummer
+from tests.factories import FakeClock, care_unit, personnummer, staff_at
 from tests.factories.ledger import flip_one_byte, positions_of
 from tests.flows import signed
 
@@ -74,3 +75,45 @@ def test_the_log_names_the_altered_row_by_ids_only_when_it_cannot_be_read(
     assert not any(line["event"] == "unexpected_error" for line in lines)
     for secret in (pnr, pnr[2:], "Märta", "Mullvad"):
         assert secret not in text
+
+
+def _problem(answer: Any, asked: object) -> tuple[int, str, str]:
+    """What a caller learns from an answer: status, media type, and the body with the id it
+    asked for (which the answer repeats) left out."""
+    return answer.status_code, answer.headers["content-type"], answer.text.replace(str(asked), "")
+
+
+def test_a_stranger_gets_the_answer_of_an_unknown_id_when_a_stored_row_was_altered(
+        app: Certificates, settings: Settings, altered: tuple[UUID, str], json_logs: None,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A stranger learns nothing, not even whether an id exists (issue 12 leftovers): a doctor
+    of another unit asking for a certificate with an altered row gets exactly what an unknown
+    id gets, judged on the certificate's creation event; the operators still get the row."""
+    cert, _ = altered
+    stranger = staff_at(care_unit())
+    auth = {"Authorization": f"Bearer {token_for(settings, stranger, FakeClock())}"}
+    with TestClient(create_app(settings, certificates_app=app)) as client:
+        hidden = client.get(f"/v1/certificates/{cert}", headers=auth)
+        unknown = client.get(f"/v1/certificates/{(other := uuid4())}", headers=auth)
+    assert hidden.status_code == 404
+    assert _problem(hidden, cert) == _problem(unknown, other)
+    logged = capsys.readouterr()
+    lines = [json.loads(line) for line in (logged.out + logged.err).splitlines()
+             if line.startswith("{")]
+    assert [(line["aggregate_id"], line["version"]) for line in lines
+            if line["event"] == "stored_history_unreadable"] == [(str(cert), 2)]
+
+
+def test_nobody_is_told_of_a_record_whose_creation_row_was_altered(
+        app: Certificates, settings: Settings, unit: CareUnit, doctor: Staff) -> None:
+    """When the creation event itself cannot be read nobody can be shown to have a right to the
+    record, so even its own unit's doctor gets the answer of an unknown id, never a hint that
+    it exists to someone who should not know (issue 12 leftovers)."""
+    cert = signed(app, unit, doctor, Patient(personnummer=personnummer(), name="Märta Mullvad"))
+    flip_one_byte(settings, positions_of(app, cert)[0])
+    auth = {"Authorization": f"Bearer {token_for(settings, doctor, FakeClock())}"}
+    with TestClient(create_app(settings, certificates_app=app)) as client:
+        hidden = client.get(f"/v1/certificates/{cert}", headers=auth)
+        unknown = client.get(f"/v1/certificates/{(other := uuid4())}", headers=auth)
+    assert hidden.status_code == 404
+    assert _problem(hidden, cert) == _problem(unknown, other)
