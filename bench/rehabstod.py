@@ -4,7 +4,8 @@ one unit of ``--certificates`` LISJP certificates.
 
 Each request is timed cold (nothing kept: SQL, engine for every row, encoding), after a change
 at the unit (one patient's row rewritten and the unit's revision token replaced, as the view
-does when a certificate changes: SQL, the engine for that row, the rest from the result before)
+does when a certificate changes: SQL, that row opened and computed, the rest matched sealed
+to the result before)
 and warm (the unit unchanged: the token read, the access-log entry stored, the response kept for
 the same scope and filters; ``api.runtime.unit_cases``).
 
