@@ -169,3 +169,21 @@ def test_a_forgotten_patient_leaves_the_overview_at_once_when_nothing_else_at_th
     assert [c["personnummer"] for c in listed(client, app, unit, coordinator)] == [
         stays.personnummer]
     assert total(client, app, unit, coordinator) == 1
+
+
+def test_a_forgotten_patient_leaves_the_overview_when_the_unit_also_changed_since(world):
+    """Issue 17, deliverable 2: after a change at the unit the rows kept unchanged are matched
+    as they rest (sealed) and not opened again; a forget in between still opens every row anew,
+    so the forgotten patient's unchanged row is not taken from the cases kept before it."""
+    settings, clock, client, app = world
+    unit, doctor, coordinator = scene(world)
+    stays, forgotten, later = patient(), patient(), patient()
+    signed(app, unit, doctor, stays)
+    signed(app, unit, doctor, forgotten)
+    assert len(listed(client, app, unit, coordinator)) == 2
+    DataKeys(Database(settings), settings.master_key_bytes).forget(
+        patient_index(forgotten.personnummer, settings.patient_index_secret), clock())
+    signed(app, unit, doctor, later)
+    assert {c["personnummer"] for c in listed(client, app, unit, coordinator)} == {
+        stays.personnummer, later.personnummer}
+    assert total(client, app, unit, coordinator) == 2
