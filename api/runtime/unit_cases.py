@@ -11,6 +11,11 @@ matched as it rests, sealed: the same sealed text opens to the same values while
 stands, so an unchanged row is neither opened (no key read, no decryption) nor computed. After a
 forget nothing is taken over: every row is opened anew, and a forgotten patient's does not open.
 
+A result also keeps each row's patient as opened (personnummer and names, by the row's sealed
+patient text), so that a request for the same unit on another day or with other settings (a
+result of its own) opens only the rows no result of the unit opened since the last forget: at
+midnight, or when a user changes maxGap, only the engine runs for the unit's rows.
+
 Every user of a unit (its doctors, its rehab coordinators) asks for the same unit's cases: the
 engine's result before any user's scope or filter is one and the same for them. What a user may
 see is narrowed per scope and filter, and what a response of that scope and filter is made of
@@ -22,8 +27,8 @@ own access-log entry.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections import ChainMap, OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar, cast
@@ -46,6 +51,8 @@ Row = tuple[str, str, str]
 """A row opened: (personnummer, patient_names, entries), as ``read`` takes it."""
 Stored = tuple[str, str]
 """A row as it rests: (patient sealed, entries)."""
+Patient = tuple[str, str]
+"""A row's patient opened: (personnummer, patient_names)."""
 Opener = Callable[[list[Stored]], list[Row | None]]
 """Opens stored rows, each to its ``Row`` or None (the patient forgotten)."""
 Revision = tuple[str | None, int]
@@ -58,11 +65,13 @@ Key = tuple[str, date, int, int]
 @dataclass(frozen=True, slots=True)
 class UnitCases:
     """The engine's cases of a unit in the overview's order, each one's JSON by its id (filled
-    as responses need it), and the case (or None) of each stored row it was computed from."""
+    as responses need it), the case (or None) of each stored row it was computed from, and the
+    patient of each row that opened, by its sealed text."""
 
     cases: list[SickLeaveCase]
     encoded: dict[int, bytes] = field(default_factory=dict)
     by_row: dict[Stored, SickLeaveCase | None] = field(default_factory=dict)
+    patients: dict[str, Patient] = field(default_factory=dict)
     listings: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -81,24 +90,35 @@ class UnitCases:
 
 
 def computed(stored: Iterable[Sequence[Any]], opener: Opener, today: date,
-             settings: SjukfallSettings, previous: UnitCases | None = None) -> UnitCases:
+             settings: SjukfallSettings, previous: UnitCases | None = None,
+             patients: Mapping[str, Patient] | None = None) -> UnitCases:
     """The cases of the timelines' ``stored`` rows (patient sealed, entries), taking those of
     rows unchanged since ``previous`` (same unit, day and settings, no forget since) from it;
-    only the others are opened (``opener``, all at once) and computed."""
+    only the others are computed, and only those whose patient neither ``previous`` nor
+    ``patients`` (another result of the unit, no forget since) holds are opened (``opener``,
+    all at once)."""
     known = previous.by_row if previous is not None else {}
+    seen = ChainMap(previous.patients if previous is not None else {}, dict(patients or {}))
     rows: list[Stored] = [(values[0], values[1]) for values in stored]
-    fresh = [row for row in rows if row not in known]
-    opened = dict(zip(fresh, opener(fresh), strict=True)) if fresh else {}
+    fresh = [row for row in rows if row not in known and row[0] not in seen]
+    opened = {row[0]: (clear[0], clear[1])
+              for row, clear in zip(fresh, opener(fresh) if fresh else [], strict=True)
+              if clear is not None}
     by_row: dict[Stored, SickLeaveCase | None] = {}
+    kept_patients: dict[str, Patient] = {}
     for row in rows:
+        patient = opened.get(row[0]) or seen.get(row[0])
+        if patient is not None:
+            kept_patients[row[0]] = patient
         if row in known:
             by_row[row] = known[row]
         else:
-            clear = opened[row]
-            by_row[row] = None if clear is None else current_case(read(clear), today, settings)
+            by_row[row] = None if patient is None else current_case(
+                read((*patient, row[1])), today, settings)
     cases = sorted((case for case in by_row.values() if case is not None), key=list_order)
     encoded = previous.encoded if previous is not None else {}
-    return UnitCases(cases, {id(c): encoded[id(c)] for c in cases if id(c) in encoded}, by_row)
+    return UnitCases(cases, {id(c): encoded[id(c)] for c in cases if id(c) in encoded}, by_row,
+                     kept_patients)
 
 
 class UnitCasesMemo:
@@ -116,6 +136,15 @@ class UnitCasesMemo:
             if found is not None:
                 self._kept.move_to_end(key)
             return found
+
+    def patients_of(self, unit: str, forgettings: int) -> Mapping[str, Patient]:
+        """The patients opened for the unit's latest result kept while ``forgettings`` keys
+        had been destroyed (none after a forget since: those opened before are not used)."""
+        with self._lock:
+            for (kept_unit, *_), (revision, result) in reversed(self._kept.items()):
+                if kept_unit == unit and revision[1] == forgettings:
+                    return result.patients
+        return {}
 
     def put(self, key: Key, revision: Revision, result: UnitCases) -> None:
         with self._lock:

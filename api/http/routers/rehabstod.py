@@ -144,7 +144,8 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
             return doctor, kept[1]
         previous = kept[1] if kept is not None and kept[0][1] == revision[1] else None
         result = computed(tx.execute(*overview_query(unit_id, today, max_days)),
-                          partial(open_rows, tx, host.seal, unit_id), today, settings, previous)
+                          partial(open_rows, tx, host.seal, unit_id), today, settings, previous,
+                          host.unit_cases.patients_of(unit_id, revision[1]))
     host.unit_cases.put(key, revision, result)
     return doctor, result
 

@@ -74,6 +74,42 @@ def test_a_row_that_does_not_open_gives_no_case_when_its_patients_key_is_destroy
     assert [c.personnummer for c in result.cases] == [mine.personnummer]
 
 
+def test_no_row_is_opened_again_when_the_unit_is_asked_for_another_day():
+    """Issue 17, deliverable 2: the patients a result of the unit opened serve another day's
+    (or other settings') result: the engine runs for every row, nothing is opened."""
+    mine, theirs = cert("03-01", "03-20"), cert("03-05", "03-25", personnummer=OTHER_PATIENT,
+                                                sex="F")
+    first = computed(rows_of(mine, theirs), open_clear, d(3, 10), DEFAULT)
+    OPENED.clear()
+    next_day = computed(rows_of(mine, theirs), open_clear, d(3, 11), DEFAULT,
+                        patients=first.patients)
+    assert OPENED == []
+    assert next_day.cases == sick_leave_cases([mine, theirs], d(3, 11), DEFAULT)
+    assert next_day.patients == first.patients
+
+
+def test_only_a_new_patients_row_is_opened_when_another_days_result_holds_the_others():
+    mine, theirs = cert("03-01", "03-20"), cert("03-05", "03-25", personnummer=OTHER_PATIENT,
+                                                sex="F")
+    first = computed(rows_of(mine), open_clear, d(3, 10), DEFAULT)
+    OPENED.clear()
+    next_day = computed(rows_of(mine, theirs), open_clear, d(3, 11), DEFAULT,
+                        patients=first.patients)
+    assert rows_of(theirs) == OPENED
+    assert next_day.cases == sick_leave_cases([mine, theirs], d(3, 11), DEFAULT)
+
+
+def test_the_patients_of_a_unit_are_not_handed_on_when_a_key_was_destroyed_since():
+    """docs/sealing.md: after a forget no patient opened before is used again."""
+    memo = UnitCasesMemo()
+    result = computed(rows_of(cert("03-01", "03-20")), open_clear, d(3, 10), DEFAULT)
+    memo.put((UNIT, d(3, 10), 5, 0), ("token-1", 0), result)
+    memo.put(("other unit", d(3, 10), 5, 0), ("token-1", 0), UnitCases([]))
+    assert memo.patients_of(UNIT, 0) == result.patients != {}
+    assert memo.patients_of(UNIT, 1) == {}
+    assert memo.patients_of("third unit", 0) == {}
+
+
 def test_a_patient_whose_row_is_gone_leaves_the_result_when_computed_again():
     mine, theirs = cert("03-01", "03-20"), cert("03-05", "03-25", personnummer=OTHER_PATIENT,
                                                 sex="F")
