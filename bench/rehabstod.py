@@ -4,9 +4,12 @@ one unit of ``--certificates`` LISJP certificates.
 
 Each request is timed cold (nothing kept: SQL, engine for every row, encoding), after a change
 at the unit (one patient's row rewritten and the unit's revision token replaced, as the view
-does when a certificate changes: SQL, the engine for that row, the rest from the result before)
-and warm (the unit unchanged: the token read, the access-log entry stored, the response kept for
-the same scope and filters; ``api.runtime.unit_cases``).
+does when a certificate changes: SQL, that row opened and computed, the rest matched sealed
+to the result before)
+warm (the unit unchanged: the token read, the access-log entry stored, the response kept for
+the same scope and filters; ``api.runtime.unit_cases``) and with other settings (maxGap cycled
+through 0-90, so each request is a result of its own for the same rows, as another day is: the
+engine for every row, the rows' patients as opened for the unit before).
 
 The data set: patients with chains of one to four certificates renewed back to back (a few
 days' gap now and then), made by the real Certificate aggregate (draft, sign, mostly sent, a
@@ -28,6 +31,7 @@ import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
+from itertools import cycle
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +49,7 @@ from commands.history import history_line
 from commands.settings import Settings
 from domain.access.entry import Reader
 from domain.shared.care import CareUnit, Role
+from domain.sickleave.model import MAX_GAP_LIMIT
 from projections.sick_leave_timelines import overview_query
 from streams.schemas import parse_wire, to_wire
 from tests.factories import care_unit, patient, staff_at, token_times
@@ -120,18 +125,21 @@ def time_requests(client: TestClient, host: ProjectionHost, unit: CareUnit, toke
                   raw_p50: float, repeat: int) -> list[dict[str, Any]]:
     """The overview and the summary, each cold (nothing kept: every row computed), after a
     change (one patient's row rewritten and the unit's revision token replaced, as the view
-    does: that row computed anew, the others taken from the result before) and warm (the unit
-    unchanged since the request before); the cases listed."""
+    does: that row computed anew, the others taken from the result before), warm (the unit
+    unchanged since the request before) and with other settings (a maxGap not asked for since
+    the results kept now: every row computed, none opened); the cases listed."""
     base, headers = f"/v1/rehabstod/units/{unit.hsa_id}", {"Authorization": f"Bearer {token}"}
     query = {"today": TODAY.isoformat()}
     cases = client.get(f"{base}/sjukfall", params=query, headers=headers).json()
     changes = {"cold": host.unit_cases.clear, "changed": partial(one_row_changed, host, unit,
                                                                  cases[0]["personnummer"]),
-               "warm": None}
+               "warm": None, "other": None}
+    gaps = cycle(range(MAX_GAP_LIMIT + 1))  # more than the results kept: each one computed
     for name, path in (("overview", "sjukfall"), ("summary", "summary")):
         for memo, change in changes.items():
-            def request(path: str = path) -> None:
-                client.get(f"{base}/{path}", params=query, headers=headers).raise_for_status()
+            def request(path: str = path, memo: str = memo) -> None:
+                asked = query if memo != "other" else {**query, "maxGap": next(gaps)}
+                client.get(f"{base}/{path}", params=asked, headers=headers).raise_for_status()
 
             samples, cpu = timed(request, repeat, before=change)
             p50, p99 = percentiles(samples)

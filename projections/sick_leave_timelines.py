@@ -128,9 +128,17 @@ def opened_rows(tx: Sql, seal: PatientSeal, unit: str,
                 rows: Sequence[Sequence[Any]]) -> list[tuple[str, str, str]]:
     """The unit's stored rows (patient, entries) as ``read`` takes them: (personnummer,
     patient_names, entries); a forgotten patient's rows are left out."""
+    return [row for row in open_rows(tx, seal, unit, rows) if row is not None]
+
+
+def open_rows(tx: Sql, seal: PatientSeal, unit: str,
+              rows: Sequence[Sequence[Any]]) -> list[tuple[str, str, str] | None]:
+    """Each of the unit's stored rows (patient, entries) opened as ``opened_rows`` does, in
+    the same order; None for a forgotten patient's."""
     opened = open_values(tx, seal, [(row[0], _associated(unit)) for row in rows])
-    return [(patient["personnummer"], patient["patient_names"], row[1])
-            for row, patient in zip(rows, opened, strict=True) if patient is not None]
+    return [None if patient is None else (patient["personnummer"], patient["patient_names"],
+                                          row[1])
+            for row, patient in zip(rows, opened, strict=True)]
 
 
 def unit_timelines(tx: Sql, seal: PatientSeal, unit: str, today: date,

@@ -169,3 +169,52 @@ def test_a_forgotten_patient_leaves_the_overview_at_once_when_nothing_else_at_th
     assert [c["personnummer"] for c in listed(client, app, unit, coordinator)] == [
         stays.personnummer]
     assert total(client, app, unit, coordinator) == 1
+
+
+def test_a_forgotten_patient_leaves_the_overview_when_the_unit_also_changed_since(world):
+    """Issue 17, deliverable 2: after a change at the unit the rows kept unchanged are matched
+    as they rest (sealed) and not opened again; a forget in between still opens every row anew,
+    so the forgotten patient's unchanged row is not taken from the cases kept before it."""
+    settings, clock, client, app = world
+    unit, doctor, coordinator = scene(world)
+    stays, forgotten, later = patient(), patient(), patient()
+    signed(app, unit, doctor, stays)
+    signed(app, unit, doctor, forgotten)
+    assert len(listed(client, app, unit, coordinator)) == 2
+    DataKeys(Database(settings), settings.master_key_bytes).forget(
+        patient_index(forgotten.personnummer, settings.patient_index_secret), clock())
+    signed(app, unit, doctor, later)
+    assert {c["personnummer"] for c in listed(client, app, unit, coordinator)} == {
+        stays.personnummer, later.personnummer}
+    assert total(client, app, unit, coordinator) == 2
+
+
+def test_a_forgotten_patient_is_not_listed_when_the_unit_is_asked_for_another_day(world):
+    """Issue 17, deliverable 2: another day's result takes the patients a result of the unit
+    opened before, but never those opened before a forget."""
+    settings, clock, client, app = world
+    unit, doctor, coordinator = scene(world)
+    stays, forgotten = patient(), patient()
+    signed(app, unit, doctor, stays)
+    signed(app, unit, doctor, forgotten)
+    assert len(listed(client, app, unit, coordinator)) == 2
+    DataKeys(Database(settings), settings.master_key_bytes).forget(
+        patient_index(forgotten.personnummer, settings.patient_index_secret), clock())
+    next_day = (clock().date() + timedelta(days=1)).isoformat()
+    assert [c["personnummer"] for c in listed(client, app, unit, coordinator,
+                                              f"&today={next_day}")] == [stays.personnummer]
+
+
+def test_another_days_overview_equals_one_computed_afresh_when_the_unit_was_asked_before(world):
+    """Issue 17, deliverable 2: the patients opened for one day serve the next; the cases are
+    the engine's for that day (DOMAIN.md §7), as when nothing was kept."""
+    _, clock, client, app = world
+    unit, doctor, coordinator = scene(world)
+    for _ in range(3):
+        signed(app, unit, doctor, patient())
+    next_day = f"&today={(clock().date() + timedelta(days=1)).isoformat()}"
+    listed(client, app, unit, coordinator)
+    from_kept = listed(client, app, unit, coordinator, next_day)
+    client.app.state.projections.unit_cases.clear()
+    assert from_kept == listed(client, app, unit, coordinator, next_day)
+    assert len(from_kept) == 3

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import fields, is_dataclass
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from operator import attrgetter
 from typing import Annotated, Any
 
@@ -36,7 +36,7 @@ from domain.sickleave.model import (
 from domain.sickleave.scope import visible_to
 from domain.sickleave.summary import summarise
 from projections.sick_leave_timelines import (
-    opened_rows,
+    open_rows,
     overview_query,
     patient_timeline,
     unit_revision,
@@ -139,13 +139,15 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
     key = (unit_id, today, max_gap, max_days)
     kept = host.unit_cases.get(key)
     with host.db.transaction() as tx:
-        revision = f"{unit_revision(tx, unit_id)}|{forgettings(tx)}"  # a forget changes it too
-        rows = None if kept and kept[0] == revision else opened_rows(
-            tx, host.seal, unit_id, tx.execute(*overview_query(unit_id, today, max_days)))
-    if kept is None or rows is not None:  # the unit changed since: its changed rows anew
-        kept = revision, computed(rows or [], today, settings, kept and kept[1])
-        host.unit_cases.put(key, *kept)
-    return doctor, kept[1]
+        revision = unit_revision(tx, unit_id), forgettings(tx)  # a forget changes it too
+        if kept is not None and kept[0] == revision:
+            return doctor, kept[1]
+        previous = kept[1] if kept is not None and kept[0][1] == revision[1] else None
+        result = computed(tx.execute(*overview_query(unit_id, today, max_days)),
+                          partial(open_rows, tx, host.seal, unit_id), today, settings, previous,
+                          host.unit_cases.patients_of(unit_id, revision[1]))
+    host.unit_cases.put(key, revision, result)
+    return doctor, result
 
 
 @router.get("/sjukfall", response_model=Cases)
