@@ -21,6 +21,7 @@ from api.cli.run import add_command as add_run_command
 from api.cli.signals import stop_on_signals
 from api.cli.tokens import add_command as add_token_command
 from api.logging import configure_logging
+from api.runtime.parent_death import stop_with_supervisor
 from commands.certificates import Certificates
 from commands.settings import Settings, eventsourcing_env
 
@@ -197,6 +198,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    stop_with_supervisor(os.environ)  # a child of ``intyg run``: never outlives it
     args = _parser().parse_args(argv)
     if not getattr(args, "needs_settings", True):
         settings_free: Callable[[argparse.Namespace], int] = args.handler

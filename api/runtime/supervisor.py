@@ -4,7 +4,8 @@ stops them all (SIGTERM first, so each finishes its unit of work; SIGKILL after 
 
 A child that ran for ``steady_seconds`` counts as healthy again: its next restart waits the
 shortest time. Every start and exit is logged with the child's name and process id, never its
-output (the children log for themselves to the same stream).
+output (the children log for themselves to the same stream). A child stops by itself when the
+supervisor dies, even by SIGKILL (``api.runtime.parent_death``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import structlog
+
+from api.runtime.parent_death import supervised_env
 
 log = structlog.get_logger("api.supervisor")
 
@@ -86,7 +89,8 @@ class Supervisor:
     def _start(self, running: _Running) -> None:
         child = running.child
         # the command lines are our own (`intyg run` builds them), never from a request
-        running.process = subprocess.Popen(list(child.argv), env=dict(child.env))  # noqa: S603
+        running.process = subprocess.Popen(list(child.argv),  # noqa: S603
+                                           env=supervised_env(child.env))
         running.started = time.monotonic()
         log.info("process_started", process_name=child.name, pid=running.process.pid,
                  restarts=running.restarts)

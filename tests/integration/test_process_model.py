@@ -158,3 +158,18 @@ def test_the_api_answers_from_several_workers_and_reads_its_own_writes_from_view
         assert listed.status_code == 200, listed.text
         assert created["id"] in {d["id"] for d in listed.json()}
     assert run.stop() == 0
+
+
+def test_the_children_stop_when_the_supervisor_itself_is_killed_with_sigkill(settings, intyg):
+    """Issue 16, process model: killing ``intyg run`` itself with SIGKILL leaves no relay or
+    view running on (each child asked the kernel for SIGTERM on its parent's death), so a
+    restarted ``intyg run`` never competes with orphans of the last one."""
+    run = intyg("run", "--workers", "0", "--views", VIEW)
+    children = wait_for(lambda: (pids := [int(line["pid"]) for line in
+                                          run.lines("process_started")])
+                        and len(pids) >= 2 and pids, what="the relay and the view started")
+    assert all(alive(pid) for pid in children)
+    run.process.kill()
+    run.process.wait(timeout=10)
+    wait_for(lambda: not [pid for pid in children if alive(pid)], seconds=60,
+             what="the children to stop after the supervisor's death")
