@@ -102,9 +102,10 @@ def test_every_failing_rule_is_reported_at_once_when_several_fail():
 @pytest.mark.parametrize(("field", "limit"), sorted(TEXT_LIMITS.items()))
 def test_order_body_takes_a_text_one_over_its_limit_when_the_validation_answers_gta_fel13(
         field, limit):
-    """ORDERS.md §2 (GTA_FEL13), Hardening: the request body bounds each limited text by the
-    limit the order's validation states, above it, so a text one over its limit reaches the
-    validation and is refused with its code, not as a bare 422 of the body."""
+    """ORDERS.md §2 (GTA_FEL13); Hardening item 3 of the review leftovers: the request body
+    bounds each limited text by the limit the order's validation states, above it, so a text
+    one over its limit reaches the validation and is refused with its code, not as a bare 422
+    of the body."""
     body = order_body(care_unit())
     *parents, name = field.split(".")
     part = body
