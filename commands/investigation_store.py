@@ -11,12 +11,12 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import RecordConflictError
+from eventsourcing.application import Application
 
 from commands.clock import Clock, IdFactory, new_id, system_clock
 from commands.keyed_creation import create_once, first_answer
 from commands.orders import RequestKey
+from commands.stored import save_changed, stored_or
 from domain.orders.calendar import BusinessCalendar, swedish_date
 from domain.orders.fmu.callers import Caller, may_see
 from domain.orders.fmu.codes import Actor, AssessmentKind, Status
@@ -25,7 +25,7 @@ from domain.orders.fmu.investigation import Investigation
 from domain.orders.fmu.notifications import Notification, due_notifications
 from domain.orders.fmu.status import resolve_status
 from domain.orders.fmu.summary import InvestigationSummary, summarize
-from domain.shared.errors import NotAuthorisedError, StaleVersionError
+from domain.shared.errors import NotAuthorisedError
 from domain.shared.privileges import Privilege, check_grant
 
 Step = Callable[[Investigation, datetime], None]
@@ -55,11 +55,8 @@ class InvestigationStore:
     # --- reading -------------------------------------------------------------------------
     def get_for(self, investigation_id: UUID, caller: Caller) -> Investigation:
         """The investigation, if ``caller`` may see it; else the unknown id's answer."""
-        try:
-            inv: Investigation = self.app.repository.get(investigation_id)
-        except AggregateNotFoundError:
-            raise InvestigationNotFoundError.of(investigation_id) from None
-        if not isinstance(inv, Investigation) or not may_see(inv.facts, caller):
+        inv = stored_or(self.app, investigation_id, Investigation, InvestigationNotFoundError.of)
+        if not may_see(inv.facts, caller):
             raise InvestigationNotFoundError.of(investigation_id)
         return inv
 
@@ -134,12 +131,8 @@ class InvestigationStore:
             "id": str(inv.id), "version": inv.version, "status": status.value}))
 
     def _save(self, inv: Investigation) -> InvestigationResult:
-        try:
-            recordings = self.app.save(inv)
-        except RecordConflictError:
-            raise StaleVersionError(
-                "Another command changed the investigation at the same time; retry.") from None
-        position = recordings[-1].notification.id if recordings else None
+        position = save_changed(
+            self.app, inv, "Another command changed the investigation at the same time; retry.")
         return InvestigationResult(id=inv.id, version=inv.version, position=position,
                                    status=resolve_status(inv.facts, swedish_date(self.clock())))
 

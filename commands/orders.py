@@ -9,8 +9,10 @@ as the certificates; the relay publishes them (``streams.orders``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -18,6 +20,7 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import RecordConflictError
 
 from commands.clock import Clock, IdFactory, new_id
+from commands.stored import save_changed, stored_or
 from domain.orders.bestallning.order import Bestallning, OrderNotFoundError
 from domain.orders.bestallning.status import OrderStatus
 from domain.orders.bestallning.validation import OrderRequest
@@ -95,49 +98,37 @@ class Orders:
         return order, _result(order, None)
 
     def accept(self, order_id: UUID, by: Staff, text: str) -> OrderResult:
-        order = self.get_for(order_id, by)
-        order.accept(by, text, self.clock())
-        return self._save(order)
+        return self._change(order_id, by, lambda order, now: order.accept(by, text, now))
 
     def reject(self, order_id: UUID, by: Staff, text: str) -> OrderResult:
-        order = self.get_for(order_id, by)
-        order.reject(by, text, self.clock())
-        return self._save(order)
+        return self._change(order_id, by, lambda order, now: order.reject(by, text, now))
 
     def delete(self, order_id: UUID, by: Staff, text: str) -> OrderResult:
-        order = self.get_for(order_id, by)
-        order.delete(by, text, self.clock())
-        return self._save(order)
+        return self._change(order_id, by, lambda order, now: order.delete(by, text, now))
 
     def mark_done(self, order_id: UUID, by: Staff) -> OrderResult:
-        order = self.get_for(order_id, by)
-        order.mark_done(by, self.clock())
-        return self._save(order)
+        return self._change(order_id, by, lambda order, now: order.mark_done(by, now))
 
     def answer(self, order_id: UUID, by: Staff, text: str) -> OrderResult:
-        order = self.get_for(order_id, by)
-        order.answer(by, text, self.clock())
-        return self._save(order)
+        return self._change(order_id, by, lambda order, now: order.answer(by, text, now))
 
     def get_for(self, order_id: UUID, by: Staff) -> Bestallning:
         """The order, for staff of its unit and care giver only; to anyone else (and after it
         was deleted) it does not exist."""
-        try:
-            order: Any = self.app.repository.get(order_id)
-        except AggregateNotFoundError:
-            raise OrderNotFoundError.of(order_id) from None
-        if not isinstance(order, Bestallning):
-            raise OrderNotFoundError.of(order_id)
+        order = stored_or(self.app, order_id, Bestallning, OrderNotFoundError.of)
         order.check_visible_to(by)
         return order
 
+    def _change(self, order_id: UUID, by: Staff,
+                step: Callable[[Bestallning, datetime], None]) -> OrderResult:
+        """Load the order for ``by``, take one step of it with ``now``, save."""
+        order = self.get_for(order_id, by)
+        step(order, self.clock())
+        return self._save(order)
+
     def _save(self, order: Bestallning) -> OrderResult:
-        try:
-            recordings = self.app.save(order)
-        except RecordConflictError:
-            raise StaleVersionError("Someone else changed the order at the same time; reload "
-                                    "and retry.") from None
-        return _result(order, recordings[-1].notification.id if recordings else None)
+        return _result(order, save_changed(self.app, order, "Someone else changed the order at "
+                                           "the same time; reload and retry."))
 
 
 def _result(order: Bestallning, position: int | None) -> OrderResult:

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import RecordConflictError
+from eventsourcing.application import Application
 
 from commands.clock import Clock, IdFactory, new_id, system_clock
 from commands.samverkan_certificates import sick_leave_periods
+from commands.stored import save_changed, stored_or
 from domain.access.entry import patient_index
 from domain.samverkan.dialogue import visible_thread
 from domain.samverkan.errors import (
@@ -58,12 +58,7 @@ class Spaces:
         """The space and the caller's key in it, if they may take ``action``."""
         if caller.space is not None and caller.space != str(space_id):
             raise SpaceNotFoundError.of(space_id)  # a token held to another space
-        try:
-            space: Space = self.app.repository.get(space_id)
-        except AggregateNotFoundError:
-            raise SpaceNotFoundError.of(space_id) from None
-        if not isinstance(space, Space):
-            raise SpaceNotFoundError.of(space_id)
+        space = stored_or(self.app, space_id, Space, SpaceNotFoundError.of)
         return space, decide(space.facts, space_id, caller, action, section)
 
     def facts(self, space_id: UUID, caller: Caller) -> tuple[Facts, str]:
@@ -195,10 +190,6 @@ class Spaces:
         return self._save(space)
 
     def _save(self, space: Space) -> SpaceResult:
-        try:
-            recordings = self.app.save(space)
-        except RecordConflictError:
-            raise StaleVersionError(
-                "Another command changed the space at the same time; retry.") from None
-        position = recordings[-1].notification.id if recordings else None
+        position = save_changed(self.app, space,
+                                "Another command changed the space at the same time; retry.")
         return SpaceResult(id=space.id, version=space.version, position=position)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from domain.orders.bestallning.reminders import OrderFacts, is_overdue
+from domain.orders.bestallning.reminders import NEW_ORDER, OrderFacts, is_overdue
 from domain.orders.bestallning.status import TAB_STATUSES, OrderStatus, Tab, status_after
 from projections.base import Sql, table_columns
 from projections.sealing import PatientSeal, open_values, seal_values
@@ -184,11 +184,17 @@ def order_unit(tx: Sql, order_id: str) -> tuple[str, str, str] | None:
 
 
 def mail_facts(tx: Sql) -> list[tuple[OrderFacts, set[str]]]:
-    """Every order that may still be due a mail (not deleted), with the types sent."""
+    """The orders that may be due a mail, with the types sent: the unread (reminders may fall
+    due) and any other not deleted whose NY_BESTALLNING is not sent; the rest can be due
+    nothing (``domain.orders.bestallning.reminders``), so they are not read."""
+    unread, deleted = str(OrderStatus.OLAST), str(OrderStatus.RADERAD)
     sent: dict[str, set[str]] = {}
-    for order_id, kind in tx.execute("SELECT order_id, type FROM orders_mail"):
+    for order_id, kind in tx.execute("SELECT m.order_id, m.type FROM orders_mail m JOIN orders o "
+                                     "ON o.id = m.order_id WHERE o.status = ?", (unread,)):
         sent.setdefault(str(order_id), set()).add(str(kind))
     rows = [_row(r) for r in tx.execute(
-        f"SELECT {', '.join(_COLUMNS)} FROM orders WHERE status <> ?",  # noqa: S608
-        (str(OrderStatus.RADERAD),))]
+        f"SELECT {', '.join(_COLUMNS)} FROM orders o WHERE o.status = ? OR "  # noqa: S608
+        "(o.status <> ? AND NOT EXISTS (SELECT 1 FROM orders_mail m WHERE m.order_id = o.id "
+        "AND m.type = ?))",
+        (unread, deleted, NEW_ORDER))]
     return [(_facts(row), sent.get(row["id"], set())) for row in rows]

@@ -11,43 +11,27 @@ from typing import Any
 
 from commands.settings import Settings
 from domain.shared.catalogue import RECIPIENTS, RecipientKind
-from streams import audit_asyncapi as audit
-from streams.fmu_asyncapi import (
-    FMU_ADDRESS,
-    FMU_CHANNEL,
-    FMU_DESCRIPTION,
-    fmu_message_name,
-    fmu_messages,
-)
-from streams.fmu_wire import FMU_MESSAGES
-from streams.investigation_asyncapi import (
-    INVESTIGATIONS_ADDRESS,
-    INVESTIGATIONS_CHANNEL,
-    INVESTIGATIONS_DESCRIPTION,
-    investigation_message_names,
-    investigation_messages,
-)
-from streams.investigations import INVESTIGATION_EVENTS
+from streams.audit_asyncapi import ACCESS_TOPIC, DIGESTS_TOPIC
+from streams.fmu_asyncapi import FMU_TOPIC
+from streams.investigation_asyncapi import INVESTIGATIONS_TOPIC
 from streams.order_contract import ORDER_EARLIER, order_messages
 from streams.orders import (
     ORDER_EVENTS,
     ORDERS_SOURCE,
 )
 from streams.schemas import EARLIER, MESSAGES, ce_type, version_of
-from streams.space_asyncapi import space_channel, space_messages, space_operation
+from streams.side_topic_asyncapi import UUID_TEXT, side_message, side_parts
+from streams.side_topic_asyncapi import header as _header
+from streams.space_asyncapi import SPACES_TOPIC
 from streams.topics import ordering_systems
 
 BINDING_VERSION = "0.5.0"
 RECIPIENT_EVENTS = ("CertificateSent", "CertificateRevoked", "QuestionSent", "AnswerSent",
                     "CannotComplementAnswered")
 AUTHORITIES = sorted(r.id for r in RECIPIENTS.values() if r.kind is RecipientKind.AUTHORITY)
-UUID_TEXT = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 COUNTING = "^[1-9][0-9]*$"
 CONTRACT_VERSION = "2.7.0"  # the versions and what each changed: docs/consumers.md
-
-
-def _header(description: str, **schema: Any) -> dict[str, Any]:
-    return {"type": "string", "description": description, **schema}
+SIDE_TOPICS = (FMU_TOPIC, INVESTIGATIONS_TOPIC, DIGESTS_TOPIC, ACCESS_TOPIC, SPACES_TOPIC)
 
 
 HEADERS: dict[str, dict[str, Any]] = {
@@ -94,11 +78,6 @@ TOPIC_CONFIG = {"cleanup.policy": ["delete"], "retention.ms": -1, "retention.byt
 DEFAULT_PARTITIONS = Settings.model_fields["kafka_partitions"].default
 
 
-def _headers(extra: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    headers = {**HEADERS, **(extra or {})}
-    return {"type": "object", "required": sorted(headers), "properties": headers}
-
-
 def _message(event: str, recipient: bool = False, version: int | None = None
              ) -> dict[str, Any]:
     where = ("a recipient topic, with the recipient header" if recipient
@@ -106,17 +85,9 @@ def _message(event: str, recipient: bool = False, version: int | None = None
     version = version or version_of(event)
     earlier = "" if version == version_of(event) else \
         f" Version {version}, in clear: written before its patient data was sealed."
-    return {
-        "name": ce_type(event, version),
-        "title": event,
-        "summary": f"{event} on {where}.{earlier}",
-        "contentType": "application/json",
-        "headers": _headers({"recipient": RECIPIENT_HEADER} if recipient else None),
-        "payload": {"$ref": f"./{event}.v{version}.schema.json"},
-        "correlationId": {"description": "Deduplicate on ce_id.",
-                          "location": "$message.header#/ce_id"},
-        "bindings": {"kafka": {"key": KEY, "bindingVersion": BINDING_VERSION}},
-    }
+    return side_message(ce_type(event, version), event, f"{event} on {where}.{earlier}",
+                        {**HEADERS, "recipient": RECIPIENT_HEADER} if recipient else HEADERS,
+                        {"$ref": f"./{event}.v{version}.schema.json"}, KEY, BINDING_VERSION)
 
 
 def _channel(address: str, description: str, messages: list[str],
@@ -233,12 +204,9 @@ def asyncapi() -> dict[str, Any]:
                     "properties": DEAD_LETTER_HEADERS},
         "payload": {"description": "The original value, unchanged (any bytes)."},
     }
-    to_authority = [fmu_message_name(m) for m in FMU_MESSAGES]
-    messages |= fmu_messages(list(FMU_MESSAGES), BINDING_VERSION)
-    steps = investigation_message_names(list(INVESTIGATION_EVENTS))
-    messages |= investigation_messages(list(INVESTIGATION_EVENTS), BINDING_VERSION)
-    messages |= audit.audit_messages(BINDING_VERSION)
-    messages |= space_messages(BINDING_VERSION)
+    side_messages, side_channels, side_operations = side_parts(
+        SIDE_TOPICS, BINDING_VERSION, _channel, _send)
+    messages |= side_messages
     return {
         "asyncapi": "3.1.0",
         "id": "urn:se:intyg:events",
@@ -268,14 +236,7 @@ def asyncapi() -> dict[str, Any]:
                 "intyg.deadletter.v1",
                 "Messages one of intyg's own consumers could not process.", ["DeadLetter"]),
             **_order_channels(),
-            FMU_CHANNEL: _channel(FMU_ADDRESS, FMU_DESCRIPTION, to_authority),
-            INVESTIGATIONS_CHANNEL: _channel(INVESTIGATIONS_ADDRESS, INVESTIGATIONS_DESCRIPTION,
-                                             steps),
-            audit.DIGESTS_CHANNEL: _channel(audit.DIGESTS_ADDRESS, audit.DIGESTS_DESCRIPTION,
-                                            ["LedgerDigestSigned"]),
-            audit.ACCESS_CHANNEL: _channel(audit.ACCESS_ADDRESS, audit.ACCESS_DESCRIPTION,
-                                           audit.access_message_names()),
-            **space_channel(_channel),
+            **side_channels,
         },
         "operations": {
             "publishCertificateEvents": _send("certificates", "The relay publishes every "
@@ -285,16 +246,7 @@ def asyncapi() -> dict[str, Any]:
             "parkDeadLetters": _send("deadletter", "intyg's consumers park what they cannot "
                                      "process.", ["DeadLetter"]),
             **_order_operations(),
-            "publishFmuToAuthority": _send(FMU_CHANNEL, "The relay publishes each FMU step "
-                                           "the authority is told of.", to_authority),
-            "publishInvestigationSteps": _send(INVESTIGATIONS_CHANNEL, "The relay publishes "
-                                               "every stored FMU step in log order.", steps),
-            "publishDigests": _send(audit.DIGESTS_CHANNEL, "The digest process publishes "
-                                    "each digest it signs.", ["LedgerDigestSigned"]),
-            "publishAccessLog": _send(audit.ACCESS_CHANNEL, "The relay publishes each stored "
-                                      "access entry and forgetting.",
-                                      audit.access_message_names()),
-            **space_operation(_send),
+            **side_operations,
         },
         "components": {"messages": messages},
     }

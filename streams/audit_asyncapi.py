@@ -10,10 +10,9 @@ from streams.access_log import ACCESS_SOURCE
 from streams.access_wire import ACCESS_MESSAGES
 from streams.ledger.digester import CE_TYPE as DIGEST_TYPE
 from streams.ledger.digester import DIGEST_ID_NAMESPACE, DIGEST_KEY, SOURCE
+from streams.side_topic_asyncapi import UUID_TEXT, SideTopic, side_message
+from streams.side_topic_asyncapi import header as _header
 
-UUID_TEXT = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
-DIGESTS_CHANNEL, DIGESTS_ADDRESS = "digests", "intyg.digests.v1"
-ACCESS_CHANNEL, ACCESS_ADDRESS = "accessLog", "intyg.access-log.v1"
 DIGESTS_DESCRIPTION = (
     "The ledger's signed digests (docs/ledger.md): one message per digest, in order, all in "
     "partition 0 under one key. Each signs the Merkle root of the stored events up to its "
@@ -24,10 +23,6 @@ ACCESS_DESCRIPTION = (
     "when, why) and per patient forgotten, keyed by the entry's id; no order across entries "
     "is promised. Patients travel as blind indexes only, never a personnummer. Version 1 "
     "read entries, written before the compact entries, stay on the topic.")
-
-
-def _header(description: str, **schema: Any) -> dict[str, Any]:
-    return {"type": "string", "description": description, **schema}
 
 
 def _common(source: str) -> dict[str, dict[str, Any]]:
@@ -69,30 +64,32 @@ def access_message_name(ce_type: str) -> str:
 
 def _message(name: str, summary: str, headers: dict[str, Any], payload: str,
              key: dict[str, Any], binding_version: str) -> dict[str, Any]:
-    return {"name": name, "title": name.rsplit(".", 2)[-2], "summary": summary,
-            "contentType": "application/json",
-            "headers": {"type": "object", "required": sorted(headers), "properties": headers},
-            "payload": {"$ref": f"./{payload}"},
-            "correlationId": {"description": "Deduplicate on ce_id.",
-                              "location": "$message.header#/ce_id"},
-            "bindings": {"kafka": {"key": key, "bindingVersion": binding_version}}}
+    return side_message(name, name.rsplit(".", 2)[-2], summary, headers,
+                        {"$ref": f"./{payload}"}, key, binding_version)
 
 
-def audit_messages(binding_version: str) -> dict[str, dict[str, Any]]:
-    digest_key = {"type": "string", "const": DIGEST_KEY.decode(),
-                  "description": "One key for every digest: they share partition 0, in order."}
-    access_key = {"type": "string", "pattern": UUID_TEXT,
-                  "description": "The entry's (or the forgetting's) id."}
-    found = {"LedgerDigestSigned": _message(
+def digest_messages(binding_version: str) -> dict[str, dict[str, Any]]:
+    key = {"type": "string", "const": DIGEST_KEY.decode(),
+           "description": "One key for every digest: they share partition 0, in order."}
+    return {"LedgerDigestSigned": _message(
         DIGEST_TYPE, "A signed Merkle root of the stored events.", DIGEST_HEADERS,
-        "ledger/DigestSigned.v1.schema.json", digest_key, binding_version)}
+        "ledger/DigestSigned.v1.schema.json", key, binding_version)}
+
+
+def access_messages(binding_version: str) -> dict[str, dict[str, Any]]:
+    key = {"type": "string", "pattern": UUID_TEXT,
+           "description": "The entry's (or the forgetting's) id."}
     summaries = {"PatientDataRead": "Someone read patient data.",
                  "PatientForgotten": "A patient was forgotten: their data key destroyed."}
-    found |= {access_message_name(ce): _message(
-        ce, summaries[ce.split(".")[-2]], ACCESS_HEADERS, access_schema_name(ce), access_key,
+    return {access_message_name(ce): _message(
+        ce, summaries[ce.split(".")[-2]], ACCESS_HEADERS, access_schema_name(ce), key,
         binding_version) for ce in sorted(ACCESS_MESSAGES)}
-    return found
 
 
-def access_message_names() -> list[str]:
-    return [access_message_name(ce) for ce in sorted(ACCESS_MESSAGES)]
+DIGESTS_TOPIC = SideTopic("digests", "intyg.digests.v1", DIGESTS_DESCRIPTION, "publishDigests",
+                          "The digest process publishes each digest it signs.",
+                          digest_messages)
+ACCESS_TOPIC = SideTopic("accessLog", "intyg.access-log.v1", ACCESS_DESCRIPTION,
+                         "publishAccessLog",
+                         "The relay publishes each stored access entry and forgetting.",
+                         access_messages)

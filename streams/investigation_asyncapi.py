@@ -5,11 +5,11 @@ and the comments marked sealed; version 1 of a step whose comment is sealed from
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
-from streams.fmu_asyncapi import FMU_HEADERS, FMU_KEY, UUID_TEXT
+from streams.fmu_asyncapi import FMU_HEADERS, FMU_KEY
 from streams.investigations import (
+    INVESTIGATION_EVENTS,
     INVESTIGATIONS_SOURCE,
     SEALED_COMMENT_STEPS,
     InvestigationEventMessage,
@@ -17,10 +17,14 @@ from streams.investigations import (
     investigation_version,
 )
 from streams.sealing.fields import INVESTIGATION_SEALED_FIELDS
+from streams.side_topic_asyncapi import (
+    UUID_TEXT,
+    SideTopic,
+    event_payload,
+    side_message,
+)
 from streams.wire_types import HEALTH_DATA, PATIENT_IDENTITY, SealedValue, sealed
 
-INVESTIGATIONS_CHANNEL = "investigations"
-INVESTIGATIONS_ADDRESS = "intyg.fmu.v1"
 INVESTIGATIONS_DESCRIPTION = (
     "Every step of every FMU investigation, keyed by the investigation's id (FK's "
     "assessmentId), in the order they were stored. The citizen's personnummer "
@@ -52,18 +56,13 @@ _DESCRIBED = {"personnummer": (PATIENT_IDENTITY, "The citizen's personnummer, se
 
 
 def _payload(event: str, version: int) -> dict[str, Any]:
-    schema = copy.deepcopy(InvestigationEventMessage.model_json_schema())
-    schema["properties"]["type"] = {"type": "string",
-                                    "const": investigation_event_type(event, version)}
-    schema["properties"]["schema_version"] = {"type": "integer", "const": version}
-    schema["properties"]["event"] = {"type": "string", "const": event}
     fields = INVESTIGATION_SEALED_FIELDS.get(event, ()) if version > 1 or \
         event not in SEALED_COMMENT_STEPS else ()
-    if fields:
-        schema["properties"]["data"] = {**schema["properties"]["data"], "properties": {
-            f.path: {**_sealed_schema(f.forgotten is None), **sealed(_DESCRIBED[f.path][0]),
-                     "description": _DESCRIBED[f.path][1]} for f in fields}}
-    return schema
+    return event_payload(InvestigationEventMessage, {
+        "type": investigation_event_type(event, version), "schema_version": version,
+        "event": event}, {f.path: {**_sealed_schema(f.forgotten is None),
+                                   **sealed(_DESCRIBED[f.path][0]),
+                                   "description": _DESCRIBED[f.path][1]} for f in fields})
 
 
 def _sealed_schema(nullable: bool) -> dict[str, Any]:
@@ -74,19 +73,14 @@ def _sealed_schema(nullable: bool) -> dict[str, Any]:
 def _message(event: str, version: int, binding_version: str) -> dict[str, Any]:
     earlier = "" if version == investigation_version(event) else \
         f" Version {version}, in clear: written before its comment was sealed."
-    return {
-        "name": investigation_event_type(event, version), "title": event,
-        "summary": f"{event}: a step of an FMU investigation.{earlier}",
-        "contentType": "application/json",
-        "headers": {"type": "object", "required": sorted(HEADERS), "properties": HEADERS},
-        "payload": _payload(event, version),
-        "correlationId": {"description": "Deduplicate on ce_id.",
-                          "location": "$message.header#/ce_id"},
-        "bindings": {"kafka": {"key": FMU_KEY, "bindingVersion": binding_version}},
-    }
+    return side_message(investigation_event_type(event, version), event,
+                        f"{event}: a step of an FMU investigation.{earlier}", HEADERS,
+                        _payload(event, version), FMU_KEY, binding_version)
 
 
-def investigation_messages(events: list[str], binding_version: str) -> dict[str, Any]:
+def investigation_messages(binding_version: str) -> dict[str, Any]:
+    """Every message of the topic: each step at its version, and the earlier version 1."""
+    events = list(INVESTIGATION_EVENTS)
     found = {investigation_message_name(e): _message(e, investigation_version(e),
                                                      binding_version) for e in events}
     found |= {investigation_message_name(e, 1): _message(e, 1, binding_version)
@@ -94,7 +88,6 @@ def investigation_messages(events: list[str], binding_version: str) -> dict[str,
     return found
 
 
-def investigation_message_names(events: list[str]) -> list[str]:
-    """Every message of the topic: each step at its version, and the earlier version 1."""
-    return [investigation_message_name(e) for e in events] + [
-        investigation_message_name(e, 1) for e in events if investigation_version(e) > 1]
+INVESTIGATIONS_TOPIC = SideTopic(
+    "investigations", "intyg.fmu.v1", INVESTIGATIONS_DESCRIPTION, "publishInvestigationSteps",
+    "The relay publishes every stored FMU step in log order.", investigation_messages)

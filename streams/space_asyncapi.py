@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Callable
 from typing import Any
 
-from streams.fmu_asyncapi import FMU_HEADERS, UUID_TEXT
+from streams.fmu_asyncapi import FMU_HEADERS
 from streams.samverkan import (
     SPACE_EVENTS,
     SPACES_SOURCE,
@@ -15,10 +13,9 @@ from streams.samverkan import (
     space_event_type,
 )
 from streams.sealing.fields import SPACE_SEALED_FIELDS
+from streams.side_topic_asyncapi import UUID_TEXT, SideTopic, event_payload, side_message
 from streams.wire_types import HEALTH_DATA, PATIENT_IDENTITY, SealedValue, sealed
 
-SPACES_CHANNEL = "samverkan"
-SPACES_ADDRESS = "intyg.samverkan.v1"
 SPACES_DESCRIPTION = (
     "Every event of every Samverkansytan space, keyed by the space's id, in the order they "
     "were stored. The owner's personnummer (SpaceOpened), the sick-leave periods "
@@ -42,7 +39,6 @@ HEADERS: dict[str, dict[str, Any]] = {
 KEY = {"type": "string", "pattern": UUID_TEXT,
        "description": "The space's id: its events share a partition, in order."}
 _KIND = {"citizen": PATIENT_IDENTITY}
-Builder = Callable[..., dict[str, Any]]
 
 
 def space_message_name(event: str) -> str:
@@ -50,37 +46,20 @@ def space_message_name(event: str) -> str:
 
 
 def _payload(event: str) -> dict[str, Any]:
-    schema = copy.deepcopy(SpaceEventMessage.model_json_schema())
-    schema["properties"]["type"] = {"type": "string", "const": space_event_type(event)}
-    schema["properties"]["event"] = {"type": "string", "const": event}
-    fields = SPACE_SEALED_FIELDS.get(event, ())
-    if fields:
-        schema["properties"]["data"] = {**schema["properties"]["data"], "properties": {
-            f.path: {**SealedValue.model_json_schema(),
-                     **sealed(_KIND.get(f.path, HEALTH_DATA)),
-                     "description": f"The {f.path}, sealed."} for f in fields}}
-    return schema
+    return event_payload(SpaceEventMessage, {
+        "type": space_event_type(event), "event": event}, {
+        f.path: {**SealedValue.model_json_schema(), **sealed(_KIND.get(f.path, HEALTH_DATA)),
+                 "description": f"The {f.path}, sealed."}
+        for f in SPACE_SEALED_FIELDS.get(event, ())})
 
 
 def space_messages(binding_version: str) -> dict[str, Any]:
-    return {space_message_name(e): {
-        "name": space_event_type(e), "title": e,
-        "summary": f"{e}: an event of a Samverkansytan space.",
-        "contentType": "application/json",
-        "headers": {"type": "object", "required": sorted(HEADERS), "properties": HEADERS},
-        "payload": _payload(e),
-        "correlationId": {"description": "Deduplicate on ce_id.",
-                          "location": "$message.header#/ce_id"},
-        "bindings": {"kafka": {"key": KEY, "bindingVersion": binding_version}},
-    } for e in SPACE_EVENTS}
+    return {space_message_name(e): side_message(
+        space_event_type(e), e, f"{e}: an event of a Samverkansytan space.", HEADERS,
+        _payload(e), KEY, binding_version) for e in SPACE_EVENTS}
 
 
-def space_channel(channel: Builder) -> dict[str, Any]:
-    names = [space_message_name(e) for e in SPACE_EVENTS]
-    return {SPACES_CHANNEL: channel(SPACES_ADDRESS, SPACES_DESCRIPTION, names)}
-
-
-def space_operation(send: Builder) -> dict[str, Any]:
-    names = [space_message_name(e) for e in SPACE_EVENTS]
-    return {"publishSpaceEvents": send(SPACES_CHANNEL, "The relay publishes every stored "
-                                       "event of a space in log order.", names)}
+SPACES_TOPIC = SideTopic("samverkan", "intyg.samverkan.v1", SPACES_DESCRIPTION,
+                         "publishSpaceEvents",
+                         "The relay publishes every stored event of a space in log order.",
+                         space_messages)

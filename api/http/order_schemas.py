@@ -1,14 +1,15 @@
 """Request and response bodies of the orders from authorities (camelCase on the wire).
 
-Texts are bounded here at twice (or more) their national limit, so a text just over the limit
-reaches the order's validation and is refused with its code (GTA_FEL13), while a body of any
-size is still refused before it is read.
+A text the order's validation limits (``TEXT_LIMITS``, GTA_FEL13) is bounded here at twice its
+national limit, a short one (at most 255) at four times, so a text just over the limit reaches
+the validation and is refused with its code, while a body of any size is still refused before
+it is read. Codes and ids without a national limit are bounded as short texts.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import Field
@@ -16,10 +17,10 @@ from pydantic import Field
 from api.http.schemas import VERSION_MOST, Body
 from domain.orders.bestallning.order import ANSWER_TEXT_LIMIT
 from domain.orders.bestallning.validation import (
-    LONG_TEXT,
     NAME_TEXT,
     PERSONNUMMER_ROOT,
     SHORT_TEXT,
+    TEXT_LIMITS,
     Address,
     Official,
     OrderedFor,
@@ -27,9 +28,18 @@ from domain.orders.bestallning.validation import (
     OrderRequest,
 )
 
-Long = Annotated[str, Field(max_length=2 * LONG_TEXT)]
-Short = Annotated[str, Field(max_length=4 * SHORT_TEXT)]
-Named = Annotated[str, Field(max_length=4 * NAME_TEXT)]
+
+def _accepted(limit: int) -> int:
+    return limit * (4 if limit <= NAME_TEXT else 2)
+
+
+def _text(field: str) -> Any:
+    """The body field of the order's ``field`` (as the validation names it), bounded by its
+    limit there; empty unless given."""
+    return Field(default="", max_length=_accepted(TEXT_LIMITS[field]))
+
+
+Short = Annotated[str, Field(max_length=_accepted(SHORT_TEXT))]
 STATUS_TEXT = "OLAST (unread), LAST (read), ACCEPTERAD, AVVISAD, RADERAD (deleted) or KLAR (done)"
 
 
@@ -42,29 +52,29 @@ class CitizenIn(Body):
     personnummer: Short = Field(description="Normalised: 12 digits (GTA_FEL05)")
     id_root: Short = Field(default=PERSONNUMMER_ROOT,
                            description="1.2.752.129.2.1.3.1, or .3.3 for a samordningsnummer")
-    background: Long = ""
+    background: str = _text("citizen.background")
 
 
 class CareUnitIn(Body):
     hsa_id: Short
     care_giver_hsa_id: Short
     orgnr: Short = ""
-    name: Named = ""
-    email: Named = ""
+    name: str = _text("careUnit.name")
+    email: str = _text("careUnit.email")
 
 
 class AddressIn(Body):
-    street: Named = ""
-    postcode: Short = ""
-    town: Named = ""
+    street: str = _text("official.address.street")
+    postcode: str = _text("official.address.postcode")
+    town: str = _text("official.address.town")
 
 
 class OfficialIn(Body):
-    name: Named = ""
-    phone: Short = ""
-    email: Named = ""
-    office: Named = ""
-    cost_centre: Short = ""
+    name: str = _text("official.name")
+    phone: str = _text("official.phone")
+    email: str = _text("official.email")
+    office: str = _text("official.office")
+    cost_centre: str = _text("official.costCentre")
     address: AddressIn = AddressIn()
 
 
@@ -74,9 +84,9 @@ class OrderIn(Body):
     order_form: OrderFormIn
     citizen: CitizenIn
     care_unit: CareUnitIn
-    purpose: Long = ""
-    planned_actions: Long = ""
-    case_reference: Short = ""
+    purpose: str = _text("purpose")
+    planned_actions: str = _text("plannedActions")
+    case_reference: str = _text("caseReference")
     official: OfficialIn = OfficialIn()
 
     def to_request(self) -> OrderRequest:

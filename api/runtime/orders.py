@@ -18,7 +18,7 @@ import structlog
 from eventsourcing.application import Application
 
 from commands.clock import Clock
-from commands.fmu_mail import fmu_mail_due
+from commands.fmu_mail import Settled, fmu_mail_due
 from commands.investigation_store import InvestigationStore
 from commands.mail_sender import MailSender, MailServer
 from commands.samverkan_mail import space_mail_due
@@ -42,6 +42,7 @@ class OrdersRuntime:
         self.view = OrdersView(view_seal(settings, self.db))
         self._lock = threading.Lock()
         self._prepared = False
+        self._settled = Settled()  # FMU investigations that can be due no mail
 
     def catch_up(self) -> None:
         """Apply what the store holds that the view has not seen (its tables made on first
@@ -66,10 +67,12 @@ class OrdersRuntime:
         return orders + self.fmu_due() + space_mail_due(self.app, today)
 
     def fmu_due(self) -> list[DueNotification]:
-        """FMU's notifications of today (ORDERS.md §1.8), addressed from the address book."""
+        """FMU's notifications of today (ORDERS.md §1.8), addressed from the address book;
+        an investigation settled at an earlier run is not read again until it changes."""
         s = self.settings
         store = InvestigationStore(self.app, calendar=s.business_calendar, clock=self.clock)
-        return fmu_mail_due(store, swedish_date(self.clock()), s.fmu_mail_addresses)
+        return fmu_mail_due(store, swedish_date(self.clock()), s.fmu_mail_addresses,
+                            self._settled, self.sender().was_sent)
 
     def sender(self, connect: Callable[[MailServer], Any] | None = None) -> MailSender:
         s = self.settings

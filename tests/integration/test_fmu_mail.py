@@ -24,7 +24,7 @@ from commands.certificates import Certificates
 from commands.investigations import Investigations
 from commands.settings import Settings, eventsourcing_env
 from domain.orders.calendar import swedish_date
-from domain.orders.fmu.codes import Answer, AssessmentKind
+from domain.orders.fmu.codes import Answer, AssessmentKind, EndReason, PaymentIdKind
 from tests.factories import FakeClock, fmu
 from tests.factories.mail import (
     SMTP_PORTS,
@@ -141,6 +141,31 @@ def test_fmu_notifications_arrive_once_each_and_reminders_follow_the_calendar(
     assert ["2026-05-20" in reminders[0], "2026-07-24" in reminders[1]] == [True, True]
     assert all(f"https://intyg.region.example/utredningar/{inv_id}" in body_of(m)
                for m in inbox.mails)
+
+
+def test_an_ended_fmu_investigation_is_not_read_again_when_each_of_its_mails_was_sent(
+        store_settings, certificates, investigations, clock):
+    """§1.8 (no reminder after the end; each notification once). Hardening item 4 of the
+    review leftovers: once every mail of an ended investigation was sent, a mail run reads
+    none of it until it changes; the mails sent are those the rule gives."""
+    inv_id = _ordered(investigations)
+    who = fmu.callers()
+    runtime = OrdersRuntime(store_settings, certificates, clock)
+    with smtp_server(port=PORT) as inbox:
+        assert len(_sent(runtime, clock, date(2026, 5, 4))) == 5
+        investigations.end(inv_id, who["fk"], EndReason.JAV)
+        assert _sent(runtime, clock, date(2026, 5, 5)) == sorted([
+            ("UTREDNING_AVSLUTAD_PGA_JAV", COORDINATOR_MAIL),
+            ("UTREDNING_AVSLUTAD_PGA_JAV", PERFORMER_MAIL)])
+        assert len(runtime.fmu_due()) == 7  # read: each of its mails, all sent
+        assert runtime.fmu_due() == []  # settled: not read
+        assert _sent(runtime, clock, date(2026, 5, 25)) == []
+        investigations.record_payment_id(inv_id, who["samordnare"],
+                                         PaymentIdKind.BETALD_VE_ID, "VE-1")
+        assert len(runtime.fmu_due()) == 7  # changed: read again, nothing new is due
+        assert _sent(runtime, clock, date(2026, 5, 26)) == []
+    runtime.close()
+    assert len(inbox.mails) == 7
 
 
 def test_an_fmu_mail_names_no_patient_and_carries_no_free_text_when_sent(

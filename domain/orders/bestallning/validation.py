@@ -93,24 +93,22 @@ def _issue(field: str, code: IssueCode, message: str) -> ValidationIssue:
     return ValidationIssue(question_id="order", field=field, code=code, message=message)
 
 
-def _limits(request: OrderRequest) -> list[tuple[str, str, int]]:
-    official, address = request.official, request.official.address
-    return [
-        ("purpose", request.purpose, LONG_TEXT),
-        ("plannedActions", request.planned_actions, LONG_TEXT),
-        ("citizen.background", request.citizen.background, LONG_TEXT),
-        ("caseReference", request.case_reference, SHORT_TEXT),
-        ("official.costCentre", official.cost_centre, SHORT_TEXT),
-        ("official.phone", official.phone, SHORT_TEXT),
-        ("official.address.postcode", address.postcode, SHORT_TEXT),
-        ("official.name", official.name, NAME_TEXT),
-        ("official.email", official.email, NAME_TEXT),
-        ("official.office", official.office, NAME_TEXT),
-        ("official.address.street", address.street, NAME_TEXT),
-        ("official.address.town", address.town, NAME_TEXT),
-        ("careUnit.name", request.care_unit.name, NAME_TEXT),
-        ("careUnit.email", request.care_unit.email, NAME_TEXT),
-    ]
+TEXT_LIMITS: dict[str, int] = {
+    "purpose": LONG_TEXT, "plannedActions": LONG_TEXT, "citizen.background": LONG_TEXT,
+    "caseReference": SHORT_TEXT, "official.costCentre": SHORT_TEXT,
+    "official.phone": SHORT_TEXT, "official.address.postcode": SHORT_TEXT,
+    "official.name": NAME_TEXT, "official.email": NAME_TEXT, "official.office": NAME_TEXT,
+    "official.address.street": NAME_TEXT, "official.address.town": NAME_TEXT,
+    "careUnit.name": NAME_TEXT, "careUnit.email": NAME_TEXT,
+}
+"""GTA_FEL13: each limited text by its field on the wire, and its national limit."""
+
+
+def _text_at(request: OrderRequest, field: str) -> str:
+    found: object = request
+    for name in field.split("."):
+        found = getattr(found, re.sub(r"[A-Z]", lambda upper: f"_{upper[0].lower()}", name))
+    return str(found)
 
 
 def _normalised(personnummer: str, today: date) -> bool:
@@ -168,7 +166,7 @@ def order_issues(request: OrderRequest, authority: str, today: date) -> list[Val
         found.append(_issue("orderForm.code", IssueCode.GTA_FEL08, "Unknown order form."))
     found += _identity_issues(request, today)
     found += [_issue(field, IssueCode.GTA_FEL13, f"At most {limit} characters.")
-              for field, value, limit in _limits(request) if len(value) > limit]
+              for field, limit in TEXT_LIMITS.items() if len(_text_at(request, field)) > limit]
     return found + _unit_issues(request.care_unit)
 
 

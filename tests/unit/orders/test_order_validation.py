@@ -7,10 +7,11 @@ from datetime import date
 
 import pytest
 
-from domain.orders.bestallning.validation import order_issues
+from api.http.order_schemas import OrderIn
+from domain.orders.bestallning.validation import TEXT_LIMITS, order_issues
 from domain.shared.care import CareUnit
 from tests.factories import care_unit, personnummer
-from tests.factories.orders import order_request
+from tests.factories.orders import order_body, order_request
 
 TODAY = date(2026, 11, 30)
 
@@ -96,3 +97,21 @@ def test_every_failing_rule_is_reported_at_once_when_several_fail():
     form = {"code": "XX99", "codeSystem": "fe11ea2d-9c5f-4786-b98f-bd5e6c93ea72"}
     codes = {code for code, _ in _codes(care_unit(), "SKV", orderForm=form, purpose="x" * 4001)}
     assert codes == {"GTA_FEL02", "GTA_FEL08", "GTA_FEL13"}
+
+
+@pytest.mark.parametrize(("field", "limit"), sorted(TEXT_LIMITS.items()))
+def test_order_body_takes_a_text_one_over_its_limit_when_the_validation_answers_gta_fel13(
+        field, limit):
+    """ORDERS.md §2 (GTA_FEL13); Hardening item 3 of the review leftovers: the request body
+    bounds each limited text by the limit the order's validation states, above it, so a text
+    one over its limit reaches the validation and is refused with its code, not as a bare 422
+    of the body."""
+    body = order_body(care_unit())
+    *parents, name = field.split(".")
+    part = body
+    for parent in parents:
+        part = part.setdefault(parent, {})
+    part[name] = "x" * (limit + 1)
+    request = OrderIn.model_validate(body).to_request()
+    assert {(i.code.value, i.field) for i in order_issues(request, "AF", TODAY)} == {
+        ("GTA_FEL13", field)}
