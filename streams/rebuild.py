@@ -16,9 +16,10 @@ from kafka import KafkaConsumer, TopicPartition
 from commands.certificates import Certificates
 from commands.settings import Settings
 from streams.collector import relaxed_collection
-from streams.consumed import log_page, read_records
+from streams.consumed import log_page
 from streams.consumer import Handler, _record, apply_batch, forget, prepare, record_positions
 from streams.database import Database
+from streams.prefetch import batches_to_end
 from streams.sealing.keys import DataKeys
 from streams.sealing.opener import Opener
 from streams.topics import certificates_topic
@@ -104,18 +105,14 @@ def _from_kafka(settings: Settings, db: Database, handlers: Sequence[Handler],
         consumer.seek_to_beginning(*parts)
         end = consumer.end_offsets(parts)
         total, done = sum(end.values()), 0
-        while any(consumer.position(tp) < end[tp] for tp in parts):
-            records = [r for batch in consumer.poll(timeout_ms=1000).values() for r in batch]
-            if not records:
-                continue
-            batch = read_records(opener, records)
+        for count, batch in batches_to_end(consumer, parts, end, opener):
             for _, error in batch.unreadable:  # the live consumer dead-lettered them
                 log.warning("rebuild_skipped_message", error=type(error).__name__)
             with db.transaction() as tx:
                 for handler in handlers:
                     apply_batch(tx, handler, batch.items)
                     record_positions(tx, handler.name, topic, batch.last)
-            done += len(records)
+            done += count
             if progress:
                 progress(done, total)
         return done
