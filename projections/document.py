@@ -46,7 +46,7 @@ def fold(doc: Doc | None, message: Any) -> Doc | None:
         return None
     doc = {**doc, "version": message.version, "updated_at": message.at.isoformat()}
     doc.update(lifecycle.apply({"state": doc["state"], "statuses": doc["statuses"]},
-                               message.event, data.model_dump()))
+                               message.event, data.model_dump(include=lifecycle.DATA_READ)))
     handler = _HANDLERS.get(message.event)
     if handler is not None:
         handler(doc, data)
