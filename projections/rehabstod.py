@@ -40,6 +40,11 @@ class RehabstodView(DocumentView):
     # The overview finds a unit's patients by end date, then each one's rows by blind index.
     indexes = (("care_unit", "end_date"), ("care_unit", "patient_index"))
 
+    def __init__(self, seal: PatientSeal | None = None) -> None:
+        super().__init__(seal)
+        self._written: dict[str, SickLeaveCertificate | None] = {}
+        """The engine inputs ``row`` made for the rows being written, by certificate id."""
+
     def row(self, doc: Doc) -> tuple[Any, ...] | None:
         """None for a certificate it does not list; a forgotten patient's (the personnummer
         read empty: docs/sealing.md) is not listed, though its periods travel clear."""
@@ -53,11 +58,6 @@ class RehabstodView(DocumentView):
                 self.seal.index(doc["patient"]["personnummer"]),
                 (doc["signer"] or {}).get("hsa_id"), cert and cert.start.isoformat(),
                 cert and cert.end.isoformat(), cert and stored_input(cert))
-
-    def __init__(self, seal: PatientSeal | None = None) -> None:
-        super().__init__(seal)
-        self._written: dict[str, SickLeaveCertificate | None] = {}
-        """The engine inputs ``row`` made for the rows being written, by certificate id."""
 
     def setup(self, tx: Sql) -> None:
         super().setup(tx)

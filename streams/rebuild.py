@@ -108,7 +108,7 @@ def _from_kafka(settings: Settings, db: Database, handlers: Sequence[Handler],
         consumer.seek_to_beginning(*parts)
         end = consumer.end_offsets(parts)
         total, done = sum(end.values()), 0
-        with ThreadPoolExecutor(max_workers=len(handlers)) as writers:
+        with ThreadPoolExecutor(max_workers=max(len(handlers), 1)) as writers:
             for count, batch in batches_to_end(consumer, parts, end, opener):
                 for _, error in batch.unreadable:  # the live consumer dead-lettered them
                     log.warning("rebuild_skipped_message", error=type(error).__name__)
