@@ -139,8 +139,8 @@ def scale(settings: Settings, copies: int) -> None:
         tx.execute(_copy("statistik_case_months", [*cases, "month"], fresh, copies))
         tx.execute(_copy("statistik_messages", [n for n, _ in MESSAGE_COLUMNS], fresh, copies))
         view = build_views(settings, view_seal(settings, db))["statistik"]
-        tx.execute(_copy("statistik", ["id", *(n for n, _ in view.columns), "doc"],
-                         {**fresh, "doc": "'{}'"}, copies))
+        tx.execute(_copy("statistik", ["id", *(n for n, _ in view.columns), "doc", "versions"],
+                         {**fresh, "doc": "'{}'", "versions": "'{}'"}, copies))
         for rollup in ("statistik_case_rollup", "statistik_month_rollup",
                        "statistik_certificate_rollup"):  # a copy counts where its original does
             tx.execute(f"UPDATE {rollup} SET n = n * {copies + 1}")

@@ -140,11 +140,12 @@ class DocumentView:
         """Fold a batch of messages: each touched document is read once and written once. A
         message whose aggregate version the document holds already is dropped. Returns how many
         were dropped so."""
-        held = self._read(tx, list(dict.fromkeys(certificate_key(m) for m in messages)))
+        keys = [certificate_key(m) for m in messages]
+        held = self._read(tx, list(dict.fromkeys(keys)))
         changed: dict[str, Doc] = {}
         duplicates = 0
-        for message in messages:
-            cert_id, aggregate = certificate_key(message), str(message.id)
+        for message, cert_id in zip(messages, keys, strict=True):
+            aggregate = str(message.id)
             stored = held.get(cert_id)
             versions = stored.versions if stored else {}
             if versions.get(aggregate, 0) >= message.version:

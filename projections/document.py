@@ -23,7 +23,10 @@ def certificate_key(message: Any) -> str:
     """The certificate a message is about: its own id, or for a conversation event the
     certificate the conversation belongs to."""
     data = getattr(message, "data", None)
-    return str(getattr(data, "certificate_id", None) or message.id)
+    # A model's fields are in its __dict__: asking getattr for a field the model lacks costs
+    # pydantic an exception each time, and every message asks.
+    fields = getattr(data, "__dict__", None) or {}
+    return str(fields.get("certificate_id") or message.id)
 
 _CREATED = ("DraftCreated", "CertificateRegistered")
 _CHILD_STATES = {"ChildCertificateCreated": "DRAFT", "ChildCertificateSigned": "SIGNED",
@@ -46,7 +49,7 @@ def fold(doc: Doc | None, message: Any) -> Doc | None:
         return None
     doc = {**doc, "version": message.version, "updated_at": message.at.isoformat()}
     doc.update(lifecycle.apply({"state": doc["state"], "statuses": doc["statuses"]},
-                               message.event, data.model_dump()))
+                               message.event, data.model_dump(include=lifecycle.DATA_READ)))
     handler = _HANDLERS.get(message.event)
     if handler is not None:
         handler(doc, data)

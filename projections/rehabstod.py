@@ -40,6 +40,11 @@ class RehabstodView(DocumentView):
     # The overview finds a unit's patients by end date, then each one's rows by blind index.
     indexes = (("care_unit", "end_date"), ("care_unit", "patient_index"))
 
+    def __init__(self, seal: PatientSeal | None = None) -> None:
+        super().__init__(seal)
+        self._written: dict[str, SickLeaveCertificate | None] = {}
+        """The engine inputs ``row`` made for the rows being written, by certificate id."""
+
     def row(self, doc: Doc) -> tuple[Any, ...] | None:
         """None for a certificate it does not list; a forgotten patient's (the personnummer
         read empty: docs/sealing.md) is not listed, though its periods travel clear."""
@@ -48,6 +53,7 @@ class RehabstodView(DocumentView):
             return None
         unit = doc["care_unit"]
         cert = sick_leave_certificate(doc)  # None: no period, so no dates either
+        self._written[doc["id"]] = cert
         return (unit["hsa_id"], unit["care_giver_hsa_id"],
                 self.seal.index(doc["patient"]["personnummer"]),
                 (doc["signer"] or {}).get("hsa_id"), cert and cert.start.isoformat(),
@@ -67,34 +73,45 @@ class RehabstodView(DocumentView):
         super().drop(tx)
         timelines.drop(tx)
 
+    def _write(self, tx: Sql, changed: dict[str, Doc]) -> None:
+        self._written = {}  # nothing kept from a batch whose transaction failed
+        super()._write(tx, changed)
+
     def written(self, tx: Sql, changed: dict[str, Doc]) -> None:
         """Rebuild the timeline of each patient (at the unit) whose signed certificate changed.
         A signed certificate keeps its unit and patient, so the document names the one row."""
         keys = {(doc["care_unit"]["hsa_id"], doc["patient"]["personnummer"])
                 for doc in changed.values()
                 if doc["type"] in SICK_LEAVE_TYPES and doc["signed_at"] is not None}
-        timelines.refresh(tx, self.seal, keys, _inputs_of(tx, self.seal, self.table, keys))
+        known, self._written = self._written, {}
+        timelines.refresh(tx, self.seal, keys,
+                          _inputs_of(tx, self.seal, self.table, keys, known))
 
 
 def _inputs_of(tx: Sql, seal: PatientSeal, table: str, keys: set[tuple[str, str]],
+               known: dict[str, SickLeaveCertificate | None],
                ) -> dict[tuple[str, str], list[SickLeaveCertificate]]:
     """The stored engine inputs of the (unit, personnummer) ``keys``, by key: one query per
-    unit and chunk of patients, so that the (care_unit, patient_index) index finds them."""
+    chunk of keys over every unit (row values, so that the (care_unit, patient_index) index
+    finds them), and one key lookup to open them all; the rows just written in this
+    transaction are taken as ``known`` made them (they read back equal), not opened again."""
+    numbers = {(unit, seal.index(personnummer)): personnummer for unit, personnummer in keys}
+    wanted = sorted(numbers)
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start:start + _CHUNK]
+        rows += tx.execute(f"SELECT care_unit, patient_index, id, engine FROM {table} "  # noqa: S608
+                           "WHERE engine IS NOT NULL AND (care_unit, patient_index) IN "
+                           f"({', '.join('(?, ?)' for _ in chunk)})",
+                           tuple(value for key in chunk for value in key))
+    stored = [row for row in rows if str(row[2]) not in known]
+    opened = dict(zip((str(row[2]) for row in stored), _opened_inputs(tx, seal, table, stored),
+                      strict=True))
     found: dict[tuple[str, str], list[SickLeaveCertificate]] = {}
-    by_unit: dict[str, dict[str, str]] = {}
-    for unit, personnummer in sorted(keys):
-        by_unit.setdefault(unit, {})[seal.index(personnummer)] = personnummer
-    for unit, numbers in by_unit.items():
-        indexes = sorted(numbers)
-        for start in range(0, len(indexes), _CHUNK):
-            chunk = indexes[start:start + _CHUNK]
-            rows = tx.execute(f"SELECT patient_index, id, engine FROM {table} "  # noqa: S608
-                              "WHERE care_unit = ? AND engine IS NOT NULL AND patient_index IN "
-                              f"({', '.join('?' for _ in chunk)})", (unit, *chunk))
-            for (index, _, _), cert in zip(rows, _opened_inputs(tx, seal, table, rows),
-                                           strict=True):
-                if cert is not None:
-                    found.setdefault((unit, numbers[index]), []).append(cert)
+    for unit, index, cert_id, _ in rows:
+        cert = known[str(cert_id)] if str(cert_id) in known else opened[str(cert_id)]
+        if cert is not None:
+            found.setdefault((unit, numbers[(unit, index)]), []).append(cert)
     return found
 
 

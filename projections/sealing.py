@@ -97,9 +97,17 @@ def open_values(tx: Sql, seal: PatientSeal, stored: Sequence[tuple[str, str]]) -
 
 def _sorted(value: Any) -> Any:
     """``value`` with every object's keys in order, as the views have always read documents
-    back (written with sorted keys)."""
+    back (written with sorted keys): orjson's sorted round trip (a few times faster than a walk
+    in Python), or the walk for a value orjson does not take (an integer beyond 64 bits)."""
+    try:
+        return orjson.loads(orjson.dumps(value, option=orjson.OPT_SORT_KEYS))
+    except TypeError:
+        return _walked(value)
+
+
+def _walked(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _sorted(value[k]) for k in sorted(value)}
+        return {k: _walked(value[k]) for k in sorted(value)}
     if isinstance(value, list):
-        return [_sorted(v) for v in value]
+        return [_walked(v) for v in value]
     return value

@@ -48,7 +48,7 @@ def read_records(opener: Opener, records: list[Any]) -> RecordBatch:
     batch = RecordBatch()
     opened = opener.open_all([decoded(record.value) for record in records])
     for record, value in zip(records, opened, strict=True):
-        headers = {k: v.decode(errors="replace") for k, v in record.headers or []}
+        headers = _wanted_headers(record.headers)
         try:
             if isinstance(value, Exception):
                 raise value
@@ -59,6 +59,15 @@ def read_records(opener: Opener, records: list[Any]) -> RecordBatch:
         batch.last[record.partition] = (record.offset,
                                         int(position) if position.isdigit() else None)
     return batch
+
+
+def _wanted_headers(headers: Any) -> dict[str, str]:
+    """The two headers a reader needs (``ce_id``, ``log_position``), decoded; the others are
+    left as they came."""
+    return {k: v.decode(errors="replace") for k, v in headers or () if k in _WANTED}
+
+
+_WANTED = frozenset(("ce_id", "log_position"))
 
 
 @dataclass

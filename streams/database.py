@@ -63,6 +63,7 @@ class Database:
         if path:
             conn.execute(f"SET search_path TO {path}")
             conn.commit()
+        _compress_with_lz4(conn)
         return conn
 
     @contextmanager
@@ -83,6 +84,17 @@ class Database:
             raise
         finally:
             self._checkin(conn, healthy)
+
+
+def _compress_with_lz4(conn: Any) -> None:
+    """Large values (the views' documents) compressed with lz4 instead of pglz: several times
+    less of the server's CPU per row written or read, for a few per cent more disk. A server
+    built without lz4 keeps pglz. Values written before stay readable either way."""
+    try:
+        conn.execute("SET default_toast_compression = 'lz4'")
+        conn.commit()
+    except psycopg.Error:
+        conn.rollback()
 
 
 class Transaction:

@@ -1,13 +1,16 @@
 """Rebuild views from the start: from offset 0 of every partition of the certificates topic
-(production) or from the first notification (embedded), in batches, each batch committed with
-the positions of every view it fed, sealed patient data opened first as the live consumer does.
+(production) or from the first notification (embedded), in batches, each view's rows of a batch
+committed with its positions, sealed patient data opened first as the live consumer does.
 Several views rebuild in one pass (``rebuild_all``): each record is fetched, opened and parsed
-once and then handed to every view. Reports progress and the rate achieved."""
+once (read ahead in a thread, ``streams.prefetch``) and then handed to every view; from Kafka
+the views write a batch side by side, each in its own transaction. Reports progress and the
+rate achieved."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import structlog
@@ -16,9 +19,10 @@ from kafka import KafkaConsumer, TopicPartition
 from commands.certificates import Certificates
 from commands.settings import Settings
 from streams.collector import relaxed_collection
-from streams.consumed import log_page, read_records
+from streams.consumed import RecordBatch, log_page
 from streams.consumer import Handler, _record, apply_batch, forget, prepare, record_positions
 from streams.database import Database
+from streams.prefetch import batches_to_end
 from streams.sealing.keys import DataKeys
 from streams.sealing.opener import Opener
 from streams.topics import certificates_topic
@@ -104,21 +108,31 @@ def _from_kafka(settings: Settings, db: Database, handlers: Sequence[Handler],
         consumer.seek_to_beginning(*parts)
         end = consumer.end_offsets(parts)
         total, done = sum(end.values()), 0
-        while any(consumer.position(tp) < end[tp] for tp in parts):
-            records = [r for batch in consumer.poll(timeout_ms=1000).values() for r in batch]
-            if not records:
-                continue
-            batch = read_records(opener, records)
-            for _, error in batch.unreadable:  # the live consumer dead-lettered them
-                log.warning("rebuild_skipped_message", error=type(error).__name__)
-            with db.transaction() as tx:
-                for handler in handlers:
-                    apply_batch(tx, handler, batch.items)
-                    record_positions(tx, handler.name, topic, batch.last)
-            done += len(records)
-            if progress:
-                progress(done, total)
+        with ThreadPoolExecutor(max_workers=max(len(handlers), 1)) as writers:
+            for count, batch in batches_to_end(consumer, parts, end, opener):
+                for _, error in batch.unreadable:  # the live consumer dead-lettered them
+                    log.warning("rebuild_skipped_message", error=type(error).__name__)
+                for written in [writers.submit(_write_view, db, handler, topic, batch)
+                                for handler in handlers]:
+                    written.result()
+                done += count
+                if progress:
+                    progress(done, total)
         return done
     finally:
         consumer.close()
         opener.keys.db.close()
+
+
+def _write_view(db: Database, handler: Handler, topic: str, batch: RecordBatch) -> None:
+    """One view's rows of the batch with its positions, in a transaction of its own: the views
+    of one pass write side by side (each on its own connection), so PostgreSQL works on one
+    view's rows while Python folds another's. A view's rows and positions still commit
+    together, so a pass cut short leaves each view consistent at its own position."""
+    with db.transaction() as tx:
+        # A batch lost with the database's crash is read again from the positions committed
+        # with it, so the commit need not wait for the disk (the rows and positions of a
+        # transaction are still kept or lost together).
+        tx.execute("SET LOCAL synchronous_commit = off")
+        apply_batch(tx, handler, batch.items)
+        record_positions(tx, handler.name, topic, batch.last)

@@ -79,3 +79,6 @@ _MEANINGS: dict[str, Meaning] = {
     "CertificateRestored": lambda d: (
         None, [_entry("INVANA", StatusKind.RESTORED, d["restored_at"])]),
 }
+DATA_READ = frozenset(("complete", "signed_at", "recipient", "sent_at", "forwarded_to",
+                       "revoked_at", "archived_at", "restored_at"))
+"""The fields of an event's data the meanings above read (a reader may pass only these)."""

@@ -26,7 +26,7 @@ from pydantic.fields import FieldInfo
 
 from domain.content.common.protection import NotFreeText
 from domain.content.registry import CONTENT_SPECS, EARLIER_SPECS
-from streams.sealing.envelope import is_sealed
+from streams.sealing.envelope import ALG, is_sealed
 
 Plan = dict[str, "Rule"]
 Rule = Union[bool, "Plan"]
@@ -117,6 +117,9 @@ def open_content(content: Any, open_leaf: OpenLeaf, path: str = "content") -> An
         return content
     opened: dict[str, Any] = {}
     for name, value in content.items():
+        if not isinstance(value, dict | list):  # a clear answer: nothing to open or name
+            opened[name] = value
+            continue
         found, clear = _opened(value, open_leaf, f"{path}.{name}")
         if found:
             opened[name] = clear
@@ -140,3 +143,31 @@ def sealed_leaves(content: Any, path: str = "content") -> list[tuple[str, dict[s
         return [leaf for name, value in content.items()
                 for leaf in sealed_leaves(value, f"{path}.{name}")]
     return []
+
+
+def leaf_refs(content: Any, found: set[str]) -> set[str]:
+    """``found`` with the key refs of every sealed answer in the content added (what
+    ``sealed_leaves`` finds, walked without naming paths: a reader asks it of every message)."""
+    if isinstance(content, dict):
+        if content.get("alg") == ALG and "ciphertext" in content:
+            found.add(str(content["key_ref"]))
+        else:
+            for value in content.values():
+                if isinstance(value, dict | list):
+                    leaf_refs(value, found)
+    elif isinstance(content, list):
+        for item in content:
+            if isinstance(item, dict | list):
+                leaf_refs(item, found)
+    return found
+
+
+def holds_sealed(content: Any) -> bool:
+    """Whether any answer in the content is still sealed (``sealed_leaves`` is not empty)."""
+    if isinstance(content, dict):
+        if content.get("alg") == ALG and "ciphertext" in content:
+            return True
+        return any(holds_sealed(v) for v in content.values() if isinstance(v, dict | list))
+    if isinstance(content, list):
+        return any(holds_sealed(v) for v in content if isinstance(v, dict | list))
+    return False

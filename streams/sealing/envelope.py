@@ -82,7 +82,12 @@ def _synthetic_nonce(nonce_key: bytes, aad: bytes, plain: bytes) -> bytes:
 
 def seal(data_key: bytes, index: str, aad: bytes, value: Any) -> dict[str, str]:
     """``value`` (any JSON) sealed under the patient's data key (deterministically)."""
-    plain = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    return seal_plain(data_key, index, aad,
+                      json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def seal_plain(data_key: bytes, index: str, aad: bytes, plain: bytes) -> dict[str, str]:
+    """A JSON value already encoded (``plain``) sealed as ``seal`` seals a value."""
     cipher, nonce_key = _cipher(data_key)
     nonce = _synthetic_nonce(nonce_key, aad, plain)
     return {"alg": ALG, "key_ref": index, "nonce": _b64(nonce),

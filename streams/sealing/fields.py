@@ -16,12 +16,20 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from domain.shared.identities import sex
-from streams.sealing.content import Plan, open_content, seal_content, sealed_leaves
+from streams.sealing.content import (
+    Plan,
+    holds_sealed,
+    leaf_refs,
+    open_content,
+    seal_content,
+    sealed_leaves,
+)
 from streams.sealing.envelope import (
     UnreadableSealError,
     associated,
@@ -110,8 +118,15 @@ class MissingDataKeyError(UnreadableSealError):
     """A sealed value names a key this database has never held."""
 
 
-def _parent(data: dict[str, Any], path: str) -> tuple[dict[str, Any] | None, str]:
+@functools.cache
+def _steps(path: str) -> tuple[tuple[str, ...], str]:
+    """A dotted path split once: the names above the field, and the field's own."""
     *above, last = path.split(".")
+    return tuple(above), last
+
+
+def _parent(data: dict[str, Any], path: str) -> tuple[dict[str, Any] | None, str]:
+    above, last = _steps(path)
     node: Any = data
     for step in above:
         node = node.get(step) if isinstance(node, dict) else None
@@ -222,8 +237,7 @@ def seal_message(value: dict[str, Any], index: str, data_key: bytes,
 def key_refs(value: dict[str, Any]) -> set[str]:
     """The blind indexes whose keys the message's sealed fields need."""
     return {str(parent[name]["key_ref"]) for _, parent, name in sealed_paths(value)
-            if is_sealed(parent[name])} | {
-            str(leaf["key_ref"]) for _, leaf in sealed_leaves(_content_of(value))}
+            if is_sealed(parent[name])} | leaf_refs(_content_of(value), set())
 
 
 def open_message(value: dict[str, Any], keys: KeyLookup) -> dict[str, Any]:
@@ -264,4 +278,4 @@ def _open_leaf(value: dict[str, Any], keys: KeyLookup, path: str,
 def still_sealed(value: dict[str, Any]) -> list[str]:
     """The declared fields of the message that still hold a sealed value."""
     return [field.path for field, parent, name in sealed_paths(value)
-            if is_sealed(parent[name])] + ["content"] * bool(sealed_leaves(_content_of(value)))
+            if is_sealed(parent[name])] + ["content"] * holds_sealed(_content_of(value))

@@ -9,10 +9,18 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
+
 from commands.settings import Settings
 from domain.access.entry import patient_index
 from streams.database import Database
-from streams.sealing.envelope import UnreadableSealError, new_data_key, open_sealed, seal
+from streams.sealing.envelope import (
+    UnreadableSealError,
+    new_data_key,
+    open_sealed,
+    seal,
+    seal_plain,
+)
 from streams.sealing.keys import DataKeys, KeyTransaction
 
 
@@ -29,8 +37,18 @@ class ViewSeal:
         forget) is sealed under a throwaway key, as the relay does: same shape, never opens."""
         indexes = [self.index(number) if number else "" for number, _, _ in values]
         keys = self.keys.ensure_in(tx, {i for i in indexes if i}, datetime.now(UTC))
-        return [seal(keys.get(index) or new_data_key(), index, aad.encode(), value)
+        return [self._sealed(keys.get(index), index, aad, value)
                 for index, (_, aad, value) in zip(indexes, values, strict=True)]
+
+    def _sealed(self, key: bytes | None, index: str, aad: str, value: Any) -> dict[str, str]:
+        """One value sealed, encoded by orjson (a view's documents are plain JSON, so the
+        encoding matters only in that it is the same each time: a rebuild seals the same
+        document to the same bytes). A forgotten patient's under a throwaway key."""
+        try:
+            plain = orjson.dumps(value)
+        except TypeError:  # beyond orjson (an integer over 64 bits): the wire's encoding
+            return seal(key or new_data_key(), index, aad.encode(), value)
+        return seal_plain(key or new_data_key(), index, aad.encode(), plain)
 
     def open(self, tx: KeyTransaction,
              sealed: Sequence[tuple[dict[str, str], str]]) -> list[Any]:
