@@ -97,6 +97,7 @@ class Relay:
         self._producer: Producer | None = None
         self._partitions: dict[str, int] = {}
         self._key_partitions: dict[tuple[str, bytes], int] = {}
+        self._reached = 0  # the position this relay last recorded (for its log line)
         ensure_relay_tables(db)
         # The keys are read once per batch: one connection kept for it (connecting costs more).
         self.sealer = Sealer(DataKeys(Database(db.settings, keep_idle=1),
@@ -213,15 +214,16 @@ class Relay:
 
     def _record(self, position: int, last_in: dict[int, int]) -> None:
         """The log position reached, and per partition the last position published there (so
-        a reader can tell which partitions must be read to see a given position)."""
+        a reader can tell which partitions must be read to see a given position): one upsert,
+        and the partitions' rows in one more statement."""
         with self.db.transaction() as tx:
-            tx.execute("DELETE FROM relay_position WHERE relay = ?", (self.topic,))
-            tx.execute("INSERT INTO relay_position (relay, position) VALUES (?, ?)",
+            tx.execute("INSERT INTO relay_position (relay, position) VALUES (?, ?) "
+                       "ON CONFLICT (relay) DO UPDATE SET position = excluded.position",
                        (self.topic, position))
-            for part, last in last_in.items():
-                tx.execute("INSERT INTO relay_partition_position VALUES (?, ?, ?) "
+            tx.executemany("INSERT INTO relay_partition_position VALUES (?, ?, ?) "
                            "ON CONFLICT (relay, part) DO UPDATE SET position = excluded.position",
-                           (self.topic, part, last))
+                           [(self.topic, part, last) for part, last in last_in.items()])
+        self._reached = position
 
     def _ensure_producer(self) -> Producer:
         if self._producer is None:
@@ -259,7 +261,7 @@ class Relay:
                 continue
             backoff = 0.5
             if published:
-                log.info("events_published", count=published, position=self.position())
+                log.info("events_published", count=published, position=self._reached)
             else:
                 stop.wait(idle_seconds)
         self._drop_producer()
