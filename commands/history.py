@@ -4,6 +4,7 @@ certificate and its conversation), for auditors and the API."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import heapq
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -24,9 +25,22 @@ def event_name(event: DomainEventProtocol[Any]) -> str:
 
 def event_data(event: DomainEventProtocol[Any]) -> dict[str, Any]:
     """The event's own fields as JSON values (the envelope is left out)."""
-    return {field.name: _jsonable(getattr(event, field.name))
-            for field in dataclasses.fields(event)  # type: ignore[arg-type]
-            if field.name not in _ENVELOPE}
+    return {name: _jsonable(getattr(event, name)) for name in _own_fields(type(event))}
+
+
+@functools.cache
+def _own_fields(event_type: type) -> tuple[str, ...]:
+    """An event class's field names without the envelope (asked once per class)."""
+    return tuple(field.name for field in dataclasses.fields(event_type)
+                 if field.name not in _ENVELOPE)
+
+
+@functools.cache
+def _field_names(value_type: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, None for any other class (asked once per class)."""
+    if not dataclasses.is_dataclass(value_type):
+        return None
+    return tuple(field.name for field in dataclasses.fields(value_type))
 
 
 def history_line(event: DomainEventProtocol[Any]) -> dict[str, Any]:
@@ -71,12 +85,19 @@ def _timestamp(event: DomainEventProtocol[Any]) -> str:
     return stamp.isoformat()
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _jsonable(value: Any) -> Any:
     """As ``dataclasses.asdict`` and then JSON values, in one pass and without its deep copies
-    (which cost the relay a third of its time)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {field.name: _jsonable(getattr(value, field.name))
-                for field in dataclasses.fields(value)}
+    (which cost the relay a third of its time). Plain JSON values (most leaves) return at once,
+    and a dataclass's field names are looked up once per class."""
+    kind: type = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _field_names(kind)
+    if names is not None:
+        return {name: _jsonable(getattr(value, name)) for name in names}
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, UUID):

@@ -1,11 +1,15 @@
-"""Python's cyclic garbage collector, relaxed while a consumer replays a topic.
+"""Python's cyclic garbage collector, relaxed while a consumer replays a topic, and in the
+relay's own process (``intyg relay``).
 
 Reading a record makes a dozen small dicts (the JSON value, the opened fields, the validated
 message, the folded document), so the collector's youngest generation fills every few records
 and its full collections walk every object the process holds. On the shared machine a view's
 rebuild ran 1.6-2 times as fast with the first threshold at 50,000 instead of 700 (none of what
 the consumers make is cyclic: reference counting frees it). ``relaxed_collection`` also moves
-what the process made before (modules, schemas, settings) out of the collector's sight.
+what the process made before (modules, schemas, settings) out of the collector's sight. The
+relay is alike: a batch of 500 events makes some 50,000 objects (stored events, opened fields,
+history lines, messages) that outlive the youngest generation while the batch is built, and each
+full collection then walked the whole process, 0.2-0.3 s of a 1,200-event catch-up.
 """
 
 from __future__ import annotations

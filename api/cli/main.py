@@ -80,12 +80,15 @@ def _history(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _relay(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.collector import relaxed_collection
     from streams.database import Database
     from streams.relay import Relay
 
     stop = stop_on_signals()
-    Relay(Certificates(eventsourcing_env(settings)), settings,
-          Database(settings, keep_idle=1)).run(stop)
+    relay = Relay(Certificates(eventsourcing_env(settings)), settings,
+                  Database(settings, keep_idle=1))
+    with relaxed_collection():  # a process of its own: its batches free what they make
+        relay.run(stop)
     return 0
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from typing import Any
 
 import jsonschema
 import pytest
 
 from commands.certificates import Certificates
-from commands.history import certificate_story
+from commands.history import certificate_story, history_line
 from commands.settings import eventsourcing_env
 from streams.contract import schema_file
 from streams.database import Database
@@ -124,3 +125,34 @@ def test_death_registers_stay_in_the_store_when_a_db_is_relayed(settings):
                    for r in read_topic(settings) for n in registers)
     assert replay_certificate(settings, cert) == certificate_story(app, cert)
     app.close()
+
+
+def test_a_batch_with_one_message_outside_the_contract_sends_none_of_its_messages(
+        settings, app, monkeypatch):
+    """Issue 16, item 5 (the relay's per-event work cut): every message is still checked
+    against the wire contract, not one of each event type, and the batch's messages are all
+    made before any is sent, so the faulty one stops the relay with nothing of its batch on
+    Kafka; once the fault is gone everything goes out exactly once."""
+    from streams import relay as relay_module
+    from streams.schemas import ContractDriftError
+
+    issue_lifecycles(app, 3)  # three CertificateSent: the last one goes wrong
+    last_sent = [n for n in app.recorder.select_notifications(1, 1000)
+                 if n.topic.endswith("CertificateSent")][-1]
+    wrong = (str(last_sent.originator_id), last_sent.originator_version)
+
+    def drifting(event: Any) -> dict[str, Any]:
+        line = history_line(event)
+        if (line["id"], line["version"]) == wrong:
+            line["data"]["undeclared"] = "x"
+        return line
+
+    monkeypatch.setattr(relay_module, "history_line", drifting)
+    relay = Relay(app, settings, Database(settings))
+    with pytest.raises(ContractDriftError, match=r"data\.undeclared"):
+        relay.run_until_caught_up()
+    assert relay.position() == 0
+    assert read_topic(settings) == []
+    monkeypatch.setattr(relay_module, "history_line", history_line)
+    relay.run_until_caught_up()
+    assert len(read_topic(settings)) == published_events(app)
