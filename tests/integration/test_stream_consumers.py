@@ -202,14 +202,17 @@ def own_broker(settings: Settings, tmp_path: Path) -> Iterator[Broker]:
     and every other test and concurrent run using it, alone."""
     port, controller = free_port(), free_port()
     env = {**os.environ, "PYTHON": sys.executable, "INTYG_KAFKA_DATA": str(tmp_path / "kafka"),
-           "INTYG_KAFKA_PORT": str(port), "INTYG_KAFKA_CONTROLLER_PORT": str(controller)}
+           "INTYG_KAFKA_PORT": str(port), "INTYG_KAFKA_CONTROLLER_PORT": str(controller),
+           # a few partitions only; a loaded machine (two test workers) may start it slowly
+           "INTYG_KAFKA_HEAP_OPTS": "-Xms256m -Xmx512m", "INTYG_KAFKA_START_TIMEOUT": "240"}
 
     def kafka(action: str) -> None:
-        subprocess.run([str(ROOT / "scripts" / "kafka.sh"), action], check=True, env=env,
-                       capture_output=True, timeout=120)
+        done = subprocess.run([str(ROOT / "scripts" / "kafka.sh"), action], env=env,
+                              capture_output=True, timeout=300, check=False)
+        assert done.returncode == 0, f"kafka.sh {action}: {done.stderr.decode()[-3000:]}"
 
-    kafka("start")
     try:
+        kafka("start")
         yield settings.model_copy(update={"kafka_bootstrap_servers": f"127.0.0.1:{port}"}), kafka
     finally:
         kafka("stop")
