@@ -273,6 +273,9 @@ cmd_start() {
   LOG_MARK=0
   [[ -f "$SERVER_LOG" ]] && LOG_MARK="$(wc -l <"$SERVER_LOG" | tr -d ' ')"
 
+  # Every partition keeps several files open, and a test run makes thousands of partitions:
+  # give the broker as many open files as the system allows (it stops at "Too many open files").
+  ulimit -n 1048576 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   # Detach from the caller's session so Ctrl-C / job teardown of the caller does not kill it.
   local -a launcher=()
   command -v setsid >/dev/null 2>&1 && launcher=(setsid)
