@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -199,23 +200,37 @@ def test_nothing_is_lost_when_the_relay_is_killed_mid_stream(settings, app, inty
 @pytest.fixture
 def own_broker(settings: Settings, tmp_path: Path) -> Iterator[Broker]:
     """A broker of this test's own (own data, own ports): stopping it leaves the shared one,
-    and every other test and concurrent run using it, alone."""
-    port, controller = free_port(), free_port()
-    env = {**os.environ, "PYTHON": sys.executable, "INTYG_KAFKA_DATA": str(tmp_path / "kafka"),
-           "INTYG_KAFKA_PORT": str(port), "INTYG_KAFKA_CONTROLLER_PORT": str(controller),
-           # a few partitions only; a loaded machine (two test workers) may start it slowly
-           "INTYG_KAFKA_HEAP_OPTS": "-Xms256m -Xmx512m", "INTYG_KAFKA_START_TIMEOUT": "240"}
+    and every other test and concurrent run using it, alone. Its ports are free when chosen,
+    but another process may take one before the broker binds it (the suite runs on two
+    workers), so a start that fails is tried again on new ports, twice at most."""
+    for attempt in range(3):
+        port, controller = free_port(), free_port()
+        env = {**os.environ, "PYTHON": sys.executable, "INTYG_KAFKA_PORT": str(port),
+               "INTYG_KAFKA_DATA": str(tmp_path / f"kafka-{attempt}"),
+               "INTYG_KAFKA_CONTROLLER_PORT": str(controller),
+               # a few partitions only; a loaded machine may start it slowly
+               "INTYG_KAFKA_HEAP_OPTS": "-Xms256m -Xmx512m", "INTYG_KAFKA_START_TIMEOUT": "240"}
+        kafka = partial(_kafka_sh, env)
+        started = kafka("start")
+        if started.returncode == 0 and port != controller:
+            break
+        kafka("stop")
+    assert started.returncode == 0, f"kafka.sh start: {started.stderr.decode()[-3000:]}"
 
-    def kafka(action: str) -> None:
-        done = subprocess.run([str(ROOT / "scripts" / "kafka.sh"), action], env=env,
-                              capture_output=True, timeout=300, check=False)
+    def control(action: str) -> None:
+        done = kafka(action)
         assert done.returncode == 0, f"kafka.sh {action}: {done.stderr.decode()[-3000:]}"
 
     try:
-        kafka("start")
-        yield settings.model_copy(update={"kafka_bootstrap_servers": f"127.0.0.1:{port}"}), kafka
+        yield settings.model_copy(update={"kafka_bootstrap_servers": f"127.0.0.1:{port}"}), \
+            control
     finally:
         kafka("stop")
+
+
+def _kafka_sh(env: dict[str, str], action: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([str(ROOT / "scripts" / "kafka.sh"), action], env=env,
+                          capture_output=True, timeout=300, check=False)
 
 
 def test_relay_catches_up_when_the_broker_comes_back(own_broker, app):
