@@ -7,6 +7,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,3 +66,11 @@ def certificates(store_settings: Settings, clock: FakeClock) -> Iterator[Certifi
     app = Certificates(eventsourcing_env(store_settings), clock=clock)
     yield app
     app.close()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    from tests.fuzz.tally import added_up
+
+    total = added_up()
+    if total.cases:
+        terminalreporter.write_line(total.summary())

@@ -4,10 +4,7 @@ document. Failures are collected, not raised, so one run reports every operation
 
 from __future__ import annotations
 
-import os
 import time
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -25,47 +22,13 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from tests.fuzz.tally import EXAMPLES, SEED, TALLY
 from tests.fuzz.world import FuzzWorld
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_headers_conformance, response_schema_conformance, negative_data_rejection]
-EXAMPLES = int(os.environ.get("INTYG_FUZZ_EXAMPLES", "20"))
-SEED = os.environ.get("INTYG_FUZZ_SEED")  # unset: the same cases every run (derandomized)
 
 
-@dataclass
-class Tally:
-    cases: int = 0
-    seconds: float = 0.0
-    operations: set[str] = field(default_factory=set)
-    roles: set[str] = field(default_factory=set)
-    statuses: Counter[int] = field(default_factory=Counter)
-
-    def add(self, other: Tally) -> None:
-        self.cases += other.cases
-        self.seconds = max(self.seconds, other.seconds)  # workers fuzz side by side
-        self.operations |= other.operations
-        self.roles |= other.roles
-        self.statuses.update(other.statuses)
-
-    def as_json(self) -> dict[str, Any]:
-        return {"cases": self.cases, "seconds": self.seconds, "operations": sorted(self.operations),
-                "roles": sorted(self.roles), "statuses": dict(self.statuses)}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Tally:
-        return cls(data["cases"], data["seconds"], set(data["operations"]), set(data["roles"]),
-                   Counter({int(k): v for k, v in data["statuses"].items()}))
-
-    def summary(self) -> str:
-        answers = ", ".join(f"{status}: {n}" for status, n in sorted(self.statuses.items()))
-        return (f"fuzzing tier: {self.cases} cases over {len(self.operations)} operations x "
-                f"{len(self.roles)} roles in {self.seconds:.0f} s; answers {answers} "
-                f"({EXAMPLES} examples per operation and role, INTYG_FUZZ_EXAMPLES; "
-                f"seed {SEED or 'fixed'}, INTYG_FUZZ_SEED)")
-
-
-TALLY = Tally()
 
 
 def _known(names: list[str], known: dict[str, list[str]]) -> st.SearchStrategy[dict[str, str]]:
