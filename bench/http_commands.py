@@ -9,7 +9,8 @@ raw serial psycopg inserts measured in the same run, one figure per command:
 
 The server runs in a process of its own, on a schema of its own (dropped afterwards), the relay
 and the read models off (this is the write path). Run:
-``.venv/bin/python bench/http_commands.py --clients 32 [--rate 300] [--seconds 20] [--port 8870]``;
+``.venv/bin/python bench/http_commands.py --clients 32 [--rate 300] [--seconds 20] [--port 8870]
+[--workers N]`` (``--workers``: the API in N worker processes, as ``intyg run`` starts it);
 ``--app-root DIR`` serves another checkout's code (e.g. ``git archive`` of an earlier commit
 unpacked in /tmp) with this venv, for before/after figures.
 """
@@ -46,16 +47,18 @@ from tests.factories import (  # noqa: E402
 )
 from tests.factories.http import UNIT_BODY  # noqa: E402
 
-SERVE = "import sys; from api.cli.main import main; sys.exit(main(['serve', '--port', '{port}']))"
+SERVE = ("import sys; from api.cli.main import main; "
+         "sys.exit(main(['serve', '--port', '{port}', '--workers', '{workers}']))")
 
 
-def serve(settings: Settings, port: int, app_root: Path) -> subprocess.Popen[bytes]:
+def serve(settings: Settings, port: int, app_root: Path,
+          workers: int = 1) -> subprocess.Popen[bytes]:
     cipher_key = settings.cipher_key.get_secret_value() if settings.cipher_key else ""
     env = {**os.environ, "PYTHONPATH": str(app_root), "INTYG_MODE": "production",
            "INTYG_POSTGRES_SCHEMA": settings.postgres_schema, "INTYG_CIPHER_KEY": cipher_key,
            "INTYG_JWT_SECRET": settings.jwt_secret.get_secret_value(),
            "INTYG_RELAY_IN_SERVE": "false", "INTYG_PROJECTIONS_IN_SERVE": "false"}
-    return subprocess.Popen([sys.executable, "-c", SERVE.format(port=port)],  # noqa: S603
+    return subprocess.Popen([sys.executable, "-c", SERVE.format(port=port, workers=workers)],  # noqa: S603
                             cwd=app_root, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
 
@@ -127,10 +130,11 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
-def run(clients: int, seconds: float, rate: float, port: int, app_root: Path) -> None:
+def run(clients: int, seconds: float, rate: float, port: int, app_root: Path,
+        workers: int = 1) -> None:
     with bench_settings() as settings:
         base_url = f"http://127.0.0.1:{port}"
-        server = serve(settings, port, app_root)
+        server = serve(settings, port, app_root, workers)
         try:
             wait_up(base_url)
             bearer = token(settings, staff_at(care_unit()))
@@ -155,7 +159,8 @@ def run(clients: int, seconds: float, rate: float, port: int, app_root: Path) ->
             raw_seconds = raw_inserts(conn, settings.postgres_schema, 4000, size)
     achieved, raw_rate = len(latencies) / took, 4000 / raw_seconds
     pace = f"paced to {rate:.0f} commands/s" if rate else "flat out"
-    print(f"code: {app_root}; HTTP lifecycles (create, edit, sign, send), {clients} clients, "
+    print(f"code: {app_root}; {workers} API worker process(es); "
+          f"HTTP lifecycles (create, edit, sign, send), {clients} clients, "
           f"{pace}, {seconds:.0f} s; "
           f"mean stored event state: {size} bytes")
     print(f"commands over HTTP:                      {achieved:8.1f} commands/s "
@@ -171,10 +176,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--rate", type=float, default=0, help="commands/s in all (0: flat out)")
     parser.add_argument("--port", type=int, default=8870)
+    parser.add_argument("--workers", type=int, default=1,
+                        help="API worker processes (intyg serve --workers)")
     parser.add_argument("--app-root", type=Path, default=ROOT,
                         help="serve another checkout's code (before/after), with this venv")
     args = parser.parse_args()
-    run(args.clients, args.seconds, args.rate, args.port, args.app_root)
+    run(args.clients, args.seconds, args.rate, args.port, args.app_root, args.workers)
 
 
 if __name__ == "__main__":
