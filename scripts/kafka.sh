@@ -117,7 +117,7 @@ is_broker_pid() {
   local pid="$1"
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
   local args
-  args="$(ps -p "$pid" -o args= 2>/dev/null || true)"
+  args="$(ps -ww -p "$pid" -o args= 2>/dev/null || true)"  # -ww: COLUMNS may be set (pytest-xdist) and cut it
   [[ "$args" == *kafka.Kafka* ]]
 }
 
