@@ -70,8 +70,7 @@ def test_the_log_names_the_altered_row_by_ids_only_when_it_cannot_be_read(
     logged = capsys.readouterr()
     text = logged.out + logged.err
     lines = [json.loads(line) for line in text.splitlines() if line.startswith("{")]
-    assert [(line["aggregate_id"], line["version"]) for line in lines
-            if line["event"] == "stored_history_unreadable"] == [(str(cert), 2)]
+    assert _unreadable_rows(lines) == [(str(cert), 2)]
     assert not any(line["event"] == "unexpected_error" for line in lines)
     for secret in (pnr, pnr[2:], "Märta", "Mullvad"):
         assert secret not in text
@@ -83,6 +82,16 @@ def _problem(answer: Any, asked: object) -> tuple[int, str, str]:
     return answer.status_code, answer.headers["content-type"], answer.text.replace(str(asked), "")
 
 
+def _as_unknown(app: Certificates, settings: Settings, staff: Staff, cert: UUID) -> None:
+    """``staff`` asking for ``cert`` gets a 404 that tells them nothing an unknown id's does."""
+    auth = {"Authorization": f"Bearer {token_for(settings, staff, FakeClock())}"}
+    with TestClient(create_app(settings, certificates_app=app)) as client:
+        hidden = client.get(f"/v1/certificates/{cert}", headers=auth)
+        unknown = client.get(f"/v1/certificates/{(other := uuid4())}", headers=auth)
+    assert hidden.status_code == 404
+    assert _problem(hidden, cert) == _problem(unknown, other)
+
+
 def test_a_stranger_gets_the_answer_of_an_unknown_id_when_a_stored_row_was_altered(
         app: Certificates, settings: Settings, altered: tuple[UUID, str], json_logs: None,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -90,18 +99,8 @@ def test_a_stranger_gets_the_answer_of_an_unknown_id_when_a_stored_row_was_alter
     of another unit asking for a certificate with an altered row gets exactly what an unknown
     id gets, judged on the certificate's creation event; the operators still get the row."""
     cert, _ = altered
-    stranger = staff_at(care_unit())
-    auth = {"Authorization": f"Bearer {token_for(settings, stranger, FakeClock())}"}
-    with TestClient(create_app(settings, certificates_app=app)) as client:
-        hidden = client.get(f"/v1/certificates/{cert}", headers=auth)
-        unknown = client.get(f"/v1/certificates/{(other := uuid4())}", headers=auth)
-    assert hidden.status_code == 404
-    assert _problem(hidden, cert) == _problem(unknown, other)
-    logged = capsys.readouterr()
-    lines = [json.loads(line) for line in (logged.out + logged.err).splitlines()
-             if line.startswith("{")]
-    assert [(line["aggregate_id"], line["version"]) for line in lines
-            if line["event"] == "stored_history_unreadable"] == [(str(cert), 2)]
+    _as_unknown(app, settings, staff_at(care_unit()), cert)
+    assert _unreadable_rows(json_lines(capsys)) == [(str(cert), 2)]
 
 
 def test_nobody_is_told_of_a_record_whose_creation_row_was_altered(
@@ -111,9 +110,17 @@ def test_nobody_is_told_of_a_record_whose_creation_row_was_altered(
     it exists to someone who should not know (issue 12 leftovers)."""
     cert = signed(app, unit, doctor, Patient(personnummer=personnummer(), name="Märta Mullvad"))
     flip_one_byte(settings, positions_of(app, cert)[0])
-    auth = {"Authorization": f"Bearer {token_for(settings, doctor, FakeClock())}"}
-    with TestClient(create_app(settings, certificates_app=app)) as client:
-        hidden = client.get(f"/v1/certificates/{cert}", headers=auth)
-        unknown = client.get(f"/v1/certificates/{(other := uuid4())}", headers=auth)
-    assert hidden.status_code == 404
-    assert _problem(hidden, cert) == _problem(unknown, other)
+    _as_unknown(app, settings, doctor, cert)
+
+
+def json_lines(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    """The JSON log lines written so far."""
+    logged = capsys.readouterr()
+    return [json.loads(line) for line in (logged.out + logged.err).splitlines()
+            if line.startswith("{")]
+
+
+def _unreadable_rows(lines: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """The rows the log names as unreadable: (aggregate id, version)."""
+    return [(line["aggregate_id"], line["version"]) for line in lines
+            if line["event"] == "stored_history_unreadable"]
