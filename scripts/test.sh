@@ -9,14 +9,20 @@ scripts/postgres.sh start
 scripts/chromium.sh
 scripts/asyncapi.sh install
 
+kafka() { PYTHON=.venv/bin/python scripts/kafka.sh "$@"; }
 kafka_started=""
 if [ -x scripts/kafka.sh ] && [ "${INTYG_TEST_SKIP_KAFKA:-}" != "1" ]; then
-    if ! PYTHON=.venv/bin/python scripts/kafka.sh status >/dev/null 2>&1; then
-        PYTHON=.venv/bin/python scripts/kafka.sh start
+    if ! kafka status >/dev/null 2>&1; then
+        # A broker of our own, in a data dir of its own that starts empty: every test makes its
+        # own topics, and the thousands a past run left would slow the broker's start past its
+        # wait. A developer's broker (the default data dir) is never touched.
+        export INTYG_KAFKA_DATA="${INTYG_TEST_KAFKA_DATA:-${INTYG_KAFKA_CACHE:-$HOME/.cache/intyg-kafka}/test-data}"
+        kafka reset >/dev/null
+        kafka start
         kafka_started=1
     fi
 fi
-cleanup() { if [ -n "$kafka_started" ]; then scripts/kafka.sh stop || true; fi; }
+cleanup() { if [ -n "$kafka_started" ]; then kafka stop || true; fi; }
 trap cleanup EXIT
 
 echo "== ruff" && .venv/bin/ruff check .
