@@ -21,18 +21,18 @@ import time
 from typing import Any, Protocol
 
 import structlog
-from kafka import KafkaProducer, TopicPartition
+from kafka import KafkaProducer
 
 from commands.certificates import Certificates
 from commands.settings import Settings
 from streams.consumed import log_page, read_records
 from streams.database import Database, Transaction
-from streams.membership import feed_consumer
+from streams.feed_partitions import FeedPartitions
+from streams.feed_version import FeedVersion
 from streams.schemas import Envelope
 from streams.sealing.keys import DataKeys
 from streams.sealing.opener import Opener
 from streams.topics import certificates_topic, dead_letter_topic
-from streams.view_versions import BesideBuild, caught_up, drop_leftovers
 
 log = structlog.get_logger("streams.consumer")
 _CHUNK = 500
@@ -189,61 +189,40 @@ class KafkaFeed:
     reads every partition too; the event ids and forward-only positions keep the view right,
     but the work is done twice and the slower process's transactions fail and retry. With
     ``INTYG_VIEW_GROUPS`` the processes of a view share the partitions in a consumer group
-    instead (``streams.membership``), each seeking to the stored positions."""
+    instead (``streams.membership``), each seeking to the stored positions
+    (``streams.feed_partitions``). A view whose shape changed is written beside the serving
+    one until caught up (``streams.feed_version``)."""
 
     def __init__(self, settings: Settings, db: Database, handler: Handler, *,
                  metadata_max_age_ms: int = _METADATA_MAX_AGE_MS) -> None:
-        self.settings, self.db, self.handler = settings, db, handler
+        self.settings, self.handler = settings, handler
         self.topic = certificates_topic(settings)
         self.dead_letters = 0
-        self.beside = None if prepare(db, handler) else BesideBuild(db, handler, prepare)
-        if self.beside is not None:
-            self.db = self.beside.db
-        elif db.is_postgres and hasattr(handler, "outdated"):
-            drop_leftovers(db, str(getattr(handler, "table", handler.name)))
-        self.consumer, self.membership = feed_consumer(
-            settings, handler.name, self.seek_to_stored, metadata_max_age_ms=metadata_max_age_ms)
-        self._assigned: frozenset[int] = frozenset()
+        self.version = FeedVersion(db, handler, prepare)
+        self.partitions = FeedPartitions(
+            settings, handler.name, lambda: positions(self.version.db, handler.name, self.topic),
+            metadata_max_age_ms=metadata_max_age_ms)
+        self.consumer = self.partitions.consumer
         self._producer: KafkaProducer | None = None
         # The keys are read once per poll: one connection kept for it (connecting costs more).
         self.opener = Opener(DataKeys(Database(db.settings, keep_idle=1),
                                       settings.master_key_bytes))
 
-    def follow_partitions(self) -> bool:
-        """Read every partition the topic has (again when partitions were added); a partition
-        new to the feed starts after the last offset this database applied. False while the
-        topic does not exist yet. In a group, the group assigns them (within a poll)."""
-        if self.membership is not None:
-            return True
-        found = frozenset(self.consumer.partitions_for_topic(self.topic))
-        if found != self._assigned:
-            parts = [TopicPartition(self.topic, p) for p in sorted(found)]
-            if parts:
-                self.consumer.assign(parts)
-                self.seek_to_stored([tp for tp in parts if tp.partition not in self._assigned])
-                log.info("partitions_assigned", consumer=self.handler.name,
-                         partitions=sorted(found))
-            self._assigned = found
-        return bool(found)
-
     @property
     def building(self) -> bool:
         """Whether the feed builds a new version of its view beside the serving one."""
-        return self.beside is not None
+        return self.version.building
 
     def poll_once(self) -> int:
         """One poll's records, applied in one transaction with their positions and ids; a new
         version built beside the serving one takes its place once it has caught up."""
         count = self._poll()
-        if self.beside is not None and count < _MOST_RECORDS and self._caught_up():
-            self.db, self.beside = self.beside.switch(), None
+        if self.building and count < _MOST_RECORDS and self.partitions.caught_up():
+            self.version.switch()
         return count
 
-    def _caught_up(self) -> bool:
-        return caught_up(self.consumer, list(self.consumer.assignment()))  # by hand or group
-
     def _poll(self) -> int:
-        if not self.follow_partitions():
+        if not self.partitions.follow():
             time.sleep(_NO_TOPIC_WAIT_SECONDS)
             return 0
         polled = self.consumer.poll(timeout_ms=500, max_records=_MOST_RECORDS)
@@ -253,21 +232,12 @@ class KafkaFeed:
         batch = read_records(self.opener, records)
         for record, error in batch.unreadable:
             self._dead_letter(record, error)  # acknowledged before the position moves on
-        with self.db.transaction() as tx:
+        with self.version.db.transaction() as tx:
             duplicates = apply_batch(tx, self.handler, batch.items)
             record_positions(tx, self.handler.name, self.topic, batch.last)
         if duplicates:
             log.info("duplicates_ignored", consumer=self.handler.name, count=duplicates)
         return len(records)
-
-    def seek_to_stored(self, assigned: list[TopicPartition]) -> None:
-        """Start each partition after the last offset this database applied."""
-        stored = positions(self.db, self.handler.name, self.topic)
-        for tp in assigned:
-            if tp.partition in stored:
-                self.consumer.seek(tp, stored[tp.partition] + 1)
-            else:
-                self.consumer.seek_to_beginning(tp)
 
     def _dead_letter(self, record: Any, error: Exception) -> None:
         if self._producer is None:
@@ -292,8 +262,7 @@ class KafkaFeed:
 
     def close(self) -> None:
         self.consumer.close()
-        if self.beside is not None:
-            self.db.close()
+        self.version.close()
         self.opener.keys.db.close()
         if self._producer is not None:
             self._producer.close(timeout=1)

@@ -13,7 +13,7 @@ applies a batch), the event ids and forward-only positions keep the view right: 
 the two transactions fails and is retried, never applied twice.
 
 Without groups (the default) every process of a view reads every partition, assigned by hand
-(``streams.consumer.KafkaFeed``): a single process per view restarts without waiting out a
+(``streams.feed_partitions``): a single process per view restarts without waiting out a
 dead member's session.
 """
 

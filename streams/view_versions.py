@@ -106,14 +106,6 @@ def building_database(db: Database, table: str) -> Database:
     return Database(db.settings, keep_idle=1, schemas=(schema, serving_schema(db)))
 
 
-def caught_up(consumer: Any, parts: list[Any]) -> bool:
-    """Whether a Kafka consumer has read every one of its partitions to the end there is now."""
-    if not parts:
-        return False
-    end = consumer.end_offsets(parts)
-    return all(consumer.position(tp) >= end[tp] for tp in parts)
-
-
 def switch(db: Database, consumer: str, table: str) -> None:
     """Serve the view from the version built beside, in one transaction; then drop the old."""
     building, serving, retired = (building_schema(db, table), serving_schema(db),

@@ -16,7 +16,6 @@ import json
 import os
 import select
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -29,6 +28,8 @@ from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
+
+from tests.ports import free_port
 
 CHROMIUM = shutil.which("chromium")
 SKIP_REASON = "Debian's chromium is installed by scripts/test.sh (scripts/chromium.sh)"
@@ -44,9 +45,7 @@ LOCAL_SCHEMES = ("data:", "blob:", "about:")
 @contextmanager
 def served(app: FastAPI) -> Iterator[str]:
     """``app`` on a free loopback port in a thread, for a real browser; yields its origin."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -118,16 +118,6 @@ def cli_env(settings: Settings) -> dict[str, str]:
             "INTYG_KAFKA_TOPIC_PREFIX": settings.kafka_topic_prefix}
 
 
-def free_port() -> int:
-    """A port nobody listens on right now, on 127.0.0.1."""
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def run_views_until_caught_up(settings: Settings, app: Any, timeout: float = 60) -> None:
     """Every view run (from Kafka in production, from the store's log embedded) until it has
     seen the store's last event, then stopped."""

@@ -24,7 +24,7 @@ from streams.relay import Relay
 from streams.sealing.view_seal import view_seal
 from tests.factories import care_unit, staff_at
 from tests.flows import issue_lifecycles
-from tests.integration.kafka_support import free_port, headers_of, published_events, read_topic
+from tests.integration.kafka_support import headers_of, published_events, read_topic
 from tests.integration.process_support import (
     Intyg,
     alive,
@@ -33,6 +33,7 @@ from tests.integration.process_support import (
     started,
     wait_for,
 )
+from tests.ports import free_port
 
 pytestmark = pytest.mark.kafka
 VIEW = "webcert"

@@ -17,8 +17,9 @@ import pytest
 
 from commands.settings import Settings
 from tests.factories import care_unit, staff_at
-from tests.integration.kafka_support import cli_env, free_port
+from tests.integration.kafka_support import cli_env
 from tests.integration.process_support import bearer, create_draft
+from tests.ports import free_port
 
 pytestmark = pytest.mark.kafka
 ROOT = Path(__file__).parents[2]

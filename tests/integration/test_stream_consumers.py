@@ -30,11 +30,11 @@ from tests.integration.kafka_support import (
     certificates_of,
     cli_env,
     end_offsets,
-    free_port,
     headers_of,
     published_events,
     read_topic,
 )
+from tests.ports import free_port
 
 pytestmark = pytest.mark.kafka
 ROOT = Path(__file__).parents[2]
@@ -200,9 +200,10 @@ def test_nothing_is_lost_when_the_relay_is_killed_mid_stream(settings, app, inty
 @pytest.fixture
 def own_broker(settings: Settings, tmp_path: Path) -> Iterator[Broker]:
     """A broker of this test's own (own data, own ports): stopping it leaves the shared one,
-    and every other test and concurrent run using it, alone. Its ports are free when chosen,
-    but another process may take one before the broker binds it (the suite runs on two
-    workers), so a start that fails is tried again on new ports, twice at most."""
+    and every other test and concurrent run using it, alone. Its ports are free when chosen and
+    lie below the ephemeral range, so no outgoing connection takes one; a process binding the
+    same port by number (another test's server, on the suite's other worker) still may before
+    the broker does, so a start that fails is tried again on new ports, twice at most."""
     for attempt in range(3):
         port, controller = free_port(), free_port()
         env = {**os.environ, "PYTHON": sys.executable, "INTYG_KAFKA_PORT": str(port),
