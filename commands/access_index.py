@@ -22,11 +22,11 @@ from uuid import UUID
 from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 
+from commands.store_tables import StoreTables, log_pages
 from domain.access.entry import AccessEntry
 from domain.topics import topics_of
 
 TOPICS = topics_of(AccessEntry)
-_PAGE = 500
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _COLUMNS = "e.entry_id, e.at, e.what, e.reason, e.certificate_ids, e.role, e.hsa_id, " \
            "e.care_unit, e.care_giver"
@@ -51,15 +51,11 @@ class AccessIndex:
     """The index of ``app``'s access entries (``AccessLog`` lists through it)."""
 
     def __init__(self, app: Application[UUID]) -> None:
-        self._app = app
-        # the SQLite or PostgreSQL datastore (an in-memory store has none: nothing to index in)
-        self._store: Any = getattr(app.recorder, "datastore", None)
-        schema = getattr(self._store, "schema", None)  # PostgreSQL's; SQLite has none
-        self._postgres = schema is not None
-        prefix = f'"{schema}".' if schema else ""
-        self._entries = f"{prefix}access_index_entries"
-        self._patients = f"{prefix}access_index_patients"
-        self._position = f"{prefix}access_index_position"
+        self._app, self._tables = app, StoreTables(app)
+        self._postgres = self._tables.postgres
+        self._entries = self._tables.name("access_index_entries")
+        self._patients = self._tables.name("access_index_patients")
+        self._position = self._tables.name("access_index_position")
         self._lock = threading.Lock()
         self._ready = False
 
@@ -107,17 +103,11 @@ class AccessIndex:
             self._prepare()
             position = int(self._select(
                 f"SELECT coalesce(max(position), 0) FROM {self._position}")[0][0])  # noqa: S608
-            while True:
-                page = self._app.recorder.select_notifications(position + 1, _PAGE,
-                                                               topics=TOPICS)
-                if page:
-                    self._add(page)
-                    position = page[-1].id
-                if len(page) < _PAGE:
-                    return
+            for page in log_pages(self._app, position, TOPICS):
+                self._add(page)
 
     def _add(self, page: Sequence[Notification]) -> None:
-        with self._store.transaction(commit=True) as cursor:
+        with self._tables.transaction() as cursor:
             for notification in page:
                 self._add_entry(cursor, notification.id, entry_of(self._app, notification))
             cursor.execute(self._sql(
@@ -148,7 +138,7 @@ class AccessIndex:
         if self._ready:
             return
         blob = "BYTEA" if self._postgres else "BLOB"
-        with self._store.transaction(commit=True) as cursor:
+        with self._tables.transaction() as cursor:
             for statement in (
                 f"CREATE TABLE IF NOT EXISTS {self._entries} (position BIGINT PRIMARY KEY, "
                 "entry_id TEXT NOT NULL, at TEXT NOT NULL, at_us BIGINT NOT NULL, "
@@ -166,10 +156,7 @@ class AccessIndex:
         self._ready = True
 
     def _select(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        with self._store.transaction(commit=False) as cursor:
-            cursor.execute(self._sql(sql), params)
-            rows = cursor.fetchall()
-        return [tuple(row.values()) if isinstance(row, dict) else tuple(row) for row in rows]
+        return self._tables.select(sql, params)
 
     def _sql(self, sql: str) -> str:
-        return sql.replace("?", "%s") if self._postgres else sql
+        return self._tables.sql(sql)

@@ -3,60 +3,55 @@ notifications (``domain.orders.fmu.notifications``), each addressed as §1.8 say
 (``domain.orders.fmu.notifications_mail``), for the mail sender (``commands.mail_sender``) that
 sends each once. A notification without an address is left out and logged (type and
 investigation id only). An investigation ended with every mail of it sent can be due nothing
-more until it changes: ``Settled`` remembers it, and a run reads none of its history again."""
+more until it changes: the schedule (``commands.mail_schedule``, in the store, so a restarted
+process knows it too) marks it settled at its version, and no run reads its history again
+until a new event of it clears the mark."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from uuid import UUID
 
 import structlog
+from eventsourcing.application import Application
 
 from commands.investigation_jobs import investigation_ids
 from commands.investigation_store import InvestigationStore
+from commands.mail_schedule import MailSchedule
 from domain.orders.fmu import fold
 from domain.orders.fmu.codes import Phase
+from domain.orders.fmu.investigation import Investigation
 from domain.orders.fmu.notifications import History, due_notifications
 from domain.orders.fmu.notifications_mail import address_of, as_mail, performer_addresses
 from domain.orders.fmu.status import phase_of, resolve_status
 from domain.orders.notification import DueNotification
+from domain.topics import topics_of
 
 log = structlog.get_logger("orders.fmu_mail")
 
 
-class Settled:
-    """Investigations that can be due no mail until they change, by the version they had:
-    ended (§1.8: no reminder after the end) and each mail their history causes sent (or
-    without an address). Kept by the process that runs the mail sender; its first run reads
-    every investigation."""
-
-    def __init__(self) -> None:
-        self._versions: dict[UUID, int] = {}
-
-    def unchanged(self, store: InvestigationStore, investigation_id: UUID) -> bool:
-        version = self._versions.get(investigation_id)
-        return version is not None and not any(store.app.repository.event_store.get(
-            investigation_id, gt=version, limit=1))
-
-    def settle(self, investigation_id: UUID, version: int) -> None:
-        self._versions[investigation_id] = version
+def investigation_schedule(app: Application[UUID]) -> MailSchedule:
+    """Which investigations of ``app``'s store a mail run reads: those changed since they
+    were settled (at once) and none settled."""
+    return MailSchedule(app, "fmu", topics_of(Investigation))
 
 
 def fmu_mail_due(store: InvestigationStore, today: date, address_book: Mapping[str, str],
-                 settled: Settled | None = None,
+                 schedule: MailSchedule | None = None,
                  was_sent: Callable[[DueNotification], bool] | None = None,
                  ) -> list[DueNotification]:
-    """Every FMU notification due on ``today`` across the store that has an address; with
-    ``settled`` (and ``was_sent``, the sender's record) none of a settled investigation."""
+    """Every FMU notification due on ``today`` that has an address: of every investigation,
+    or with ``schedule`` of those not settled, each ended one whose every mail ``was_sent``
+    (the sender's record) then settled at the version read."""
+    ids: Iterable[UUID] = (investigation_ids(store) if schedule is None
+                           else schedule.due(today))
     mails = []
-    for investigation_id in investigation_ids(store):
-        if settled is not None and settled.unchanged(store, investigation_id):
-            continue
+    for investigation_id in ids:
         found, version, ended = _mail_of(store, investigation_id, today, address_book)
-        if settled is not None and was_sent is not None and ended and all(
+        if schedule is not None and was_sent is not None and ended and all(
                 was_sent(mail) for mail in found):
-            settled.settle(investigation_id, version)
+            schedule.settle(investigation_id, version, None)
         mails += found
     return mails
 

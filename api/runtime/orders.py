@@ -3,8 +3,10 @@
 The view catches up with the store before every read, so a list always shows what the caller
 just did. With ``INTYG_SMTP_HOST`` set, ``intyg serve`` also runs the mail sender in a thread:
 every ``INTYG_MAIL_INTERVAL_SECONDS`` it works out which notifications are due (ORDERS.md §2,
-``domain.orders.bestallning.reminders``; and FMU's of §1.8, ``commands.fmu_mail``) and sends
-those not sent before (``commands.mail_sender``).
+``domain.orders.bestallning.reminders``; FMU's of §1.8, ``commands.fmu_mail``; Samverkansytan's
+reminders, ``commands.samverkan_mail``) and sends those not sent before
+(``commands.mail_sender``). Each kind reads only what can be due: the orders' view, the
+schedule of spaces and of investigations (``commands.mail_schedule``).
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ import structlog
 from eventsourcing.application import Application
 
 from commands.clock import Clock
-from commands.fmu_mail import Settled, fmu_mail_due
+from commands.fmu_mail import fmu_mail_due, investigation_schedule
 from commands.investigation_store import InvestigationStore
 from commands.mail_sender import MailSender, MailServer
-from commands.samverkan_mail import space_mail_due
+from commands.samverkan_mail import space_mail_due, space_schedule
 from commands.settings import Settings
 from domain.orders.bestallning.reminders import due_notifications
 from domain.orders.calendar import swedish_date
@@ -42,7 +44,9 @@ class OrdersRuntime:
         self.view = OrdersView(view_seal(settings, self.db))
         self._lock = threading.Lock()
         self._prepared = False
-        self._settled = Settled()  # FMU investigations that can be due no mail
+        # which spaces and FMU investigations a mail run reads (kept in the store)
+        self.space_schedule = space_schedule(app)
+        self.fmu_schedule = investigation_schedule(app)
 
     def catch_up(self) -> None:
         """Apply what the store holds that the view has not seen (its tables made on first
@@ -64,15 +68,21 @@ class OrdersRuntime:
         today = self.clock().date()
         orders = [due for facts, sent in self.read(mail_facts)
                   for due in due_notifications(facts, sent, today)]
-        return orders + self.fmu_due() + space_mail_due(self.app, today)
+        return orders + self.fmu_due() + self.space_due()
+
+    def space_due(self) -> list[DueNotification]:
+        """The Samverkansytan reminders of today, of the spaces the schedule says are due."""
+        return space_mail_due(self.app, self.clock().date(), self.space_schedule,
+                              self.sender().was_sent)
 
     def fmu_due(self) -> list[DueNotification]:
         """FMU's notifications of today (ORDERS.md §1.8), addressed from the address book;
-        an investigation settled at an earlier run is not read again until it changes."""
+        an investigation settled at an earlier run (of this process or one before it) is not
+        read again until it changes."""
         s = self.settings
         store = InvestigationStore(self.app, calendar=s.business_calendar, clock=self.clock)
         return fmu_mail_due(store, swedish_date(self.clock()), s.fmu_mail_addresses,
-                            self._settled, self.sender().was_sent)
+                            self.fmu_schedule, self.sender().was_sent)
 
     def sender(self, connect: Callable[[MailServer], Any] | None = None) -> MailSender:
         s = self.settings

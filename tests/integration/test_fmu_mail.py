@@ -214,3 +214,35 @@ def test_fmu_mail_killed_mid_run_sends_none_twice_and_loses_none_when_started_ag
     assert sent_again == 4
     ids = [str(m["Message-ID"]) for m in inbox.mails]
     assert len(ids) == len(set(ids)) == 5
+
+
+def test_settled_fmu_investigations_are_not_read_after_a_restart_until_one_changes(
+        store_settings, certificates, investigations, clock):
+    """§1.8 (no reminder after the end; each notification once). Hardening item 2 (mail runs
+    that read only what can be due): the mark of an ended investigation whose every mail was
+    sent is kept in the store, so a fresh application and runtime over the same store (the
+    restart) reads none of them; a later change clears the mark of that one only."""
+    done, changed = _ordered(investigations), _ordered(investigations)
+    fk, may_5 = fmu.callers()["fk"], date(2026, 5, 5)
+    for inv_id in (done, changed):
+        investigations.end(inv_id, fk, EndReason.JAV)
+    runtime = OrdersRuntime(store_settings, certificates, clock)
+    with smtp_server(port=PORT) as inbox:
+        assert len(_sent(runtime, clock, may_5)) == 14  # each one's seven, the end's too
+        assert len(runtime.fmu_due()) == 14  # read: each of their mails, all sent
+    runtime.close()
+    restarted_app = Certificates(eventsourcing_env(store_settings), clock=clock)
+    restarted = OrdersRuntime(store_settings, restarted_app, clock)
+    try:
+        assert restarted.fmu_schedule.due(may_5) == []
+        assert restarted.fmu_due() == []  # neither read
+        Investigations(restarted_app, calendar=store_settings.business_calendar,
+                       clock=clock).record_payment_id(changed, fmu.callers()["samordnare"],
+                                                      PaymentIdKind.BETALD_VE_ID, "VE-1")
+        assert restarted.fmu_schedule.due(may_5) == [changed]
+        assert {d.order_id for d in restarted.fmu_due()} == {str(changed)}
+        assert restarted.fmu_due() == []  # read once more, settled again
+    finally:
+        restarted.close()
+        restarted_app.close()
+    assert len(inbox.mails) == 14

@@ -64,11 +64,15 @@ def _run(app: Certificates, clock: FakeClock, settings: Settings) -> None:
 
 
 def _order_views_caught_up(settings: Settings, app: Certificates, clock: FakeClock) -> None:
-    """The orders' and the FMU investigations' views, brought up to date from the store."""
+    """The orders' and the FMU investigations' views, brought up to date from the store, and
+    the mail runs' schedule (``commands.mail_schedule``) filled by a run's reading."""
     for runtime in (OrdersRuntime(settings, app, clock),
                     InvestigationLists(settings, app, clock)):
         try:
             runtime.catch_up()
+            if isinstance(runtime, OrdersRuntime):
+                runtime.space_due()
+                runtime.fmu_due()
         finally:
             runtime.close()
 
