@@ -3,13 +3,13 @@ query, case engine, JSON) beside the raw SQL that fetches the same rows, in the 
 one unit of ``--certificates`` LISJP certificates.
 
 Each request is timed cold (nothing kept: SQL, engine for every row, encoding), after a change
-at the unit (one patient's row rewritten and the unit's revision token replaced, as the view
-does when a certificate changes: SQL, that row opened and computed, the rest matched sealed
-to the result before)
-warm (the unit unchanged: the token read, the access-log entry stored, the response kept for
-the same scope and filters; ``api.runtime.unit_cases``) and with other settings (maxGap cycled
-through 0-90, so each request is a result of its own for the same rows, as another day is: the
-engine for every row, the rows' patients as opened for the unit before).
+at the unit (one patient's row rewritten with a new revision and the unit's revision token
+replaced, as the view does when a certificate changes: the rows' revisions read, that row read,
+opened and computed, the rest taken from the result before by revision), warm (the unit
+unchanged: the token read, the access-log entry stored, the response kept for the same scope
+and filters; ``api.runtime.unit_cases``) and with other settings (maxGap cycled through 0-90,
+so each request is a result of its own for the same rows, as another day is: the rows'
+revisions read, the engine for every row, the rows as opened for the unit before).
 
 The data set: patients with chains of one to four certificates renewed back to back (a few
 days' gap now and then), made by the real Certificate aggregate (draft, sign, mostly sent, a
@@ -151,12 +151,12 @@ def time_requests(client: TestClient, host: ProjectionHost, unit: CareUnit, toke
 
 
 def one_row_changed(host: ProjectionHost, unit: CareUnit, personnummer: str) -> None:
-    """One patient's row rewritten with the same values in other text (a space added, as a
-    changed row reads to the cache) and the unit's revision token replaced."""
+    """One patient's row rewritten with the same values in other text (a space added) and a
+    new revision, as the view writes a changed row, and the unit's revision token replaced."""
     with host.db.transaction() as tx:
-        tx.execute("UPDATE rehabstod_patients SET entries = entries || ' ' "
+        tx.execute("UPDATE rehabstod_patients SET entries = entries || ' ', revision = ? "
                    "WHERE care_unit = ? AND patient_index = ?",
-                   (unit.hsa_id, host.seal.index(personnummer)))
+                   (uuid.uuid4().hex, unit.hsa_id, host.seal.index(personnummer)))
         tx.execute("UPDATE rehabstod_unit_revision SET revision = ? WHERE care_unit = ?",
                    (uuid.uuid4().hex, unit.hsa_id))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import fields, is_dataclass
 from datetime import date
-from functools import cache, partial
+from functools import cache
 from operator import attrgetter
 from typing import Annotated, Any
 
@@ -35,12 +35,7 @@ from domain.sickleave.model import (
 )
 from domain.sickleave.scope import visible_to
 from domain.sickleave.summary import summarise
-from projections.sick_leave_timelines import (
-    open_rows,
-    overview_query,
-    patient_timeline,
-    unit_revision,
-)
+from projections.sick_leave_timelines import UnitRows, patient_timeline, unit_revision
 from streams.sealing.keys import forgettings
 
 router = APIRouter(prefix="/v1/rehabstod/units/{unit_id}", tags=["Rehabstöd"])
@@ -143,9 +138,8 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
         if kept is not None and kept[0] == revision:
             return doctor, kept[1]
         previous = kept[1] if kept is not None and kept[0][1] == revision[1] else None
-        result = computed(tx.execute(*overview_query(unit_id, today, max_days)),
-                          partial(open_rows, tx, host.seal, unit_id), today, settings, previous,
-                          host.unit_cases.patients_of(unit_id, revision[1]))
+        result = computed(UnitRows(tx, host.seal, unit_id, today, max_days), today, settings,
+                          previous, host.unit_cases.rows_of(unit_id, revision[1]))
     host.unit_cases.put(key, revision, result)
     return doctor, result
 
