@@ -118,14 +118,11 @@ def computed(rows: Rows, today: date, settings: SjukfallSettings,
     forget since) holds are read in full and opened."""
     before, other = previous or _EMPTY, known or {}
     revisions, opened = _opened(rows, before.rows, other)
-    by_revision: dict[str, SickLeaveCase | None] = {}
-    kept: dict[str, Row | None] = {}
+    taken = before.by_revision  # each pass below a comprehension: thousands of rows a time
+    by_revision = {revision: taken[revision] for revision in revisions if revision in taken}
+    kept = {revision: before.rows[revision] for revision in by_revision}
     fresh: list[SickLeaveCase] = []
-    for revision in revisions:
-        if revision in before.by_revision:
-            by_revision[revision] = before.by_revision[revision]
-            kept[revision] = before.rows[revision]
-            continue
+    for revision in [revision for revision in revisions if revision not in taken]:
         row = opened[revision] if revision in opened else (
             before.rows[revision] if revision in before.rows else other[revision])
         case = None if row is None else current_case(read(row), today, settings)
@@ -162,8 +159,9 @@ def _ordered(before: UnitCases, by_revision: Mapping[str, SickLeaveCase | None],
     ``before`` stay in its order, a few ``fresh`` ones are put in place, many are sorted."""
     gone = {id(before.by_revision[r]) for r in before.by_revision.keys() - by_revision.keys()
             if before.by_revision[r] is not None}
-    encoded = {key: data for key, data in before.encoded.items() if key not in gone} \
-        if gone else dict(before.encoded)
+    encoded = dict(before.encoded)
+    for key in gone:
+        encoded.pop(key, None)
     if len(fresh) > INSERTED:
         cases = sorted((c for c in by_revision.values() if c is not None), key=list_order)
         return cases, encoded
