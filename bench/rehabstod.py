@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import jwt
+import psycopg
 from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -87,6 +88,21 @@ def fill_view(host: ProjectionHost, messages: list[Any]) -> None:
             view.apply_many(tx, messages[start:start + BATCH])
     with host.db.transaction() as tx:  # as autovacuum does soon after a table has grown
         tx.execute(f"ANALYZE {view.table}")
+    vacuumed(host.settings, "rehabstod_patients")
+
+
+def vacuumed(settings: Settings, table: str) -> None:
+    """``VACUUM`` of the table, as autovacuum does once many of its rows were rewritten (the
+    timelines are, once per certificate): the pages marked all-visible, so that an index
+    holding every column a query reads answers it alone. Not ``ANALYZE``: this data set holds
+    one unit only, and statistics saying every row is the unit's would have the planner scan
+    the whole table for the unit's window, where a table of many units is read by its index."""
+    s = settings
+    with psycopg.connect(host=s.postgres_host, port=s.postgres_port, dbname=s.postgres_db,
+                         user=s.postgres_user, password=s.postgres_password.get_secret_value(),
+                         autocommit=True) as conn:
+        conn.execute(f"SET search_path TO {s.postgres_schema}")
+        conn.execute(f"VACUUM {table}")
 
 
 def coordinator_token(settings: Settings, unit: CareUnit) -> str:

@@ -106,6 +106,11 @@ class UnitCases:
                 self.listings.popitem(last=False)
         return made
 
+    def made(self, key: Hashable) -> Any:
+        """What was made for ``key``, or None (nothing made)."""
+        with self.lock:
+            return self.listings.get(key)
+
 
 _EMPTY = UnitCases([])
 
