@@ -35,8 +35,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol, TypeVar, cast
 
-from domain.sickleave.engine import current_case, list_order
+from domain.sickleave.engine import chain_case, current_chain, list_order
 from domain.sickleave.model import SickLeaveCase, SjukfallSettings
+from domain.sickleave.timeline import PatientTimeline
 from projections.sick_leave_timelines import read
 
 SIZE = 16
@@ -116,12 +117,17 @@ _EMPTY = UnitCases([])
 
 
 def computed(rows: Rows, today: date, settings: SjukfallSettings,
-             previous: UnitCases | None = None, known: Opened | None = None) -> UnitCases:
+             previous: UnitCases | None = None,
+             latest: tuple[date, UnitCases] | None = None) -> UnitCases:
     """The cases of the unit's ``rows``, taking those of revisions ``previous`` (same unit,
     day and settings, no forget since) holds from it; only the others are computed, and only
-    those neither ``previous`` nor ``known`` (rows another result of the unit opened, no
-    forget since) holds are read in full and opened."""
-    before, other = previous or _EMPTY, known or {}
+    those neither ``previous`` nor ``latest`` (another result of the unit and its day, no
+    forget since) holds are read in full and opened. A case computed for the same row and day
+    in ``latest`` (other settings) is taken, its JSON too, when the row's current chain is the
+    same (a case depends on nothing but the row, the chain and the day)."""
+    before = previous or _EMPTY
+    other = latest[1].rows if latest is not None else {}
+    alike = latest[1].by_revision if latest is not None and latest[0] == today else {}
     revisions, opened = _opened(rows, before.rows, other)
     taken = before.by_revision  # each pass below a comprehension: thousands of rows a time
     by_revision = {revision: taken[revision] for revision in revisions if revision in taken}
@@ -130,12 +136,30 @@ def computed(rows: Rows, today: date, settings: SjukfallSettings,
     for revision in [revision for revision in revisions if revision not in taken]:
         row = opened[revision] if revision in opened else (
             before.rows[revision] if revision in before.rows else other[revision])
-        case = None if row is None else current_case(read(row), today, settings)
+        case = None if row is None else _case(read(row), today, settings, alike.get(revision))
         by_revision[revision], kept[revision] = case, row
         if case is not None:
             fresh.append(case)
     cases, encoded = _ordered(before, by_revision, fresh)
+    if alike:
+        taken_over = latest[1].encoded if latest is not None else {}
+        encoded |= {id(case): taken_over[id(case)] for case in fresh if id(case) in taken_over}
     return UnitCases(cases, encoded, by_revision, kept)
+
+
+def _case(timeline: PatientTimeline, today: date, settings: SjukfallSettings,
+          alike: SickLeaveCase | None) -> SickLeaveCase | None:
+    """The row's current case: ``alike`` (the row's case on the same day with other settings)
+    when it is the case of the same chain and active certificate."""
+    found = current_chain(timeline, today, settings)
+    if found is None:
+        return None
+    chain, anchor = found
+    entries = timeline.entries
+    if alike is not None and alike.active_certificate_id == entries[anchor].certificate_id \
+            and alike.certificate_ids == tuple(entries[i].certificate_id for i in chain):
+        return alike
+    return chain_case(timeline, chain, anchor, today)
 
 
 def _opened(rows: Rows, seen: Opened, other: Opened) -> tuple[list[str], dict[str, Row | None]]:
@@ -193,14 +217,14 @@ class UnitCasesMemo:
                 self._kept.move_to_end(key)
             return found
 
-    def rows_of(self, unit: str, forgettings: int) -> Opened:
-        """The rows opened for the unit's latest result kept while ``forgettings`` keys had
-        been destroyed (none after a forget since: those opened before are not used)."""
+    def latest(self, unit: str, forgettings: int) -> tuple[date, UnitCases] | None:
+        """The unit's latest result (and its day) kept while ``forgettings`` keys had been
+        destroyed (none after a forget since: the rows opened before are not used)."""
         with self._lock:
-            for (kept_unit, *_), (revision, result) in reversed(self._kept.items()):
+            for (kept_unit, day, *_), (revision, result) in reversed(self._kept.items()):
                 if kept_unit == unit and revision[1] == forgettings:
-                    return result.rows
-        return {}
+                    return day, result
+        return None
 
     def put(self, key: Key, revision: Revision, result: UnitCases) -> None:
         with self._lock:

@@ -46,11 +46,13 @@ __all__ = [
     "SickLeaveCertificate",
     "SickLeavePeriod",
     "SjukfallSettings",
+    "chain_case",
     "chains",
     "counts_as_sick_leave",
     "covered_days",
     "current_case",
     "current_cases",
+    "current_chain",
     "list_order",
     "patient_cases",
     "sick_leave_cases",
@@ -95,7 +97,7 @@ def timeline_cases(timeline: PatientTimeline, today: date,
     """Every case of the timeline's patient, newest first (``patient_cases``)."""
     day = today.toordinal()
     entries = timeline.entries
-    cases = [_case(timeline, chain, _anchor(entries, chain, day), today)
+    cases = [chain_case(timeline, chain, _anchor(entries, chain, day), today)
              for chain in split(range(len(entries)), [e.gap for e in entries],
                                 settings.max_gap)]
     return sorted(cases, key=lambda c: (c.start, c.end), reverse=True)
@@ -105,6 +107,14 @@ def current_case(timeline: PatientTimeline, today: date,
                  settings: SjukfallSettings) -> SickLeaveCase | None:
     """The patient's current case: the chain of "the" active certificate when that is active
     on ``today`` or ended recently; else None."""
+    found = current_chain(timeline, today, settings)
+    return None if found is None else chain_case(timeline, *found, today)
+
+
+def current_chain(timeline: PatientTimeline, today: date,
+                  settings: SjukfallSettings) -> tuple[Sequence[int], int] | None:
+    """The current case's chain (positions in the timeline) and its active certificate's
+    position (``current_case``); None without a current case."""
     day = today.toordinal()
     entries = timeline.entries
     anchor = 0 if len(entries) == 1 else _anchor(entries, range(len(entries)), day)
@@ -113,8 +123,7 @@ def current_case(timeline: PatientTimeline, today: date,
         pass  # ended recently
     elif not found.is_active_on(day):
         return None
-    chain = chain_around(entries, anchor, settings.max_gap) if len(entries) > 1 else range(1)
-    return _case(timeline, chain, anchor, today)
+    return chain_around(entries, anchor, settings.max_gap) if len(entries) > 1 else range(1), anchor
 
 
 def _anchor(entries: Sequence[TimelineEntry], among: Sequence[int], day: int) -> int:
@@ -152,8 +161,8 @@ def _covered(spans: Iterable[tuple[int, int]]) -> int:
     return total
 
 
-def _case(timeline: PatientTimeline, chain: Sequence[int], anchor: int,
-          today: date) -> SickLeaveCase:
+def chain_case(timeline: PatientTimeline, chain: Sequence[int], anchor: int,
+               today: date) -> SickLeaveCase:
     """The case of a chain (positions in the timeline), described by its active certificate.
     Runs for every patient listed: a chain of one certificate (most of them) takes its values
     as they are, a longer one is gathered in one pass."""

@@ -138,8 +138,8 @@ _personnummer, _certificate_ids = attrgetter("personnummer"), attrgetter("certif
 def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap: int,
                 max_days: int, after: int | None,
                 ) -> tuple[str | None, UnitCases, UnitCases | None]:
-    """The user's scope (``_scope``), the unit's result before that scope, and the result it
-    was computed from (None when it was kept or computed afresh)."""
+    """The user's scope (``_scope``), the unit's result before that scope, and a result of the
+    unit it was computed from (None when it was kept or computed afresh)."""
     doctor = _scope(staff, unit_id)
     settings = SjukfallSettings(max_gap=max_gap, max_days_since_ended=max_days)
     seen_or_503(host, VIEW, after)
@@ -150,10 +150,11 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
         if kept is not None and kept[0] == revision:
             return doctor, kept[1], None
         previous = kept[1] if kept is not None and kept[0][1] == revision[1] else None
+        latest = host.unit_cases.latest(unit_id, revision[1])
         result = computed(UnitRows(tx, host.seal, unit_id, today, max_days), today, settings,
-                          previous, host.unit_cases.rows_of(unit_id, revision[1]))
+                          previous, latest)
     host.unit_cases.put(key, revision, result)
-    return doctor, result, previous
+    return doctor, result, previous or (latest[1] if latest is not None else None)
 
 
 @router.get("/sjukfall", response_model=Cases)

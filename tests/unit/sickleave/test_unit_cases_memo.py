@@ -17,7 +17,7 @@ from uuid import uuid4
 
 from api.runtime.unit_cases import INSERTED, LISTINGS, UnitCases, UnitCasesMemo, computed
 from domain.sickleave.engine import sick_leave_cases
-from domain.sickleave.model import SickLeaveCertificate
+from domain.sickleave.model import SickLeaveCertificate, SjukfallSettings
 from domain.sickleave.timeline import timeline_of
 from projections.sick_leave_timelines import COLUMNS, stored_row
 from tests.factories.sickleave import DEFAULT, OTHER_PATIENT, UNIT, cert, d, personnummer
@@ -156,7 +156,7 @@ def test_no_row_is_read_in_full_or_opened_when_the_unit_is_asked_for_another_day
     view = StandInView(mine, theirs)
     first = computed(UnitRowsOf(view), d(3, 10), DEFAULT)
     rows = UnitRowsOf(view)
-    next_day = computed(rows, d(3, 11), DEFAULT, known=first.rows)
+    next_day = computed(rows, d(3, 11), DEFAULT, latest=(d(3, 10), first))
     assert rows.read_in_full == rows.opened_rows == []
     assert next_day.cases == sick_leave_cases([mine, theirs], d(3, 11), DEFAULT)
     assert next_day.rows == first.rows
@@ -168,9 +168,29 @@ def test_only_a_new_patients_row_is_opened_when_another_days_result_holds_the_ot
     first = computed(UnitRowsOf(view), d(3, 10), DEFAULT)
     view.write(theirs)
     rows = UnitRowsOf(view)
-    next_day = computed(rows, d(3, 11), DEFAULT, known=first.rows)
+    next_day = computed(rows, d(3, 11), DEFAULT, latest=(d(3, 10), first))
     assert rows.opened_rows == [view.revision_of(OTHER_PATIENT)]
     assert next_day.cases == sick_leave_cases([mine, theirs], d(3, 11), DEFAULT)
+
+
+def test_a_case_of_the_same_day_is_taken_over_when_other_settings_make_the_same_chain():
+    """Issue 17, deliverable 2 (other settings, the same day): DOMAIN.md §7 maxGap decides
+    which certificates join; a row whose chain is the same keeps the case object (and its
+    JSON), a row whose chain changed gets the engine's case for the new settings."""
+    gap_of_ten = [cert("02-20", "03-01"), cert("03-12", "03-31", signed=3)]
+    alone = cert("03-05", "03-25", personnummer=OTHER_PATIENT, sex="F")
+    view = StandInView(*gap_of_ten, alone)
+    first = computed(UnitRowsOf(view), d(3, 15), DEFAULT)
+    kept = next(c for c in first.cases if c.personnummer == OTHER_PATIENT)
+    first.encoded[id(kept)] = b"{}"
+    wide = SjukfallSettings(max_gap=30)
+    other = computed(UnitRowsOf(view), d(3, 15), wide, latest=(d(3, 15), first))
+    assert other.cases == sick_leave_cases([*gap_of_ten, alone], d(3, 15), wide)
+    assert any(case is kept for case in other.cases) and other.encoded == {id(kept): b"{}"}
+    [joined] = [c for c in other.cases if c.personnummer != OTHER_PATIENT]
+    assert joined.certificate_ids == tuple(c.certificate_id for c in gap_of_ten)
+    next_day = computed(UnitRowsOf(view), d(3, 16), wide, latest=(d(3, 15), other))
+    assert not any(case is kept for case in next_day.cases)
 
 
 def test_many_cases_computed_anew_are_listed_in_the_overviews_order_when_few_were_kept():
@@ -192,9 +212,10 @@ def test_the_rows_of_a_unit_are_not_handed_on_when_a_key_was_destroyed_since():
     result = computed(UnitRowsOf(StandInView(cert("03-01", "03-20"))), d(3, 10), DEFAULT)
     memo.put((UNIT, d(3, 10), 5, 0), ("token-1", 0), result)
     memo.put(("other unit", d(3, 10), 5, 0), ("token-1", 0), UnitCases([]))
-    assert memo.rows_of(UNIT, 0) == result.rows != {}
-    assert memo.rows_of(UNIT, 1) == {}
-    assert memo.rows_of("third unit", 0) == {}
+    assert memo.latest(UNIT, 0) == (d(3, 10), result)
+    assert result.rows != {}
+    assert memo.latest(UNIT, 1) is None
+    assert memo.latest("third unit", 0) is None
 
 
 def test_a_patient_whose_row_is_gone_leaves_the_result_when_computed_again():
