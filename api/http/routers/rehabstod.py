@@ -103,7 +103,11 @@ def _cases_body(cases: list[SickLeaveCase], encoded: dict[int, bytes] | None = N
         for at, case in enumerate(cases):
             if parts[at] is None:
                 parts[at] = known[id(case)] = _case_json(case)
-    return b"[" + b",".join(cast(list[bytes], parts)) + b"]"
+    if not parts:
+        return b"[]"
+    parts[0] = b"[" + cast(bytes, parts[0])
+    parts[-1] = cast(bytes, parts[-1]) + b"]"  # after the first: a list of one is both
+    return b",".join(cast(list[bytes], parts))  # one copy of megabytes, not three
 
 
 def _cases_out(body: bytes) -> Response:
