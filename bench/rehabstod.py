@@ -3,13 +3,16 @@ query, case engine, JSON) beside the raw SQL that fetches the same rows, in the 
 one unit of ``--certificates`` LISJP certificates.
 
 Each request is timed cold (nothing kept: SQL, engine for every row, encoding), after a change
-at the unit (one patient's row rewritten and the unit's revision token replaced, as the view
-does when a certificate changes: SQL, that row opened and computed, the rest matched sealed
-to the result before)
-warm (the unit unchanged: the token read, the access-log entry stored, the response kept for
-the same scope and filters; ``api.runtime.unit_cases``) and with other settings (maxGap cycled
-through 0-90, so each request is a result of its own for the same rows, as another day is: the
-engine for every row, the rows' patients as opened for the unit before).
+at the unit (one patient's row rewritten with a new revision and the unit's revision token
+replaced, as the view does when a certificate changes: the rows' revisions read, that row read,
+opened and computed, the rest taken from the result before by revision), warm (the unit
+unchanged: the token read, the access-log entry stored, the response kept for the same scope
+and filters; ``api.runtime.unit_cases``), with other settings (maxGap cycled through 0-90 on
+the same day, so each request is a result of its own for the same rows: the rows' revisions
+read, each row's chain worked out, the engine's case for the rows whose chain another maxGap
+made the same taken from the unit's latest result, the rows as opened for the unit before) and
+on another day (each request a day later than the one before: as with other settings, but no
+case taken over, the engine for every row).
 
 The data set: patients with chains of one to four certificates renewed back to back (a few
 days' gap now and then), made by the real Certificate aggregate (draft, sign, mostly sent, a
@@ -36,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 import jwt
+import psycopg
 from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -43,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from api.http.app import create_app
 from api.logging import configure_logging
 from api.runtime.projections import ProjectionHost
+from api.runtime.unit_cases import SIZE
 from bench.support import bench_settings, sick_leave_events
 from commands.access_log import AccessLog
 from commands.history import history_line
@@ -87,6 +92,21 @@ def fill_view(host: ProjectionHost, messages: list[Any]) -> None:
             view.apply_many(tx, messages[start:start + BATCH])
     with host.db.transaction() as tx:  # as autovacuum does soon after a table has grown
         tx.execute(f"ANALYZE {view.table}")
+    vacuumed(host.settings, "rehabstod_patients")
+
+
+def vacuumed(settings: Settings, table: str) -> None:
+    """``VACUUM`` of the table, as autovacuum does once many of its rows were rewritten (the
+    timelines are, once per certificate): the pages marked all-visible, so that an index
+    holding every column a query reads answers it alone. Not ``ANALYZE``: this data set holds
+    one unit only, and statistics saying every row is the unit's would have the planner scan
+    the whole table for the unit's window, where a table of many units is read by its index."""
+    s = settings
+    with psycopg.connect(host=s.postgres_host, port=s.postgres_port, dbname=s.postgres_db,
+                         user=s.postgres_user, password=s.postgres_password.get_secret_value(),
+                         autocommit=True) as conn:
+        conn.execute(f"SET search_path TO {s.postgres_schema}")
+        conn.execute(f"VACUUM {table}")
 
 
 def coordinator_token(settings: Settings, unit: CareUnit) -> str:
@@ -126,19 +146,25 @@ def time_requests(client: TestClient, host: ProjectionHost, unit: CareUnit, toke
     """The overview and the summary, each cold (nothing kept: every row computed), after a
     change (one patient's row rewritten and the unit's revision token replaced, as the view
     does: that row computed anew, the others taken from the result before), warm (the unit
-    unchanged since the request before) and with other settings (a maxGap not asked for since
-    the results kept now: every row computed, none opened); the cases listed."""
+    unchanged since the request before), with other settings (a maxGap not asked for since the
+    results kept now: every row's chain worked out, none opened) and on another day (every row
+    computed, none opened); the cases listed."""
     base, headers = f"/v1/rehabstod/units/{unit.hsa_id}", {"Authorization": f"Bearer {token}"}
     query = {"today": TODAY.isoformat()}
     cases = client.get(f"{base}/sjukfall", params=query, headers=headers).json()
     changes = {"cold": host.unit_cases.clear, "changed": partial(one_row_changed, host, unit,
                                                                  cases[0]["personnummer"]),
-               "warm": None, "other": None}
+               "warm": None, "other": None, "day": None}
     gaps = cycle(range(MAX_GAP_LIMIT + 1))  # more than the results kept: each one computed
+    days = cycle(range(1, SIZE + 5))  # the days after: more than the results kept
     for name, path in (("overview", "sjukfall"), ("summary", "summary")):
         for memo, change in changes.items():
             def request(path: str = path, memo: str = memo) -> None:
-                asked = query if memo != "other" else {**query, "maxGap": next(gaps)}
+                asked = query
+                if memo == "other":
+                    asked = {**query, "maxGap": next(gaps)}
+                elif memo == "day":
+                    asked = {"today": (TODAY + timedelta(days=next(days))).isoformat()}
                 client.get(f"{base}/{path}", params=asked, headers=headers).raise_for_status()
 
             samples, cpu = timed(request, repeat, before=change)
@@ -151,12 +177,12 @@ def time_requests(client: TestClient, host: ProjectionHost, unit: CareUnit, toke
 
 
 def one_row_changed(host: ProjectionHost, unit: CareUnit, personnummer: str) -> None:
-    """One patient's row rewritten with the same values in other text (a space added, as a
-    changed row reads to the cache) and the unit's revision token replaced."""
+    """One patient's row rewritten with the same values in other text (a space added) and a
+    new revision, as the view writes a changed row, and the unit's revision token replaced."""
     with host.db.transaction() as tx:
-        tx.execute("UPDATE rehabstod_patients SET entries = entries || ' ' "
+        tx.execute("UPDATE rehabstod_patients SET entries = entries || ' ', revision = ? "
                    "WHERE care_unit = ? AND patient_index = ?",
-                   (unit.hsa_id, host.seal.index(personnummer)))
+                   (uuid.uuid4().hex, unit.hsa_id, host.seal.index(personnummer)))
         tx.execute("UPDATE rehabstod_unit_revision SET revision = ? WHERE care_unit = ?",
                    (uuid.uuid4().hex, unit.hsa_id))
 

@@ -12,7 +12,10 @@ A timeline's row (``COLUMNS``): ``care_unit`` and ``personnummer`` (the key), ``
 certificates, ISO dates: the overview's filter), ``entries`` (a JSON array of arrays in
 ``ENTRY_LAYOUT`` order). It rests (``TABLE_COLUMNS``) keyed by the patient's blind index
 (``patient_index``), the personnummer and the names sealed together under the patient's data key
-(``patient``, ``projections.sealing``); a reader opens them with ``opened_rows``.
+(``patient``, ``projections.sealing``); a reader opens them with ``opened_rows``. Each write of
+a row gives it a new random ``revision``: the same revision is the same stored row, so a reader
+that kept what it computed from a row by its revision reads the revisions of a unit's rows
+(``overview_revisions``) and only the rows of revisions it has not seen (``rows_of``).
 
 ``rehabstod_unit_revision`` holds per unit a token that changes whenever one of its rows does,
 so a reader may keep what it computed from a unit's rows until the token changes. A random
@@ -37,7 +40,8 @@ from projections.sealing import PatientSeal, open_values, seal_values
 TABLE = "rehabstod_patients"
 REVISIONS = "rehabstod_unit_revision"
 COLUMNS = ("care_unit", "personnummer", "patient_names", "start_date", "end_date", "entries")
-TABLE_COLUMNS = ("care_unit", "patient_index", "patient", "start_date", "end_date", "entries")
+TABLE_COLUMNS = ("care_unit", "patient_index", "patient", "start_date", "end_date", "entries",
+                 "revision")
 ENTRY_LAYOUT = ("certificate_id", "signing_rank", "gap", "start_day", "end_day", "periods",
                 "degrees", "sex", "protected_identity", "care_unit_id", "care_giver_id",
                 "doctor_id", "doctor_name", "diagnosis_code", "secondary_codes", "occupations",
@@ -45,6 +49,8 @@ ENTRY_LAYOUT = ("certificate_id", "signing_rank", "gap", "start_day", "end_day",
 """The order of an entry's values in ``entries``. Pinned by a test: another layout needs another
 column name, so that views written in the old one are rebuilt (``RehabstodView.outdated``)."""
 _SELECT = f"SELECT patient, entries FROM {TABLE} "  # noqa: S608
+_WINDOW = "WHERE care_unit = ? AND start_date <= ? AND end_date >= ?"
+_CHUNK = 500
 
 
 def setup(tx: Sql) -> None:
@@ -53,9 +59,12 @@ def setup(tx: Sql) -> None:
     tx.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (care_unit TEXT NOT NULL, "
                "patient_index TEXT NOT NULL, patient TEXT NOT NULL, "
                "start_date TEXT NOT NULL, end_date TEXT NOT NULL, entries TEXT NOT NULL, "
-               "PRIMARY KEY (care_unit, patient_index))")
-    tx.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_care_unit_end_date "
-               f"ON {TABLE} (care_unit, end_date)")
+               "revision TEXT NOT NULL, PRIMARY KEY (care_unit, patient_index))")
+    # the overview's window, and the revisions in it read from the index alone (PostgreSQL:
+    # an index-only scan of the pages vacuum has marked all-visible)
+    tx.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_window "
+               f"ON {TABLE} (care_unit, end_date, start_date, revision)")
+    tx.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_revision ON {TABLE} (revision)")
 
 
 def outdated(tx: Sql) -> bool:
@@ -84,9 +93,9 @@ def refresh(tx: Sql, seal: PatientSeal, keys: Iterable[tuple[str, str]],
                                        {"personnummer": row[1], "patient_names": row[2]})
                                       for row in rows])
     tx.executemany(f"INSERT INTO {TABLE} ({', '.join(TABLE_COLUMNS)}) "  # noqa: S608
-                   "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (care_unit, patient_index) DO UPDATE "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (care_unit, patient_index) DO UPDATE "
                    f"SET {', '.join(f'{n} = excluded.{n}' for n in TABLE_COLUMNS[2:])}",
-                   [(row[0], seal.index(row[1]), patient, *row[3:])
+                   [(row[0], seal.index(row[1]), patient, *row[3:], uuid4().hex)
                     for row, patient in zip(rows, patients, strict=True)])
     tx.executemany(f"INSERT INTO {REVISIONS} VALUES (?, ?) ON CONFLICT (care_unit) "  # noqa: S608
                    "DO UPDATE SET revision = excluded.revision",
@@ -117,11 +126,63 @@ def overview_query(unit: str, today: date,
                    max_days_since_ended: int) -> tuple[str, tuple[str, ...]]:
     """The SQL (and its parameters) that fetches the overview's input: the timelines of the
     unit's patients whose certificates span a day from ``max_days_since_ended`` days before
-    ``today`` to ``today`` (the engine decides which of them has a current case). Its rows
-    rest sealed: ``opened_rows`` reads them."""
-    since = (today - timedelta(days=max_days_since_ended)).isoformat()
-    return (_SELECT + "WHERE care_unit = ? AND start_date <= ? AND end_date >= ?",
-            (unit, today.isoformat(), since))
+    ``today`` to ``today`` (the engine decides which of them has a current case), as
+    (revision, patient, entries). Its rows rest sealed: ``opened_rows`` reads them."""
+    return f"SELECT revision, patient, entries FROM {TABLE} " + _WINDOW, _window(  # noqa: S608
+        unit, today, max_days_since_ended)
+
+
+def overview_revisions(tx: Sql, unit: str, today: date, max_days_since_ended: int) -> list[str]:
+    """The revisions of ``overview_query``'s rows, read as one text (one value to fetch in
+    place of thousands of rows)."""
+    joined = "string_agg(revision, ' ')" if tx.is_postgres else "group_concat(revision, ' ')"
+    rows = tx.execute(f"SELECT {joined} FROM {TABLE} " + _WINDOW,  # noqa: S608
+                      _window(unit, today, max_days_since_ended))
+    return str(rows[0][0]).split() if rows and rows[0][0] else []
+
+
+def _window(unit: str, today: date, max_days_since_ended: int) -> tuple[str, ...]:
+    return unit, today.isoformat(), (today - timedelta(days=max_days_since_ended)).isoformat()
+
+
+def rows_of(tx: Sql, unit: str, revisions: Sequence[str]) -> list[tuple[str, str, str]]:
+    """The unit's stored rows (revision, patient, entries) of these ``revisions``; a row
+    rewritten since its revision was read is not among them (it has another now)."""
+    found: list[tuple[str, str, str]] = []
+    for start in range(0, len(revisions), _CHUNK):
+        chunk = revisions[start:start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        found += [(row[0], row[1], row[2]) for row in tx.execute(
+            f"SELECT revision, patient, entries FROM {TABLE} "  # noqa: S608
+            f"WHERE care_unit = ? AND revision IN ({marks})", (unit, *chunk))]
+    return found
+
+
+class UnitRows:
+    """The overview's rows of one unit, day and ``max_days_since_ended``, read in one
+    transaction: their revisions alone, all of them, or those of some revisions; and opened."""
+
+    def __init__(self, tx: Sql, seal: PatientSeal, unit: str, today: date,
+                 max_days_since_ended: int) -> None:
+        self._tx, self._seal, self._unit = tx, seal, unit
+        self._window = today, max_days_since_ended
+
+    def revisions(self) -> list[str]:
+        return overview_revisions(self._tx, self._unit, *self._window)
+
+    def all(self) -> list[tuple[str, str, str]]:
+        """The rows as (revision, patient, entries), still sealed."""
+        return [(row[0], row[1], row[2])
+                for row in self._tx.execute(*overview_query(self._unit, *self._window))]
+
+    def of(self, revisions: Sequence[str]) -> list[tuple[str, str, str]]:
+        return rows_of(self._tx, self._unit, revisions)
+
+    def opened(self, rows: Sequence[tuple[str, str, str]],
+               ) -> list[tuple[str, str, str] | None]:
+        """Each row (revision, patient, entries) opened as ``read`` takes it, in order; None
+        for a forgotten patient's."""
+        return open_rows(self._tx, self._seal, self._unit, [row[1:] for row in rows])
 
 
 def opened_rows(tx: Sql, seal: PatientSeal, unit: str,
@@ -147,7 +208,7 @@ def unit_timelines(tx: Sql, seal: PatientSeal, unit: str, today: date,
     one by one as they are iterated (the rows are fetched now): a caller that keeps only the
     cases holds one patient's values at a time."""
     rows = tx.execute(*overview_query(unit, today, max_days_since_ended))
-    return map(read, opened_rows(tx, seal, unit, rows))
+    return map(read, opened_rows(tx, seal, unit, [row[1:] for row in rows]))
 
 
 def all_unit_timelines(tx: Sql, seal: PatientSeal, unit: str) -> list[PatientTimeline]:

@@ -3,18 +3,19 @@ that asks for the same unit, day and settings.
 
 While the unit's rows in the rehabstod view are unchanged (the view's revision token of the
 unit, ``projections.sick_leave_timelines``) and no patient's key was destroyed since (the key
-store's count of forgettings) the result is served as it is. Once the unit changed, the rows
-are read again and only those that changed are opened and computed anew: a patient's case
-depends on nothing but the patient's row, the day and the settings, so the case of a row read
-before with the same stored text is taken from the previous result, its JSON too. The row is
-matched as it rests, sealed: the same sealed text opens to the same values while its key
-stands, so an unchanged row is neither opened (no key read, no decryption) nor computed. After a
-forget nothing is taken over: every row is opened anew, and a forgotten patient's does not open.
+store's count of forgettings) the result is served as it is. Once the unit changed, only the
+rows' revisions are read (each write of a row gives it a new one), and only the rows of
+revisions not seen before are read in full, opened and computed anew: a patient's case depends
+on nothing but the patient's row, the day and the settings, so the case of a revision the
+previous result holds is taken from it, its JSON too, and an unchanged row is neither read,
+opened (no key read, no decryption) nor computed. After a forget nothing is taken over: every
+row is opened anew, and a forgotten patient's does not open.
 
-A result also keeps each row's patient as opened (personnummer and names, by the row's sealed
-patient text), so that a request for the same unit on another day or with other settings (a
-result of its own) opens only the rows no result of the unit opened since the last forget: at
-midnight, or when a user changes maxGap, only the engine runs for the unit's rows.
+A result also keeps each of its rows opened (as text, by the row's revision: text is nothing
+Python's cyclic collector walks, parsed timelines would be), so that a request for the same unit
+on another day or with other settings (a result of its own) reads and opens only the rows no
+result of the unit opened since the last forget: at midnight, or when a user changes maxGap,
+the rows' revisions are read and the engine runs for the unit's rows.
 
 Every user of a unit (its doctors, its rehab coordinators) asks for the same unit's cases: the
 engine's result before any user's scope or filter is one and the same for them. What a user may
@@ -27,34 +28,39 @@ own access-log entry.
 from __future__ import annotations
 
 import threading
-from collections import ChainMap, OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from bisect import insort
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
-from domain.sickleave.engine import current_case, list_order
+from domain.sickleave.engine import chain_case, current_chain, list_order
 from domain.sickleave.model import SickLeaveCase, SjukfallSettings
+from domain.sickleave.timeline import PatientTimeline
 from projections.sick_leave_timelines import read
 
 SIZE = 16
 """Results kept per process (the least recently asked for goes first): each holds its cases and
-its rows' text, about 3 KB per listed patient, so a few tens of MB at most for units of tens of
-thousands of certificates."""
+its rows opened, about 3 KB per listed patient (the rows opened are one and the same for the
+results of one unit), so a few tens of MB at most for units of tens of thousands of
+certificates."""
 
 LISTINGS = 4
 """What is kept per result for its scopes and filters (the least recently made goes first):
 a unit's coordinators and a few doctors asking again and again. A body is about 0.8 KB per case
 shown (2 MB for a unit of 30,000 certificates), so at most a few listings per result."""
 
+INSERTED = 64
+"""Up to this many cases computed anew are put in place among the cases taken over; more, and
+all are sorted again."""
+
+Stored = tuple[str, str, str]
+"""A row as it rests: (revision, patient sealed, entries)."""
 Row = tuple[str, str, str]
 """A row opened: (personnummer, patient_names, entries), as ``read`` takes it."""
-Stored = tuple[str, str]
-"""A row as it rests: (patient sealed, entries)."""
-Patient = tuple[str, str]
-"""A row's patient opened: (personnummer, patient_names)."""
-Opener = Callable[[list[Stored]], list[Row | None]]
-"""Opens stored rows, each to its ``Row`` or None (the patient forgotten)."""
+Opened = Mapping[str, Row | None]
+"""Rows opened, by revision; None for a forgotten patient's."""
 Revision = tuple[str | None, int]
 """(the unit's revision token, the count of keys destroyed so far)"""
 T = TypeVar("T")
@@ -62,16 +68,29 @@ Key = tuple[str, date, int, int]
 """(unit, day, maxGap, maxDaysSinceEnded)"""
 
 
+class Rows(Protocol):
+    """The overview's rows of a unit for one day and window
+    (``projections.sick_leave_timelines.UnitRows``)."""
+
+    def revisions(self) -> list[str]: ...
+
+    def all(self) -> list[Stored]: ...
+
+    def of(self, revisions: Sequence[str]) -> list[Stored]: ...
+
+    def opened(self, rows: Sequence[Stored]) -> list[Row | None]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class UnitCases:
     """The engine's cases of a unit in the overview's order, each one's JSON by its id (filled
-    as responses need it), the case (or None) of each stored row it was computed from, and the
-    patient of each row that opened, by its sealed text."""
+    as responses need it), the case (or None) of each row's revision it was computed from, and
+    each of those rows opened."""
 
     cases: list[SickLeaveCase]
     encoded: dict[int, bytes] = field(default_factory=dict)
-    by_row: dict[Stored, SickLeaveCase | None] = field(default_factory=dict)
-    patients: dict[str, Patient] = field(default_factory=dict)
+    by_revision: dict[str, SickLeaveCase | None] = field(default_factory=dict)
+    rows: dict[str, Row | None] = field(default_factory=dict)
     listings: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -88,37 +107,98 @@ class UnitCases:
                 self.listings.popitem(last=False)
         return made
 
+    def made(self, key: Hashable) -> Any:
+        """What was made for ``key``, or None (nothing made)."""
+        with self.lock:
+            return self.listings.get(key)
 
-def computed(stored: Iterable[Sequence[Any]], opener: Opener, today: date,
-             settings: SjukfallSettings, previous: UnitCases | None = None,
-             patients: Mapping[str, Patient] | None = None) -> UnitCases:
-    """The cases of the timelines' ``stored`` rows (patient sealed, entries), taking those of
-    rows unchanged since ``previous`` (same unit, day and settings, no forget since) from it;
-    only the others are computed, and only those whose patient neither ``previous`` nor
-    ``patients`` (another result of the unit, no forget since) holds are opened (``opener``,
-    all at once)."""
-    known = previous.by_row if previous is not None else {}
-    seen = ChainMap(previous.patients if previous is not None else {}, dict(patients or {}))
-    rows: list[Stored] = [(values[0], values[1]) for values in stored]
-    fresh = [row for row in rows if row not in known and row[0] not in seen]
-    opened = {row[0]: (clear[0], clear[1])
-              for row, clear in zip(fresh, opener(fresh) if fresh else [], strict=True)
-              if clear is not None}
-    by_row: dict[Stored, SickLeaveCase | None] = {}
-    kept_patients: dict[str, Patient] = {}
-    for row in rows:
-        patient = opened.get(row[0]) or seen.get(row[0])
-        if patient is not None:
-            kept_patients[row[0]] = patient
-        if row in known:
-            by_row[row] = known[row]
-        else:
-            by_row[row] = None if patient is None else current_case(
-                read((*patient, row[1])), today, settings)
-    cases = sorted((case for case in by_row.values() if case is not None), key=list_order)
-    encoded = previous.encoded if previous is not None else {}
-    return UnitCases(cases, {id(c): encoded[id(c)] for c in cases if id(c) in encoded}, by_row,
-                     kept_patients)
+
+_EMPTY = UnitCases([])
+
+
+def computed(rows: Rows, today: date, settings: SjukfallSettings,
+             previous: UnitCases | None = None,
+             latest: tuple[date, UnitCases] | None = None) -> UnitCases:
+    """The cases of the unit's ``rows``, taking those of revisions ``previous`` (same unit,
+    day and settings, no forget since) holds from it; only the others are computed, and only
+    those neither ``previous`` nor ``latest`` (another result of the unit and its day, no
+    forget since) holds are read in full and opened. A case computed for the same row and day
+    in ``latest`` (other settings) is taken, its JSON too, when the row's current chain is the
+    same (a case depends on nothing but the row, the chain and the day)."""
+    before = previous or _EMPTY
+    other = latest[1].rows if latest is not None else {}
+    alike = latest[1].by_revision if latest is not None and latest[0] == today else {}
+    revisions, opened = _opened(rows, before.rows, other)
+    taken = before.by_revision  # each pass below a comprehension: thousands of rows a time
+    by_revision = {revision: taken[revision] for revision in revisions if revision in taken}
+    kept = {revision: before.rows[revision] for revision in by_revision}
+    fresh: list[SickLeaveCase] = []
+    for revision in [revision for revision in revisions if revision not in taken]:
+        row = opened[revision] if revision in opened else (
+            before.rows[revision] if revision in before.rows else other[revision])
+        case = None if row is None else _case(read(row), today, settings, alike.get(revision))
+        by_revision[revision], kept[revision] = case, row
+        if case is not None:
+            fresh.append(case)
+    cases, encoded = _ordered(before, by_revision, fresh)
+    if alike:
+        taken_over = latest[1].encoded if latest is not None else {}
+        encoded |= {id(case): taken_over[id(case)] for case in fresh if id(case) in taken_over}
+    return UnitCases(cases, encoded, by_revision, kept)
+
+
+def _case(timeline: PatientTimeline, today: date, settings: SjukfallSettings,
+          alike: SickLeaveCase | None) -> SickLeaveCase | None:
+    """The row's current case: ``alike`` (the row's case on the same day with other settings)
+    when it is the case of the same chain and active certificate."""
+    found = current_chain(timeline, today, settings)
+    if found is None:
+        return None
+    chain, anchor = found
+    entries = timeline.entries
+    if alike is not None and alike.active_certificate_id == entries[anchor].certificate_id \
+            and alike.certificate_ids == tuple(entries[i].certificate_id for i in chain):
+        return alike
+    return chain_case(timeline, chain, anchor, today)
+
+
+def _opened(rows: Rows, seen: Opened, other: Opened) -> tuple[list[str], dict[str, Row | None]]:
+    """The rows' revisions and the rows neither ``seen`` nor ``other`` holds, opened. With
+    nothing to match all rows are read at once; else the revisions, then the rows of those
+    not held; a row rewritten in between (its revision gone) has the window read again."""
+    if seen or other:
+        revisions = rows.revisions()
+        wanted = [r for r in revisions if r not in seen and r not in other]
+        stored = rows.of(wanted) if wanted else []
+        if len(stored) == len(wanted):
+            return revisions, _opened_rows(rows, stored)
+    stored = rows.all()
+    return [row[0] for row in stored], _opened_rows(
+        rows, [row for row in stored if row[0] not in seen and row[0] not in other])
+
+
+def _opened_rows(rows: Rows, stored: list[Stored]) -> dict[str, Row | None]:
+    opened = rows.opened(stored) if stored else []
+    return {row[0]: clear for row, clear in zip(stored, opened, strict=True)}
+
+
+def _ordered(before: UnitCases, by_revision: Mapping[str, SickLeaveCase | None],
+             fresh: list[SickLeaveCase]) -> tuple[list[SickLeaveCase], dict[int, bytes]]:
+    """The cases in the overview's order and the JSON kept of them: those taken over from
+    ``before`` stay in its order, a few ``fresh`` ones are put in place, many are sorted."""
+    gone = {id(before.by_revision[r]) for r in before.by_revision.keys() - by_revision.keys()
+            if before.by_revision[r] is not None}
+    encoded = dict(before.encoded)
+    for key in gone:
+        encoded.pop(key, None)
+    if len(fresh) > INSERTED:
+        cases = sorted((c for c in by_revision.values() if c is not None), key=list_order)
+        return cases, encoded
+    cases = [case for case in before.cases if id(case) not in gone] if gone \
+        else list(before.cases)
+    for case in fresh:
+        insort(cases, case, key=list_order)
+    return cases, encoded
 
 
 class UnitCasesMemo:
@@ -137,14 +217,14 @@ class UnitCasesMemo:
                 self._kept.move_to_end(key)
             return found
 
-    def patients_of(self, unit: str, forgettings: int) -> Mapping[str, Patient]:
-        """The patients opened for the unit's latest result kept while ``forgettings`` keys
-        had been destroyed (none after a forget since: those opened before are not used)."""
+    def latest(self, unit: str, forgettings: int) -> tuple[date, UnitCases] | None:
+        """The unit's latest result (and its day) kept while ``forgettings`` keys had been
+        destroyed (none after a forget since: the rows opened before are not used)."""
         with self._lock:
-            for (kept_unit, *_), (revision, result) in reversed(self._kept.items()):
+            for (kept_unit, day, *_), (revision, result) in reversed(self._kept.items()):
                 if kept_unit == unit and revision[1] == forgettings:
-                    return result.patients
-        return {}
+                    return day, result
+        return None
 
     def put(self, key: Key, revision: Revision, result: UnitCases) -> None:
         with self._lock:

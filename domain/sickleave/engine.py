@@ -46,11 +46,13 @@ __all__ = [
     "SickLeaveCertificate",
     "SickLeavePeriod",
     "SjukfallSettings",
+    "chain_case",
     "chains",
     "counts_as_sick_leave",
     "covered_days",
     "current_case",
     "current_cases",
+    "current_chain",
     "list_order",
     "patient_cases",
     "sick_leave_cases",
@@ -95,7 +97,7 @@ def timeline_cases(timeline: PatientTimeline, today: date,
     """Every case of the timeline's patient, newest first (``patient_cases``)."""
     day = today.toordinal()
     entries = timeline.entries
-    cases = [_case(timeline, chain, _anchor(entries, chain, day), today)
+    cases = [chain_case(timeline, chain, _anchor(entries, chain, day), today)
              for chain in split(range(len(entries)), [e.gap for e in entries],
                                 settings.max_gap)]
     return sorted(cases, key=lambda c: (c.start, c.end), reverse=True)
@@ -105,14 +107,23 @@ def current_case(timeline: PatientTimeline, today: date,
                  settings: SjukfallSettings) -> SickLeaveCase | None:
     """The patient's current case: the chain of "the" active certificate when that is active
     on ``today`` or ended recently; else None."""
+    found = current_chain(timeline, today, settings)
+    return None if found is None else chain_case(timeline, *found, today)
+
+
+def current_chain(timeline: PatientTimeline, today: date,
+                  settings: SjukfallSettings) -> tuple[Sequence[int], int] | None:
+    """The current case's chain (positions in the timeline) and its active certificate's
+    position (``current_case``); None without a current case."""
     day = today.toordinal()
     entries = timeline.entries
     anchor = 0 if len(entries) == 1 else _anchor(entries, range(len(entries)), day)
     found = entries[anchor]
-    if not (found.is_active_on(day) or (
-            found.end_day < day and found.end_day + settings.max_days_since_ended + 1 > day)):
+    if found.end_day < day < found.end_day + settings.max_days_since_ended + 1:
+        pass  # ended recently
+    elif not found.is_active_on(day):
         return None
-    return _case(timeline, chain_around(entries, anchor, settings.max_gap), anchor, today)
+    return chain_around(entries, anchor, settings.max_gap) if len(entries) > 1 else range(1), anchor
 
 
 def _anchor(entries: Sequence[TimelineEntry], among: Sequence[int], day: int) -> int:
@@ -150,19 +161,28 @@ def _covered(spans: Iterable[tuple[int, int]]) -> int:
     return total
 
 
-def _case(timeline: PatientTimeline, chain: Sequence[int], anchor: int,
-          today: date) -> SickLeaveCase:
-    """The case of a chain (positions in the timeline), described by its active certificate."""
+def chain_case(timeline: PatientTimeline, chain: Sequence[int], anchor: int,
+               today: date) -> SickLeaveCase:
+    """The case of a chain (positions in the timeline), described by its active certificate.
+    Runs for every patient listed: a chain of one certificate (most of them) takes its values
+    as they are, a longer one is gathered in one pass."""
     entries, day = timeline.entries, today.toordinal()
     found = entries[anchor]
-    end, protected, komplt, other = found.end_day, False, 0, 0
-    spans: list[tuple[int, int]] = []
-    for i in chain:  # one pass: this runs for every patient listed
-        entry = entries[i]
-        end = max(end, entry.end_day)
-        protected = protected or entry.protected_identity
-        komplt, other = komplt + entry.open_komplt, other + entry.open_other
-        spans += [(start, last) for _, start, last in entry.periods]
+    if len(chain) == 1:
+        end, protected = found.end_day, found.protected_identity
+        komplt, other = found.open_komplt, found.open_other
+        ids: tuple[str, ...] = (found.certificate_id,)
+        spans = [(start, last) for _, start, last in found.periods]
+    else:
+        end, protected, komplt, other = found.end_day, False, 0, 0
+        spans, ids = [], tuple(entries[i].certificate_id for i in chain)
+        for i in chain:
+            entry = entries[i]
+            end = max(end, entry.end_day)
+            protected = protected or entry.protected_identity
+            komplt, other = komplt + entry.open_komplt, other + entry.open_other
+            spans += [(start, last) for _, start, last in entry.periods]
+    degree = found.degree_on(day)
     return SickLeaveCase(
         personnummer=timeline.personnummer, patient_name=timeline.patient_names[anchor],
         sex=found.sex, age=age_on(timeline.personnummer, today), protected_identity=protected,
@@ -170,12 +190,11 @@ def _case(timeline: PatientTimeline, chain: Sequence[int], anchor: int,
         diagnosis=_diagnosis(found.diagnosis_code),
         secondary_diagnoses=tuple(map(_diagnosis, found.secondary_codes)),
         start=date.fromordinal(entries[chain[0]].start_day), end=date.fromordinal(end),
-        days=_covered(spans), degrees=tuple(found.degrees), degree_today=found.degree_on(day),
+        days=_covered(spans), degrees=tuple(found.degrees), degree_today=degree,
         doctor_id=found.doctor_id, doctor_name=found.doctor_name,
         occupations=tuple(found.occupations), days_until_end=end - day,
-        open_komplt=komplt, open_other=other,
-        certificate_ids=tuple(entries[i].certificate_id for i in chain),
-        active_certificate_id=found.certificate_id, active=found.is_active_on(day),
+        open_komplt=komplt, open_other=other, certificate_ids=ids,
+        active_certificate_id=found.certificate_id, active=degree is not None,
     )
 
 

@@ -218,3 +218,22 @@ def test_another_days_overview_equals_one_computed_afresh_when_the_unit_was_aske
     client.app.state.projections.unit_cases.clear()
     assert from_kept == listed(client, app, unit, coordinator, next_day)
     assert len(from_kept) == 3
+
+
+def test_each_read_after_a_change_is_logged_for_exactly_the_patients_it_showed(world):
+    """Issue 17, deliverable 2 (after a change the unit's listing is made from the cases kept
+    before). PDL: a patient who came is in the next read's entry, one who left is not."""
+    _, _, client, app = world
+    unit, doctor, coordinator = scene(world)
+    stays, leaves, comes = patient(), patient(), patient()
+    signed(app, unit, doctor, stays)
+    gone = signed(app, unit, doctor, leaves)
+    route = "GET /v1/rehabstod/units/{unit_id}/sjukfall"
+    assert len(listed(client, app, unit, coordinator)) == 2
+    signed(app, unit, doctor, comes)
+    assert len(listed(client, app, unit, coordinator)) == 3
+    app.revoke_certificate(gone, reason=RevocationReason.FEL_PATIENT, text="Fel", by=doctor)
+    assert len(listed(client, app, unit, coordinator)) == 2
+    assert entries_of(client, stays) == [route] * 3
+    assert entries_of(client, leaves) == [route] * 2
+    assert entries_of(client, comes) == [route] * 2

@@ -7,11 +7,13 @@ unit (but protected identities); other roles and other units' staff are refused.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields, is_dataclass
 from datetime import date
 from functools import cache, partial
+from itertools import chain
 from operator import attrgetter
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import orjson
 from fastapi import APIRouter, Query, Response
@@ -21,6 +23,7 @@ from api.http.access import ReadLog, ReadLogDep
 from api.http.bounds import MAX_AGE, MAX_CASE_DAYS, BoundedDate
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
 from api.runtime.unit_cases import UnitCases, computed
+from api.runtime.unit_listings import Listing, listing
 from domain.access.entry import ReadSubjects
 from domain.shared.care import Role, Staff
 from domain.shared.identities import normalise_personnummer
@@ -35,12 +38,7 @@ from domain.sickleave.model import (
 )
 from domain.sickleave.scope import visible_to
 from domain.sickleave.summary import summarise
-from projections.sick_leave_timelines import (
-    open_rows,
-    overview_query,
-    patient_timeline,
-    unit_revision,
-)
+from projections.sick_leave_timelines import UnitRows, patient_timeline, unit_revision
 from streams.sealing.keys import forgettings
 
 router = APIRouter(prefix="/v1/rehabstod/units/{unit_id}", tags=["Rehabstöd"])
@@ -97,15 +95,19 @@ def _case_json(case: SickLeaveCase) -> bytes:
 
 def _cases_body(cases: list[SickLeaveCase], encoded: dict[int, bytes] | None = None) -> bytes:
     """The cases as a JSON array, each case encoded once (and kept in ``encoded``, by the
-    case's id, for the next request of a memoised result)."""
+    case's id, for the next request of a memoised result): the kept ones are looked up in one
+    pass of C loops (``map``), a body of thousands of cases being mostly kept ones."""
     known = {} if encoded is None else encoded
-    parts = []
-    for case in cases:
-        data = known.get(id(case))
-        if data is None:
-            data = known[id(case)] = _case_json(case)
-        parts.append(data)
-    return b"[" + b",".join(parts) + b"]"
+    parts: list[bytes | None] = list(map(known.get, map(id, cases)))
+    if None in parts:
+        for at, case in enumerate(cases):
+            if parts[at] is None:
+                parts[at] = known[id(case)] = _case_json(case)
+    if not parts:
+        return b"[]"
+    parts[0] = b"[" + cast(bytes, parts[0])
+    parts[-1] = cast(bytes, parts[-1]) + b"]"  # after the first: a list of one is both
+    return b",".join(cast(list[bytes], parts))  # one copy of megabytes, not three
 
 
 def _cases_out(body: bytes) -> Response:
@@ -121,18 +123,27 @@ def _logged(access: ReadLog, cases: list[SickLeaveCase]) -> Response:
     return _cases_out(_cases_body(cases))
 
 
-def _listing(access: ReadLog, cases: list[SickLeaveCase],
-             encoded: dict[int, bytes]) -> tuple[bytes, ReadSubjects]:
+def _listing(access: ReadLog, cases: list[SickLeaveCase], encoded: dict[int, bytes],
+             before: Listing | None) -> Listing:
     """A list's body and what its access entry keeps, made once per unit result and user scope
-    and filter (``UnitCases.kept``)."""
-    subjects = access.subjects([case.personnummer for case in cases],
-                               [cid for case in cases for cid in case.certificate_ids])
-    return _cases_body(cases, encoded), subjects
+    and filter (``UnitCases.kept``), the entry's subjects taken from ``before`` (the previous
+    result's listing of the same scope and filter) when they are the same."""
+    return listing(cases, _cases_body(cases, encoded), partial(_subjects, access), before)
+
+
+def _subjects(access: ReadLog, cases: Sequence[SickLeaveCase]) -> ReadSubjects:
+    return access.subjects(map(_personnummer, cases),
+                           chain.from_iterable(map(_certificate_ids, cases)))
+
+
+_personnummer, _certificate_ids = attrgetter("personnummer"), attrgetter("certificate_ids")
 
 
 def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap: int,
-                max_days: int, after: int | None) -> tuple[str | None, UnitCases]:
-    """The user's scope (``_scope``) and the unit's result, before that scope."""
+                max_days: int, after: int | None,
+                ) -> tuple[str | None, UnitCases, UnitCases | None]:
+    """The user's scope (``_scope``), the unit's result before that scope, and a result of the
+    unit it was computed from (None when it was kept or computed afresh)."""
     doctor = _scope(staff, unit_id)
     settings = SjukfallSettings(max_gap=max_gap, max_days_since_ended=max_days)
     seen_or_503(host, VIEW, after)
@@ -141,13 +152,13 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
     with host.db.transaction() as tx:
         revision = unit_revision(tx, unit_id), forgettings(tx)  # a forget changes it too
         if kept is not None and kept[0] == revision:
-            return doctor, kept[1]
+            return doctor, kept[1], None
         previous = kept[1] if kept is not None and kept[0][1] == revision[1] else None
-        result = computed(tx.execute(*overview_query(unit_id, today, max_days)),
-                          partial(open_rows, tx, host.seal, unit_id), today, settings, previous,
-                          host.unit_cases.patients_of(unit_id, revision[1]))
+        latest = host.unit_cases.latest(unit_id, revision[1])
+        result = computed(UnitRows(tx, host.seal, unit_id, today, max_days), today, settings,
+                          previous, latest)
     host.unit_cases.put(key, revision, result)
-    return doctor, result
+    return doctor, result, previous or (latest[1] if latest is not None else None)
 
 
 @router.get("/sjukfall", response_model=Cases)
@@ -173,12 +184,14 @@ def unit_overview(
         min_age=min_age, max_age=max_age, ends_from=ends_from, ends_to=ends_to,
         doctor_ids=frozenset(doctors or ()), occupations=frozenset(occupations or ()),
         text=text, unanswered_questions=unanswered_questions)
-    doctor, result = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
-                                 max_days_since_ended, after)
-    body, subjects = result.kept(("sjukfall", doctor, chosen), lambda: _listing(
-        access, apply_filter(visible_to(result.cases, doctor), chosen), result.encoded))
-    access.record_subjects(subjects)
-    return _cases_out(body)
+    doctor, result, previous = _unit_cases(unit_id, staff, host, today or app.clock().date(),
+                                           max_gap, max_days_since_ended, after)
+    key = ("sjukfall", doctor, chosen)
+    shown = result.kept(key, lambda: _listing(
+        access, apply_filter(visible_to(result.cases, doctor), chosen), result.encoded,
+        previous.made(key) if previous is not None else None))
+    access.record_subjects(shown.subjects)
+    return _cases_out(shown.body)
 
 
 @router.get("/summary")
@@ -187,8 +200,8 @@ def unit_summary(unit_id: str, staff: StaffDep, host: ViewsDep, app: Certificate
                  after: AfterQuery = None) -> dict[str, Any]:
     """Counts of the visible cases: sex (F, M), diagnosis chapter (as the list spells it,
     e.g. XIII), degree, length buckets."""
-    doctor, result = _unit_cases(unit_id, staff, host, today or app.clock().date(), max_gap,
-                                 max_days_since_ended, after)
+    doctor, result, _ = _unit_cases(unit_id, staff, host, today or app.clock().date(),
+                                    max_gap, max_days_since_ended, after)
     summary: dict[str, Any] = result.kept(("summary", doctor), lambda: _out(
         summarise(visible_to(result.cases, doctor))))
     return summary

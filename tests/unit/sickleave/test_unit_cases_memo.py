@@ -1,45 +1,93 @@
 """The API process keeps a unit's computed sick-leave cases (DOMAIN.md §7) for the next request
 with the same unit, day and settings: served as they are while the unit's revision token is the
-same, and after a change only the rows that changed are opened and computed anew. A bounded
-number of results is kept, the least recently asked for going first.
+same, and after a change only the rows of revisions not seen before are read in full, opened
+and computed anew. A bounded number of results is kept, the least recently asked for going
+first.
 
-The rows here rest in a stand-in for the seal: the patient's values as clear JSON, opened by
-``open_clear``, which notes every row it opens."""
+The rows here rest in ``StandInView``, a stand-in for the rehabstod view: each write of a row
+gives it a new revision, as the view does, and the patient's values rest as clear JSON in place
+of the seal. ``UnitRowsOf`` reads it as ``projections.sick_leave_timelines.UnitRows`` reads the
+view, and notes every row it reads in full and every row it opens."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from uuid import uuid4
 
-from api.runtime.unit_cases import LISTINGS, UnitCases, UnitCasesMemo, computed
+from api.runtime.unit_cases import INSERTED, LISTINGS, UnitCases, UnitCasesMemo, computed
 from domain.sickleave.engine import sick_leave_cases
+from domain.sickleave.model import SickLeaveCertificate, SjukfallSettings
 from domain.sickleave.timeline import timeline_of
 from projections.sick_leave_timelines import COLUMNS, stored_row
-from tests.factories.sickleave import DEFAULT, OTHER_PATIENT, UNIT, cert, d
+from tests.factories.sickleave import DEFAULT, OTHER_PATIENT, UNIT, cert, d, personnummer
+
+Stored = tuple[str, str, str]
 
 
-def rows_of(*certs) -> list[tuple[str, str]]:
-    """The overview's rows (patient, entries) of the certificates, the patient's values in the
-    clear stand-in for the seal."""
-    stored = [dict(zip(COLUMNS, stored_row(UNIT, t), strict=True)) for t in timeline_of(certs)]
-    return [(json.dumps([r["personnummer"], r["patient_names"]]), r["entries"]) for r in stored]
+class StandInView:
+    """One unit's timeline rows by personnummer: (revision, patient as clear JSON, entries)."""
+
+    def __init__(self, *certs: SickLeaveCertificate) -> None:
+        self.rows: dict[str, Stored] = {}
+        self.write(*certs)
+
+    def write(self, *certs: SickLeaveCertificate) -> None:
+        """The rows of the certificates' patients rewritten from these certificates, each with
+        a new revision (also when its text is the same as before)."""
+        for timeline in timeline_of(certs):
+            row = dict(zip(COLUMNS, stored_row(UNIT, timeline), strict=True))
+            self.rows[timeline.personnummer] = (
+                uuid4().hex, json.dumps([row["personnummer"], row["patient_names"]]),
+                row["entries"])
+
+    def revision_of(self, number: str) -> str:
+        return self.rows[number][0]
 
 
-OPENED: list[tuple[str, str]] = []
+class UnitRowsOf:
+    """The stand-in view read as the overview reads the real one, noting what it reads."""
+
+    def __init__(self, view: StandInView, forgotten: frozenset[str] = frozenset()) -> None:
+        self.view, self.forgotten = view, forgotten
+        self.read_in_full: list[str] = []
+        self.opened_rows: list[str] = []
+        self.rewritten_meanwhile: list[SickLeaveCertificate] = []
+
+    def revisions(self) -> list[str]:
+        revisions = [row[0] for row in self.view.rows.values()]
+        self.view.write(*self.rewritten_meanwhile)  # after the revisions were read
+        return revisions
+
+    def all(self) -> list[Stored]:
+        return self._read(list(self.view.rows.values()))
+
+    def of(self, revisions: Sequence[str]) -> list[Stored]:
+        return self._read([row for row in self.view.rows.values() if row[0] in revisions])
+
+    def _read(self, rows: list[Stored]) -> list[Stored]:
+        self.read_in_full += [row[0] for row in rows]
+        return rows
+
+    def opened(self, rows: Sequence[Stored]) -> list[tuple[str, str, str] | None]:
+        self.opened_rows += [row[0] for row in rows]
+        clear = [(*json.loads(patient), entries) for _, patient, entries in rows]
+        return [None if row[0] in self.forgotten else row for row in clear]
 
 
-def open_clear(rows: list[tuple[str, str]]) -> list[tuple[str, str, str] | None]:
-    OPENED.extend(rows)
-    return [(*json.loads(patient), entries) for patient, entries in rows]
+def two_patients() -> tuple[SickLeaveCertificate, SickLeaveCertificate]:
+    return cert("03-01", "03-20"), cert("03-05", "03-25", personnummer=OTHER_PATIENT, sex="F")
 
 
 def test_a_row_unchanged_since_the_last_result_keeps_its_case_when_another_row_changed():
-    mine, theirs = cert("03-01", "03-20"), cert("03-05", "03-25", personnummer=OTHER_PATIENT,
-                                                sex="F")
-    before = computed(rows_of(mine, theirs), open_clear, d(3, 10), DEFAULT)
+    mine, theirs = two_patients()
+    view = StandInView(mine, theirs)
+    before = computed(UnitRowsOf(view), d(3, 10), DEFAULT)
     kept = next(c for c in before.cases if c.personnummer == OTHER_PATIENT)
     before.encoded[id(kept)] = b"{}"
     renewal = cert("03-21", "04-10", 50, signed=3)
-    after = computed(rows_of(mine, renewal, theirs), open_clear, d(3, 10), DEFAULT, before)
+    view.write(mine, renewal)
+    after = computed(UnitRowsOf(view), d(3, 10), DEFAULT, before)
     assert after.cases == sick_leave_cases([mine, renewal, theirs], d(3, 10), DEFAULT)
     assert any(case is kept for case in after.cases)
     assert after.encoded == {id(kept): b"{}"}
@@ -47,74 +95,135 @@ def test_a_row_unchanged_since_the_last_result_keeps_its_case_when_another_row_c
         (mine.certificate_id, renewal.certificate_id)]
 
 
-def test_only_the_changed_rows_are_opened_when_the_unit_changed():
-    """Issue 17, deliverable 2: a row kept as it rests (sealed) is matched without opening it,
-    so a change at the unit opens the changed row only (no key read, no decryption)."""
-    mine, theirs = cert("03-01", "03-20"), cert("03-05", "03-25", personnummer=OTHER_PATIENT,
-                                                sex="F")
-    before = computed(rows_of(mine, theirs), open_clear, d(3, 10), DEFAULT)
-    OPENED.clear()
+def test_only_a_row_of_a_new_revision_is_read_and_opened_when_the_unit_changed():
+    """Issue 17, deliverable 2: the rows are matched by revision, so a change at the unit reads
+    only the rows' revisions and the changed row in full; an unchanged row is neither read in
+    full nor opened (no key read, no decryption)."""
+    mine, theirs = two_patients()
+    view = StandInView(mine, theirs)
+    before = computed(UnitRowsOf(view), d(3, 10), DEFAULT)
     renewal = cert("03-21", "04-10", 50, signed=3)
-    after = computed(rows_of(mine, renewal, theirs), open_clear, d(3, 10), DEFAULT, before)
-    assert rows_of(mine, renewal) == OPENED  # their row was matched unopened
+    view.write(mine, renewal)
+    rows = UnitRowsOf(view)
+    after = computed(rows, d(3, 10), DEFAULT, before)
+    assert rows.read_in_full == rows.opened_rows == [view.revision_of(mine.personnummer)]
     assert after.cases == sick_leave_cases([mine, renewal, theirs], d(3, 10), DEFAULT)
+
+
+def test_a_row_rewritten_with_the_same_text_is_read_again_when_its_revision_is_new():
+    """Issue 17, deliverable 2: a new revision is a new row to the reader, whatever its text;
+    the other row is not opened."""
+    mine, theirs = two_patients()
+    view = StandInView(mine, theirs)
+    before = computed(UnitRowsOf(view), d(3, 10), DEFAULT)
+    view.write(theirs)
+    rows = UnitRowsOf(view)
+    after = computed(rows, d(3, 10), DEFAULT, before)
+    assert rows.opened_rows == [view.revision_of(OTHER_PATIENT)]
+    assert after.cases == before.cases
+
+
+def test_the_window_is_read_again_when_a_row_is_rewritten_after_its_revision_was_read():
+    """Issue 17, deliverable 2: a row rewritten between reading the revisions and the rows (the
+    revision asked for gone) has the whole window read at once, so the result is the current
+    rows', as computed afresh."""
+    mine, theirs = two_patients()
+    view = StandInView(mine, theirs)
+    before = computed(UnitRowsOf(view), d(3, 10), DEFAULT)
+    view.write(theirs)  # a new revision: its row is to be read in full
+    renewal = cert("03-26", "04-15", personnummer=OTHER_PATIENT, sex="F", signed=3)
+    rows = UnitRowsOf(view)
+    rows.rewritten_meanwhile = [theirs, renewal]
+    after = computed(rows, d(3, 10), DEFAULT, before)
+    assert after.cases == sick_leave_cases([mine, theirs, renewal], d(3, 10), DEFAULT)
+    assert [c.certificate_ids for c in after.cases if c.personnummer == OTHER_PATIENT] == [
+        (theirs.certificate_id, renewal.certificate_id)]
 
 
 def test_a_row_that_does_not_open_gives_no_case_when_its_patients_key_is_destroyed():
     """docs/sealing.md: a forgotten patient's row opens to nothing, so the patient is not
     listed (the caller passes no previous result after a forget)."""
-    mine, theirs = cert("03-01", "03-20"), cert("03-05", "03-25", personnummer=OTHER_PATIENT,
-                                                sex="F")
-
-    def forgetting_theirs(rows: list[tuple[str, str]]) -> list[tuple[str, str, str] | None]:
-        return [None if OTHER_PATIENT in patient else opened
-                for (patient, _), opened in zip(rows, open_clear(rows), strict=True)]
-
-    result = computed(rows_of(mine, theirs), forgetting_theirs, d(3, 10), DEFAULT)
+    mine, theirs = two_patients()
+    result = computed(UnitRowsOf(StandInView(mine, theirs), frozenset({OTHER_PATIENT})),
+                      d(3, 10), DEFAULT)
     assert [c.personnummer for c in result.cases] == [mine.personnummer]
 
 
-def test_no_row_is_opened_again_when_the_unit_is_asked_for_another_day():
-    """Issue 17, deliverable 2: the patients a result of the unit opened serve another day's
-    (or other settings') result: the engine runs for every row, nothing is opened."""
-    mine, theirs = cert("03-01", "03-20"), cert("03-05", "03-25", personnummer=OTHER_PATIENT,
-                                                sex="F")
-    first = computed(rows_of(mine, theirs), open_clear, d(3, 10), DEFAULT)
-    OPENED.clear()
-    next_day = computed(rows_of(mine, theirs), open_clear, d(3, 11), DEFAULT,
-                        patients=first.patients)
-    assert OPENED == []
+def test_no_row_is_read_in_full_or_opened_when_the_unit_is_asked_for_another_day():
+    """Issue 17, deliverable 2: the rows a result of the unit opened serve another day's (or
+    other settings') result: the revisions are read and the engine runs for every row."""
+    mine, theirs = two_patients()
+    view = StandInView(mine, theirs)
+    first = computed(UnitRowsOf(view), d(3, 10), DEFAULT)
+    rows = UnitRowsOf(view)
+    next_day = computed(rows, d(3, 11), DEFAULT, latest=(d(3, 10), first))
+    assert rows.read_in_full == rows.opened_rows == []
     assert next_day.cases == sick_leave_cases([mine, theirs], d(3, 11), DEFAULT)
-    assert next_day.patients == first.patients
+    assert next_day.rows == first.rows
 
 
 def test_only_a_new_patients_row_is_opened_when_another_days_result_holds_the_others():
-    mine, theirs = cert("03-01", "03-20"), cert("03-05", "03-25", personnummer=OTHER_PATIENT,
-                                                sex="F")
-    first = computed(rows_of(mine), open_clear, d(3, 10), DEFAULT)
-    OPENED.clear()
-    next_day = computed(rows_of(mine, theirs), open_clear, d(3, 11), DEFAULT,
-                        patients=first.patients)
-    assert rows_of(theirs) == OPENED
+    mine, theirs = two_patients()
+    view = StandInView(mine)
+    first = computed(UnitRowsOf(view), d(3, 10), DEFAULT)
+    view.write(theirs)
+    rows = UnitRowsOf(view)
+    next_day = computed(rows, d(3, 11), DEFAULT, latest=(d(3, 10), first))
+    assert rows.opened_rows == [view.revision_of(OTHER_PATIENT)]
     assert next_day.cases == sick_leave_cases([mine, theirs], d(3, 11), DEFAULT)
 
 
-def test_the_patients_of_a_unit_are_not_handed_on_when_a_key_was_destroyed_since():
-    """docs/sealing.md: after a forget no patient opened before is used again."""
+def test_a_case_of_the_same_day_is_taken_over_when_other_settings_make_the_same_chain():
+    """Issue 17, deliverable 2 (other settings, the same day): DOMAIN.md §7 maxGap decides
+    which certificates join; a row whose chain is the same keeps the case object (and its
+    JSON), a row whose chain changed gets the engine's case for the new settings."""
+    gap_of_ten = [cert("02-20", "03-01"), cert("03-12", "03-31", signed=3)]
+    alone = cert("03-05", "03-25", personnummer=OTHER_PATIENT, sex="F")
+    view = StandInView(*gap_of_ten, alone)
+    first = computed(UnitRowsOf(view), d(3, 15), DEFAULT)
+    kept = next(c for c in first.cases if c.personnummer == OTHER_PATIENT)
+    first.encoded[id(kept)] = b"{}"
+    wide = SjukfallSettings(max_gap=30)
+    other = computed(UnitRowsOf(view), d(3, 15), wide, latest=(d(3, 15), first))
+    assert other.cases == sick_leave_cases([*gap_of_ten, alone], d(3, 15), wide)
+    assert any(case is kept for case in other.cases) and other.encoded == {id(kept): b"{}"}
+    [joined] = [c for c in other.cases if c.personnummer != OTHER_PATIENT]
+    assert joined.certificate_ids == tuple(c.certificate_id for c in gap_of_ten)
+    next_day = computed(UnitRowsOf(view), d(3, 16), wide, latest=(d(3, 15), other))
+    assert not any(case is kept for case in next_day.cases)
+
+
+def test_many_cases_computed_anew_are_listed_in_the_overviews_order_when_few_were_kept():
+    """DOMAIN.md §7 (the overview's order: by start, then personnummer): the cases computed
+    anew, more than are put in place one by one, are sorted with those taken over."""
+    first = cert("03-01", "03-20")
+    others = [cert(f"03-{1 + n % 9:02d}", "03-25", personnummer=personnummer(
+        f"1970{1 + n % 12:02d}{1 + n % 28:02d}", f"{100 + n:03d}")) for n in range(INSERTED + 5)]
+    view = StandInView(first)
+    before = computed(UnitRowsOf(view), d(3, 10), DEFAULT)
+    view.write(*others)
+    after = computed(UnitRowsOf(view), d(3, 10), DEFAULT, before)
+    assert after.cases == sick_leave_cases([first, *others], d(3, 10), DEFAULT)
+
+
+def test_the_rows_of_a_unit_are_not_handed_on_when_a_key_was_destroyed_since():
+    """docs/sealing.md: after a forget no row opened before is used again."""
     memo = UnitCasesMemo()
-    result = computed(rows_of(cert("03-01", "03-20")), open_clear, d(3, 10), DEFAULT)
+    result = computed(UnitRowsOf(StandInView(cert("03-01", "03-20"))), d(3, 10), DEFAULT)
     memo.put((UNIT, d(3, 10), 5, 0), ("token-1", 0), result)
     memo.put(("other unit", d(3, 10), 5, 0), ("token-1", 0), UnitCases([]))
-    assert memo.patients_of(UNIT, 0) == result.patients != {}
-    assert memo.patients_of(UNIT, 1) == {}
-    assert memo.patients_of("third unit", 0) == {}
+    assert memo.latest(UNIT, 0) == (d(3, 10), result)
+    assert result.rows != {}
+    assert memo.latest(UNIT, 1) is None
+    assert memo.latest("third unit", 0) is None
 
 
 def test_a_patient_whose_row_is_gone_leaves_the_result_when_computed_again():
-    mine, theirs = cert("03-01", "03-20"), cert("03-05", "03-25", personnummer=OTHER_PATIENT,
-                                                sex="F")
-    before = computed(rows_of(mine, theirs), open_clear, d(3, 10), DEFAULT)
-    after = computed(rows_of(theirs), open_clear, d(3, 10), DEFAULT, before)
+    mine, theirs = two_patients()
+    view = StandInView(mine, theirs)
+    before = computed(UnitRowsOf(view), d(3, 10), DEFAULT)
+    del view.rows[mine.personnummer]
+    after = computed(UnitRowsOf(view), d(3, 10), DEFAULT, before)
     assert [c.personnummer for c in after.cases] == [OTHER_PATIENT]
 
 
@@ -135,7 +244,8 @@ def test_a_listing_is_made_once_per_key_and_the_oldest_made_goes_first_when_more
     """Issue 17, deliverable 2: what a scope and filter shows of a result is made once while
     the result stands; a new result (the unit changed) starts with none, and at most
     ``LISTINGS`` are kept."""
-    result = computed(rows_of(cert("03-01", "03-20")), open_clear, d(3, 10), DEFAULT)
+    view = StandInView(cert("03-01", "03-20"))
+    result = computed(UnitRowsOf(view), d(3, 10), DEFAULT)
     made: list[str] = []
 
     def make(key: str) -> str:
@@ -148,5 +258,5 @@ def test_a_listing_is_made_once_per_key_and_the_oldest_made_goes_first_when_more
     for n in range(LISTINGS):
         result.kept(n, lambda n=n: make(str(n)))
     assert result.kept("a", lambda: make("a again")) == "body of a again"
-    again = computed(rows_of(cert("03-01", "03-20")), open_clear, d(3, 10), DEFAULT, result)
+    again = computed(UnitRowsOf(view), d(3, 10), DEFAULT, result)
     assert again.kept("b", lambda: make("b anew")) == "body of b anew"
