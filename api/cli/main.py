@@ -32,6 +32,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from api.http.app import create_app
+    from streams.collector import relax_collection_for_process
 
     if args.workers > 1:  # each worker builds its app from the same environment
         if not settings.is_production or settings.projections_in_serve or (
@@ -44,8 +45,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         uvicorn.run("api.cli.worker:worker_app", factory=True, workers=args.workers,
                     host=args.host, port=args.port, log_config=None, access_log=False)
         return 0
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None,
-                access_log=False)
+    app = create_app(settings)
+    relax_collection_for_process()
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
     return 0
 
 

@@ -9,9 +9,12 @@ from fastapi import FastAPI
 from api.http.app import create_app
 from api.logging import configure_logging
 from commands.settings import Settings
+from streams.collector import relax_collection_for_process
 
 
 def worker_app() -> FastAPI:
     settings = Settings()
     configure_logging(settings.log_format)
-    return create_app(settings)
+    app = create_app(settings)
+    relax_collection_for_process()
+    return app
