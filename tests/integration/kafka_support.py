@@ -7,6 +7,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -36,6 +37,19 @@ def kafka_settings() -> Iterator[Settings]:
     finally:
         with _admin(settings) as conn:
             conn.execute(f"DROP SCHEMA {settings.postgres_schema} CASCADE")
+
+
+@contextmanager
+def own_store(kind: str, tmp_path: Path, **extra: Any) -> Iterator[Settings]:
+    """Settings of a store of the test's own, ``extra`` settings added: an embedded SQLite file
+    in ``tmp_path`` (``kind`` "sqlite") or a PostgreSQL schema and topic prefix of its own
+    ("postgres"; the session's shared schema holds other tests' aggregates, which a mail run or
+    a relay of the test would meet too)."""
+    if kind == "sqlite":
+        yield Settings(mode="embedded", data_dir=tmp_path, projections_in_serve=False, **extra)
+        return
+    with kafka_settings() as settings:
+        yield settings.model_copy(update=extra)
 
 
 def _admin(settings: Settings) -> psycopg.Connection[Any]:

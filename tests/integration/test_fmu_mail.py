@@ -33,7 +33,7 @@ from tests.factories.mail import (
     restarted_after_first_mail,
     smtp_server,
 )
-from tests.integration.kafka_support import kafka_settings
+from tests.integration.kafka_support import own_store
 from tests.integration.mail_cli import killed_then_restarted, send_mail_env
 
 PORT = SMTP_PORTS[3]
@@ -53,24 +53,13 @@ def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[S
     mail = {"smtp_host": "127.0.0.1", "smtp_port": PORT, "smtp_from": "intyg@region.example",
             "fmu_mail_addresses": {fmu.LANDSTING: COORDINATOR_MAIL, fmu.UNIT: UNIT_MAIL},
             "fmu_mail_link_base": "https://intyg.region.example/utredningar/"}
-    if request.param == "sqlite":
-        yield Settings(mode="embedded", data_dir=tmp_path, projections_in_serve=False,
-                       **mail)
-        return
-    with kafka_settings() as settings:
-        yield settings.model_copy(update=mail)
+    with own_store(request.param, tmp_path, **mail) as settings:
+        yield settings
 
 
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(fmu.at(date(2026, 5, 4)))
-
-
-@pytest.fixture
-def certificates(store_settings: Settings, clock: FakeClock) -> Iterator[Certificates]:
-    app = Certificates(eventsourcing_env(store_settings), clock=clock)
-    yield app
-    app.close()
 
 
 @pytest.fixture

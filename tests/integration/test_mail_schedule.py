@@ -13,33 +13,23 @@ import pytest
 
 from commands.certificates import Certificates
 from commands.mail_schedule import MailSchedule
-from commands.settings import Settings, eventsourcing_env
+from commands.settings import Settings
 from domain.samverkan.facts import OWNER
 from domain.samverkan.space import Space
 from domain.topics import topics_of
-from tests.factories import FakeClock, personnummer
+from tests.factories import personnummer
 from tests.factories.samverkan import NOW, space_with_everyone
-from tests.integration.kafka_support import kafka_settings
+from tests.integration.kafka_support import own_store
 
 TODAY = date(2026, 11, 2)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def own_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
+def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
     """A store of this test's own: its space names a certificate that is not stored, which a
     relay of the run's shared store (other tests') could not seal."""
-    if request.param == "sqlite":
-        yield Settings(mode="embedded", data_dir=tmp_path, projections_in_serve=False)
-        return
-    with kafka_settings() as settings:
+    with own_store(request.param, tmp_path) as settings:
         yield settings
-
-
-@pytest.fixture
-def certificates(own_settings: Settings, clock: FakeClock) -> Iterator[Certificates]:
-    store = Certificates(eventsourcing_env(own_settings), clock=clock)
-    yield store
-    store.close()
 
 
 def test_a_change_is_read_at_once_when_a_day_judged_on_an_older_version_comes_after_it(

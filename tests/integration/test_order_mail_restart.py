@@ -14,11 +14,11 @@ import pytest
 from api.runtime.orders import OrdersRuntime
 from commands.certificates import Certificates
 from commands.orders import Orders
-from commands.settings import Settings, eventsourcing_env
+from commands.settings import Settings
 from tests.factories import FakeClock, care_unit
 from tests.factories.mail import SMTP_PORTS, Inbox, restarted_after_first_mail, smtp_server
 from tests.factories.orders import order_request
-from tests.integration.kafka_support import kafka_settings
+from tests.integration.kafka_support import own_store
 from tests.integration.mail_cli import killed_then_restarted, send_mail_env
 
 PORT = SMTP_PORTS[1]
@@ -28,18 +28,8 @@ PORT = SMTP_PORTS[1]
 def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
     """A store of this test's own: every due mail in it is this test's (the session's shared
     PostgreSQL schema would hold other tests' orders)."""
-    if request.param == "sqlite":
-        yield Settings(mode="embedded", data_dir=tmp_path, projections_in_serve=False)
-        return
-    with kafka_settings() as settings:
+    with own_store(request.param, tmp_path) as settings:
         yield settings
-
-
-@pytest.fixture
-def certificates(store_settings: Settings, clock: FakeClock) -> Iterator[Certificates]:
-    app = Certificates(eventsourcing_env(store_settings), clock=clock)
-    yield app
-    app.close()
 
 
 def _mail_settings(settings: Settings) -> Settings:

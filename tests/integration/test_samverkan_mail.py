@@ -22,7 +22,7 @@ from tests.conftest import production_settings
 from tests.factories import FakeClock, care_unit, lisjp_content, patient, staff_at
 from tests.factories.mail import SMTP_PORTS, body_of, smtp_server
 from tests.factories.samverkan import PARTIES, caller_of
-from tests.integration.kafka_support import kafka_settings
+from tests.integration.kafka_support import own_store
 
 PORT = SMTP_PORTS[4]
 CITIZEN_MAIL, EMPLOYER_MAIL = "medborgare@example.se", "chef@lagret.example"
@@ -111,11 +111,8 @@ def test_the_plan_deadline_is_mailed_once_before_and_once_after_day_30(mail_sett
 def own_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
     """A store of this test's own, so that every space in it is this test's."""
     mail = {"smtp_host": "127.0.0.1", "smtp_port": PORT, "smtp_from": "intyg@region.example"}
-    if request.param == "sqlite":
-        yield Settings(mode="embedded", data_dir=tmp_path, projections_in_serve=False, **mail)
-        return
-    with kafka_settings() as settings:
-        yield settings.model_copy(update=mail)
+    with own_store(request.param, tmp_path, **mail) as settings:
+        yield settings
 
 
 @pytest.fixture
