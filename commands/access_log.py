@@ -24,10 +24,10 @@ from eventsourcing.application import Application
 
 from commands.access_index import TOPICS, AccessIndex, entry_of
 from commands.clock import Clock, IdFactory, new_id
+from commands.store_tables import log_pages
 from domain.access.entry import AccessEntry, Reader, ReadSubjects, subjects_of
 
 log = structlog.get_logger("pdl.access")
-_PAGE = 500
 _KNOWN_PATIENTS = 65_536  # blind indexes kept in process (~10 MB): a unit's overview is a few
 # thousand patients, read again and again, and an HMAC each time cost most of its entry
 
@@ -114,10 +114,5 @@ class AccessLog:
     def entries(self) -> Iterator[AccessEntry]:
         """Every entry, oldest first, from the store itself (audits and tests; the listings
         read the index)."""
-        start = 1
-        while True:
-            page = self.app.recorder.select_notifications(start, _PAGE, topics=TOPICS)
+        for page in log_pages(self.app, 0, TOPICS):
             yield from (entry_of(self.app, notification) for notification in page)
-            if len(page) < _PAGE:
-                return
-            start = page[-1].id + 1

@@ -25,6 +25,7 @@ from commands.reactions import (
     reactions_to_signing,
 )
 from commands.results import CommandResult, expected, result_of, unchanged
+from commands.store_tables import log_pages
 from commands.stored_history import read_or_hide
 from domain.certificates.certificate import Certificate
 from domain.certificates.lifecycle import RelationKind, RevocationReason
@@ -266,15 +267,9 @@ class Certificates(GroupedApplication):
                         conversation_of=partial(load_conversation, self.repository))
 
     def _draft_ids(self) -> list[UUID]:
-        topics = topics_of(Certificate.DraftCreated)
-        ids: list[UUID] = []
-        start = 1
-        while True:
-            page = self.recorder.select_notifications(start, 500, topics=topics)
-            ids.extend(UUID(str(n.originator_id)) for n in page)
-            if len(page) < 500:
-                return ids
-            start = page[-1].id + 1
+        return [UUID(str(n.originator_id))
+                for page in log_pages(self, 0, topics_of(Certificate.DraftCreated))
+                for n in page]
 
     def _save(self, first: Certificate, *others: Aggregate | None) -> CommandResult:
         """Save in one transaction, with an Idempotency-Key's claim when the request has one."""

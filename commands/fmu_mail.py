@@ -9,14 +9,13 @@ until a new event of it clears the mark."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from uuid import UUID
 
 import structlog
 from eventsourcing.application import Application
 
-from commands.investigation_jobs import investigation_ids
 from commands.investigation_store import InvestigationStore
 from commands.mail_schedule import MailSchedule
 from domain.orders.fmu import fold
@@ -38,19 +37,15 @@ def investigation_schedule(app: Application[UUID]) -> MailSchedule:
 
 
 def fmu_mail_due(store: InvestigationStore, today: date, address_book: Mapping[str, str],
-                 schedule: MailSchedule | None = None,
-                 was_sent: Callable[[DueNotification], bool] | None = None,
+                 schedule: MailSchedule, was_sent: Callable[[DueNotification], bool],
                  ) -> list[DueNotification]:
     """Every FMU notification due on ``today`` that has an address: of every investigation,
     or with ``schedule`` of those not settled, each ended one whose every mail ``was_sent``
     (the sender's record) then settled at the version read."""
-    ids: Iterable[UUID] = (investigation_ids(store) if schedule is None
-                           else schedule.due(today))
     mails = []
-    for investigation_id in ids:
+    for investigation_id in schedule.due(today):
         found, version, ended = _mail_of(store, investigation_id, today, address_book)
-        if schedule is not None and was_sent is not None and ended and all(
-                was_sent(mail) for mail in found):
+        if ended and all(map(was_sent, found)):
             schedule.settle(investigation_id, version, None)
         mails += found
     return mails

@@ -9,6 +9,7 @@ from datetime import date
 from uuid import UUID
 
 from commands.investigation_store import InvestigationStore
+from commands.store_tables import log_pages
 from domain.orders.fmu.callers import Caller
 from domain.orders.fmu.codes import Actor, EndReason
 from domain.orders.fmu.deadlines import closable_by_job
@@ -17,19 +18,13 @@ from domain.orders.fmu.notifications import Notification
 from domain.topics import topics_of
 
 JOB = Caller(Actor.JOB, "fmu-job")
-_PAGE = 500
 
 
 def investigation_ids(store: InvestigationStore) -> Iterator[UUID]:
     """Every investigation, in the order they were created."""
     topics = topics_of(Investigation.RequestReceived, Investigation.OrderedDirectly)
-    start = 1
-    while True:
-        page = store.app.recorder.select_notifications(start, _PAGE, topics=topics)
+    for page in log_pages(store.app, 0, topics):
         yield from (UUID(str(n.originator_id)) for n in page)
-        if len(page) < _PAGE:
-            return
-        start = page[-1].id + 1
 
 
 def end_closable(store: InvestigationStore, today: date) -> list[UUID]:

@@ -19,6 +19,7 @@ from eventsourcing.application import Application
 
 from commands.clock import Clock
 from commands.samverkan_certificates import sick_leave_periods
+from commands.store_tables import log_pages
 from domain.access.entry import patient_index
 from domain.certificates.certificate import Certificate
 from domain.samverkan.errors import NoCurrentSickLeaveError
@@ -27,7 +28,6 @@ from domain.samverkan.space import Space
 from domain.shared.errors import CertificateNotFoundError
 from domain.topics import topics_of
 
-_PAGE = 500
 _OPENED = frozenset(topics_of(Space.SpaceOpened))
 _TOPICS = sorted(_OPENED | set(topics_of(Certificate.CertificateRegistered))
                  | {t for t in topics_of(Certificate) if t.endswith(".CertificateSigned")})
@@ -44,14 +44,11 @@ class SpaceFollower:
         """Follow the log to its end; the number of certificates linked."""
         linked = 0
         with self._lock:
-            while True:
-                page = self.app.recorder.select_notifications(self._after + 1, _PAGE,
-                                                              topics=_TOPICS)
+            for page in log_pages(self.app, self._after, _TOPICS):
                 for notification in page:
                     linked += self._follow(notification)
                     self._after = notification.id
-                if len(page) < _PAGE:
-                    return linked
+        return linked
 
     def _follow(self, notification: Any) -> int:
         originator = UUID(str(notification.originator_id))

@@ -10,7 +10,7 @@ one with a mail not sent yet is read again on the next run."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from datetime import date
 from uuid import UUID
 
@@ -23,39 +23,22 @@ from domain.samverkan.reminders import next_reminder_day
 from domain.samverkan.space import Space
 from domain.topics import topics_of
 
-_PAGE = 500
-
 
 def space_schedule(app: Application[UUID]) -> MailSchedule:
     """When each space of ``app``'s store is next to be read for its reminders."""
     return MailSchedule(app, "samverkan", topics_of(Space))
 
 
-def space_ids(app: Application[UUID]) -> Iterator[UUID]:
-    """Every space, in the order they were opened."""
-    topics = topics_of(Space.SpaceOpened)
-    start = 1
-    while True:
-        page = app.recorder.select_notifications(start, _PAGE, topics=topics)
-        yield from (UUID(str(n.originator_id)) for n in page)
-        if len(page) < _PAGE:
-            return
-        start = page[-1].id + 1
-
-
-def space_mail_due(app: Application[UUID], today: date, schedule: MailSchedule | None = None,
-                   was_sent: Callable[[DueNotification], bool] | None = None,
-                   ) -> list[DueNotification]:
-    """The reminder mails due on ``today``: of every space, or with ``schedule`` of the spaces
-    it says are due (each then scheduled on, by ``was_sent``, the sender's record)."""
-    ids: Iterable[UUID] = space_ids(app) if schedule is None else schedule.due(today)
+def space_mail_due(app: Application[UUID], today: date, schedule: MailSchedule,
+                   was_sent: Callable[[DueNotification], bool]) -> list[DueNotification]:
+    """The reminder mails due on ``today`` of the spaces ``schedule`` says are due, each then
+    scheduled on by ``was_sent`` (the sender's record)."""
     mails: list[DueNotification] = []
-    for space_id in ids:
+    for space_id in schedule.due(today):
         space: Space = app.repository.get(space_id)
         found = reminder_mails(str(space_id), space.facts, today)
-        if schedule is not None:
-            sent = not found or (was_sent is not None and all(map(was_sent, found)))
-            schedule.settle(space_id, space.version,
-                            next_reminder_day(space.facts, today) if sent else today)
+        sent = all(map(was_sent, found))  # none found: nothing to send
+        schedule.settle(space_id, space.version,
+                        next_reminder_day(space.facts, today) if sent else today)
         mails += found
     return mails

@@ -1,7 +1,8 @@
 """Tables of the event store's own database beside its events (the SQLite file embedded, the
 store's PostgreSQL schema in production), for the indexes that commands keep from the store's
-log (``commands.access_index``, ``commands.mail_schedule``). A table's name is built from the
-store's schema setting, never from a request; statements are written with ``?`` marks."""
+log (``commands.access_index``, ``commands.mail_schedule``), and ``log_pages``, the log read page
+by page, for every reader of it in commands. A table's name is built from the store's schema
+setting, never from a request; statements are written with ``?`` marks."""
 
 from __future__ import annotations
 

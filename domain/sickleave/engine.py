@@ -119,9 +119,8 @@ def current_chain(timeline: PatientTimeline, today: date,
     entries = timeline.entries
     anchor = 0 if len(entries) == 1 else _anchor(entries, range(len(entries)), day)
     found = entries[anchor]
-    if found.end_day < day < found.end_day + settings.max_days_since_ended + 1:
-        pass  # ended recently
-    elif not found.is_active_on(day):
+    ended_recently = found.end_day < day < found.end_day + settings.max_days_since_ended + 1
+    if not (ended_recently or found.is_active_on(day)):
         return None
     return chain_around(entries, anchor, settings.max_gap) if len(entries) > 1 else range(1), anchor
 
