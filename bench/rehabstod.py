@@ -143,13 +143,14 @@ def timed(action: Any, repeat: int, warm_up: int = 3,
 
 
 def time_requests(client: TestClient, host: ProjectionHost, unit: CareUnit, token: str,
-                  raw_p50: float, repeat: int) -> list[dict[str, Any]]:
+                  raw_p50: float, repeat: int, only: set[str]) -> list[dict[str, Any]]:
     """The overview and the summary, each cold (nothing kept: every row computed), after a
     change (one patient's row rewritten and the unit's revision token replaced, as the view
     does: that row computed anew, the others taken from the result before), warm (the unit
     unchanged since the request before), with other settings (a maxGap not asked for since the
     results kept now: every row's chain worked out, none opened) and on another day (every row
-    computed, none opened); the cases listed."""
+    computed, none opened); the cases listed. ``only`` names the figures to take
+    (``overview:changed``), all when empty."""
     base, headers = f"/v1/rehabstod/units/{unit.hsa_id}", {"Authorization": f"Bearer {token}"}
     query = {"today": TODAY.isoformat()}
     cases = client.get(f"{base}/sjukfall", params=query, headers=headers).json()
@@ -160,6 +161,9 @@ def time_requests(client: TestClient, host: ProjectionHost, unit: CareUnit, toke
     days = cycle(range(1, SIZE + 5))  # the days after: more than the results kept
     for name, path in (("overview", "sjukfall"), ("summary", "summary")):
         for memo, change in changes.items():
+            if only and f"{name}:{memo}" not in only:
+                continue
+
             def request(path: str = path, memo: str = memo) -> None:
                 asked = query
                 if memo == "other":
@@ -214,6 +218,8 @@ def main() -> None:
     parser.add_argument("--certificates", type=int, default=8000)
     parser.add_argument("--repeat", type=int, default=100, help="requests timed per figure")
     parser.add_argument("--seed", type=int, default=1717)
+    parser.add_argument("--only", action="append", default=[],
+                        help="take only this figure, e.g. overview:changed (repeatable)")
     args = parser.parse_args()
     configure_logging("json")  # one JSON line per request to stderr, as `intyg serve` writes
     rng = random.Random(args.seed)
@@ -245,7 +251,7 @@ def main() -> None:
               f"p99 {raw_p99:6.1f} ms, CPU here {cpu * 1000:5.1f} ms")
         with TestClient(app) as client:
             cases = time_requests(client, host, unit, coordinator_token(settings, unit),
-                                  raw_p50, args.repeat)
+                                  raw_p50, args.repeat, set(args.only))
         time_access_entry(app.state.access_log, unit, cases, args.repeat)
         host.db.close()
         app.state.certificates.close()

@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache, partial
 from itertools import chain
 from operator import attrgetter
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Query, Response
@@ -23,7 +23,7 @@ from api.http.access import ReadLog, ReadLogDep
 from api.http.bounds import MAX_AGE, MAX_CASE_DAYS, BoundedDate
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
 from api.runtime.unit_cases import UnitCases, computed
-from api.runtime.unit_listings import Listing, listing
+from api.runtime.unit_listings import Listing, json_array, listing
 from domain.access.entry import ReadSubjects
 from domain.shared.care import Role, Staff
 from domain.shared.identities import normalise_personnummer
@@ -93,21 +93,8 @@ def _case_json(case: SickLeaveCase) -> bytes:
     return orjson.dumps(dict(zip(_CASE_KEYS, _case_values(case), strict=True)))
 
 
-def _cases_body(cases: list[SickLeaveCase], encoded: dict[int, bytes] | None = None) -> bytes:
-    """The cases as a JSON array, each case encoded once (and kept in ``encoded``, by the
-    case's id, for the next request of a memoised result): the kept ones are looked up in one
-    pass of C loops (``map``), a body of thousands of cases being mostly kept ones."""
-    known = {} if encoded is None else encoded
-    parts: list[bytes | None] = list(map(known.get, map(id, cases)))
-    if None in parts:
-        for at, case in enumerate(cases):
-            if parts[at] is None:
-                parts[at] = known[id(case)] = _case_json(case)
-    if not parts:
-        return b"[]"
-    parts[0] = b"[" + cast(bytes, parts[0])
-    parts[-1] = cast(bytes, parts[-1]) + b"]"  # after the first: a list of one is both
-    return b",".join(cast(list[bytes], parts))  # one copy of megabytes, not three
+def _cases_body(cases: list[SickLeaveCase]) -> bytes:
+    return json_array(cases, {}, _case_json)[0]
 
 
 def _cases_out(body: bytes) -> Response:
@@ -128,7 +115,7 @@ def _listing(access: ReadLog, cases: list[SickLeaveCase], encoded: dict[int, byt
     """A list's body and what its access entry keeps, made once per unit result and user scope
     and filter (``UnitCases.kept``), the entry's subjects taken from ``before`` (the previous
     result's listing of the same scope and filter) when they are the same."""
-    return listing(cases, _cases_body(cases, encoded), partial(_subjects, access), before)
+    return listing(cases, encoded, _case_json, partial(_subjects, access), before)
 
 
 def _subjects(access: ReadLog, cases: Sequence[SickLeaveCase]) -> ReadSubjects:

@@ -1,13 +1,17 @@
 """What a scope and filter of a unit's overview shows after a change at the unit (issue 17,
 deliverable 2): the access entry's subjects (PDL: every patient and certificate shown) are
 taken from the listing before only when the new listing shows the same patients and the same
-certificates; else they are worked out anew."""
+certificates, else they are worked out anew; and the body made from the body before is the
+very body made case by case."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 
-from api.runtime.unit_listings import Listing, listing
+import orjson
+
+from api.runtime.unit_listings import PIECES, Listing, json_array, listing
 from domain.access.entry import ReadSubjects, subjects_of
 from domain.sickleave.model import SickLeaveCase
 from tests.factories.sickleave import OTHER_PATIENT, case
@@ -21,8 +25,17 @@ def worked_out(shown: Sequence[SickLeaveCase]) -> ReadSubjects:
                        (i for c in shown for i in c.certificate_ids))
 
 
+def encode(shown: SickLeaveCase) -> bytes:
+    return orjson.dumps({"personnummer": shown.personnummer, "ids": shown.certificate_ids,
+                         "komplt": shown.open_komplt})
+
+
+def made(shown: Sequence[SickLeaveCase], before: Listing | None = None) -> Listing:
+    return listing(shown, {}, encode, worked_out, before)
+
+
 def before_and(*shown: SickLeaveCase) -> Listing:
-    return listing(list(shown), b"[]", worked_out)
+    return made(list(shown))
 
 
 def test_the_subjects_before_are_kept_when_a_case_is_replaced_by_one_naming_the_same():
@@ -33,7 +46,7 @@ def test_the_subjects_before_are_kept_when_a_case_is_replaced_by_one_naming_the_
     before = before_and(mine, theirs)
     WORKED_OUT.clear()
     answered = case(certificate_ids=("a",), open_komplt=1)
-    after = listing([answered, theirs], b"[]", worked_out, before)
+    after = made([answered, theirs], before)
     assert after.subjects is before.subjects and WORKED_OUT == []
 
 
@@ -43,7 +56,7 @@ def test_the_subjects_are_worked_out_anew_when_a_case_names_another_certificate(
                                                       certificate_ids=("b",))
     before = before_and(mine, theirs)
     renewed = case(certificate_ids=("a", "c"))
-    after = listing([renewed, theirs], b"[]", worked_out, before)
+    after = made([renewed, theirs], before)
     assert after.subjects == worked_out([renewed, theirs]) != before.subjects
     assert after.subjects.certificate_count == 3
 
@@ -53,6 +66,40 @@ def test_the_subjects_are_worked_out_anew_when_a_patient_leaves_the_listing():
                                                       certificate_ids=("b",))
     before = before_and(mine, theirs)
     WORKED_OUT.clear()
-    after = listing([theirs], b"[]", worked_out, before)
+    after = made([theirs], before)
     assert [[theirs]] == WORKED_OUT
     assert after.subjects == worked_out([theirs]) != before.subjects
+
+
+def test_a_body_made_from_the_body_before_is_the_body_made_case_by_case():
+    """After changes at the unit (cases left, came, replaced, in the overview's order), the
+    listing made from the one before has the body and case starts of one made anew."""
+    rng = random.Random(17)
+    cases = [case(personnummer=f"19{n:010d}", certificate_ids=(f"c{n}",)) for n in range(300)]
+    before = made(cases)
+    for _ in range(200):
+        now = list(before.shown)
+        for _ in range(rng.randint(0, 6)):
+            action = rng.choice(("leave", "come", "replace"))
+            if action == "leave" and now:
+                now.pop(rng.randrange(len(now)))
+            elif action == "come":
+                now.insert(rng.randint(0, len(now)),
+                           case(personnummer=f"20{rng.randrange(10**10):010d}"))
+            elif now:
+                at = rng.randrange(len(now))
+                now[at] = case(personnummer=now[at].personnummer, open_komplt=rng.randint(1, 9))
+        after = made(now, before)
+        anew = json_array(now, {}, encode)
+        assert (after.body, list(after.starts)) == anew
+        assert orjson.loads(after.body) == [orjson.loads(encode(c)) for c in now]
+        assert after.subjects == worked_out(now)
+        before = after
+
+
+def test_an_empty_listing_and_one_mostly_new_are_made_case_by_case():
+    shown = [case(personnummer=f"19{n:010d}") for n in range(3 * PIECES)]
+    before = made(shown[::2])
+    assert made(shown, before).body == json_array(shown, {}, encode)[0]
+    assert made([], before).body == b"[]"
+    assert made(shown[:1], made([])).body == b"[" + encode(shown[0]) + b"]"
