@@ -10,11 +10,12 @@ import logging
 import sys
 import time
 import uuid
-from collections.abc import Awaitable, Callable
 from typing import TextIO, cast
 
 import structlog
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.log_safety import WithholdExceptionArgs, scrub_event
 
@@ -77,21 +78,41 @@ class _CurrentStderr:
 
 
 def install_request_logging(app: FastAPI) -> None:
-    log = structlog.get_logger("api.request")
+    app.add_middleware(_RequestLog)
 
-    @app.middleware("http")
-    async def log_request(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+
+class _RequestLog:
+    """One ``request_handled`` line per HTTP request (its route template, status, time and
+    actor) and its ``x-request-id`` (the caller's, or a new one) bound to every line logged
+    while it is handled and sent back. A pure ASGI middleware: the response passes through as
+    it is sent, never gathered and sent again."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self._app = app
+        self._log = structlog.get_logger("api.request")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+        given = Headers(scope=scope).get("x-request-id")
+        request_id = given or uuid.uuid4().hex
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=request_id)
-        started = time.perf_counter()
-        response = await call_next(request)
-        route = request.scope.get("route")
-        log.info("request_handled", method=request.method,
-                 route=getattr(route, "path", "unmatched"), status=response.status_code,
-                 ms=round((time.perf_counter() - started) * 1000, 1),
-                 actor=getattr(request.state, "actor", None))
-        response.headers["x-request-id"] = request_id
-        return response
+        started, status = time.perf_counter(), 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                MutableHeaders(scope=message)["x-request-id"] = request_id
+            await send(message)
+
+        try:
+            await self._app(scope, receive, send_with_id)
+        finally:
+            route = scope.get("route")
+            self._log.info("request_handled", method=scope["method"],
+                           route=getattr(route, "path", "unmatched"), status=status,
+                           ms=round((time.perf_counter() - started) * 1000, 1),
+                           actor=scope.get("state", {}).get("actor"))

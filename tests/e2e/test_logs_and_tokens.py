@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 
 import jwt
 import pytest
@@ -44,6 +45,24 @@ def test_logs_hold_ids_but_no_patient_data_when_a_certificate_is_issued(
     assert any(line.get("certificate_id") == cert_id for line in lines)
     for secret in (pnr, pnr[2:], "Greta", "Gräslök", "skilsmässa", "M544", "Lumbago"):
         assert secret not in logged
+
+
+def test_each_request_has_one_line_naming_its_route_status_and_actor_and_its_id_sent_back(
+        client, auth, capsys, json_logs):
+    """The caller's x-request-id is kept and echoed; a request without one gets a new one; a
+    request that reached no route is logged as unmatched."""
+    asked = client.get(f"/v1/certificates/{uuid.uuid4()}", headers={**auth, "x-request-id": "r-17"})
+    fresh = client.get("/no/such/route")
+    lines = [json.loads(line) for line in capsys.readouterr().err.splitlines()
+             if line.startswith("{")]
+    handled = [line for line in lines if line["event"] == "request_handled"]
+    assert asked.headers["x-request-id"] == "r-17"
+    assert len(fresh.headers["x-request-id"]) == 32
+    assert [(h["request_id"], h["route"], h["status"], h["method"]) for h in handled] == [
+        ("r-17", "/v1/certificates/{certificate_id}", 404, "GET"),
+        (fresh.headers["x-request-id"], "unmatched", 404, "GET")]
+    assert handled[0]["actor"] and handled[1]["actor"] is None
+    assert all(isinstance(h["ms"], float) for h in handled)
 
 
 def _rsa_pair() -> tuple[str, str]:
