@@ -28,7 +28,7 @@ own access-log entry.
 from __future__ import annotations
 
 import threading
-from bisect import insort
+from bisect import bisect_left, insort
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -129,18 +129,22 @@ def computed(rows: Rows, today: date, settings: SjukfallSettings,
     other = latest[1].rows if latest is not None else {}
     alike = latest[1].by_revision if latest is not None and latest[0] == today else {}
     revisions, opened = _opened(rows, before.rows, other)
-    taken = before.by_revision  # each pass below a comprehension: thousands of rows a time
-    by_revision = {revision: taken[revision] for revision in revisions if revision in taken}
-    kept = {revision: before.rows[revision] for revision in by_revision}
+    taken = before.by_revision  # set operations below: thousands of rows, a few changed
+    now = set(revisions)
+    by_revision, kept = dict(taken), dict(before.rows)
+    left = taken.keys() - now
+    gone = [by_revision.pop(revision) for revision in left]
+    for revision in left:
+        del kept[revision]
     fresh: list[SickLeaveCase] = []
-    for revision in [revision for revision in revisions if revision not in taken]:
+    for revision in now - taken.keys():
         row = opened[revision] if revision in opened else (
             before.rows[revision] if revision in before.rows else other[revision])
         case = None if row is None else _case(read(row), today, settings, alike.get(revision))
         by_revision[revision], kept[revision] = case, row
         if case is not None:
             fresh.append(case)
-    cases, encoded = _ordered(before, by_revision, fresh)
+    cases, encoded = _ordered(before, by_revision, gone, fresh)
     if alike:
         taken_over = latest[1].encoded if latest is not None else {}
         encoded |= {id(case): taken_over[id(case)] for case in fresh if id(case) in taken_over}
@@ -168,7 +172,7 @@ def _opened(rows: Rows, seen: Opened, other: Opened) -> tuple[list[str], dict[st
     not held; a row rewritten in between (its revision gone) has the window read again."""
     if seen or other:
         revisions = rows.revisions()
-        wanted = [r for r in revisions if r not in seen and r not in other]
+        wanted = list(set(revisions).difference(seen.keys(), other.keys()))
         stored = rows.of(wanted) if wanted else []
         if len(stored) == len(wanted):
             return revisions, _opened_rows(rows, stored)
@@ -183,22 +187,35 @@ def _opened_rows(rows: Rows, stored: list[Stored]) -> dict[str, Row | None]:
 
 
 def _ordered(before: UnitCases, by_revision: Mapping[str, SickLeaveCase | None],
-             fresh: list[SickLeaveCase]) -> tuple[list[SickLeaveCase], dict[int, bytes]]:
+             gone: list[SickLeaveCase | None], fresh: list[SickLeaveCase],
+             ) -> tuple[list[SickLeaveCase], dict[int, bytes]]:
     """The cases in the overview's order and the JSON kept of them: those taken over from
-    ``before`` stay in its order, a few ``fresh`` ones are put in place, many are sorted."""
-    gone = {id(before.by_revision[r]) for r in before.by_revision.keys() - by_revision.keys()
-            if before.by_revision[r] is not None}
+    ``before`` stay in its order (the ``gone`` ones, of rows no longer in the unit's window or
+    rewritten, taken out), a few ``fresh`` ones are put in place, many are sorted."""
     encoded = dict(before.encoded)
-    for key in gone:
-        encoded.pop(key, None)
+    for case in gone:
+        if case is not None:
+            encoded.pop(id(case), None)
     if len(fresh) > INSERTED:
         cases = sorted((c for c in by_revision.values() if c is not None), key=list_order)
         return cases, encoded
-    cases = [case for case in before.cases if id(case) not in gone] if gone \
-        else list(before.cases)
+    cases = list(before.cases)
+    for case in gone:
+        if case is not None:
+            _remove(cases, case)
     for case in fresh:
         insort(cases, case, key=list_order)
     return cases, encoded
+
+
+def _remove(cases: list[SickLeaveCase], case: SickLeaveCase) -> None:
+    """``case`` taken out of ``cases`` (in the overview's order, one case per patient: its
+    place found by halving)."""
+    at = bisect_left(cases, list_order(case), key=list_order)
+    if at < len(cases) and cases[at] is case:
+        del cases[at]
+    else:  # not where its order puts it: never, while the order is the overview's
+        del cases[next(at for at, kept in enumerate(cases) if kept is case)]
 
 
 class UnitCasesMemo:
