@@ -147,14 +147,16 @@ def _window(unit: str, today: date, max_days_since_ended: int) -> tuple[str, ...
 
 def rows_of(tx: Sql, unit: str, revisions: Sequence[str]) -> list[tuple[str, str, str]]:
     """The unit's stored rows (revision, patient, entries) of these ``revisions``; a row
-    rewritten since its revision was read is not among them (it has another now)."""
+    rewritten since its revision was read is not among them (it has another now). Found by the
+    revision's own index: with the unit in the condition the planner may walk the unit's whole
+    window index instead (every row of the unit, for a few)."""
     found: list[tuple[str, str, str]] = []
     for start in range(0, len(revisions), _CHUNK):
         chunk = revisions[start:start + _CHUNK]
         marks = ", ".join("?" for _ in chunk)
-        found += [(row[0], row[1], row[2]) for row in tx.execute(
-            f"SELECT revision, patient, entries FROM {TABLE} "  # noqa: S608
-            f"WHERE care_unit = ? AND revision IN ({marks})", (unit, *chunk))]
+        found += [(row[1], row[2], row[3]) for row in tx.execute(
+            f"SELECT care_unit, revision, patient, entries FROM {TABLE} "  # noqa: S608
+            f"WHERE revision IN ({marks})", tuple(chunk)) if row[0] == unit]
     return found
 
 
