@@ -136,7 +136,7 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
     seen_or_503(host, VIEW, after)
     key = (unit_id, today, max_gap, max_days)
     kept = host.unit_cases.get(key)
-    with host.db.transaction() as tx:
+    with host.db.reading() as tx:  # the token first: rows read after it are never older
         revision = unit_revision(tx, unit_id), forgettings(tx)  # a forget changes it too
         if kept is not None and kept[0] == revision:
             return doctor, kept[1], None
@@ -204,7 +204,7 @@ def patient_view(unit_id: str, personnummer: str, staff: StaffDep, host: ViewsDe
     number = normalise_personnummer(personnummer, day)
     settings = SjukfallSettings(max_gap=max_gap)
     seen_or_503(host, VIEW, after)
-    with host.db.transaction() as tx:
+    with host.db.reading() as tx:
         timeline = patient_timeline(tx, host.seal, unit_id, number)
     cases = timeline_cases(timeline, day, settings) if timeline else []
     return _logged(access, visible_to(cases, doctor) if doctor else cases)
