@@ -1,6 +1,8 @@
 """The Rehabstöd unit overview and summary through HTTP (the whole app: token, policy, view
-query, case engine, JSON) beside the raw SQL that fetches the same rows, in the same run, for
-one unit of ``--certificates`` LISJP certificates.
+query, case engine, JSON, served by uvicorn on a loopback port as ``intyg serve`` serves it:
+``bench.loopback``; ``--test-client`` requests through Starlette's TestClient instead) beside
+the raw SQL that fetches the same rows, in the same run, for one unit of ``--certificates``
+LISJP certificates.
 
 Each request is timed cold (nothing kept: SQL, engine for every row, encoding), after a change
 at the unit (one patient's row rewritten with a new revision and the unit's revision token
@@ -39,8 +41,8 @@ from pathlib import Path
 from typing import Any
 
 import jwt
+import orjson
 import psycopg
-from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -48,6 +50,7 @@ from api.http.app import create_app
 from api.logging import configure_logging
 from api.runtime.projections import ProjectionHost
 from api.runtime.unit_cases import SIZE
+from bench.loopback import Client, served
 from bench.support import bench_settings, sick_leave_events
 from commands.access_log import AccessLog
 from commands.history import history_line
@@ -142,7 +145,7 @@ def timed(action: Any, repeat: int, warm_up: int = 3,
     return samples, cpu / repeat
 
 
-def time_requests(client: TestClient, host: ProjectionHost, unit: CareUnit, token: str,
+def time_requests(client: Client, host: ProjectionHost, unit: CareUnit, token: str,
                   raw_p50: float, repeat: int, only: set[str]) -> list[dict[str, Any]]:
     """The overview and the summary, each cold (nothing kept: every row computed), after a
     change (one patient's row rewritten and the unit's revision token replaced, as the view
@@ -152,8 +155,9 @@ def time_requests(client: TestClient, host: ProjectionHost, unit: CareUnit, toke
     computed, none opened); the cases listed. ``only`` names the figures to take
     (``overview:changed``), all when empty."""
     base, headers = f"/v1/rehabstod/units/{unit.hsa_id}", {"Authorization": f"Bearer {token}"}
-    query = {"today": TODAY.isoformat()}
-    cases = client.get(f"{base}/sjukfall", params=query, headers=headers).json()
+    query: dict[str, Any] = {"today": TODAY.isoformat()}
+    _, body = client.get(f"{base}/sjukfall", query, headers)
+    cases = orjson.loads(body)
     changes = {"cold": host.unit_cases.clear, "changed": partial(one_row_changed, host, unit,
                                                                  cases[0]["personnummer"]),
                "warm": None, "other": None, "day": None}
@@ -165,12 +169,14 @@ def time_requests(client: TestClient, host: ProjectionHost, unit: CareUnit, toke
                 continue
 
             def request(path: str = path, memo: str = memo) -> None:
-                asked = query
+                asked: dict[str, Any] = query
                 if memo == "other":
                     asked = {**query, "maxGap": next(gaps)}
                 elif memo == "day":
                     asked = {"today": (TODAY + timedelta(days=next(days))).isoformat()}
-                client.get(f"{base}/{path}", params=asked, headers=headers).raise_for_status()
+                status, _ = client.get(f"{base}/{path}", asked, headers)
+                if status != 200:
+                    raise RuntimeError(f"GET {path}: {status}")
 
             samples, cpu = timed(request, repeat, before=change)
             p50, p99 = percentiles(samples)
@@ -218,6 +224,8 @@ def main() -> None:
     parser.add_argument("--certificates", type=int, default=8000)
     parser.add_argument("--repeat", type=int, default=100, help="requests timed per figure")
     parser.add_argument("--seed", type=int, default=1717)
+    parser.add_argument("--test-client", action="store_true",
+                        help="request through Starlette's TestClient instead of uvicorn")
     parser.add_argument("--only", action="append", default=[],
                         help="take only this figure, e.g. overview:changed (repeatable)")
     args = parser.parse_args()
@@ -249,7 +257,7 @@ def main() -> None:
         raw_p50, raw_p99 = percentiles(samples)
         print(f"raw SQL of the overview's rows ({rows} rows): p50 {raw_p50:6.1f} ms, "
               f"p99 {raw_p99:6.1f} ms, CPU here {cpu * 1000:5.1f} ms")
-        with TestClient(app) as client:
+        with served(app, test_client=args.test_client) as client:
             cases = time_requests(client, host, unit, coordinator_token(settings, unit),
                                   raw_p50, args.repeat, set(args.only))
         time_access_entry(app.state.access_log, unit, cases, args.repeat)
