@@ -5,9 +5,10 @@ the raw SQL that fetches the same rows, in the same run, for one unit of ``--cer
 LISJP certificates.
 
 Each request is timed cold (nothing kept: SQL, engine for every row, encoding), after a change
-at the unit (one patient's row rewritten with a new revision and the unit's revision token
-replaced, as the view does when a certificate changes: the rows' revisions read, that row read,
-opened and computed, the rest taken from the result before by revision), warm (the unit
+at the unit (one patient's row written again by the view's own write, as when one of the
+patient's certificates changes: a new revision, a new token for the unit, the change recorded;
+the request follows the unit's changes since its result, reads, opens and computes that row and
+takes the rest from the result before by revision), warm (the unit
 unchanged: the token read, the access-log entry stored, the response kept for the same scope
 and filters; ``api.runtime.unit_cases``), with other settings (maxGap cycled through 0-90 on
 the same day, so each request is a result of its own for the same rows: the rows' revisions
@@ -33,7 +34,6 @@ import gc
 import random
 import sys
 import time
-import uuid
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from itertools import cycle
@@ -58,7 +58,8 @@ from commands.settings import Settings
 from domain.access.entry import Reader
 from domain.shared.care import CareUnit, Role
 from domain.sickleave.model import MAX_GAP_LIMIT
-from projections.sick_leave_timelines import overview_query
+from projections.rehabstod import patient_certificates
+from projections.sick_leave_timelines import overview_query, refresh
 from streams.collector import relax_collection_for_process
 from streams.schemas import parse_wire, to_wire
 from tests.factories import care_unit, patient, staff_at, token_times
@@ -148,8 +149,8 @@ def timed(action: Any, repeat: int, warm_up: int = 3,
 def time_requests(client: Client, host: ProjectionHost, unit: CareUnit, token: str,
                   raw_p50: float, repeat: int, only: set[str]) -> list[dict[str, Any]]:
     """The overview and the summary, each cold (nothing kept: every row computed), after a
-    change (one patient's row rewritten and the unit's revision token replaced, as the view
-    does: that row computed anew, the others taken from the result before), warm (the unit
+    change (one patient's row written again by the view: that row computed anew, the others
+    taken from the result before), warm (the unit
     unchanged since the request before), with other settings (a maxGap not asked for since the
     results kept now: every row's chain worked out, none opened) and on another day (every row
     computed, none opened); the cases listed. ``only`` names the figures to take
@@ -188,14 +189,13 @@ def time_requests(client: Client, host: ProjectionHost, unit: CareUnit, token: s
 
 
 def one_row_changed(host: ProjectionHost, unit: CareUnit, personnummer: str) -> None:
-    """One patient's row rewritten with the same values in other text (a space added) and a
-    new revision, as the view writes a changed row, and the unit's revision token replaced."""
+    """One patient's row written again by the view's own write (``refresh``: the timeline
+    rebuilt from the patient's certificates, a new revision, a new token for the unit and the
+    change recorded), as when one of the patient's certificates changes."""
     with host.db.transaction() as tx:
-        tx.execute("UPDATE rehabstod_patients SET entries = entries || ' ', revision = ? "
-                   "WHERE care_unit = ? AND patient_index = ?",
-                   (uuid.uuid4().hex, unit.hsa_id, host.seal.index(personnummer)))
-        tx.execute("UPDATE rehabstod_unit_revision SET revision = ? WHERE care_unit = ?",
-                   (uuid.uuid4().hex, unit.hsa_id))
+        certs = patient_certificates(tx, host.seal, unit.hsa_id, personnummer)
+        refresh(tx, host.seal, [(unit.hsa_id, personnummer)],
+                {(unit.hsa_id, personnummer): certs})
 
 
 def time_access_entry(access_log: AccessLog, unit: CareUnit, cases: list[dict[str, Any]],

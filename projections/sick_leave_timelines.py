@@ -34,6 +34,7 @@ import orjson
 
 from domain.sickleave.model import SickLeaveCertificate
 from domain.sickleave.timeline import PatientTimeline, TimelineEntry, timeline_of
+from projections import unit_changes
 from projections.base import Sql, table_columns
 from projections.sealing import PatientSeal, open_values, seal_values
 
@@ -65,6 +66,7 @@ def setup(tx: Sql) -> None:
     tx.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_window "
                f"ON {TABLE} (care_unit, end_date, start_date, revision)")
     tx.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_revision ON {TABLE} (revision)")
+    unit_changes.setup(tx)
 
 
 def outdated(tx: Sql) -> bool:
@@ -76,13 +78,18 @@ def outdated(tx: Sql) -> bool:
 def drop(tx: Sql) -> None:
     tx.execute(f"DROP TABLE IF EXISTS {TABLE}")
     tx.execute(f"DROP TABLE IF EXISTS {REVISIONS}")
+    unit_changes.drop(tx)
 
 
 def refresh(tx: Sql, seal: PatientSeal, keys: Iterable[tuple[str, str]],
             certificates: dict[tuple[str, str], list[SickLeaveCertificate]]) -> None:
     """Rewrite the rows of the (unit, personnummer) ``keys`` from all their certificates
-    (``certificates`` by key); a patient left without a counting certificate loses the row."""
+    (``certificates`` by key); a patient left without a counting certificate loses the row.
+    Each unit touched gets a new token, and the change is recorded (``unit_changes``)."""
     wanted = set(keys)
+    units = sorted({unit for unit, _ in wanted})
+    before = unit_changes.tokens_before(tx, REVISIONS, units)  # locks: one writer a unit
+    ended = _revisions_of(tx, [(unit, seal.index(number)) for unit, number in sorted(wanted)])
     found = {(t.entries[0].care_unit_id, t.personnummer): t
              for t in timeline_of(c for key in wanted for c in certificates.get(key, ()))}
     tx.executemany(f"DELETE FROM {TABLE} WHERE care_unit = ? AND "  # noqa: S608
@@ -92,14 +99,30 @@ def refresh(tx: Sql, seal: PatientSeal, keys: Iterable[tuple[str, str]],
     patients = seal_values(tx, seal, [(row[1], _associated(row[0]),
                                        {"personnummer": row[1], "patient_names": row[2]})
                                       for row in rows])
+    written = [(row[0], seal.index(row[1]), patient, *row[3:], uuid4().hex)
+               for row, patient in zip(rows, patients, strict=True)]
     tx.executemany(f"INSERT INTO {TABLE} ({', '.join(TABLE_COLUMNS)}) "  # noqa: S608
                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (care_unit, patient_index) DO UPDATE "
-                   f"SET {', '.join(f'{n} = excluded.{n}' for n in TABLE_COLUMNS[2:])}",
-                   [(row[0], seal.index(row[1]), patient, *row[3:], uuid4().hex)
-                    for row, patient in zip(rows, patients, strict=True)])
+                   f"SET {', '.join(f'{n} = excluded.{n}' for n in TABLE_COLUMNS[2:])}", written)
+    after = {unit: uuid4().hex for unit in units}
     tx.executemany(f"INSERT INTO {REVISIONS} VALUES (?, ?) ON CONFLICT (care_unit) "  # noqa: S608
-                   "DO UPDATE SET revision = excluded.revision",
-                   [(unit, uuid4().hex) for unit in sorted({unit for unit, _ in wanted})])
+                   "DO UPDATE SET revision = excluded.revision", sorted(after.items()))
+    unit_changes.record(tx, [(unit, before.get(unit, ""), after[unit], ended.get(unit, []),
+                              [row[-1] for row in written if row[0] == unit])
+                             for unit in units])
+
+
+def _revisions_of(tx: Sql, keys: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
+    """The revisions the rows of these (unit, patient index) keys have now, by unit."""
+    found: dict[str, list[str]] = {}
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start:start + _CHUNK]
+        for unit, revision in tx.execute(
+                f"SELECT care_unit, revision FROM {TABLE} WHERE "  # noqa: S608
+                f"(care_unit, patient_index) IN ({', '.join('(?, ?)' for _ in chunk)})",
+                tuple(value for key in chunk for value in key)):
+            found.setdefault(str(unit), []).append(str(revision))
+    return found
 
 
 def unit_revision(tx: Sql, unit: str) -> str | None:
@@ -147,27 +170,53 @@ def _window(unit: str, today: date, max_days_since_ended: int) -> tuple[str, ...
 
 def rows_of(tx: Sql, unit: str, revisions: Sequence[str]) -> list[tuple[str, str, str]]:
     """The unit's stored rows (revision, patient, entries) of these ``revisions``; a row
-    rewritten since its revision was read is not among them (it has another now). Found by the
-    revision's own index: with the unit in the condition the planner may walk the unit's whole
-    window index instead (every row of the unit, for a few)."""
-    found: list[tuple[str, str, str]] = []
+    rewritten since its revision was read is not among them (it has another now)."""
+    return [row[:3] for row in _rows_with_dates(tx, unit, revisions)]
+
+
+def _rows_with_dates(tx: Sql, unit: str, revisions: Sequence[str],
+                     ) -> list[tuple[str, str, str, str, str]]:
+    """``rows_of`` with each row's start and end date. Found by the revision's own index:
+    with the unit in the condition the planner may walk the unit's whole window index instead
+    (every row of the unit, for a few)."""
+    found: list[tuple[str, str, str, str, str]] = []
     for start in range(0, len(revisions), _CHUNK):
         chunk = revisions[start:start + _CHUNK]
         marks = ", ".join("?" for _ in chunk)
-        found += [(row[1], row[2], row[3]) for row in tx.execute(
-            f"SELECT care_unit, revision, patient, entries FROM {TABLE} "  # noqa: S608
-            f"WHERE revision IN ({marks})", tuple(chunk)) if row[0] == unit]
+        found += [(row[1], row[2], row[3], row[4], row[5]) for row in tx.execute(
+            f"SELECT care_unit, revision, patient, entries, start_date, end_date "  # noqa: S608
+            f"FROM {TABLE} WHERE revision IN ({marks})", tuple(chunk)) if row[0] == unit]
     return found
 
 
 class UnitRows:
-    """The overview's rows of one unit, day and ``max_days_since_ended``, read in one
-    transaction: their revisions alone, all of them, or those of some revisions; and opened."""
+    """The overview's rows of one unit, day and ``max_days_since_ended``: their revisions
+    alone, all of them, those of some revisions, or those written between two tokens of the
+    unit (``tokens``: the one a reader computed at, the one now); and opened."""
 
     def __init__(self, tx: Sql, seal: PatientSeal, unit: str, today: date,
-                 max_days_since_ended: int) -> None:
+                 max_days_since_ended: int,
+                 tokens: tuple[str | None, str | None] | None = None) -> None:
         self._tx, self._seal, self._unit = tx, seal, unit
         self._window = today, max_days_since_ended
+        self._tokens = tokens
+
+    def changed(self) -> tuple[set[str], list[tuple[str, str, str]]] | None:
+        """The revisions ended between the two ``tokens`` and the rows written meanwhile that
+        lie in the window (revision, patient, entries; still sealed); None without tokens,
+        when the unit's changes kept do not lead from one to the other, or when a row written
+        meanwhile was rewritten again after the token now was read."""
+        found = None if self._tokens is None else unit_changes.followed(
+            self._tx, self._unit, *self._tokens)
+        if found is None:
+            return None
+        ended, written = found
+        rows = _rows_with_dates(self._tx, self._unit, sorted(written))
+        if len(rows) != len(written):
+            return None
+        today, max_days = self._window
+        first, last = today.isoformat(), (today - timedelta(days=max_days)).isoformat()
+        return ended, [row[:3] for row in rows if row[3] <= first and row[4] >= last]
 
     def revisions(self) -> list[str]:
         return overview_revisions(self._tx, self._unit, *self._window)

@@ -74,6 +74,8 @@ class Rows(Protocol):
 
     def revisions(self) -> list[str]: ...
 
+    def changed(self) -> tuple[set[str], list[Stored]] | None: ...
+
     def all(self) -> list[Stored]: ...
 
     def of(self, revisions: Sequence[str]) -> list[Stored]: ...
@@ -128,9 +130,8 @@ def computed(rows: Rows, today: date, settings: SjukfallSettings,
     before = previous or _EMPTY
     other = latest[1].rows if latest is not None else {}
     alike = latest[1].by_revision if latest is not None and latest[0] == today else {}
-    revisions, opened = _opened(rows, before.rows, other)
+    now, opened = _opened(rows, before.rows, other)
     taken = before.by_revision  # set operations below: thousands of rows, a few changed
-    now = set(revisions)
     by_revision, kept = dict(taken), dict(before.rows)
     left = taken.keys() - now
     gone = [by_revision.pop(revision) for revision in left]
@@ -166,18 +167,26 @@ def _case(timeline: PatientTimeline, today: date, settings: SjukfallSettings,
     return chain_case(timeline, chain, anchor, today)
 
 
-def _opened(rows: Rows, seen: Opened, other: Opened) -> tuple[list[str], dict[str, Row | None]]:
+def _opened(rows: Rows, seen: Opened, other: Opened) -> tuple[set[str], dict[str, Row | None]]:
     """The rows' revisions and the rows neither ``seen`` nor ``other`` holds, opened. With
-    nothing to match all rows are read at once; else the revisions, then the rows of those
-    not held; a row rewritten in between (its revision gone) has the window read again."""
+    ``seen`` (the rows of the result before) the unit's changes since are followed first: the
+    revisions seen less those ended, and the rows written since. Else, with anything to match,
+    the revisions, then the rows of those not held; a row rewritten in between (its revision
+    gone) has the window read again. With nothing to match all rows are read at once."""
+    if seen:
+        changed = rows.changed()
+        if changed is not None:
+            ended, written = changed
+            return (seen.keys() - ended) | {row[0] for row in written}, _opened_rows(
+                rows, [row for row in written if row[0] not in other])
     if seen or other:
         revisions = rows.revisions()
         wanted = list(set(revisions).difference(seen.keys(), other.keys()))
         stored = rows.of(wanted) if wanted else []
         if len(stored) == len(wanted):
-            return revisions, _opened_rows(rows, stored)
+            return set(revisions), _opened_rows(rows, stored)
     stored = rows.all()
-    return [row[0] for row in stored], _opened_rows(
+    return {row[0] for row in stored}, _opened_rows(
         rows, [row for row in stored if row[0] not in seen and row[0] not in other])
 
 

@@ -142,8 +142,9 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
             return doctor, kept[1], None
         previous = kept[1] if kept is not None and kept[0][1] == revision[1] else None
         latest = host.unit_cases.latest(unit_id, revision[1])
-        result = computed(UnitRows(tx, host.seal, unit_id, today, max_days), today, settings,
-                          previous, latest)
+        since = (kept[0][0], revision[0]) if previous is not None and kept is not None else None
+        result = computed(UnitRows(tx, host.seal, unit_id, today, max_days, since), today,
+                          settings, previous, latest)
     host.unit_cases.put(key, revision, result)
     return doctor, result, previous or (latest[1] if latest is not None else None)
 

@@ -59,6 +59,10 @@ class UnitRowsOf:
         self.view.write(*self.rewritten_meanwhile)  # after the revisions were read
         return revisions
 
+    def changed(self) -> None:
+        """No changes kept here: the revisions are read (the real view's changes are tested
+        in tests/integration/test_rehabstod_changes.py)."""
+
     def all(self) -> list[Stored]:
         return self._read(list(self.view.rows.values()))
 
