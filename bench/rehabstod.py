@@ -49,8 +49,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from api.http.app import create_app
 from api.logging import configure_logging
 from api.runtime.projections import ProjectionHost
-from api.runtime.unit_cases import SIZE
+from api.runtime.unit_cases_memo import SIZE
 from bench.loopback import Client, served
+from bench.rehabstod_floors import time_floors
 from bench.support import bench_settings, sick_leave_events
 from commands.access_log import AccessLog
 from commands.history import history_line
@@ -248,8 +249,8 @@ def main() -> None:
               f"(made and folded in {time.perf_counter() - started:.0f} s)")
         sql, params = overview_query(unit.hsa_id, TODAY, 0)
 
-        def raw() -> int:
-            with host.db.transaction() as tx:
+        def raw() -> int:  # without BEGIN and COMMIT, as the overview reads
+            with host.db.reading() as tx:
                 return len(tx.execute(sql, params))
 
         rows = raw()
@@ -261,6 +262,8 @@ def main() -> None:
             cases = time_requests(client, host, unit, coordinator_token(settings, unit),
                                   raw_p50, args.repeat, set(args.only))
         time_access_entry(app.state.access_log, unit, cases, args.repeat)
+        if not args.only:
+            time_floors(host, unit, TODAY, raw_p50, min(args.repeat, 20))
         host.db.close()
         app.state.certificates.close()
     print(f"command: {' '.join(sys.argv)}")

@@ -9,7 +9,7 @@ from functools import partial
 
 import structlog
 
-from api.runtime.unit_cases import UnitCasesMemo
+from api.runtime.unit_cases_memo import UnitCasesMemo
 from commands.certificates import Certificates
 from commands.settings import Settings
 from projections.base import DocumentView

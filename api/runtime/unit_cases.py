@@ -1,21 +1,25 @@
 """A unit's current sick-leave cases as last computed (DOMAIN.md §7), kept for the next request
-that asks for the same unit, day and settings.
+that asks for the same unit, day and settings (``api.runtime.unit_cases_memo``).
 
 While the unit's rows in the rehabstod view are unchanged (the view's revision token of the
 unit, ``projections.sick_leave_timelines``) and no patient's key was destroyed since (the key
-store's count of forgettings) the result is served as it is. Once the unit changed, only the
-rows' revisions are read (each write of a row gives it a new one), and only the rows of
-revisions not seen before are read in full, opened and computed anew: a patient's case depends
-on nothing but the patient's row, the day and the settings, so the case of a revision the
-previous result holds is taken from it, its JSON too, and an unchanged row is neither read,
-opened (no key read, no decryption) nor computed. After a forget nothing is taken over: every
-row is opened anew, and a forgotten patient's does not open.
+store's count of forgettings) the result is served as it is. Once the unit changed, the unit's
+changes since the result's token are followed (``projections.unit_changes``: the revisions each
+write ended and wrote), and only the rows written since are read, opened and computed anew: a
+patient's case depends on nothing but the patient's row, the day and the settings, so the case
+of a revision the previous result holds is taken from it, its JSON too, and an unchanged row is
+neither read, opened (no key read, no decryption) nor computed. When the changes kept do not
+lead to the token now, the rows' revisions are read instead, and the rows of revisions not seen
+before. After a forget nothing is taken over: every row is opened anew, and a forgotten
+patient's does not open.
 
 A result also keeps each of its rows opened (as text, by the row's revision: text is nothing
 Python's cyclic collector walks, parsed timelines would be), so that a request for the same unit
 on another day or with other settings (a result of its own) reads and opens only the rows no
-result of the unit opened since the last forget: at midnight, or when a user changes maxGap,
-the rows' revisions are read and the engine runs for the unit's rows.
+result of the unit opened since the last forget. On a later day a row's case is carried from
+the same settings' result of an earlier day while nothing of the row starts or stops in between
+(``domain.sickleave.days``); with other settings the case of a row whose chain is the same is
+taken; the engine runs for the other rows.
 
 Every user of a unit (its doctors, its rehab coordinators) asks for the same unit's cases: the
 engine's result before any user's scope or filter is one and the same for them. What a user may
@@ -35,16 +39,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol, TypeVar, cast
 
+from domain.sickleave.days import case_on, unchanged_until
 from domain.sickleave.engine import chain_case, current_chain, list_order
 from domain.sickleave.model import SickLeaveCase, SjukfallSettings
 from domain.sickleave.timeline import PatientTimeline
 from projections.sick_leave_timelines import read
-
-SIZE = 16
-"""Results kept per process (the least recently asked for goes first): each holds its cases and
-its rows opened, about 3 KB per listed patient (the rows opened are one and the same for the
-results of one unit), so a few tens of MB at most for units of tens of thousands of
-certificates."""
 
 LISTINGS = 4
 """What is kept per result for its scopes and filters (the least recently made goes first):
@@ -61,13 +60,7 @@ Row = tuple[str, str, str]
 """A row opened: (personnummer, patient_names, entries), as ``read`` takes it."""
 Opened = Mapping[str, Row | None]
 """Rows opened, by revision; None for a forgotten patient's."""
-Revision = tuple[str | None, int]
-"""(the unit's revision token, the count of keys destroyed so far)"""
 T = TypeVar("T")
-Key = tuple[str, date, int, int]
-"""(unit, day, maxGap, maxDaysSinceEnded)"""
-
-
 class Rows(Protocol):
     """The overview's rows of a unit for one day and window
     (``projections.sick_leave_timelines.UnitRows``)."""
@@ -93,6 +86,11 @@ class UnitCases:
     encoded: dict[int, bytes] = field(default_factory=dict)
     by_revision: dict[str, SickLeaveCase | None] = field(default_factory=dict)
     rows: dict[str, Row | None] = field(default_factory=dict)
+    until: dict[str, int] = field(default_factory=dict)
+    """By revision, the first day (a day number) its case may be another than ``case_on``
+    makes of it (``domain.sickleave.days``); worked out for the rows computed for a result
+    that follows another (after a change, on a later day), not for a result computed cold
+    (its rows are computed again on the next day asked, and their days worked out then)."""
     listings: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -120,28 +118,46 @@ _EMPTY = UnitCases([])
 
 def computed(rows: Rows, today: date, settings: SjukfallSettings,
              previous: UnitCases | None = None,
-             latest: tuple[date, UnitCases] | None = None) -> UnitCases:
+             latest: tuple[date, UnitCases] | None = None,
+             earlier: tuple[date, UnitCases] | None = None) -> UnitCases:
     """The cases of the unit's ``rows``, taking those of revisions ``previous`` (same unit,
     day and settings, no forget since) holds from it; only the others are computed, and only
-    those neither ``previous`` nor ``latest`` (another result of the unit and its day, no
-    forget since) holds are read in full and opened. A case computed for the same row and day
+    those neither ``previous``, ``latest`` (another result of the unit, no forget since) nor
+    ``earlier`` holds are read in full and opened. A case computed for the same row and day
     in ``latest`` (other settings) is taken, its JSON too, when the row's current chain is the
-    same (a case depends on nothing but the row, the chain and the day)."""
+    same (a case depends on nothing but the row, the chain and the day); one computed for the
+    same row and settings on an ``earlier`` day is carried to today (``case_on``) while
+    nothing of the row starts or stops in between."""
     before = previous or _EMPTY
     other = latest[1].rows if latest is not None else {}
     alike = latest[1].by_revision if latest is not None and latest[0] == today else {}
+    carried = _carried(earlier, today)
+    if carried.rows and carried.rows is not other:
+        other = {**carried.rows, **other}
     now, opened = _opened(rows, before.rows, other)
     taken = before.by_revision  # set operations below: thousands of rows, a few changed
-    by_revision, kept = dict(taken), dict(before.rows)
+    by_revision, kept, until = dict(taken), dict(before.rows), dict(before.until)
     left = taken.keys() - now
     gone = [by_revision.pop(revision) for revision in left]
     for revision in left:
         del kept[revision]
+        until.pop(revision, None)
     fresh: list[SickLeaveCase] = []
+    day, dated = today.toordinal(), previous is not None or earlier is not None
     for revision in now - taken.keys():
         row = opened[revision] if revision in opened else (
             before.rows[revision] if revision in before.rows else other[revision])
-        case = None if row is None else _case(read(row), today, settings, alike.get(revision))
+        if day < carried.until.get(revision, day):
+            was = carried.by_revision[revision]
+            case, until[revision] = None if was is None else case_on(was, today), \
+                carried.until[revision]
+        elif row is None:
+            case = None
+        else:
+            timeline = read(row)
+            case = _case(timeline, today, settings, alike.get(revision))
+            if dated:  # worked out for a result that follows another, never when cold
+                until[revision] = unchanged_until(timeline, today, settings)
         by_revision[revision], kept[revision] = case, row
         if case is not None:
             fresh.append(case)
@@ -149,7 +165,13 @@ def computed(rows: Rows, today: date, settings: SjukfallSettings,
     if alike:
         taken_over = latest[1].encoded if latest is not None else {}
         encoded |= {id(case): taken_over[id(case)] for case in fresh if id(case) in taken_over}
-    return UnitCases(cases, encoded, by_revision, kept)
+    return UnitCases(cases, encoded, by_revision, kept, until)
+
+
+def _carried(earlier: tuple[date, UnitCases] | None, today: date) -> UnitCases:
+    """The result whose cases may be carried to ``today``: ``earlier``'s when its day is
+    before today."""
+    return earlier[1] if earlier is not None and earlier[0] < today else _EMPTY
 
 
 def _case(timeline: PatientTimeline, today: date, settings: SjukfallSettings,
@@ -225,40 +247,3 @@ def _remove(cases: list[SickLeaveCase], case: SickLeaveCase) -> None:
         del cases[at]
     else:  # not where its order puts it: never, while the order is the overview's
         del cases[next(at for at, kept in enumerate(cases) if kept is case)]
-
-
-class UnitCasesMemo:
-    """The last ``SIZE`` results, each with the ``Revision`` it was computed at."""
-
-    def __init__(self, size: int = SIZE) -> None:
-        self._size = size
-        self._kept: OrderedDict[Key, tuple[Revision, UnitCases]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Key) -> tuple[Revision, UnitCases] | None:
-        """The result kept for ``key`` and its revision token, or None."""
-        with self._lock:
-            found = self._kept.get(key)
-            if found is not None:
-                self._kept.move_to_end(key)
-            return found
-
-    def latest(self, unit: str, forgettings: int) -> tuple[date, UnitCases] | None:
-        """The unit's latest result (and its day) kept while ``forgettings`` keys had been
-        destroyed (none after a forget since: the rows opened before are not used)."""
-        with self._lock:
-            for (kept_unit, day, *_), (revision, result) in reversed(self._kept.items()):
-                if kept_unit == unit and revision[1] == forgettings:
-                    return day, result
-        return None
-
-    def put(self, key: Key, revision: Revision, result: UnitCases) -> None:
-        with self._lock:
-            self._kept[key] = (revision, result)
-            self._kept.move_to_end(key)
-            while len(self._kept) > self._size:
-                self._kept.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._kept.clear()

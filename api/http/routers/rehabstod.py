@@ -88,13 +88,13 @@ _case_values = attrgetter(*(name for name, _ in _CASE_NAMES))
 _CASE_KEYS = tuple(camel for _, camel in _CASE_NAMES)
 
 
-def _case_json(case: SickLeaveCase) -> bytes:
+def case_json(case: SickLeaveCase) -> bytes:
     """A case as JSON: orjson writes its dates, tuples and diagnoses as ``_out`` spells them."""
     return orjson.dumps(dict(zip(_CASE_KEYS, _case_values(case), strict=True)))
 
 
 def _cases_body(cases: list[SickLeaveCase]) -> bytes:
-    return json_array(cases, {}, _case_json)[0]
+    return json_array(cases, {}, case_json)[0]
 
 
 def _cases_out(body: bytes) -> Response:
@@ -115,7 +115,7 @@ def _listing(access: ReadLog, cases: list[SickLeaveCase], encoded: dict[int, byt
     """A list's body and what its access entry keeps, made once per unit result and user scope
     and filter (``UnitCases.kept``), the entry's subjects taken from ``before`` (the previous
     result's listing of the same scope and filter) when they are the same."""
-    return listing(cases, encoded, _case_json, partial(_subjects, access), before)
+    return listing(cases, encoded, case_json, partial(_subjects, access), before)
 
 
 def _subjects(access: ReadLog, cases: Sequence[SickLeaveCase]) -> ReadSubjects:
@@ -142,9 +142,10 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
             return doctor, kept[1], None
         previous = kept[1] if kept is not None and kept[0][1] == revision[1] else None
         latest = host.unit_cases.latest(unit_id, revision[1])
+        earlier = host.unit_cases.earlier(key, revision[1]) if previous is None else None
         since = (kept[0][0], revision[0]) if previous is not None and kept is not None else None
         result = computed(UnitRows(tx, host.seal, unit_id, today, max_days, since), today,
-                          settings, previous, latest)
+                          settings, previous, latest, earlier)
     host.unit_cases.put(key, revision, result)
     return doctor, result, previous or (latest[1] if latest is not None else None)
 

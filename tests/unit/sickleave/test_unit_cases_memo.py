@@ -15,7 +15,8 @@ import json
 from collections.abc import Sequence
 from uuid import uuid4
 
-from api.runtime.unit_cases import INSERTED, LISTINGS, UnitCases, UnitCasesMemo, computed
+from api.runtime.unit_cases import INSERTED, LISTINGS, UnitCases, computed
+from api.runtime.unit_cases_memo import UnitCasesMemo
 from domain.sickleave.engine import sick_leave_cases
 from domain.sickleave.model import SickLeaveCertificate, SjukfallSettings
 from domain.sickleave.timeline import timeline_of
