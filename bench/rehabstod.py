@@ -199,6 +199,16 @@ def one_row_changed(host: ProjectionHost, unit: CareUnit, personnummer: str) -> 
                 {(unit.hsa_id, personnummer): certs})
 
 
+def raw_figure(raw: Any, rows: int, repeat: int, when: str) -> float:
+    """The raw SQL's p50 (ms), printed: taken before the requests and again after them, so a
+    baseline slowed by the machine shows (the ratios take the first)."""
+    samples, cpu = timed(raw, repeat)
+    p50, p99 = percentiles(samples)
+    print(f"raw SQL of the overview's rows ({rows} rows), {when}: p50 {p50:6.1f} ms, "
+          f"p99 {p99:6.1f} ms, CPU here {cpu * 1000:5.1f} ms")
+    return p50
+
+
 def time_access_entry(access_log: AccessLog, unit: CareUnit, cases: list[dict[str, Any]],
                       repeat: int) -> None:
     """The PDL access entry that every overview request stores (part of the figures above),
@@ -254,13 +264,14 @@ def main() -> None:
                 return len(tx.execute(sql, params))
 
         rows = raw()
-        samples, cpu = timed(raw, args.repeat)
-        raw_p50, raw_p99 = percentiles(samples)
-        print(f"raw SQL of the overview's rows ({rows} rows): p50 {raw_p50:6.1f} ms, "
-              f"p99 {raw_p99:6.1f} ms, CPU here {cpu * 1000:5.1f} ms")
+        raw_p50 = raw_figure(raw, rows, args.repeat, "before the requests")
         with served(app, test_client=args.test_client) as client:
             cases = time_requests(client, host, unit, coordinator_token(settings, unit),
                                   raw_p50, args.repeat, set(args.only))
+        after = raw_figure(raw, rows, args.repeat, "after them")
+        if after < raw_p50:
+            print(f"  (the ratios above are to {raw_p50:.1f} ms; to {after:.1f} ms they are "
+                  f"{raw_p50 / after:.2f} times as large)")
         time_access_entry(app.state.access_log, unit, cases, args.repeat)
         if not args.only:
             time_floors(host, unit, TODAY, raw_p50, min(args.repeat, 20))
