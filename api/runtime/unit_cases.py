@@ -18,8 +18,9 @@ Python's cyclic collector walks, parsed timelines would be), so that a request f
 on another day or with other settings (a result of its own) reads and opens only the rows no
 result of the unit opened since the last forget. On a later day a row's case is carried from
 the same settings' result of an earlier day while nothing of the row starts or stops in between
-(``domain.sickleave.days``); with other settings the case of a row whose chain is the same is
-taken; the engine runs for the other rows.
+(``domain.sickleave.days``); with another maxGap on the same day the case of a row none of whose
+gaps lies between the two maxGaps is taken unread (``same_chains``), and that of a row whose
+chain the engine finds the same; the engine runs for the other rows.
 
 Every user of a unit (its doctors, its rehab coordinators) asks for the same unit's cases: the
 engine's result before any user's scope or filter is one and the same for them. What a user may
@@ -42,7 +43,7 @@ from typing import Any, Protocol, TypeVar, cast
 from domain.sickleave.days import case_on, unchanged_until
 from domain.sickleave.engine import chain_case, current_chain, list_order
 from domain.sickleave.model import SickLeaveCase, SjukfallSettings
-from domain.sickleave.timeline import PatientTimeline
+from domain.sickleave.timeline import PatientTimeline, distinct_gaps, same_chains
 from projections.sick_leave_timelines import read
 
 LISTINGS = 4
@@ -91,6 +92,10 @@ class UnitCases:
     makes of it (``domain.sickleave.days``); worked out for the rows computed for a result
     that follows another (after a change, on a later day), not for a result computed cold
     (its rows are computed again on the next day asked, and their days worked out then)."""
+    gaps: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """By revision, its row's ``distinct_gaps``: another maxGap on the same day keeps the case
+    of a row none of whose gaps lies between the two (``same_chains``)."""
+    settings: SjukfallSettings | None = None
     listings: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -131,31 +136,42 @@ def computed(rows: Rows, today: date, settings: SjukfallSettings,
     before = previous or _EMPTY
     other = latest[1].rows if latest is not None else {}
     alike = latest[1].by_revision if latest is not None and latest[0] == today else {}
+    near = _same_day(latest, today, settings)
     carried = _carried(earlier, today)
     if carried.rows and carried.rows is not other:
         other = {**carried.rows, **other}
     now, opened = _opened(rows, before.rows, other)
     taken = before.by_revision  # set operations below: thousands of rows, a few changed
-    by_revision, kept, until = dict(taken), dict(before.rows), dict(before.until)
+    by_revision, kept = dict(taken), dict(before.rows)
+    until, gaps = dict(before.until), dict(before.gaps)
     left = taken.keys() - now
     gone = [by_revision.pop(revision) for revision in left]
     for revision in left:
         del kept[revision]
         until.pop(revision, None)
+        gaps.pop(revision, None)
     fresh: list[SickLeaveCase] = []
     day, dated = today.toordinal(), previous is not None or earlier is not None
     for revision in now - taken.keys():
         row = opened[revision] if revision in opened else (
             before.rows[revision] if revision in before.rows else other[revision])
-        if day < carried.until.get(revision, day):
+        if near is not None and revision in near.gaps and revision in near.by_revision \
+                and same_chains(near.gaps[revision], settings.max_gap, near.max_gap):
+            case, gaps[revision] = near.by_revision[revision], near.gaps[revision]
+            if revision in near.until:
+                until[revision] = near.until[revision]
+        elif day < carried.until.get(revision, day):
             was = carried.by_revision[revision]
             case, until[revision] = None if was is None else case_on(was, today), \
                 carried.until[revision]
+            if revision in carried.gaps:
+                gaps[revision] = carried.gaps[revision]
         elif row is None:
             case = None
         else:
             timeline = read(row)
             case = _case(timeline, today, settings, alike.get(revision))
+            gaps[revision] = distinct_gaps(timeline)
             if dated:  # worked out for a result that follows another, never when cold
                 until[revision] = unchanged_until(timeline, today, settings)
         by_revision[revision], kept[revision] = case, row
@@ -165,7 +181,27 @@ def computed(rows: Rows, today: date, settings: SjukfallSettings,
     if alike:
         taken_over = latest[1].encoded if latest is not None else {}
         encoded |= {id(case): taken_over[id(case)] for case in fresh if id(case) in taken_over}
-    return UnitCases(cases, encoded, by_revision, kept, until)
+    return UnitCases(cases, encoded, by_revision, kept, until, gaps, settings)
+
+
+@dataclass(frozen=True, slots=True)
+class _Near:
+    """A result of the same unit and day with another maxGap (and the same
+    maxDaysSinceEnded): its cases, their rows' gaps and days, and its maxGap."""
+
+    by_revision: dict[str, SickLeaveCase | None]
+    gaps: dict[str, tuple[int, ...]]
+    until: dict[str, int]
+    max_gap: int
+
+
+def _same_day(latest: tuple[date, UnitCases] | None, today: date,
+              settings: SjukfallSettings) -> _Near | None:
+    if latest is None or latest[0] != today or latest[1].settings is None \
+            or latest[1].settings.max_days_since_ended != settings.max_days_since_ended:
+        return None
+    found = latest[1]
+    return _Near(found.by_revision, found.gaps, found.until, latest[1].settings.max_gap)
 
 
 def _carried(earlier: tuple[date, UnitCases] | None, today: date) -> UnitCases:

@@ -16,6 +16,7 @@ plain integers need no parsing.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import NamedTuple, TypeVar
@@ -158,3 +159,18 @@ def chain_around(entries: Sequence[TimelineEntry], index: int, max_gap: int) -> 
 
 def _joins(gap: int | None, max_gap: int) -> bool:
     return gap is not None and gap <= max_gap
+
+
+def distinct_gaps(timeline: PatientTimeline) -> tuple[int, ...]:
+    """The timeline's gaps, each once, in order: two maxGaps split it into the same chains
+    when none of them lies above the one and at most the other (``same_chains``)."""
+    return tuple(sorted({entry.gap for entry in timeline.entries if entry.gap is not None}))
+
+
+def same_chains(gaps: Sequence[int], max_gap: int, other: int) -> bool:
+    """Whether ``max_gap`` and ``other`` split a timeline of these ``distinct_gaps`` into the
+    same chains (a certificate joins when its gap <= maxGap: only a gap between the two
+    tells them apart)."""
+    low, high = (max_gap, other) if max_gap <= other else (other, max_gap)
+    at = bisect_right(gaps, low)
+    return at == len(gaps) or gaps[at] > high

@@ -11,7 +11,7 @@ from datetime import timedelta
 from domain.sickleave.days import NEVER, case_on, unchanged_until
 from domain.sickleave.engine import current_case
 from domain.sickleave.model import SickLeaveCertificate, SickLeavePeriod, SjukfallSettings
-from domain.sickleave.timeline import PatientTimeline, timeline_of
+from domain.sickleave.timeline import PatientTimeline, distinct_gaps, same_chains, timeline_of
 from tests.factories.sickleave import cert, d, personnummer
 
 
@@ -70,3 +70,21 @@ def test_a_birthday_between_changes_gives_the_new_age():
         d(3, 12).toordinal()
     assert (case.age, case_on(case, d(3, 12)).age) == (45, 46)
     assert case_on(case, d(3, 12)).days_until_end == 19
+
+
+def test_two_max_gaps_that_split_a_timeline_alike_give_the_same_case_on_any_day():
+    """DOMAIN.md §7 (maxGap joins certificates): the chains for two maxGaps are the same when no
+    gap of the timeline lies between them, and then so is the case."""
+    rng = random.Random(717)
+    alike = differ = 0
+    for _ in range(600):
+        timeline = random_timeline(rng)
+        one, other = rng.randint(0, 20), rng.randint(0, 20)
+        day = d(1, 1) + timedelta(days=rng.randint(0, 200))
+        cases = [current_case(timeline, day, SjukfallSettings(max_gap=gap)) for gap in (one, other)]
+        if same_chains(distinct_gaps(timeline), one, other):
+            assert cases[0] == cases[1]
+            alike += 1
+        elif cases[0] != cases[1]:
+            differ += 1
+    assert alike > 200 and differ > 20  # both answers are given, and a "no" is often right

@@ -1,0 +1,53 @@
+"""A unit's result with another maxGap on the same day made from the unit's latest result
+(issue 17, deliverable 2; DOMAIN.md §7): the case of a row none of whose gaps lies between the
+two maxGaps is taken as it is, without reading the row again or running the engine; the other
+rows are computed. The result is the engine's for those settings, as when nothing was kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from unittest import mock
+
+import pytest
+
+import api.runtime.unit_cases as unit_cases
+from api.runtime.unit_cases import computed
+from domain.sickleave.engine import sick_leave_cases
+from domain.sickleave.model import SjukfallSettings
+from tests.factories.sickleave import OTHER_PATIENT, cert, d
+from tests.unit.sickleave.test_unit_cases_memo import StandInView, UnitRowsOf
+
+
+@pytest.fixture
+def engine_reads() -> Iterator[mock.MagicMock]:
+    with mock.patch.object(unit_cases, "read", wraps=unit_cases.read) as reads:
+        yield reads
+
+
+def test_only_a_row_with_a_gap_between_the_two_max_gaps_is_computed_again(engine_reads):
+    alone = cert("03-01", "03-31")
+    first, renewal = (cert("02-01", "02-20", personnummer=OTHER_PATIENT),
+                      cert("03-02", "03-31", personnummer=OTHER_PATIENT, signed=2))  # gap 9
+    view = StandInView(alone, first, renewal)
+    narrow, wide = SjukfallSettings(max_gap=5), SjukfallSettings(max_gap=30)
+    before = computed(UnitRowsOf(view), d(3, 10), narrow)
+    engine_reads.reset_mock()
+    after = computed(UnitRowsOf(view), d(3, 10), wide, None, (d(3, 10), before))
+    assert engine_reads.call_count == 1  # the renewed patient's row alone
+    assert after.cases == sick_leave_cases([alone, first, renewal], d(3, 10), wide)
+    kept = next(c for c in after.cases if c.personnummer != OTHER_PATIENT)
+    assert any(kept is c for c in before.cases)  # the very case, its JSON with it
+    joined = next(c for c in after.cases if c.personnummer == OTHER_PATIENT)
+    assert joined.certificate_ids == (first.certificate_id, renewal.certificate_id)
+
+
+def test_another_days_or_another_listing_window_result_is_not_taken(engine_reads):
+    """maxDaysSinceEnded decides who is listed: a result of another one is not taken."""
+    alone = cert("03-01", "03-31")
+    view = StandInView(alone)
+    before = computed(UnitRowsOf(view), d(3, 10), SjukfallSettings(max_days_since_ended=3))
+    engine_reads.reset_mock()
+    computed(UnitRowsOf(view), d(3, 10), SjukfallSettings(), None, (d(3, 10), before))
+    computed(UnitRowsOf(view), d(3, 11), SjukfallSettings(max_days_since_ended=3), None,
+             (d(3, 10), before))
+    assert engine_reads.call_count == 2
