@@ -17,7 +17,7 @@ from api.runtime.unit_cases_memo import UnitCasesMemo
 from domain.sickleave.engine import sick_leave_cases
 from domain.sickleave.model import SjukfallSettings
 from tests.factories.sickleave import DEFAULT, OTHER_PATIENT, cert, d
-from tests.unit.sickleave.test_unit_cases_memo import StandInView, UnitRowsOf
+from tests.factories.unit_rows import StandInView, UnitRowsOf
 
 
 @pytest.fixture
