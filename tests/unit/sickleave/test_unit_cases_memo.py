@@ -9,16 +9,10 @@ rehabstod view, read by ``UnitRowsOf`` as the overview reads the real one."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-from uuid import uuid4
-
 from api.runtime.unit_cases import INSERTED, LISTINGS, UnitCases, computed
 from api.runtime.unit_cases_memo import UnitCasesMemo
 from domain.sickleave.engine import sick_leave_cases
 from domain.sickleave.model import SickLeaveCertificate, SjukfallSettings
-from domain.sickleave.timeline import timeline_of
-from projections.sick_leave_timelines import COLUMNS, stored_row
 from tests.factories.sickleave import DEFAULT, OTHER_PATIENT, UNIT, cert, d, personnummer
 from tests.factories.unit_rows import StandInView, UnitRowsOf
 
