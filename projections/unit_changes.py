@@ -79,6 +79,8 @@ def followed(tx: Sql, unit: str, since: str | None, now: str | None,
     the changes table yet answers None."""
     if now is None:
         return None
+    if since == now:
+        return set(), set()
     try:
         rows = tx.execute(f"SELECT before, after, gone, came FROM {CHANGES} "  # noqa: S608
                           "WHERE care_unit = ?", (unit,))

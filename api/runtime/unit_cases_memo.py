@@ -51,6 +51,17 @@ class UnitCasesMemo:
                     found = day, result
         return found
 
+    def same_day(self, key: Key, revision: Revision) -> UnitCases | None:
+        """The latest kept result of the same unit, day and maxDaysSinceEnded as ``key`` with
+        another maxGap, computed at ``revision`` (the unit unchanged since, no forget)."""
+        unit, today, max_gap, max_days = key
+        with self._lock:
+            for (kept_unit, day, gap, days), (kept, result) in reversed(self._kept.items()):
+                if (kept_unit, day, days, kept) == (unit, today, max_days, revision) \
+                        and gap != max_gap:
+                    return result
+        return None
+
     def latest(self, unit: str, forgettings: int) -> tuple[date, UnitCases] | None:
         """The unit's latest result (and its day) kept while ``forgettings`` keys had been
         destroyed (none after a forget since: the rows opened before are not used)."""

@@ -220,6 +220,25 @@ def test_another_days_overview_equals_one_computed_afresh_when_the_unit_was_aske
     assert len(from_kept) == 3
 
 
+def test_other_max_gaps_and_later_days_give_the_cases_computed_afresh(world):
+    """Issue 17, deliverable 2 (DOMAIN.md §7, maxGap): a result for another maxGap made from the
+    unit's unchanged result, and for later days carried from the days before, equal the cases
+    computed with nothing kept."""
+    _, clock, client, app = world
+    unit, doctor, coordinator = scene(world)
+    for _ in range(3):
+        signed(app, unit, doctor, patient())
+    asked = [f"&maxGap={gap}" for gap in (5, 30, 0, 90)] + [
+        f"&today={(clock().date() + timedelta(days=days)).isoformat()}" for days in (1, 2, 5)]
+    from_kept = [listed(client, app, unit, coordinator, query) for query in asked]
+    afresh = []
+    for query in asked:
+        client.app.state.projections.unit_cases.clear()
+        afresh.append(listed(client, app, unit, coordinator, query))
+    assert from_kept == afresh
+    assert all(len(cases) == 3 for cases in from_kept)
+
+
 def test_each_read_after_a_change_is_logged_for_exactly_the_patients_it_showed(world):
     """Issue 17, deliverable 2 (after a change the unit's listing is made from the cases kept
     before). PDL: a patient who came is in the next read's entry, one who left is not."""

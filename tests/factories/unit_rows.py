@@ -40,20 +40,25 @@ class StandInView:
 class UnitRowsOf:
     """The stand-in view read as the overview reads the real one, noting what it reads."""
 
-    def __init__(self, view: StandInView, forgotten: frozenset[str] = frozenset()) -> None:
-        self.view, self.forgotten = view, forgotten
+    def __init__(self, view: StandInView, forgotten: frozenset[str] = frozenset(),
+                 unchanged: bool = False) -> None:
+        """``unchanged``: the unit's token is the one the result before was computed at."""
+        self.view, self.forgotten, self.unchanged = view, forgotten, unchanged
+        self.revisions_read = 0
         self.read_in_full: list[str] = []
         self.opened_rows: list[str] = []
         self.rewritten_meanwhile: list[SickLeaveCertificate] = []
 
     def revisions(self) -> list[str]:
+        self.revisions_read += 1
         revisions = [row[0] for row in self.view.rows.values()]
         self.view.write(*self.rewritten_meanwhile)  # after the revisions were read
         return revisions
 
-    def changed(self) -> None:
-        """No changes kept here: the revisions are read (the real view's changes are tested
-        in tests/integration/test_rehabstod_changes.py)."""
+    def changed(self) -> tuple[set[str], list[Stored]] | None:
+        """Nothing changed when ``unchanged``; else no changes kept here: the revisions are
+        read (the real view's changes are tested in tests/integration/test_rehabstod_changes.py)."""
+        return (set(), []) if self.unchanged else None
 
     def all(self) -> list[Stored]:
         return self._read(list(self.view.rows.values()))

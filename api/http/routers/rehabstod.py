@@ -22,7 +22,7 @@ from pydantic.alias_generators import to_camel
 from api.http.access import ReadLog, ReadLogDep
 from api.http.bounds import MAX_AGE, MAX_CASE_DAYS, BoundedDate
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
-from api.runtime.unit_cases import UnitCases, computed
+from api.runtime.unit_cases import UnitCases, computed, other_gap
 from api.runtime.unit_listings import Listing, json_array, listing
 from domain.access.entry import ReadSubjects
 from domain.shared.care import Role, Staff
@@ -141,13 +141,16 @@ def _unit_cases(unit_id: str, staff: Staff, host: ViewsDep, today: date, max_gap
         if kept is not None and kept[0] == revision:
             return doctor, kept[1], None
         previous = kept[1] if kept is not None and kept[0][1] == revision[1] else None
+        since = (kept[0][0], revision[0]) if previous is not None and kept is not None else None
+        near = host.unit_cases.same_day(key, revision) if previous is None else None
+        if near is not None:  # another maxGap, the unit unchanged: its rows' revisions kept
+            previous, since = other_gap(near, max_gap), (revision[0], revision[0])
         latest = host.unit_cases.latest(unit_id, revision[1])
         earlier = host.unit_cases.earlier(key, revision[1]) if previous is None else None
-        since = (kept[0][0], revision[0]) if previous is not None and kept is not None else None
         result = computed(UnitRows(tx, host.seal, unit_id, today, max_days, since), today,
                           settings, previous, latest, earlier)
     host.unit_cases.put(key, revision, result)
-    return doctor, result, previous or (latest[1] if latest is not None else None)
+    return doctor, result, near or previous or (latest[1] if latest is not None else None)
 
 
 @router.get("/sjukfall", response_model=Cases)

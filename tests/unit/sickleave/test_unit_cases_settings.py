@@ -11,7 +11,7 @@ from unittest import mock
 import pytest
 
 import api.runtime.unit_cases as unit_cases
-from api.runtime.unit_cases import computed
+from api.runtime.unit_cases import computed, other_gap
 from domain.sickleave.engine import sick_leave_cases
 from domain.sickleave.model import SjukfallSettings
 from tests.factories.sickleave import OTHER_PATIENT, cert, d
@@ -51,3 +51,25 @@ def test_another_days_or_another_listing_window_result_is_not_taken(engine_reads
     computed(UnitRowsOf(view), d(3, 11), SjukfallSettings(max_days_since_ended=3), None,
              (d(3, 10), before))
     assert engine_reads.call_count == 2
+
+
+def test_the_unit_unchanged_another_max_gap_reads_no_row_and_computes_only_rows_it_may_change(
+        engine_reads):
+    """The latest result of the same day at the unit's token now: not even the rows'
+    revisions are read; only the row with a gap between the two maxGaps is computed."""
+    alone = cert("03-01", "03-31")
+    first, renewal = (cert("02-01", "02-20", personnummer=OTHER_PATIENT),
+                      cert("03-02", "03-31", personnummer=OTHER_PATIENT, signed=2))  # gap 9
+    view = StandInView(alone, first, renewal)
+    narrow, wide = SjukfallSettings(max_gap=5), SjukfallSettings(max_gap=30)
+    before = computed(UnitRowsOf(view), d(3, 10), narrow)
+    for gap, redone in ((30, 1), (7, 0)):
+        settings = SjukfallSettings(max_gap=gap)
+        engine_reads.reset_mock()
+        rows = UnitRowsOf(view, unchanged=True)
+        after = computed(rows, d(3, 10), settings, other_gap(before, gap), (d(3, 10), before))
+        assert (rows.revisions_read, rows.read_in_full, engine_reads.call_count) == (0, [], redone)
+        assert after.cases == sick_leave_cases([alone, first, renewal], d(3, 10), settings)
+        assert all(any(case is kept for kept in before.cases)
+                   for case in after.cases if case.personnummer != OTHER_PATIENT)
+    assert len(computed(UnitRowsOf(view), d(3, 10), wide, None, (d(3, 10), before)).cases) == 2
