@@ -12,15 +12,17 @@ previous result by revision), in the same order. So a new listing is made from t
   pieces in place of gathering thousands of small ones.
 - **The access entry's subjects** depend on nothing but the set of patients shown and the set
   of certificates shown, so when the cases that left and those that came name the same patients
-  and the same certificates (a row rewritten with its case unchanged, a question answered) the
-  subjects worked out before are the new listing's too, and packing thousands of patients again
-  is skipped. Every read still stores its own entry.
+  (a row rewritten, a question answered, a renewal joined, another maxGap) the patients packed
+  before are the new listing's too (with the count of certificates moved), and packing
+  thousands of patients again is skipped (``subjects_after``). Every read still stores its own
+  entry.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, compress, count, pairwise, repeat
 from operator import add, ne, sub
 
@@ -66,7 +68,7 @@ def listing(shown: Sequence[SickLeaveCase], encoded: dict[int, bytes], encode: E
     if len(cuts) > PIECES:
         return _gathered(shown, encoded, encode, subjects)
     came = [shown[at] for at in cuts[:-1] if places[at] == _CAME]
-    kept = before.subjects if same_subjects(before.shown, places, came) else subjects(shown)
+    kept = subjects_after(before, places, came, partial(subjects, shown))
     return Listing(*_spliced(before, shown, places, cuts, encoded, encode), kept, shown)
 
 
@@ -132,17 +134,27 @@ def _array(pieces: Sequence[bytes | memoryview]) -> bytes:
     return b"".join(framed)
 
 
-def same_subjects(before: Sequence[SickLeaveCase], places: list[int],
-                  came: Sequence[SickLeaveCase]) -> bool:
-    """Whether a listing that holds ``before``'s cases at ``places`` (``_CAME`` for those in
-    ``came``) shows the same set of patients and the same set of certificates as ``before``:
-    the cases in both (the same objects) name the same, so it is enough that the cases that
-    left and the cases that came name the same patients and certificates."""
-    if len(places) - len(came) == len(before) and not came:
-        return True
-    left = [before[at] for at in sorted(set(range(len(before))).difference(places))]
-    return (_patients(left) == _patients(came)
-            and _certificates(left) == _certificates(came))
+def subjects_after(before: Listing, places: list[int], came: Sequence[SickLeaveCase],
+                   worked_out: Callable[[], ReadSubjects]) -> ReadSubjects:
+    """The subjects of a listing that holds ``before``'s cases at ``places`` (``_CAME`` for
+    those in ``came``); the cases in both (the same objects) name the same, so only the cases
+    that left and came tell. Naming the same patients and certificates: ``before``'s subjects.
+    The same patients with other certificates (a renewal joined a case, another maxGap): its
+    patients as packed before, and the count of certificates moved by those that left and
+    came (a patient's certificates are shown in the patient's case alone). Else, or for a
+    read about one patient (whose entry keeps the ids), ``worked_out``."""
+    if len(places) - len(came) == len(before.shown) and not came:
+        return before.subjects
+    left = [before.shown[at] for at in sorted(set(range(len(before.shown))).difference(places))]
+    if _patients(left) != _patients(came):
+        return worked_out()
+    were, are = _certificates(left), _certificates(came)
+    if were == are:
+        return before.subjects
+    if before.subjects.certificate_ids or len(places) < 2:
+        return worked_out()
+    count = before.subjects.certificate_count - len(were - are) + len(are - were)
+    return ReadSubjects(before.subjects.patients, (), count)
 
 
 def _patients(cases: Iterable[SickLeaveCase]) -> set[str]:

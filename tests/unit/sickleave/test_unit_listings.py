@@ -50,8 +50,9 @@ def test_the_subjects_before_are_kept_when_a_case_is_replaced_by_one_naming_the_
     assert after.subjects is before.subjects and WORKED_OUT == []
 
 
-def test_the_subjects_are_worked_out_anew_when_a_case_names_another_certificate():
-    """DOMAIN.md §7 (a renewal joins the case) and PDL: the new certificate is in the entry."""
+def test_the_certificates_are_counted_anew_when_a_case_names_another_certificate():
+    """DOMAIN.md §7 (a renewal joins the case) and PDL: the new certificate is in the entry's
+    count; the same patients are shown, so their packing is the one made before."""
     mine, theirs = case(certificate_ids=("a",)), case(personnummer=OTHER_PATIENT,
                                                       certificate_ids=("b",))
     before = before_and(mine, theirs)
@@ -59,6 +60,7 @@ def test_the_subjects_are_worked_out_anew_when_a_case_names_another_certificate(
     after = made([renewed, theirs], before)
     assert after.subjects == worked_out([renewed, theirs]) != before.subjects
     assert after.subjects.certificate_count == 3
+    assert after.subjects.patients is before.subjects.patients
 
 
 def test_the_subjects_are_worked_out_anew_when_a_patient_leaves_the_listing():
@@ -73,7 +75,8 @@ def test_the_subjects_are_worked_out_anew_when_a_patient_leaves_the_listing():
 
 def test_a_body_made_from_the_body_before_is_the_body_made_case_by_case():
     """After changes at the unit (cases left, came, replaced, in the overview's order), the
-    listing made from the one before has the body and case starts of one made anew."""
+    listing made from the one before has the body, case starts and access-entry subjects of
+    one made anew (a certificate is one patient's: its id is in that patient's case only)."""
     rng = random.Random(17)
     cases = [case(personnummer=f"19{n:010d}", certificate_ids=(f"c{n}",)) for n in range(300)]
     before = made(cases)
@@ -84,11 +87,15 @@ def test_a_body_made_from_the_body_before_is_the_body_made_case_by_case():
             if action == "leave" and now:
                 now.pop(rng.randrange(len(now)))
             elif action == "come":
+                came = f"20{rng.randrange(10**10):010d}"
                 now.insert(rng.randint(0, len(now)),
-                           case(personnummer=f"20{rng.randrange(10**10):010d}"))
-            elif now:
-                at = rng.randrange(len(now))
-                now[at] = case(personnummer=now[at].personnummer, open_komplt=rng.randint(1, 9))
+                           case(personnummer=came, certificate_ids=(f"{came}-1",)))
+            elif now:  # a question answered, or a renewal joining (ids unique per patient)
+                at, more = rng.randrange(len(now)), rng.randint(0, 2)
+                was = now[at]
+                now[at] = case(personnummer=was.personnummer, open_komplt=rng.randint(1, 9),
+                               certificate_ids=was.certificate_ids + tuple(
+                                   f"{was.personnummer}-{rng.random()}" for _ in range(more)))
         after = made(now, before)
         anew = json_array(now, {}, encode)
         assert (after.body, list(after.starts)) == anew
