@@ -126,7 +126,8 @@ def computed(rows: Rows, today: date, settings: SjukfallSettings,
              latest: tuple[date, UnitCases] | None = None,
              earlier: tuple[date, UnitCases] | None = None) -> UnitCases:
     """The cases of the unit's ``rows``, taking those of revisions ``previous`` (same unit,
-    day and settings, no forget since; or ``other_gap`` of a result for another maxGap) holds
+    day and settings, no forget since; or ``unit_cases_gap.other_gap`` of a result for another
+    maxGap) holds
     from it; only the others are computed, and only
     those neither ``previous``, ``latest`` (another result of the unit, no forget since) nor
     ``earlier`` holds are read in full and opened. A case computed for the same row and day
@@ -203,26 +204,6 @@ def _same_day(latest: tuple[date, UnitCases] | None, today: date,
         return None
     found = latest[1]
     return _Near(found.by_revision, found.gaps, found.until, latest[1].settings.max_gap)
-
-
-def other_gap(near: UnitCases, max_gap: int) -> UnitCases:
-    """``near`` (a result of the same unit, day and maxDaysSinceEnded, computed at the unit's
-    token now, for another maxGap) as the result before one for ``max_gap`` (``computed``'s
-    ``previous``): every row as opened, and the cases of the rows none of whose gaps lies
-    between the two maxGaps (``same_chains``); the other rows' cases left out, to be computed.
-    No row's revisions are read again."""
-    other = near.settings.max_gap if near.settings is not None else max_gap
-    redo = {revision for revision, gaps in near.gaps.items()
-            if gaps and gaps[-1] > min(max_gap, other) and not same_chains(gaps, max_gap, other)}
-    redo |= near.by_revision.keys() - near.gaps.keys()
-    by_revision = dict(near.by_revision)
-    dropped = {id(case) for case in map(by_revision.pop, redo) if case is not None}
-    if not dropped:
-        return UnitCases(list(near.cases), dict(near.encoded), by_revision, near.rows,
-                         near.until, near.gaps, near.settings)
-    return UnitCases([case for case in near.cases if id(case) not in dropped],
-                     {key: json for key, json in near.encoded.items() if key not in dropped},
-                     by_revision, near.rows, near.until, near.gaps, near.settings)
 
 
 def _carried(earlier: tuple[date, UnitCases] | None, today: date) -> UnitCases:

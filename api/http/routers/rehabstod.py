@@ -22,7 +22,8 @@ from pydantic.alias_generators import to_camel
 from api.http.access import ReadLog, ReadLogDep
 from api.http.bounds import MAX_AGE, MAX_CASE_DAYS, BoundedDate
 from api.http.deps import AfterQuery, CertificatesDep, StaffDep, ViewsDep, seen_or_503
-from api.runtime.unit_cases import UnitCases, computed, other_gap
+from api.runtime.unit_cases import UnitCases, computed
+from api.runtime.unit_cases_gap import other_gap
 from api.runtime.unit_listings import Listing, json_array, listing
 from domain.access.entry import ReadSubjects
 from domain.shared.care import Role, Staff

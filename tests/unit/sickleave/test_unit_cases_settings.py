@@ -11,7 +11,8 @@ from unittest import mock
 import pytest
 
 import api.runtime.unit_cases as unit_cases
-from api.runtime.unit_cases import computed, other_gap
+from api.runtime.unit_cases import computed
+from api.runtime.unit_cases_gap import other_gap
 from domain.sickleave.engine import sick_leave_cases
 from domain.sickleave.model import SjukfallSettings
 from tests.factories.sickleave import OTHER_PATIENT, cert, d
