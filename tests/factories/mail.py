@@ -18,8 +18,25 @@ from typing import Any, Protocol
 
 from aiosmtpd.controller import Controller
 
-_FIRST_PORT = int(os.environ.get("INTYG_TEST_SMTP_PORT", "8735"))
-SMTP_PORTS = range(_FIRST_PORT, _FIRST_PORT + 5)  # this worktree's SMTP test ports
+from tests.ports import free_port
+
+
+def _smtp_ports() -> tuple[int, ...]:
+    """Five ports for this process's SMTP test servers: ``INTYG_TEST_SMTP_PORT`` and the four
+    after it when set; else five free ones picked once per process, so that two pytest workers
+    (each a process, test files of either using the same index) never share one."""
+    first = os.environ.get("INTYG_TEST_SMTP_PORT")
+    if first:
+        return tuple(range(int(first), int(first) + 5))
+    picked: list[int] = []
+    while len(picked) < 5:
+        port = free_port()
+        if port not in picked:
+            picked.append(port)
+    return tuple(picked)
+
+
+SMTP_PORTS = _smtp_ports()
 
 
 @dataclass
