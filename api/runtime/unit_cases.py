@@ -127,10 +127,9 @@ def computed(rows: Rows, today: date, settings: SjukfallSettings,
              earlier: tuple[date, UnitCases] | None = None) -> UnitCases:
     """The cases of the unit's ``rows``, taking those of revisions ``previous`` (same unit,
     day and settings, no forget since; or ``unit_cases_gap.other_gap`` of a result for another
-    maxGap) holds
-    from it; only the others are computed, and only
-    those neither ``previous``, ``latest`` (another result of the unit, no forget since) nor
-    ``earlier`` holds are read in full and opened. A case computed for the same row and day
+    maxGap) holds from it; only the others are computed, and only those neither ``previous``,
+    ``latest`` (another result of the unit, no forget since) nor ``earlier`` holds are read in
+    full and opened. A case computed for the same row and day
     in ``latest`` (other settings) is taken, its JSON too, when the row's current chain is the
     same (a case depends on nothing but the row, the chain and the day); one computed for the
     same row and settings on an ``earlier`` day is carried to today (``case_on``) while
