@@ -9,10 +9,10 @@ position. Views know only the published message shape (``Message``) and a SQL tr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 from uuid import UUID
 
 import orjson
@@ -21,7 +21,9 @@ from projections.document import Doc, certificate_key, fold
 from projections.sealing import PatientSeal, open_docs, seal_docs, seal_values
 from projections.sql import Sql as Sql  # re-exported: the views import it from here
 
-_CHUNK = 500
+_T = TypeVar("_T")
+CHUNK = 500
+"""Values per ``IN (...)`` list: one statement per chunk (``chunks``)."""
 FOLD_VERSION = 2
 """The meaning of a view's documents. Raise it when the fold of the same events changes (2:
 statuses newest first everywhere, a question's state folded by ``domain.questions.fold``), so
@@ -166,8 +168,7 @@ class DocumentView:
         found: dict[str, Held] = {}
         for table, listed in ((self.table, True), (f"{self.table}_docs", False)):
             wanted = [cert_id for cert_id in ids if cert_id not in found]
-            for start in range(0, len(wanted), _CHUNK):
-                chunk = wanted[start:start + _CHUNK]
+            for chunk in chunks(wanted):
                 marks = ", ".join("?" for _ in chunk)
                 rows = tx.execute(f"SELECT id, doc, versions FROM {table} "  # noqa: S608
                                   f"WHERE id IN ({marks})", tuple(chunk))
@@ -237,6 +238,12 @@ class DocumentView:
     def dump(self, tx: Sql) -> list[tuple[Any, ...]]:
         """Every row in id order, to compare a rebuilt view with the live one."""
         return tx.execute(f"SELECT * FROM {self.table} ORDER BY id")  # noqa: S608
+
+
+def chunks(items: Sequence[_T], size: int = CHUNK) -> Iterator[Sequence[_T]]:
+    """``items`` in consecutive slices of at most ``size`` (the values of one ``IN`` list)."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def table_columns(tx: Sql, table: str) -> set[str]:

@@ -22,12 +22,11 @@ from domain.shared import icd10
 from domain.shared.identities import sex
 from domain.sickleave.model import SickLeaveCertificate, SickLeavePeriod
 from projections import sick_leave_timelines as timelines
-from projections.base import DocumentView, Sql, table_columns
+from projections.base import DocumentView, Sql, chunks, table_columns
 from projections.document import Doc
 from projections.sealing import PatientSeal, open_values
 
 SICK_LEAVE_TYPES = ("lisjp",)
-_CHUNK = 500
 
 
 class RehabstodView(DocumentView):
@@ -98,8 +97,7 @@ def _inputs_of(tx: Sql, seal: PatientSeal, table: str, keys: set[tuple[str, str]
     numbers = {(unit, seal.index(personnummer)): personnummer for unit, personnummer in keys}
     wanted = sorted(numbers)
     rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start:start + _CHUNK]
+    for chunk in chunks(wanted):
         rows += tx.execute(f"SELECT care_unit, patient_index, id, engine FROM {table} "  # noqa: S608
                            "WHERE engine IS NOT NULL AND (care_unit, patient_index) IN "
                            f"({', '.join('(?, ?)' for _ in chunk)})",

@@ -35,7 +35,7 @@ import orjson
 from domain.sickleave.model import SickLeaveCertificate
 from domain.sickleave.timeline import PatientTimeline, TimelineEntry, timeline_of
 from projections import unit_changes
-from projections.base import Sql, table_columns
+from projections.base import Sql, chunks, table_columns
 from projections.sealing import PatientSeal, open_values, seal_values
 
 TABLE = "rehabstod_patients"
@@ -51,7 +51,6 @@ ENTRY_LAYOUT = ("certificate_id", "signing_rank", "gap", "start_day", "end_day",
 column name, so that views written in the old one are rebuilt (``RehabstodView.outdated``)."""
 _SELECT = f"SELECT patient, entries FROM {TABLE} "  # noqa: S608
 _WINDOW = "WHERE care_unit = ? AND start_date <= ? AND end_date >= ?"
-_CHUNK = 500
 
 
 def setup(tx: Sql) -> None:
@@ -115,8 +114,7 @@ def refresh(tx: Sql, seal: PatientSeal, keys: Iterable[tuple[str, str]],
 def _revisions_of(tx: Sql, keys: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
     """The revisions the rows of these (unit, patient index) keys have now, by unit."""
     found: dict[str, list[str]] = {}
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start:start + _CHUNK]
+    for chunk in chunks(keys):
         for unit, revision in tx.execute(
                 f"SELECT care_unit, revision FROM {TABLE} WHERE "  # noqa: S608
                 f"(care_unit, patient_index) IN ({', '.join('(?, ?)' for _ in chunk)})",
@@ -180,8 +178,7 @@ def _rows_with_dates(tx: Sql, unit: str, revisions: Sequence[str],
     with the unit in the condition the planner may walk the unit's whole window index instead
     (every row of the unit, for a few)."""
     found: list[tuple[str, str, str, str, str]] = []
-    for start in range(0, len(revisions), _CHUNK):
-        chunk = revisions[start:start + _CHUNK]
+    for chunk in chunks(revisions):
         marks = ", ".join("?" for _ in chunk)
         found += [(row[1], row[2], row[3], row[4], row[5]) for row in tx.execute(
             f"SELECT care_unit, revision, patient, entries, start_date, end_date "  # noqa: S608

@@ -21,13 +21,12 @@ from collections.abc import Sequence
 
 from psycopg.errors import UndefinedTable
 
-from projections.base import Sql
+from projections.base import Sql, chunks
 
 CHANGES = "rehabstod_unit_changes"
 KEPT = 32
 """Changes kept per unit: a reader that asks again within that many writes at the unit reads
 only what they wrote."""
-_CHUNK = 500
 Change = tuple[str, str, str, Sequence[str], Sequence[str]]
 """(unit, token before, token after, revisions ended, revisions written)"""
 
@@ -51,8 +50,7 @@ def tokens_before(tx: Sql, tokens: str, units: Sequence[str]) -> dict[str, str]:
                    "DO NOTHING", [(unit,) for unit in units])
     lock = " FOR UPDATE" if tx.is_postgres else ""
     found: dict[str, str] = {}
-    for start in range(0, len(units), _CHUNK):
-        chunk = units[start:start + _CHUNK]
+    for chunk in chunks(units):
         found |= {str(unit): str(token) for unit, token in tx.execute(
             f"SELECT care_unit, revision FROM {tokens} WHERE care_unit IN "  # noqa: S608
             f"({', '.join('?' for _ in chunk)}) ORDER BY care_unit{lock}", tuple(chunk))}

@@ -137,7 +137,7 @@ def computed(rows: Rows, today: date, settings: SjukfallSettings,
     before = previous or _EMPTY
     other = latest[1].rows if latest is not None else {}
     alike = latest[1].by_revision if latest is not None and latest[0] == today else {}
-    near = _same_day(latest, today, settings)
+    near, near_gap = _same_day(latest, today, settings) or (_EMPTY, settings.max_gap)
     carried = _carried(earlier, today)
     if carried.rows and carried.rows is not other:
         other = {**carried.rows, **other}
@@ -156,8 +156,8 @@ def computed(rows: Rows, today: date, settings: SjukfallSettings,
     for revision in now - taken.keys():
         row = opened[revision] if revision in opened else (
             before.rows[revision] if revision in before.rows else other[revision])
-        if near is not None and revision in near.gaps and revision in near.by_revision \
-                and same_chains(near.gaps[revision], settings.max_gap, near.max_gap):
+        if revision in near.gaps and revision in near.by_revision \
+                and same_chains(near.gaps[revision], settings.max_gap, near_gap):
             case, gaps[revision] = near.by_revision[revision], near.gaps[revision]
             if revision in near.until:
                 until[revision] = near.until[revision]
@@ -185,24 +185,14 @@ def computed(rows: Rows, today: date, settings: SjukfallSettings,
     return UnitCases(cases, encoded, by_revision, kept, until, gaps, settings)
 
 
-@dataclass(frozen=True, slots=True)
-class _Near:
-    """A result of the same unit and day with another maxGap (and the same
-    maxDaysSinceEnded): its cases, their rows' gaps and days, and its maxGap."""
-
-    by_revision: dict[str, SickLeaveCase | None]
-    gaps: dict[str, tuple[int, ...]]
-    until: dict[str, int]
-    max_gap: int
-
-
 def _same_day(latest: tuple[date, UnitCases] | None, today: date,
-              settings: SjukfallSettings) -> _Near | None:
+              settings: SjukfallSettings) -> tuple[UnitCases, int] | None:
+    """``latest`` when it is of the same day and maxDaysSinceEnded (another maxGap), with its
+    maxGap."""
     if latest is None or latest[0] != today or latest[1].settings is None \
             or latest[1].settings.max_days_since_ended != settings.max_days_since_ended:
         return None
-    found = latest[1]
-    return _Near(found.by_revision, found.gaps, found.until, latest[1].settings.max_gap)
+    return latest[1], latest[1].settings.max_gap
 
 
 def _carried(earlier: tuple[date, UnitCases] | None, today: date) -> UnitCases:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from commands.settings import Settings
 from domain.access.entry import patient_index
 from streams.database import Database
 from streams.schemas import HISTORY_KEYS, to_wire
@@ -21,7 +20,7 @@ from streams.sealing.fields import still_sealed
 from streams.sealing.keys import DataKeys
 from streams.sealing.opener import Opener
 from streams.sealing.sealer import Sealer
-from tests.integration.kafka_support import kafka_settings
+from tests.integration.kafka_support import own_store
 
 NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
 GOLDEN_DIR = Path(__file__).parents[1] / "golden"
@@ -34,10 +33,7 @@ def _index() -> str:
 @pytest.fixture(params=["sqlite", "postgres"])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """The store's database, its own schema on PostgreSQL (one master key per store)."""
-    if request.param == "sqlite":
-        yield Database(Settings(mode="embedded", data_dir=tmp_path))
-        return
-    with kafka_settings() as settings:
+    with own_store(request.param, tmp_path) as settings:
         yield Database(settings)
 
 

@@ -9,17 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from commands.settings import Settings
 from streams.database import Database
-from tests.integration.kafka_support import kafka_settings
+from tests.integration.kafka_support import own_store
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        yield Database(Settings(mode="embedded", data_dir=tmp_path))
-        return
-    with kafka_settings() as settings:
+    with own_store(request.param, tmp_path) as settings:
         database = Database(settings, keep_idle=1)
         yield database
         database.close()

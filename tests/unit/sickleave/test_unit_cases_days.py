@@ -5,26 +5,14 @@ computed. The result is the engine's for that day, as when nothing was kept."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from unittest import mock
 
-import pytest
-
-import api.runtime.unit_cases as unit_cases
 from api.runtime.unit_cases import UnitCases, computed
 from api.runtime.unit_cases_memo import UnitCasesMemo
 from domain.sickleave.engine import sick_leave_cases
 from domain.sickleave.model import SjukfallSettings
 from tests.factories.sickleave import DEFAULT, OTHER_PATIENT, cert, d
 from tests.factories.unit_rows import StandInView, UnitRowsOf
-
-
-@pytest.fixture
-def engine_reads() -> Iterator[mock.MagicMock]:
-    """Counts the rows read into timelines for the engine (``read``), still reading them."""
-    with mock.patch.object(unit_cases, "read", wraps=unit_cases.read) as reads:
-        yield reads
 
 
 def result_for(view: StandInView, day: date, earlier: tuple[date, UnitCases] | None = None,

@@ -5,33 +5,25 @@ rows are computed. The result is the engine's for those settings, as when nothin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from unittest import mock
-
-import pytest
-
-import api.runtime.unit_cases as unit_cases
 from api.runtime.unit_cases import computed
 from api.runtime.unit_cases_gap import other_gap
 from domain.sickleave.engine import sick_leave_cases
-from domain.sickleave.model import SjukfallSettings
+from domain.sickleave.model import SickLeaveCertificate, SjukfallSettings
 from tests.factories.sickleave import OTHER_PATIENT, cert, d
 from tests.factories.unit_rows import StandInView, UnitRowsOf
 
 
-@pytest.fixture
-def engine_reads() -> Iterator[mock.MagicMock]:
-    with mock.patch.object(unit_cases, "read", wraps=unit_cases.read) as reads:
-        yield reads
+def a_patient_alone_and_one_renewed() -> tuple[SickLeaveCertificate, ...]:
+    """One patient's certificate alone, another's renewed after a gap of 9 days."""
+    return (cert("03-01", "03-31"), cert("02-01", "02-20", personnummer=OTHER_PATIENT),
+            cert("03-02", "03-31", personnummer=OTHER_PATIENT, signed=2))
 
 
 def test_only_a_row_with_a_gap_between_the_two_max_gaps_is_computed_again(engine_reads):
-    alone = cert("03-01", "03-31")
-    first, renewal = (cert("02-01", "02-20", personnummer=OTHER_PATIENT),
-                      cert("03-02", "03-31", personnummer=OTHER_PATIENT, signed=2))  # gap 9
-    view = StandInView(alone, first, renewal)
-    narrow, wide = SjukfallSettings(max_gap=5), SjukfallSettings(max_gap=30)
-    before = computed(UnitRowsOf(view), d(3, 10), narrow)
+    alone, first, renewal = certificates = a_patient_alone_and_one_renewed()
+    view = StandInView(*certificates)
+    before = computed(UnitRowsOf(view), d(3, 10), SjukfallSettings(max_gap=5))
+    wide = SjukfallSettings(max_gap=30)
     engine_reads.reset_mock()
     after = computed(UnitRowsOf(view), d(3, 10), wide, None, (d(3, 10), before))
     assert engine_reads.call_count == 1  # the renewed patient's row alone
@@ -58,12 +50,10 @@ def test_the_unit_unchanged_another_max_gap_reads_no_row_and_computes_only_rows_
         engine_reads):
     """The latest result of the same day at the unit's token now: not even the rows'
     revisions are read; only the row with a gap between the two maxGaps is computed."""
-    alone = cert("03-01", "03-31")
-    first, renewal = (cert("02-01", "02-20", personnummer=OTHER_PATIENT),
-                      cert("03-02", "03-31", personnummer=OTHER_PATIENT, signed=2))  # gap 9
-    view = StandInView(alone, first, renewal)
-    narrow, wide = SjukfallSettings(max_gap=5), SjukfallSettings(max_gap=30)
-    before = computed(UnitRowsOf(view), d(3, 10), narrow)
+    alone, first, renewal = certificates = a_patient_alone_and_one_renewed()
+    view = StandInView(*certificates)
+    before = computed(UnitRowsOf(view), d(3, 10), SjukfallSettings(max_gap=5))
+    wide = SjukfallSettings(max_gap=30)
     for gap, redone in ((30, 1), (7, 0)):
         settings = SjukfallSettings(max_gap=gap)
         engine_reads.reset_mock()
